@@ -1,0 +1,28 @@
+"""When the data was last carried away on a USB stick, as the status bar shows it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from desktop.models._base import now
+from desktop.settings import get_value, load_settings, set_value
+
+LAST_USB_BACKUP_KEY = "last_usb_backup_at"
+
+
+def last_usb_backup(session: Session) -> datetime | None:
+    text = get_value(session, LAST_USB_BACKUP_KEY)
+    try:
+        return datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def record_usb_backup(session: Session, at: datetime | None = None) -> None:
+    set_value(session, LAST_USB_BACKUP_KEY, (at or now()).isoformat(sep=" "))
+
+
+def warning_days(session: Session) -> int:
+    return load_settings(session).usb_backup_warning_days

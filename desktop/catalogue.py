@@ -1,0 +1,129 @@
+"""The plan's catalogue (resources/catalogue/plan.json) loaded into a new database.
+
+Content areas (II.1), indicators with their 2025 and 2026 targets (II.2), milestones (II.3), and the
+six forms of award of III.1 with the standards of III.3 and the papers a dossier needs.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session, select
+
+from desktop.models import (
+    AwardCategory,
+    AwardCriterion,
+    AwardForm,
+    Campaign,
+    CampaignKind,
+    ContentArea,
+    DossierComponent,
+    Indicator,
+    IndicatorTarget,
+    Milestone,
+    NomineeKind,
+)
+from desktop.paths import resource_path
+
+PLAN_YEARS = range(2025, 2031)
+
+
+def read_catalogue() -> dict[str, Any]:
+    with resource_path("catalogue", "plan.json").open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def is_loaded(session: Session) -> bool:
+    return session.exec(select(Indicator.id).limit(1)).first() is not None
+
+
+def load_catalogue(session: Session) -> None:
+    """Fill an empty database with the plan's catalogue (does nothing if it is already there)."""
+    if is_loaded(session):
+        return
+    data = read_catalogue()
+    for ordinal, text in enumerate(data["content_areas"], start=1):
+        session.add(ContentArea(ordinal=ordinal, text=text))
+    for milestone in data["milestones"]:
+        session.add(Milestone(**milestone))
+    for ordinal, spec in enumerate(data["indicators"], start=1):
+        indicator = Indicator(
+            code=spec["code"],
+            name=spec["name"],
+            population=spec["population"],
+            numerator_label=spec["numerator_label"],
+            denominator_label=spec["denominator_label"],
+            unit_kinds=",".join(spec["unit_kinds"]),
+            ordinal=ordinal,
+        )
+        session.add(indicator)
+        session.flush()
+        for year, (percent, text) in spec["targets"].items():
+            session.add(
+                IndicatorTarget(
+                    indicator_id=indicator.id, year=int(year), target_percent=percent, text=text
+                )
+            )
+    for ordinal, spec in enumerate(data["award_forms"], start=1):
+        form = AwardForm(
+            code=spec["code"],
+            name=spec["name"],
+            category=AwardCategory(spec["category"]),
+            level=spec["level"],
+            level_label=spec["level_label"],
+            issuer=spec["issuer"],
+            for_collective=spec["for_collective"],
+            for_business=spec["for_business"],
+            for_individual=spec["for_individual"],
+            ordinal=ordinal,
+        )
+        session.add(form)
+        session.flush()
+        for i, criterion in enumerate(spec["criteria"], start=1):
+            session.add(
+                AwardCriterion(
+                    award_form_id=form.id,
+                    nominee_kind=NomineeKind(criterion["nominee_kind"]),
+                    ordinal=i,
+                    text=criterion["text"],
+                )
+            )
+        for i, component in enumerate(spec["components"], start=1):
+            session.add(
+                DossierComponent(
+                    award_form_id=form.id, ordinal=i, name=component["name"],
+                    required=component["required"],
+                )
+            )
+    _add_campaigns(session)
+
+
+def _add_campaigns(session: Session) -> None:
+    """One yearly round per year of the plan, plus the 2027 sơ kết and the 2030 tổng kết."""
+    for year in PLAN_YEARS:
+        session.add(
+            Campaign(
+                name=f"Khen thưởng năm {year}",
+                kind=CampaignKind.YEARLY,
+                year=year,
+                deadline=date(year, 11, 30),
+            )
+        )
+    session.add(
+        Campaign(
+            name="Sơ kết Phong trào thi đua năm 2027",
+            kind=CampaignKind.PRELIMINARY_REVIEW,
+            year=2027,
+            deadline=date(2027, 10, 31),
+        )
+    )
+    session.add(
+        Campaign(
+            name="Tổng kết Phong trào thi đua năm 2030",
+            kind=CampaignKind.FINAL_REVIEW,
+            year=2030,
+            deadline=date(2030, 10, 31),
+        )
+    )

@@ -1,0 +1,124 @@
+"""``demo``, ``check`` and ``info``: build a ward, check the file, tell where everything is."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+
+from sqlalchemy import func
+from sqlmodel import SQLModel, select
+
+from desktop.catalogue import load_catalogue
+from desktop.context import AppContext
+from desktop.demo import SyntheticSize, build_demo_ward, build_synthetic_ward, parse_years
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    demo = subparsers.add_parser(
+        "demo",
+        help="tạo phường mẫu (hoặc phường tổng hợp cỡ lớn để đo hiệu năng)",
+        description="Tạo dữ liệu mẫu trong thư mục dữ liệu còn trống.",
+    )
+    demo.add_argument("--units", type=int, help="số đơn vị của phường tổng hợp (bỏ trống: phường mẫu)")
+    demo.add_argument("--years", default="2025-2030", help="khoảng năm, ví dụ 2025-2030")
+    demo.add_argument("--indicators", type=int, default=12, help="số chỉ tiêu của phường tổng hợp")
+    demo.set_defaults(run=run_demo)
+
+    check = subparsers.add_parser("check", help="kiểm tra toàn vẹn và khóa ngoại của tệp dữ liệu")
+    check.set_defaults(run=run_check)
+
+    info = subparsers.add_parser("info", help="đường dẫn, phiên bản cấu trúc, số bản ghi")
+    info.add_argument("--json", action="store_true", help="in dạng JSON")
+    info.set_defaults(run=run_info)
+
+    init = subparsers.add_parser("init", help="tạo tệp dữ liệu trống với danh mục của Kế hoạch")
+    init.set_defaults(run=run_init)
+
+
+def _refuse_if_not_empty(ctx: AppContext) -> bool:
+    with ctx.db.session() as session:
+        from desktop.models import Unit
+
+        if session.exec(select(Unit.id).limit(1)).first() is not None:
+            print(
+                "Thư mục dữ liệu đã có đơn vị; không tạo dữ liệu mẫu đè lên. "
+                "Hãy dùng --data-dir với một thư mục trống."
+            )
+            return True
+    return False
+
+
+def run_demo(args: argparse.Namespace, ctx: AppContext) -> int:
+    if _refuse_if_not_empty(ctx):
+        return 1
+    started = time.perf_counter()
+    if args.units is None:
+        build_demo_ward(ctx.db)
+        print(f"Đã tạo phường mẫu trong {ctx.folder.root}")
+        return 0
+    try:
+        first, last = parse_years(args.years)
+    except ValueError as error:
+        print(error)
+        return 2
+    if args.units < 1 or not 1 <= args.indicators <= 50:
+        print("Số đơn vị phải lớn hơn 0 và số chỉ tiêu từ 1 đến 50.")
+        return 2
+    count = build_synthetic_ward(ctx.db, SyntheticSize(args.units, first, last, args.indicators))
+    elapsed = time.perf_counter() - started
+    size_mb = ctx.folder.database.stat().st_size / 1e6
+    print(
+        f"Đã tạo phường tổng hợp: {args.units} đơn vị, {count} số liệu quý, "
+        f"{elapsed:.1f} giây, tệp {size_mb:.1f} MB"
+    )
+    return 0
+
+
+def run_init(args: argparse.Namespace, ctx: AppContext) -> int:
+    with ctx.db.session() as session:
+        load_catalogue(session)
+    print(f"Tệp dữ liệu sẵn sàng: {ctx.folder.database}")
+    return 0
+
+
+def run_check(args: argparse.Namespace, ctx: AppContext) -> int:
+    problems = ctx.db.integrity_problems()
+    if problems:
+        print(f"Tệp dữ liệu {ctx.folder.database} có {len(problems)} lỗi:")
+        for line in problems:
+            print(f"  - {line}")
+        return 1
+    print(f"Tệp dữ liệu {ctx.folder.database} toàn vẹn, không có lỗi khóa ngoại.")
+    return 0
+
+
+def table_counts(ctx: AppContext) -> dict[str, int]:
+    counts = {}
+    with ctx.db.session() as session:
+        for name, table in sorted(SQLModel.metadata.tables.items()):
+            counts[name] = session.exec(select(func.count()).select_from(table)).one()
+    return counts
+
+
+def run_info(args: argparse.Namespace, ctx: AppContext) -> int:
+    from desktop import __version__
+
+    info = {
+        "version": __version__,
+        "data_folder": str(ctx.folder.root),
+        "database": str(ctx.folder.database),
+        "schema_revision": ctx.db.schema_revision(),
+        "size_bytes": ctx.folder.database.stat().st_size,
+        "counts": table_counts(ctx),
+    }
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+        return 0
+    print(f"ThiĐua {info['version']}")
+    print(f"Thư mục dữ liệu: {info['data_folder']}")
+    print(f"Tệp dữ liệu:     {info['database']} ({info['size_bytes'] / 1e6:.1f} MB)")
+    print(f"Cấu trúc:        {info['schema_revision']}")
+    for name, count in info["counts"].items():
+        print(f"  {name:<24}{count:>10}")
+    return 0

@@ -1,0 +1,60 @@
+"""The data model of ThiĐua as SQLModel tables (no Qt).
+
+Importing this package registers every table on ``SQLModel.metadata``; the Alembic revisions under
+``desktop/storage/migrations`` create and upgrade the same schema on disk.
+"""
+
+from desktop.models.audit import AuditEntry
+from desktop.models.awards import (
+    AwardCategory,
+    AwardCriterion,
+    AwardForm,
+    Campaign,
+    CampaignKind,
+    DossierComponent,
+    NomineeKind,
+)
+from desktop.models.catalogue import ContentArea, Milestone
+from desktop.models.documents import IssuedDocument
+from desktop.models.dossiers import (
+    Attachment,
+    Dossier,
+    DossierComponentCheck,
+    DossierCriterionCheck,
+    DossierEvent,
+    DossierStatus,
+    PriorAward,
+)
+from desktop.models.indicators import Indicator, IndicatorTarget, QuarterLock, QuarterValue
+from desktop.models.register import Gender, Person, Unit, UnitKind
+from desktop.models.settings import Setting
+
+__all__ = [
+    "Attachment",
+    "AuditEntry",
+    "AwardCategory",
+    "AwardCriterion",
+    "AwardForm",
+    "Campaign",
+    "CampaignKind",
+    "ContentArea",
+    "Dossier",
+    "DossierComponent",
+    "DossierComponentCheck",
+    "DossierCriterionCheck",
+    "DossierEvent",
+    "DossierStatus",
+    "Gender",
+    "Indicator",
+    "IndicatorTarget",
+    "IssuedDocument",
+    "Milestone",
+    "NomineeKind",
+    "Person",
+    "PriorAward",
+    "QuarterLock",
+    "QuarterValue",
+    "Setting",
+    "Unit",
+    "UnitKind",
+]

@@ -1,0 +1,31 @@
+"""The register of issued documents (sổ văn bản đi)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import DateTime, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from desktop.models._base import now
+
+
+class IssuedDocument(SQLModel, table=True):
+    """A numbered document: "07/BC-UBND" is number 7 of type BC in its year.
+
+    The rendered PDF is kept (by content hash) so that a reprint is identical.
+    """
+
+    __table_args__ = (UniqueConstraint("type_code", "year", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=32)  # plan | report | nominees | submission | achievement
+    type_code: str = Field(max_length=8)  # KH, BC, TTr, …
+    year: int = Field(index=True)
+    number: int = Field(ge=1)
+    symbol: str = Field(max_length=64)
+    title: str
+    issued_on: date
+    params: str = Field(default="{}")
+    pdf_sha256: str = Field(default="", max_length=64)
+    created_at: datetime = Field(sa_type=DateTime, default_factory=now)

@@ -1,0 +1,84 @@
+"""Where the clerk's data lives: the one place that resolves the data folder.
+
+Order of precedence: ``--data-dir`` on the command line, the ``THIDUA_DATA_DIR`` environment
+variable, portable mode (a ``portable.txt`` marker beside the executable keeps the data on the USB
+stick the app runs from), then the platform's per-user data folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ENV_VAR = "THIDUA_DATA_DIR"
+PORTABLE_MARKER = "portable.txt"
+DATABASE_NAME = "thidua.sqlite3"
+
+
+@dataclass(frozen=True)
+class DataFolder:
+    """The folder holding the database, attachments, backups and logs."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / DATABASE_NAME
+
+    @property
+    def attachments(self) -> Path:
+        return self.root / "attachments"
+
+    @property
+    def backups(self) -> Path:
+        """Automatic local backups (sao lưu tự động)."""
+        return self.root / "backups"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def documents(self) -> Path:
+        """PDFs of issued documents, kept so they can be reprinted identically."""
+        return self.root / "documents"
+
+    def ensure(self) -> DataFolder:
+        for folder in (self.root, self.attachments, self.backups, self.logs, self.documents):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def executable_dir() -> Path:
+    """The folder of the running program (the frozen executable, or the source checkout)."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(__file__).resolve().parent.parent
+
+
+def resolve_data_folder(cli_value: str | os.PathLike[str] | None = None) -> DataFolder:
+    if cli_value:
+        return DataFolder(Path(cli_value).expanduser().resolve())
+    env_value = os.environ.get(ENV_VAR, "").strip()
+    if env_value:
+        return DataFolder(Path(env_value).expanduser().resolve())
+    exe_dir = executable_dir()
+    if (exe_dir / PORTABLE_MARKER).exists():
+        return DataFolder(exe_dir / "data")
+    from platformdirs import user_data_dir
+
+    return DataFolder(Path(user_data_dir("ThiDua", appauthor=False, roaming=False)))
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under ``resources/`` (next to the package, or inside the frozen bundle)."""
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
+    return base.joinpath("resources", *parts)
+
+
+def forms_path(*parts: str) -> Path:
+    """A document template under ``forms/``."""
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
+    return base.joinpath("forms", *parts)

@@ -1,0 +1,91 @@
+"""Ward settings (thông tin phường): who issues, where, who signs; read and written as one record."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+from sqlmodel import Session, select
+
+from desktop.models import Setting
+from desktop.text import clean
+
+
+@dataclass
+class WardSettings:
+    """What every printed document's header, date line and signature block is made of.
+
+    ``signing_authority`` holds the authority lines above the title, one per line, e.g.
+    "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH"; ``signer_title`` is "PHÓ CHỦ TỊCH".
+    """
+
+    superior_name: str = ""
+    agency_name: str = "ỦY BAN NHÂN DÂN"
+    ward_name: str = "PHƯỜNG KIẾN AN"
+    agency_abbreviation: str = "UBND"
+    city_name: str = "thành phố Hải Phòng"
+    place_name: str = "Kiến An"
+    signing_authority: str = "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH"
+    signer_title: str = "PHÓ CHỦ TỊCH"
+    signer_name: str = "Trần Thị Phương"
+    office_name: str = "Phòng Văn hóa - Xã hội"
+    office_abbreviation: str = "VHXH"
+    # Một thay đổi lớn hơn số điểm phần trăm này so với quý trước cần ghi chú (cảnh báo, không chặn).
+    change_warning_points: int = 20
+    local_backups_kept: int = 10
+    usb_backup_warning_days: int = 7
+
+    def validation_errors(self) -> list[str]:
+        errors = []
+        for name, label in (
+            ("agency_name", "Tên cơ quan"),
+            ("ward_name", "Tên phường"),
+            ("place_name", "Địa danh ghi ngày tháng"),
+            ("signer_name", "Họ tên người ký"),
+            ("signer_title", "Chức vụ người ký"),
+        ):
+            if not getattr(self, name).strip():
+                errors.append(f"{label} không được để trống.")
+        if not 1 <= self.change_warning_points <= 100:
+            errors.append("Ngưỡng cảnh báo thay đổi phải từ 1 đến 100 điểm phần trăm.")
+        if not 1 <= self.local_backups_kept <= 365:
+            errors.append("Số bản sao lưu tự động giữ lại phải từ 1 đến 365.")
+        if not 1 <= self.usb_backup_warning_days <= 365:
+            errors.append("Số ngày nhắc sao lưu ra USB phải từ 1 đến 365.")
+        return errors
+
+
+def load_settings(session: Session) -> WardSettings:
+    stored = {s.key: s.value for s in session.exec(select(Setting))}
+    values: dict[str, object] = {}
+    for f in fields(WardSettings):
+        if f.name in stored:
+            raw = stored[f.name]
+            values[f.name] = int(raw) if f.type in (int, "int") else raw
+    return WardSettings(**values)  # type: ignore[arg-type]
+
+
+def save_settings(session: Session, settings: WardSettings) -> None:
+    """Validate, then write every field; raises ValueError with the clerk's messages."""
+    errors = settings.validation_errors()
+    if errors:
+        raise ValueError("\n".join(errors))
+    for key, value in asdict(settings).items():
+        text = clean(str(value))
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=text))
+        elif row.value != text:
+            row.value = text
+
+
+def get_value(session: Session, key: str, default: str = "") -> str:
+    row = session.get(Setting, key)
+    return row.value if row else default
+
+
+def set_value(session: Session, key: str, value: str) -> None:
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    elif row.value != value:
+        row.value = value

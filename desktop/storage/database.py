@@ -1,0 +1,162 @@
+"""The one SQLite file of the ward: checked before use, migrated on open, written in transactions.
+
+Every connection runs with foreign keys on, the WAL journal and ``synchronous=FULL`` so that a
+commit that returned survives a power cut. A file that is not ours, is damaged or was written by a
+newer app is refused before anything is written to it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from desktop.storage import migrate
+from desktop.storage.errors import DamagedDatabase, NewerDatabase, NotThiDuaDatabase
+from desktop.storage.hooks import ThiDuaSession
+from desktop.storage.schema import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS, SQLITE_HEADER
+
+log = logging.getLogger("thidua.storage")
+BUSY_TIMEOUT_MS = 5000
+
+
+def inspect_file(path: Path) -> str | None:
+    """Check an existing file without writing to it; return its schema revision (None: empty DB).
+
+    Raises a :class:`StorageError` with the clerk's message when the file must not be opened.
+    """
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise NotThiDuaDatabase(
+            f"Tệp “{path.name}” không phải là cơ sở dữ liệu ThiĐua. Tệp được giữ nguyên; "
+            "hãy chọn đúng tệp dữ liệu hoặc khôi phục từ bản sao lưu."
+        )
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise DamagedDatabase(_damaged(path, check))
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if app_id != APPLICATION_ID:
+                if not tables:
+                    return None
+                raise NotThiDuaDatabase(
+                    f"Tệp “{path.name}” là cơ sở dữ liệu SQLite của một chương trình khác, không "
+                    "phải của ThiĐua. Tệp được giữ nguyên."
+                )
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise DamagedDatabase(_damaged(path, str(error))) from error
+    revision = row[0] if row else None
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise NewerDatabase(
+            f"Tệp dữ liệu “{path.name}” được tạo bởi phiên bản ThiĐua mới hơn (cấu trúc {revision}). "
+            "Hãy cài phiên bản ThiĐua mới nhất để mở tệp này; tệp được giữ nguyên."
+        )
+    return revision
+
+
+def _damaged(path: Path, detail: str) -> str:
+    return (
+        f"Tệp dữ liệu “{path.name}” bị hỏng ({detail}). Tệp được giữ nguyên; hãy khôi phục "
+        "từ bản sao lưu gần nhất (trang Sao lưu)."
+    )
+
+
+def _configure_connection(dbapi_connection: sqlite3.Connection, record: Any) -> None:
+    # The driver's own transaction handling is switched off; SQLAlchemy emits BEGIN itself so
+    # that DDL in migrations is transactional too.
+    dbapi_connection.isolation_level = None
+    for pragma in (
+        "PRAGMA foreign_keys = ON",
+        "PRAGMA journal_mode = WAL",
+        "PRAGMA synchronous = FULL",
+        f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+    ):
+        dbapi_connection.execute(pragma)
+
+
+def _begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=4,
+        # A pooled connection serves one thread at a time; background work (import, backup,
+        # reports) runs on worker threads.
+        connect_args={"check_same_thread": False},
+    )
+    event.listen(engine, "connect", _configure_connection)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+class Database:
+    """An open ThiĐua database. Use :meth:`session` for every read and write."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+
+    @classmethod
+    def open(cls, path: Path) -> Database:
+        """Open (creating if missing) and migrate the file; refuse foreign, damaged or newer files."""
+        path = Path(path)
+        exists = path.exists() and path.stat().st_size > 0
+        revision = inspect_file(path) if exists else None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if exists and revision != HEAD_REVISION:
+            copy = migrate.copy_aside(path, revision)
+            log.info("copied %s aside to %s before migrating from %s", path, copy, revision)
+        engine = make_engine(path)
+        if revision != HEAD_REVISION:
+            with engine.begin() as connection:
+                migrate.upgrade(connection)
+            log.info("schema of %s upgraded from %s to %s", path, revision, HEAD_REVISION)
+        return cls(path, engine)
+
+    @contextmanager
+    def session(self) -> Iterator[ThiDuaSession]:
+        """One transaction: committed when the block ends, rolled back entirely on any error."""
+        session = ThiDuaSession(self.engine, expire_on_commit=False)
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as connection:
+            row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").fetchone()
+            return row[0] if row else None
+
+    def integrity_problems(self) -> list[str]:
+        """``PRAGMA integrity_check`` and ``foreign_key_check`` findings, in Vietnamese; [] is healthy."""
+        problems: list[str] = []
+        with self.engine.connect() as connection:
+            for (line,) in connection.exec_driver_sql("PRAGMA integrity_check"):
+                if line != "ok":
+                    problems.append(f"Lỗi toàn vẹn: {line}")
+            for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+                problems.append(
+                    f"Bảng {table}, dòng {rowid}: tham chiếu tới bảng {parent} không tồn tại"
+                )
+        return problems
+
+    def close(self) -> None:
+        self.engine.dispose()

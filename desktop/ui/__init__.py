@@ -1,0 +1,1 @@
+"""The Qt Widgets GUI: it shows and edits, and calls the domain for every change."""

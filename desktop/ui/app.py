@@ -1,0 +1,99 @@
+"""Start the window: ``thidua [--data-dir DIR]``.
+
+Only what the first window needs is imported before it shows; the database is opened and
+migrated right after, so a large or old file never delays the window's appearance.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop import APP_NAME, __version__
+from desktop.context import AppContext
+from desktop.ui.texts import common as t
+
+log = logging.getLogger("thidua.app")
+
+
+def make_application(argv: Sequence[str] = ()) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("ThiDua")
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    return app
+
+
+def ask_first_run(ctx: AppContext, parent: QWidget | None) -> None:
+    """A data folder without a database: offer the demo ward or an empty ward with the catalogue."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(t.FIRST_RUN_TITLE)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(t.FIRST_RUN_TEXT.format(folder=ctx.folder.root))
+    demo = box.addButton(t.FIRST_RUN_DEMO, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(t.FIRST_RUN_EMPTY, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(demo)
+    box.exec()
+    prepare_new_ward(ctx, demo=box.clickedButton() is demo)
+
+
+def prepare_new_ward(ctx: AppContext, demo: bool) -> None:
+    from desktop.catalogue import load_catalogue
+    from desktop.demo import build_demo_ward
+
+    if demo:
+        build_demo_ward(ctx.db)
+    else:
+        with ctx.db.session() as session:
+            load_catalogue(session)
+
+
+def open_window(ctx: AppContext, first_run_choice: bool | None = None):  # -> MainWindow
+    """Create and show the main window; ``first_run_choice`` answers the first-run question in tests."""
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    window.show()
+    new_ward = not ctx.database_exists
+
+    def open_data() -> None:
+        from desktop.storage import StorageError
+
+        try:
+            if new_ward:
+                if first_run_choice is None:
+                    ask_first_run(ctx, window)
+                else:
+                    prepare_new_ward(ctx, demo=first_run_choice)
+            window.start()
+        except StorageError as error:
+            log.error("cannot open data: %s", error)
+            QMessageBox.critical(window, t.OPEN_FAILED_TITLE, str(error))
+            window.close()
+
+    QTimer.singleShot(0, open_data)
+    return window
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="thidua", description=f"{APP_NAME} {__version__}")
+    parser.add_argument("--data-dir", help="thư mục dữ liệu")
+    parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
+    args, qt_args = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+    app = make_application(qt_args)
+    ctx = AppContext.from_args(args.data_dir)
+    window = open_window(ctx)
+    if args.quit_after_show:
+        # Used by the start-up benchmark: report when the window is painted, then leave.
+        QTimer.singleShot(0, lambda: (print("shown", flush=True), window.close()))
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
+    code = app.exec()
+    ctx.close()
+    return code

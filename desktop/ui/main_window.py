@@ -1,0 +1,190 @@
+"""The main window: navigation on the left, the current page on the right, a status bar below."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from datetime import datetime
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.context import AppContext
+from desktop.ui.pages import PAGES, PageSpec
+from desktop.ui.texts import common as t
+
+log = logging.getLogger("thidua.ui")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(t.APP_TITLE)
+        self._pages: dict[str, QWidget] = {}
+        self._placeholders: dict[str, QWidget] = {}
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMaximumWidth(230)
+        self.stack = QStackedWidget()
+        for spec in PAGES:
+            self.navigation.addItem(spec.title.replace("&&", "&"))
+            placeholder = QLabel(t.LOADING)
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._placeholders[spec.key] = placeholder
+            self.stack.addWidget(placeholder)
+        splitter = QSplitter()
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.navigation.currentRowChanged.connect(self._show_row)
+
+        self.data_label = QLabel(t.STATUS_DATA_FILE.format(path=ctx.folder.database))
+        self.backup_label = QLabel()
+        self.statusBar().addWidget(self.data_label, 1)
+        self.statusBar().addPermanentWidget(self.backup_label)
+        self._build_menus()
+        self._restore_geometry()
+
+    # -- pages ---------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(t.MENU_FILE)
+        settings = QAction(t.ACTION_SETTINGS, self)
+        settings.triggered.connect(self.edit_settings)
+        open_folder = QAction(t.ACTION_OPEN_DATA_FOLDER, self)
+        open_folder.triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.folder.root)))
+        )
+        quit_action = QAction(t.ACTION_QUIT, self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addActions([settings, open_folder])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        go_menu = self.menuBar().addMenu(t.MENU_GO)
+        for row, spec in enumerate(PAGES):
+            action = QAction(spec.title, self)
+            action.setShortcut(QKeySequence(spec.shortcut))
+            action.triggered.connect(lambda _=False, r=row: self.navigation.setCurrentRow(r))
+            go_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(t.MENU_HELP)
+        about = QAction(t.ACTION_ABOUT, self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def start(self) -> None:
+        """Called once the window is on screen: open the first page (which opens the database)."""
+        self.navigation.setCurrentRow(0)
+        self.refresh_status()
+
+    def show_page(self, key: str) -> QWidget:
+        row = next(i for i, spec in enumerate(PAGES) if spec.key == key)
+        self.navigation.setCurrentRow(row)
+        return self.page(key)
+
+    def page(self, key: str) -> QWidget:
+        if key not in self._pages:
+            spec = next(s for s in PAGES if s.key == key)
+            widget = self._create_page(spec)
+            placeholder = self._placeholders.pop(key)
+            index = self.stack.indexOf(placeholder)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.insertWidget(index, widget)
+            self._pages[key] = widget
+        return self._pages[key]
+
+    def _create_page(self, spec: PageSpec) -> QWidget:
+        module_name, class_name = spec.target.split(":")
+        page_class = getattr(importlib.import_module(module_name), class_name)
+        page = page_class(self.ctx, self)
+        page.setObjectName(f"page_{spec.key}")
+        return page
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = PAGES[row].key
+        fresh = key not in self._pages
+        widget = self.page(key)
+        self.stack.setCurrentWidget(widget)
+        if not fresh and hasattr(widget, "refresh"):
+            widget.refresh()
+
+    # -- status bar ----------------------------------------------------------------------------
+    def refresh_status(self) -> None:
+        from desktop.backup_status import last_usb_backup, warning_days
+
+        with self.ctx.db.session() as session:
+            last = last_usb_backup(session)
+            limit = warning_days(session)
+        if last is None:
+            text, late = t.STATUS_NO_BACKUP, True
+        else:
+            days = (datetime.now() - last).days
+            age = t.AGE_TODAY if days <= 0 else t.AGE_DAYS.format(days=days)
+            text, late = t.STATUS_BACKUP_AGE.format(age=age), days >= limit
+        self.backup_label.setText(text)
+        self.backup_label.setStyleSheet("color: #b00020; font-weight: bold;" if late else "")
+
+    # -- dialogs -------------------------------------------------------------------------------
+    def edit_settings(self) -> None:
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        if dialog.exec():
+            self.statusBar().showMessage(t.SETTINGS_SAVED, 5000)
+            page = self._pages.get("settings")
+            if page is not None and hasattr(page, "refresh"):
+                page.refresh()
+
+    def show_about(self) -> None:
+        from desktop.logs import LOG_FILE_NAME
+
+        QMessageBox.about(
+            self,
+            t.ACTION_ABOUT.replace("&", ""),
+            t.ABOUT_TEXT.format(
+                version=__version__,
+                folder=self.ctx.folder.root,
+                log=self.ctx.folder.logs / LOG_FILE_NAME,
+            ),
+        )
+
+    # -- geometry ------------------------------------------------------------------------------
+    def _settings(self) -> QSettings:
+        return QSettings(str(self.ctx.folder.root / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings().value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = self._settings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.sync()
+        for page in self._pages.values():
+            if hasattr(page, "about_to_close"):
+                page.about_to_close()
+        super().closeEvent(event)
+
+
+def show_later(window: MainWindow) -> None:
+    QTimer.singleShot(0, window.start)

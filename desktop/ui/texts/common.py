@@ -1,0 +1,73 @@
+"""Words of the main window, the status bar and dialogs shared by every page."""
+
+APP_TITLE = "ThiĐua — Phong trào thi đua chuyển đổi số và Bình dân học vụ số"
+
+PAGE_UNITS = "Đơn vị"
+PAGE_INDICATORS = "Chỉ tiêu && số liệu"
+PAGE_DOSSIERS = "Hồ sơ khen thưởng"
+PAGE_DOCUMENTS = "Văn bản && báo cáo"
+PAGE_BACKUP = "Sao lưu"
+PAGE_SETTINGS = "Cài đặt"
+
+MENU_FILE = "&Tệp"
+MENU_GO = "&Trang"
+MENU_HELP = "Trợ &giúp"
+ACTION_QUIT = "&Thoát"
+ACTION_SETTINGS = "Thông tin &phường…"
+ACTION_ABOUT = "&Giới thiệu"
+ACTION_OPEN_DATA_FOLDER = "Mở thư mục &dữ liệu"
+
+STATUS_DATA_FILE = "Dữ liệu: {path}"
+STATUS_NO_BACKUP = "Chưa sao lưu ra USB"
+STATUS_BACKUP_AGE = "Sao lưu USB gần nhất: {age}"
+AGE_TODAY = "hôm nay"
+AGE_DAYS = "{days} ngày trước"
+
+FIRST_RUN_TITLE = "Bắt đầu sử dụng ThiĐua"
+FIRST_RUN_TEXT = (
+    "Chưa có dữ liệu trong thư mục:\n{folder}\n\n"
+    "Chọn “Phường mẫu” để làm quen với chương trình bằng dữ liệu giả định của một phường, "
+    "hoặc “Phường trống” để bắt đầu nhập dữ liệu thật (danh mục chỉ tiêu và hình thức khen thưởng "
+    "của Kế hoạch đã có sẵn)."
+)
+FIRST_RUN_DEMO = "Phường &mẫu"
+FIRST_RUN_EMPTY = "Phường &trống"
+
+OPEN_FAILED_TITLE = "Không mở được dữ liệu"
+LOADING = "Đang mở dữ liệu…"
+
+SETTINGS_TITLE = "Thông tin phường"
+SETTINGS_SAVED = "Đã lưu thông tin phường."
+SETTINGS_INVALID_TITLE = "Thông tin chưa hợp lệ"
+SETTINGS_FIELDS = {
+    "superior_name": "Cơ quan cấp trên (nếu có)",
+    "agency_name": "Tên cơ quan ban hành",
+    "ward_name": "Tên phường",
+    "agency_abbreviation": "Viết tắt cơ quan (trong số ký hiệu)",
+    "city_name": "Thành phố",
+    "place_name": "Địa danh ghi ngày tháng",
+    "signing_authority": "Thẩm quyền ký (mỗi dòng một cấp)",
+    "signer_title": "Chức vụ người ký",
+    "signer_name": "Họ tên người ký",
+    "office_name": "Phòng chủ trì",
+    "office_abbreviation": "Viết tắt phòng (dòng Lưu)",
+    "change_warning_points": "Ngưỡng cảnh báo thay đổi số liệu (điểm %)",
+    "local_backups_kept": "Số bản sao lưu tự động giữ lại",
+    "usb_backup_warning_days": "Nhắc sao lưu USB sau (ngày)",
+}
+
+ABOUT_TEXT = (
+    "<b>ThiĐua</b> {version}<br>Quản lý Phong trào thi đua “Cả nước thi đua đổi mới sáng tạo và "
+    "chuyển đổi số” và “Bình dân học vụ số” của phường.<br><br>Thư mục dữ liệu: {folder}<br>"
+    "Tệp nhật ký: {log}"
+)
+
+WORKING = "Đang xử lý…"
+CANCEL = "Hủy"
+ERROR_TITLE = "Có lỗi"
+UNEXPECTED_ERROR = (
+    "Đã xảy ra lỗi không mong muốn: {error}\n\nDữ liệu đã lưu trước đó không bị ảnh hưởng. "
+    "Chi tiết được ghi trong tệp nhật ký."
+)
+SEARCH_PLACEHOLDER = "Tìm kiếm (không phân biệt hoa thường, dấu)…"
+COUNT_SHOWN = "Hiển thị {shown}/{total}"

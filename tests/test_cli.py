@@ -1,0 +1,75 @@
+"""The command line: demo, check, info, help — run as the clerk would run them."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+
+def test_help_lists_the_subcommands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("demo", "check", "info"):
+        assert command in out
+
+
+def test_demo_then_info_and_check(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(data_dir), "demo"]) == 0
+    assert main(["--data-dir", str(data_dir), "info", "--json"]) == 0
+    out = capsys.readouterr().out
+    info = json.loads(out[out.index("{"):])
+    assert info["schema_revision"] == "0002"
+    assert 35 <= info["counts"]["unit"] <= 50
+    assert info["counts"]["quartervalue"] > 100
+    assert info["counts"]["dossier"] >= 3
+    assert main(["--data-dir", str(data_dir), "check"]) == 0
+    assert "toàn vẹn" in capsys.readouterr().out
+
+
+def test_demo_refuses_to_overwrite(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(data_dir), "demo"]) == 0
+    assert main(["--data-dir", str(data_dir), "demo"]) == 1
+    assert "không tạo dữ liệu mẫu đè lên" in capsys.readouterr().out
+
+
+def test_synthetic_ward(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(data_dir), "demo", "--units", "30", "--years", "2025-2026"]) == 0
+    assert "30 đơn vị, 2880 số liệu quý" in capsys.readouterr().out
+
+
+def test_bad_year_range_is_explained(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(data_dir), "demo", "--units", "3", "--years", "hai nghìn"]) == 2
+    assert "không hợp lệ" in capsys.readouterr().out
+
+
+def test_check_lists_problems_and_fails(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(data_dir), "demo"]) == 0
+    with sqlite3.connect(data_dir / "thidua.sqlite3") as conn:
+        conn.execute("UPDATE person SET unit_id = 9999 WHERE id = 1")
+    assert main(["--data-dir", str(data_dir), "check"]) == 1
+    assert "person" in capsys.readouterr().out
+
+
+def test_foreign_file_gives_a_message_not_a_traceback(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "thidua.sqlite3").write_text("không phải cơ sở dữ liệu", encoding="utf-8")
+    assert main(["--data-dir", str(data_dir), "info"]) == 3
+    assert "không phải là cơ sở dữ liệu ThiĐua" in capsys.readouterr().err
+
+
+def test_python_dash_m_desktop_runs(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path), "info"],
+        capture_output=True, text=True, encoding="utf-8", check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Cấu trúc:        0002" in result.stdout

@@ -1,0 +1,237 @@
+"""Storage: every model round-trips; foreign, damaged and newer files are refused untouched."""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func
+from sqlmodel import SQLModel, select
+
+from desktop.models import (
+    Attachment,
+    AuditEntry,
+    AwardForm,
+    Campaign,
+    Dossier,
+    DossierComponentCheck,
+    DossierCriterionCheck,
+    DossierEvent,
+    DossierStatus,
+    Gender,
+    Indicator,
+    IssuedDocument,
+    Person,
+    PriorAward,
+    QuarterLock,
+    QuarterValue,
+    Setting,
+    Unit,
+    UnitKind,
+)
+from desktop.storage import Database
+from desktop.storage.errors import DamagedDatabase, NewerDatabase, NotThiDuaDatabase
+from desktop.storage.hooks import set_audit_reason
+from desktop.storage.migrate import head_revision
+from desktop.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
+
+
+def _unit(code: str = "U1", **kw) -> Unit:
+    return Unit(code=code, name=kw.pop("name", "Trường Tiểu học Lê Lợi"), kind=UnitKind.SCHOOL_PRIMARY, **kw)
+
+
+def test_pragmas_on_every_connection(db: Database) -> None:
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+
+
+def test_schema_constant_matches_alembic_head() -> None:
+    assert head_revision() == HEAD_REVISION
+    assert KNOWN_REVISIONS[-1] == HEAD_REVISION
+
+
+def test_every_model_round_trips(db: Database) -> None:
+    with db.session() as s:
+        unit = _unit(staff_count=40, student_count=900)
+        s.add(unit)
+        s.flush()
+        person = Person(unit_id=unit.id, full_name="Nguyễn Thị Hoa", gender=Gender.FEMALE, birth_year=1980)
+        s.add(person)
+        indicator = s.exec(select(Indicator)).first()
+        form = s.exec(select(AwardForm)).first()
+        campaign = s.exec(select(Campaign)).first()
+        s.flush()
+        s.add(QuarterValue(unit_id=unit.id, indicator_id=indicator.id, year=2025, quarter=2, numerator=30, denominator=40))
+        s.add(QuarterLock(year=2025, quarter=1))
+        dossier = Dossier(campaign_id=campaign.id, award_form_id=form.id, nominee_person_id=person.id,
+                          decision_date=date(2025, 12, 1), status=DossierStatus.AWARDED)
+        s.add(dossier)
+        s.flush()
+        s.add(DossierEvent(dossier_id=dossier.id, to_status=DossierStatus.DRAFT))
+        s.add(DossierCriterionCheck(dossier_id=dossier.id, criterion_id=1, met=True, evidence="QĐ 12"))
+        s.add(DossierComponentCheck(dossier_id=dossier.id, component_id=1, present=True))
+        s.add(Attachment(dossier_id=dossier.id, sha256="a" * 64, original_name="tờ trình.pdf", size=10))
+        s.add(PriorAward(person_id=person.id, year=2024, award_name="Giấy khen"))
+        s.add(IssuedDocument(kind="report", type_code="BC", year=2025, number=7, symbol="07/BC-UBND",
+                             title="Báo cáo", issued_on=date(2025, 12, 31)))
+        s.add(Setting(key="k", value="v"))
+    db.close()
+    reopened = Database.open(db.path)
+    with reopened.session() as s:
+        assert s.exec(select(Unit)).one().student_count == 900
+        assert s.exec(select(Person)).one().gender is Gender.FEMALE
+        assert s.exec(select(QuarterValue)).one().numerator == 30
+        assert s.exec(select(Dossier)).one().decision_date == date(2025, 12, 1)
+        assert s.exec(select(Attachment)).one().original_name == "tờ trình.pdf"
+        assert s.exec(select(IssuedDocument)).one().symbol == "07/BC-UBND"
+        assert s.exec(select(QuarterLock)).one().locked
+        assert s.get(Setting, "k").value == "v"
+        for table in SQLModel.metadata.sorted_tables:
+            if table.name not in {"contentarea", "milestone"}:
+                assert s.exec(select(func.count()).select_from(table)).one() >= 1, table.name
+    reopened.close()
+
+
+def test_text_is_stored_nfc_and_trimmed(db: Database) -> None:
+    with db.session() as s:
+        s.add(_unit(name=unicodedata.normalize("NFD", "  Trường Mầm non Hoa Sen ")))
+    with db.session() as s:
+        assert s.exec(select(Unit)).one().name == "Trường Mầm non Hoa Sen"
+
+
+def test_foreign_keys_are_enforced(db: Database) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError), db.session() as s:
+        s.add(Person(unit_id=999, full_name="Không có đơn vị"))
+    with db.session() as s:
+        assert s.exec(select(Person)).all() == []
+
+
+def test_failed_transaction_leaves_nothing(db: Database) -> None:
+    with pytest.raises(RuntimeError), db.session() as s:
+        s.add(_unit())
+        s.flush()
+        raise RuntimeError("mất điện")
+    with db.session() as s:
+        assert s.exec(select(Unit)).all() == []
+        assert s.exec(select(AuditEntry).where(AuditEntry.table_name == "unit")).all() == []
+
+
+def test_audit_log_keeps_insert_update_delete(db: Database) -> None:
+    with db.session() as s:
+        unit = _unit(head_name="Cũ")
+        s.add(unit)
+    with db.session() as s:
+        set_audit_reason(s, "Sửa theo công văn")
+        s.get(Unit, unit.id).head_name = "Mới"
+    with db.session() as s:
+        s.delete(s.get(Unit, unit.id))
+    with db.session() as s:
+        entries = s.exec(select(AuditEntry).where(AuditEntry.table_name == "unit").order_by(AuditEntry.id)).all()
+    assert [e.action for e in entries] == ["insert", "update", "delete"]
+    assert entries[0].record_id == unit.id and "Trường Tiểu học Lê Lợi" in entries[0].new_value
+    update = entries[1]
+    assert (update.field, update.old_value, update.new_value, update.reason) == ("head_name", "Cũ", "Mới", "Sửa theo công văn")
+    assert '"head_name": "Mới"' in entries[2].old_value
+
+
+def _bytes(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+def test_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "thidua.sqlite3"
+    path.write_bytes("Đây là một văn bản, không phải dữ liệu".encode())
+    before = _bytes(path)
+    with pytest.raises(NotThiDuaDatabase, match="không phải là cơ sở dữ liệu ThiĐua"):
+        Database.open(path)
+    assert _bytes(path) == before
+
+
+def test_refuses_another_programs_sqlite_file(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE orders (id INTEGER)")
+    before = _bytes(path)
+    with pytest.raises(NotThiDuaDatabase, match="chương trình khác"):
+        Database.open(path)
+    assert _bytes(path) == before
+
+
+def test_refuses_a_damaged_file(db: Database) -> None:
+    path = db.path
+    db.close()
+    data = bytearray(_bytes(path))
+    data[100:4096] = b"\xff" * (4096 - 100)  # the header's tail and the schema page
+    path.write_bytes(bytes(data))
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    before = _bytes(path)
+    with pytest.raises(DamagedDatabase, match="bị hỏng"):
+        Database.open(path)
+    assert _bytes(path) == before
+
+
+def test_refuses_a_newer_schema(db: Database) -> None:
+    path = db.path
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    db.close()
+    before = _bytes(path)
+    with pytest.raises(NewerDatabase, match="phiên bản ThiĐua mới hơn"):
+        Database.open(path)
+    assert _bytes(path) == before
+
+
+def test_migration_from_previous_revision_keeps_data_and_copies_aside(tmp_path: Path) -> None:
+    from desktop.storage import migrate
+    from desktop.storage.database import make_engine
+
+    path = tmp_path / "thidua.sqlite3"
+    engine = make_engine(path)
+    with engine.begin() as conn:
+        migrate.upgrade(conn, "0001")
+        conn.exec_driver_sql(
+            "INSERT INTO unit (code, name, kind, head_name, head_position, phone, email, address, "
+            "active, discipline_note, note, created_at, updated_at) VALUES ('A', 'Tổ dân phố số 1', "
+            "'RESIDENTIAL_GROUP', '', '', '', '', '', 1, '', '', '2025-01-01', '2025-01-01')"
+        )
+    engine.dispose()
+    db = Database.open(path)
+    assert db.schema_revision() == HEAD_REVISION
+    with db.session() as s:
+        assert s.exec(select(Unit)).one().name == "Tổ dân phố số 1"
+    with db.engine.connect() as conn:
+        indexes = {r[1] for r in conn.exec_driver_sql("PRAGMA index_list('quartervalue')")}
+    assert "ix_quartervalue_period" in indexes
+    copies = list(tmp_path.glob("thidua.sqlite3.before-0001-*"))
+    assert len(copies) == 1
+    with sqlite3.connect(copies[0]) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    db.close()
+
+
+def test_migration_from_empty_creates_every_table(tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "new.sqlite3")
+    with db.engine.connect() as conn:
+        tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert set(SQLModel.metadata.tables) <= tables
+    assert db.integrity_problems() == []
+    db.close()
+
+
+def test_integrity_check_reports_broken_references(db: Database) -> None:
+    with sqlite3.connect(db.path) as conn:  # a file edited by another tool, foreign keys off
+        conn.execute(
+            "INSERT INTO person (unit_id, full_name, position, phone, active, discipline_note, note, "
+            "created_at, updated_at) VALUES (4242, 'Mồ côi', '', '', 1, '', '', '2025-01-01', '2025-01-01')"
+        )
+    problems = db.integrity_problems()
+    assert any("person" in p and "unit" in p for p in problems)

@@ -1,0 +1,125 @@
+"""Rules of a quarterly value (số liệu quý), needing no set-up.
+
+Errors refuse the value: a count must be a whole number ≥ 0, the denominator (mẫu số) must be > 0
+and the numerator (tử số) cannot exceed it. A jump of more than ``change_warning_points`` against the
+unit's previous quarter is only a warning: the clerk is asked for a note but may save.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+_DIGITS = re.compile(r"\d+")
+_DECIMAL = re.compile(r"[+-]?\d*[.,]\d+")
+MAX_COUNT = 10_000_000  # more people than a ward could hold: surely a typing slip
+
+
+class ValueRefused(ValueError):
+    """A value that cannot be saved; ``str(error)`` is the clerk's message."""
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Tử số / mẫu số of one cell; None = not entered."""
+
+    numerator: int | None
+    denominator: int | None
+
+    @property
+    def empty(self) -> bool:
+        return self.numerator is None and self.denominator is None
+
+    @property
+    def percent(self) -> float | None:
+        if self.numerator is None or not self.denominator:
+            return None
+        return self.numerator / self.denominator * 100
+
+
+EMPTY = Pair(None, None)
+
+
+def parse_count(value: object, what: str = "Giá trị") -> int | None:
+    """A count typed, pasted or read from Excel → int, None for blank; ValueRefused otherwise.
+
+    Spaces (also Excel's non-breaking ones) between digit groups are allowed; a dot or comma is
+    not, since "1.5" and "1,5" are decimals and "1.234" is ambiguous in Vietnamese writing.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueRefused(f"{what} phải là số nguyên.")
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float):
+        if not value.is_integer():
+            raise ValueRefused(f"{what} phải là số nguyên, không có phần thập phân ({value:g}).")
+        number = int(value)
+    else:
+        text = _SPACES.sub("", str(value))
+        if not text:
+            return None
+        if text.startswith("-") and _DIGITS.fullmatch(text[1:]):
+            raise ValueRefused(f"{what} không được là số âm ({text}).")
+        if _DECIMAL.fullmatch(text):
+            raise ValueRefused(f"{what} phải là số nguyên, không có phần thập phân ({text}).")
+        if not _DIGITS.fullmatch(text):
+            raise ValueRefused(
+                f"{what} phải là số nguyên ≥ 0; “{str(value).strip()}” không phải là số."
+            )
+        number = int(text)
+    if number < 0:
+        raise ValueRefused(f"{what} không được là số âm ({number}).")
+    if number > MAX_COUNT:
+        raise ValueRefused(f"{what} {number} quá lớn; hãy kiểm tra lại.")
+    return number
+
+
+def pair_error(pair: Pair) -> str | None:
+    """The clerk's message when the pair cannot be saved, else None (blank pairs are fine)."""
+    if pair.denominator is not None and pair.denominator <= 0:
+        return "Mẫu số phải lớn hơn 0."
+    if pair.numerator is not None and pair.denominator is None:
+        return "Chưa có mẫu số: hãy nhập mẫu số trước hoặc cùng lúc với tử số."
+    if (
+        pair.numerator is not None
+        and pair.denominator is not None
+        and pair.numerator > pair.denominator
+    ):
+        return f"Tử số ({pair.numerator}) không được lớn hơn mẫu số ({pair.denominator})."
+    return None
+
+
+def check_pair(pair: Pair) -> Pair:
+    error = pair_error(pair)
+    if error:
+        raise ValueRefused(error)
+    return pair
+
+
+def change_warning(previous: Pair | None, new: Pair, threshold_points: float) -> str | None:
+    """A warning when the percentage moved more than ``threshold_points`` since last quarter."""
+    if previous is None or previous.percent is None or new.percent is None:
+        return None
+    change = new.percent - previous.percent
+    if abs(change) <= threshold_points:
+        return None
+    direction = "tăng" if change > 0 else "giảm"
+    return (
+        f"Tỷ lệ {direction} {abs(change):.1f} điểm so với quý trước "
+        f"({previous.percent:.1f} % → {new.percent:.1f} %), vượt ngưỡng {threshold_points:g} điểm. "
+        "Hãy ghi chú lý do."
+    )
+
+
+def previous_period(year: int, quarter: int) -> tuple[int, int]:
+    return (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+
+
+def format_percent(value: float | None) -> str:
+    """90.0 → "90,0 %" (Vietnamese decimal comma); None → ""."""
+    if value is None:
+        return ""
+    return f"{value:.1f} %".replace(".", ",")

@@ -1,0 +1,233 @@
+"""Writing a backup file: snapshot, attachments and manifest in one zip, optionally encrypted.
+
+The file is written under a hidden ``.part`` name, flushed to the disk, renamed, then read back and
+verified in full before the caller is told it is done. A stick that is full, read-only or pulled out
+mid-write leaves no file that looks like a backup, and other files in the folder are never touched.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import logging
+import os
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import BinaryIO
+
+from desktop import __version__
+from desktop.backup.crypto import EncryptingWriter
+from desktop.backup.errors import BackupError, TargetError
+from desktop.backup.manifest import (
+    ATTACHMENTS_PREFIX,
+    DATABASE_MEMBER,
+    MANIFEST_NAME,
+    Manifest,
+    Member,
+    comment_for,
+)
+from desktop.backup.progress import ProgressSink, SilentProgress
+from desktop.backup.snapshot import read_facts, snapshot_database, table_counts
+from desktop.paths import DataFolder
+from desktop.text import search_key
+
+log = logging.getLogger("thidua.backup")
+SUFFIX = ".tdbak"
+READ_SIZE = 1 << 20
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    manifest: Manifest
+    encrypted: bool
+    seconds: float
+
+
+def ward_slug(ward: str) -> str:
+    """ "PHƯỜNG KIẾN AN" -> "PhuongKienAn": a file name any USB stick and any Windows accepts."""
+    words = [w for w in search_key(ward).split() if w.isalnum()]
+    return "".join(w.capitalize() for w in words) or "Phuong"
+
+
+def backup_name(ward: str, at: datetime, tag: str = "") -> str:
+    stamp = at.strftime("%Y%m%d-%H%M%S")
+    return f"ThiDua-{ward_slug(ward)}-{stamp}{'-' + tag if tag else ''}{SUFFIX}"
+
+
+def _attachment_files(folder: Path) -> Iterator[tuple[str, Path]]:
+    """Regular files under ``attachments/``; links are skipped so a backup never follows them."""
+    if not folder.is_dir():
+        return
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(root, name)
+            if path.is_symlink() or not path.is_file():
+                continue
+            relative = path.relative_to(folder).as_posix()
+            yield ATTACHMENTS_PREFIX + relative, path
+
+
+def target_error(error: OSError, folder: Path) -> TargetError:
+    """The clerk's words for a write that failed on the target folder or stick."""
+    code = error.errno
+    if code == errno.ENOSPC:
+        text = f"Thư mục “{folder}” (hoặc USB) đã đầy. Hãy xóa bớt tệp hoặc dùng USB khác."
+    elif code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        text = (
+            f"Không ghi được vào “{folder}”: thư mục chỉ đọc hoặc không có quyền ghi. Hãy mở khóa "
+            "chống ghi của USB hoặc chọn thư mục khác."
+        )
+    elif code in (errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO):
+        text = (
+            f"Không ghi được vào “{folder}”: USB đã bị rút ra hoặc thư mục không còn tồn tại. "
+            "Hãy cắm lại USB rồi sao lưu lại."
+        )
+    else:
+        text = f"Không ghi được vào “{folder}”: {error.strerror or error}."
+    return TargetError(text + " Dữ liệu hiện tại và các bản sao lưu cũ không thay đổi.")
+
+
+def _copy_member(
+    archive: zipfile.ZipFile,
+    name: str,
+    source: Path,
+    compress: bool,
+    stamp: tuple[int, int, int, int, int, int],
+    progress: ProgressSink,
+) -> Member:
+    info = zipfile.ZipInfo(name, date_time=stamp)
+    info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+    info.external_attr = 0o100644 << 16  # a regular file, never a link
+    digest = hashlib.sha256()
+    size = 0
+    with source.open("rb") as handle, archive.open(info, "w", force_zip64=True) as out:
+        while chunk := handle.read(READ_SIZE):
+            progress.check()
+            digest.update(chunk)
+            out.write(chunk)
+            size += len(chunk)
+    return Member(name, size, digest.hexdigest())
+
+
+def _write_archive(
+    sink: BinaryIO,
+    database: Path,
+    attachments: list[tuple[str, Path]],
+    manifest: Manifest,
+    compress: bool,
+    progress: ProgressSink,
+) -> None:
+    stamp = datetime.now().timetuple()[:6]
+    total = database.stat().st_size + sum(p.stat().st_size for _, p in attachments)
+    done = 0
+    level = 1 if compress else None  # level 1: most of the saving for a fraction of the time
+    with zipfile.ZipFile(
+        sink, "w", compression=zipfile.ZIP_STORED, allowZip64=True, compresslevel=level
+    ) as archive:
+        for name, path in [(DATABASE_MEMBER, database), *attachments]:
+            progress.report(done, total, f"Đang ghi {name}…")
+            member = _copy_member(archive, name, path, compress, stamp, progress)
+            manifest.members.append(member)
+            done += member.size
+        raw = manifest.to_json()
+        info = zipfile.ZipInfo(MANIFEST_NAME, date_time=stamp)
+        info.external_attr = 0o100644 << 16
+        archive.writestr(info, raw, compress_type=zipfile.ZIP_DEFLATED)
+        archive.comment = comment_for(hashlib.sha256(raw).hexdigest())
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows has no directory handles to flush; the rename is journalled by NTFS
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def create_backup(
+    folder: DataFolder,
+    target_dir: Path,
+    *,
+    passphrase: str | None = None,
+    compress: bool = False,
+    tag: str = "",
+    progress: ProgressSink | None = None,
+    verify: bool = True,
+) -> BackupResult:
+    """Write ``ThiDua-<ward>-YYYYMMDD-HHMMSS[-tag].tdbak`` into ``target_dir`` and verify it."""
+    from desktop.backup.verify import verify_backup
+
+    progress = progress or SilentProgress()
+    started = datetime.now()
+    target_dir = Path(target_dir)
+    if not folder.database.exists():
+        raise BackupError("Chưa có dữ liệu để sao lưu.")
+    if not target_dir.is_dir():
+        raise TargetError(
+            f"Không tìm thấy thư mục “{target_dir}”. Hãy cắm USB hoặc chọn thư mục khác. "
+            "Dữ liệu hiện tại không thay đổi."
+        )
+    with tempfile.TemporaryDirectory(prefix=".backup-", dir=folder.root) as scratch:
+        snapshot = Path(scratch) / "snapshot.sqlite3"
+        progress.report(0, 0, "Đang chụp bản sao cơ sở dữ liệu…")
+        snapshot_database(folder.database, snapshot, progress)
+        revision, ward, last_audit = read_facts(snapshot)
+        manifest = Manifest(
+            app_version=__version__,
+            schema_revision=revision,
+            created_at=started.replace(microsecond=0).isoformat(),
+            ward=ward,
+            counts=table_counts(snapshot),
+            last_audit_id=last_audit,
+        )
+        final = target_dir / backup_name(ward, started, tag)
+        bump = 0
+        while final.exists():  # two backups in one second: never overwrite the earlier one
+            bump += 1
+            final = target_dir / backup_name(ward, started + timedelta(seconds=bump), tag)
+        part = target_dir / f".{final.name}.part"
+        attachments = list(_attachment_files(folder.attachments))
+        try:
+            with part.open("wb") as handle:
+                if passphrase:
+                    writer = EncryptingWriter(handle, passphrase)
+                    _write_archive(writer, snapshot, attachments, manifest, compress, progress)  # type: ignore[arg-type]
+                    writer.close()
+                else:
+                    _write_archive(handle, snapshot, attachments, manifest, compress, progress)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(part, final)
+            _fsync_folder(target_dir)
+        except OSError as error:
+            _remove_quietly(part)
+            log.warning("backup to %s failed: %s", target_dir, error)
+            raise target_error(error, target_dir) from error
+        except BaseException:
+            _remove_quietly(part)
+            raise
+    if verify:
+        progress.report(0, 0, "Đang đọc lại và kiểm tra bản sao lưu…")
+        try:
+            verify_backup(final, passphrase=passphrase, progress=progress, deep=False)
+        except BaseException:
+            _remove_quietly(final)
+            raise
+    seconds = (datetime.now() - started).total_seconds()
+    log.info("backup written to %s (%d members, %.1f s)", final, len(manifest.members), seconds)
+    return BackupResult(final, manifest, bool(passphrase), seconds)
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:  # the stick is gone: nothing to remove, and nothing named like a backup remains
+        log.warning("could not remove %s", path)

@@ -1,0 +1,283 @@
+"""Reading a backup file back and trusting nothing in it until it has been checked.
+
+Order of checks: the zip's structure, then every member's name (no "../", no absolute path, no
+link, nothing but our own layout) and size (no zip bomb), then the manifest against the hash sealed
+in the zip comment, then every member's SHA-256 and size against the manifest, and for a restore the
+database itself (``PRAGMA integrity_check``, foreign keys, schema version, row counts).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import stat
+import tempfile
+import zipfile
+import zlib
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from desktop.backup.crypto import decrypt_file, is_encrypted
+from desktop.backup.errors import BackupError, DamagedBackup, NewerBackup, UnsafeBackup
+from desktop.backup.manifest import (
+    ATTACHMENTS_PREFIX,
+    DATABASE_MEMBER,
+    MANIFEST_NAME,
+    Manifest,
+    manifest_hash_from_comment,
+)
+from desktop.backup.progress import ProgressSink, SilentProgress
+from desktop.backup.snapshot import table_counts
+from desktop.storage.schema import KNOWN_REVISIONS
+
+READ_SIZE = 1 << 20
+# Deflate can reach about 1000:1 on crafted input; a real ward database compresses far less.
+MAX_RATIO = 200
+RATIO_SLACK = 16 << 20
+MAX_MANIFEST_SIZE = 32 << 20
+_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError)
+
+
+@dataclass(frozen=True)
+class VerifiedBackup:
+    """A backup that passed every check; ``folder`` holds its extracted members (if asked)."""
+
+    path: Path
+    manifest: Manifest
+    encrypted: bool
+    folder: Path | None
+
+    @property
+    def database(self) -> Path | None:
+        return self.folder / DATABASE_MEMBER if self.folder else None
+
+    @property
+    def attachments(self) -> Path | None:
+        return self.folder / ATTACHMENTS_PREFIX.rstrip("/") if self.folder else None
+
+
+def _damaged(name: str, detail: str = "") -> DamagedBackup:
+    extra = f" ({detail})" if detail else ""
+    return DamagedBackup(
+        f"Bản sao lưu “{name}” bị hỏng hoặc bị cắt cụt{extra}. Hãy dùng một bản sao lưu khác; "
+        "dữ liệu hiện tại không thay đổi."
+    )
+
+
+def _check_name(member: str, backup: str) -> None:
+    path = PurePosixPath(member)
+    if (
+        member.startswith(("/", "\\"))
+        or "\\" in member
+        or ":" in member
+        or any(part in ("", ".", "..") for part in member.split("/"))
+        or path.is_absolute()
+    ):
+        raise UnsafeBackup(
+            f"Bản sao lưu “{backup}” chứa đường dẫn không an toàn (“{member}”: đường dẫn tuyệt đối "
+            "hoặc trỏ ra ngoài thư mục). Tệp bị từ chối; dữ liệu hiện tại không thay đổi."
+        )
+    ours = member in (MANIFEST_NAME, DATABASE_MEMBER) or (
+        member.startswith(ATTACHMENTS_PREFIX) and len(member) > len(ATTACHMENTS_PREFIX)
+    )
+    if not ours:
+        raise DamagedBackup(
+            f"Bản sao lưu “{backup}” chứa tệp lạ “{member}”, không phải do ThiĐua tạo. "
+            "Tệp bị từ chối; dữ liệu hiện tại không thay đổi."
+        )
+
+
+def _check_layout(archive: zipfile.ZipFile, backup: str, archive_size: int) -> None:
+    seen: set[str] = set()
+    declared = 0
+    for info in archive.infolist():
+        _check_name(info.filename, backup)
+        mode = info.external_attr >> 16
+        if stat.S_ISLNK(mode) or info.is_dir():
+            raise UnsafeBackup(
+                f"Bản sao lưu “{backup}” chứa liên kết (link) hoặc thư mục “{info.filename}”. "
+                "Tệp bị từ chối; dữ liệu hiện tại không thay đổi."
+            )
+        if info.filename in seen:
+            raise _damaged(backup, f"tệp “{info.filename}” xuất hiện hai lần")
+        seen.add(info.filename)
+        declared += info.file_size
+        if info.file_size > MAX_RATIO * info.compress_size + RATIO_SLACK:
+            raise _bomb(backup)
+    if declared > MAX_RATIO * archive_size + RATIO_SLACK:
+        raise _bomb(backup)
+
+
+def _bomb(backup: str) -> UnsafeBackup:
+    return UnsafeBackup(
+        f"Bản sao lưu “{backup}” khi giải nén sẽ lớn bất thường so với kích thước tệp (nghi là "
+        "“bom nén”). Tệp bị từ chối; dữ liệu hiện tại không thay đổi."
+    )
+
+
+def _read_manifest(archive: zipfile.ZipFile, backup: str) -> Manifest:
+    expected = manifest_hash_from_comment(archive.comment, backup)
+    try:
+        info = archive.getinfo(MANIFEST_NAME)
+    except KeyError:
+        raise _damaged(backup, "thiếu bản kê manifest") from None
+    if info.file_size > MAX_MANIFEST_SIZE:
+        raise _bomb(backup)
+    raw = archive.read(info)
+    if hashlib.sha256(raw).hexdigest() != expected:
+        raise _damaged(backup, "bản kê manifest đã bị sửa đổi")
+    manifest = Manifest.from_json(raw, backup)
+    if manifest.schema_revision is not None and manifest.schema_revision not in KNOWN_REVISIONS:
+        raise NewerBackup(
+            f"Bản sao lưu “{backup}” được tạo bởi ThiĐua {manifest.app_version} với cấu trúc dữ liệu "
+            f"mới hơn ({manifest.schema_revision}). Hãy cài phiên bản ThiĐua mới nhất rồi khôi phục; "
+            "dữ liệu hiện tại không thay đổi."
+        )
+    listed = [m.name for m in manifest.members]
+    for name in listed:
+        _check_name(name, backup)
+    present = {i.filename for i in archive.infolist()} - {MANIFEST_NAME}
+    if sorted(listed) != sorted(present) or DATABASE_MEMBER not in present:
+        raise _damaged(backup, "danh sách tệp không khớp bản kê")
+    return manifest
+
+
+def _check_members(
+    archive: zipfile.ZipFile,
+    manifest: Manifest,
+    backup: str,
+    extract_to: Path | None,
+    progress: ProgressSink,
+) -> None:
+    total, done = manifest.total_size, 0
+    if extract_to is not None and shutil.disk_usage(extract_to).free < total + (16 << 20):
+        raise BackupError(
+            f"Không đủ chỗ trống trên ổ đĩa để kiểm tra bản sao lưu “{backup}” (cần khoảng "
+            f"{total / 1e6:,.0f} MB). Hãy giải phóng ổ đĩa rồi thử lại; dữ liệu hiện tại không thay đổi."
+        )
+    for member in manifest.members:
+        info = archive.getinfo(member.name)
+        if info.file_size != member.size:
+            raise _damaged(backup, f"kích thước của “{member.name}” không khớp bản kê")
+        digest = hashlib.sha256()
+        size = 0
+        out = None
+        if extract_to is not None:
+            target = extract_to.joinpath(*member.name.split("/"))
+            if not target.resolve().is_relative_to(extract_to.resolve()):
+                raise UnsafeBackup(f"Bản sao lưu “{backup}” chứa đường dẫn không an toàn.")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            out = target.open("xb")
+        try:
+            with archive.open(info) as handle:
+                while chunk := handle.read(READ_SIZE):
+                    progress.check()
+                    size += len(chunk)
+                    if size > member.size:
+                        raise _bomb(backup)
+                    digest.update(chunk)
+                    if out is not None:
+                        out.write(chunk)
+                    progress.report(done + size, total, f"Đang kiểm tra {member.name}…")
+        finally:
+            if out is not None:
+                out.close()
+        if size != member.size or digest.hexdigest() != member.sha256:
+            raise _damaged(backup, f"mã băm SHA-256 của “{member.name}” không khớp bản kê")
+        done += size
+
+
+def check_database(database: Path, manifest: Manifest, backup: str) -> None:
+    """The extracted database: ours, intact, foreign keys sound, row counts as the manifest says."""
+    from desktop.storage.database import inspect_file
+    from desktop.storage.errors import NewerDatabase, StorageError
+
+    try:
+        inspect_file(database)
+        with closing(sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)) as conn:
+            problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+            problems += [
+                f"khóa ngoại bảng {r[0]}" for r in conn.execute("PRAGMA foreign_key_check")
+            ]
+    except NewerDatabase as error:
+        raise NewerBackup(str(error)) from None
+    except (StorageError, sqlite3.DatabaseError) as error:
+        raise _damaged(backup, str(error)) from None
+    if problems:
+        raise _damaged(backup, "; ".join(problems[:3]))
+    if table_counts(database) != manifest.counts:
+        raise _damaged(backup, "số bản ghi không khớp bản kê")
+
+
+def verify_backup(
+    path: Path,
+    *,
+    passphrase: str | None = None,
+    extract_to: Path | None = None,
+    deep: bool = True,
+    progress: ProgressSink | None = None,
+) -> VerifiedBackup:
+    """Check a backup completely; extract into ``extract_to`` (an empty folder) if given.
+
+    ``deep`` also checks the database inside (integrity, foreign keys, counts); it needs a folder
+    to extract into, so one is made and removed when ``extract_to`` is None.
+    """
+    progress = progress or SilentProgress()
+    path = Path(path)
+    name = path.name
+    try:
+        if not path.is_file():
+            raise BackupError(f"Không tìm thấy tệp sao lưu “{path}”.")
+        with tempfile.TemporaryDirectory(prefix="thidua-verify-") as scratch:
+            plain, encrypted = path, is_encrypted(path)
+            if encrypted:
+                progress.report(0, 0, "Đang giải mã bản sao lưu…")
+                plain = Path(scratch) / "archive.zip"
+                decrypt_file(path, plain, passphrase, progress)
+            folder = extract_to
+            if folder is None and deep:
+                folder = Path(scratch) / "members"
+                folder.mkdir()
+            manifest = _verify_zip(plain, name, folder, progress)
+            if deep and folder is not None:
+                progress.report(0, 0, "Đang kiểm tra toàn vẹn cơ sở dữ liệu…")
+                check_database(folder / DATABASE_MEMBER, manifest, name)
+    except OSError as error:
+        raise BackupError(
+            f"Không đọc được bản sao lưu “{name}”: {error.strerror or error}. Hãy kiểm tra USB "
+            "rồi thử lại; dữ liệu hiện tại không thay đổi."
+        ) from error
+    return VerifiedBackup(path, manifest, encrypted, extract_to)
+
+
+def _verify_zip(plain: Path, name: str, folder: Path | None, progress: ProgressSink) -> Manifest:
+    if not zipfile.is_zipfile(plain):
+        raise DamagedBackup(
+            f"Tệp “{name}” không phải là bản sao lưu ThiĐua hoặc đã bị cắt cụt (ví dụ do rút USB khi "
+            "đang chép). Hãy dùng một bản sao lưu khác; dữ liệu hiện tại không thay đổi."
+        )
+    try:
+        with zipfile.ZipFile(plain) as archive:
+            _check_layout(archive, name, plain.stat().st_size)
+            manifest = _read_manifest(archive, name)
+            _check_members(archive, manifest, name, folder, progress)
+    except _READ_ERRORS as error:
+        raise _damaged(name, str(error)) from None
+    return manifest
+
+
+def read_manifest(path: Path) -> Manifest | None:
+    """What a plain backup holds, trusting only its sealed manifest (cheap: for lists of backups).
+
+    None for an encrypted backup (its manifest needs the passphrase) or a file that is not sound.
+    """
+    try:
+        if is_encrypted(path) or not zipfile.is_zipfile(path):
+            return None
+        with zipfile.ZipFile(path) as archive:
+            _check_layout(archive, path.name, path.stat().st_size)
+            return _read_manifest(archive, path.name)
+    except (BackupError, OSError, *_READ_ERRORS):
+        return None

@@ -12,10 +12,12 @@ import sys
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import APP_NAME, __version__
 from desktop.context import AppContext
+from desktop.paths import resource_path
 from desktop.ui.texts import common as t
 
 log = logging.getLogger("thidua.app")
@@ -28,6 +30,7 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("ThiDua")
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    app.setWindowIcon(QIcon(str(resource_path("icons", "thidua.png"))))
     return app
 
 

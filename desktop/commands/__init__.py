@@ -6,4 +6,5 @@ the function returns the exit code.
 
 COMMAND_MODULES = [
     "desktop.commands.basic",
+    "desktop.commands.units",
 ]

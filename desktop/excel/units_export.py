@@ -1,0 +1,99 @@
+"""The register out to Excel: the full list of units, and the blank template to fill in.
+
+Both use the roster's columns (:mod:`desktop.excel.units_columns`), so an exported file imports
+back unchanged. The kind and active columns carry drop-down lists; their choices live on a second
+sheet because Excel's inline lists cannot hold the commas of "Cơ quan, đơn vị thuộc phường".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+from sqlmodel import Session, select
+
+from desktop.excel.common import new_workbook, save_atomically, write_table
+from desktop.excel.units_columns import ACTIVE_NO, ACTIVE_YES, COLUMNS
+from desktop.excel.units_read import ProgressSink
+from desktop.models import Unit, UnitKind
+from desktop.units_keys import fast_sort_key
+
+SHEET_UNITS = "Đơn vị"
+SHEET_CHOICES = "Danh mục"
+# Data validation is laid over this many rows below the header of the template.
+TEMPLATE_ROWS = 2000
+GUIDE = (
+    "Hướng dẫn: mỗi dòng một đơn vị. Bắt buộc: Tên đơn vị, Loại đơn vị (chọn trong danh sách). "
+    "Bỏ trống Mã đơn vị thì chương trình tự cấp mã. Các cột số ghi số nguyên."
+)
+
+
+def export_units(session: Session, path: Path, progress: ProgressSink | None = None) -> int:
+    """Write every unit, in Vietnamese order of names, to ``path``; returns the number written."""
+    units = sorted(session.exec(select(Unit)).all(), key=lambda u: fast_sort_key(u.name))
+    workbook, sheet = new_workbook(SHEET_UNITS)
+    rows = [_row(unit) for unit in units]
+    if progress is not None:
+        progress.report(len(rows), len(rows) * 2, "Đang ghi tệp Excel…")
+    last = write_table(sheet, [c.header for c in COLUMNS], rows, widths=[c.width for c in COLUMNS])
+    _add_choices(workbook, sheet, last)
+    save_atomically(workbook, path)
+    return len(rows)
+
+
+def write_template(path: Path) -> None:
+    """A blank roster: the headers, drop-down lists, whole-number checks, one line of guidance."""
+    workbook, sheet = new_workbook(SHEET_UNITS)
+    write_table(sheet, [c.header for c in COLUMNS], [], widths=[c.width for c in COLUMNS])
+    _add_choices(workbook, sheet, TEMPLATE_ROWS + 1)
+    guide = workbook[SHEET_CHOICES]
+    guide["C1"] = GUIDE
+    save_atomically(workbook, path)
+
+
+def _row(unit: Unit) -> list[Any]:
+    values: list[Any] = []
+    for column in COLUMNS:
+        value = getattr(unit, column.field)
+        if column.kind == "kind":
+            value = UnitKind(value).label
+        elif column.kind == "active":
+            value = ACTIVE_YES if value else ACTIVE_NO
+        values.append(value)
+    return values
+
+
+def _add_choices(workbook: Workbook, sheet: Worksheet, last_row: int) -> None:
+    choices = workbook.create_sheet(SHEET_CHOICES)
+    choices["A1"] = "Loại đơn vị"
+    choices["B1"] = "Đang hoạt động"
+    for row, kind in enumerate(UnitKind, start=2):
+        choices.cell(row=row, column=1, value=kind.label)
+    choices["B2"], choices["B3"] = ACTIVE_YES, ACTIVE_NO
+    choices.column_dimensions["A"].width = 32
+    choices.column_dimensions["B"].width = 16
+    last_row = max(last_row, 2)
+    for column_number, column in enumerate(COLUMNS, start=1):
+        letter = get_column_letter(column_number)
+        cells = f"{letter}2:{letter}{last_row}"
+        if column.kind == "kind":
+            end = len(UnitKind) + 1
+            rule = DataValidation(type="list", formula1=f"'{SHEET_CHOICES}'!$A$2:$A${end}")
+            rule.error = "Hãy chọn một loại đơn vị trong danh sách."
+        elif column.kind == "active":
+            rule = DataValidation(type="list", formula1=f"'{SHEET_CHOICES}'!$B$2:$B$3")
+            rule.error = "Hãy chọn Có hoặc Không."
+        elif column.kind == "count":
+            rule = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
+            rule.error = "Hãy ghi một số nguyên không âm."
+        else:
+            continue
+        rule.errorTitle = "Giá trị không hợp lệ"
+        rule.showErrorMessage = True
+        rule.allow_blank = True
+        sheet.add_data_validation(rule)
+        rule.add(cells)

@@ -1,0 +1,111 @@
+"""The serif the documents are set in: Times New Roman when the system has it, else Liberation Serif.
+
+Nghị định 30/2020 asks for Times New Roman. Windows machines of a ward office have it; elsewhere the
+bundled Liberation Serif (metric-compatible, with every Vietnamese glyph, SIL OFL — licence beside the
+files in ``resources/fonts/``) keeps the line breaks the same. TrueType fonts are always embedded
+(as subsets) by reportlab, so a printed page looks the same on the city's computers.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from desktop.paths import resource_path
+
+REGULAR = "DocSerif"
+BOLD = "DocSerif-Bold"
+ITALIC = "DocSerif-Italic"
+BOLD_ITALIC = "DocSerif-BoldItalic"
+
+# Test that a candidate font really has the letters of Vietnamese before trusting it.
+_PROBE = "ỦƯỜẾộậựạữỹỵỷđĐ"
+
+_TIMES_FILES = {
+    REGULAR: ("times.ttf", "Times New Roman.ttf", "Times_New_Roman.ttf"),
+    BOLD: ("timesbd.ttf", "Times New Roman Bold.ttf", "Times_New_Roman_Bold.ttf"),
+    ITALIC: ("timesi.ttf", "Times New Roman Italic.ttf", "Times_New_Roman_Italic.ttf"),
+    BOLD_ITALIC: (
+        "timesbi.ttf",
+        "Times New Roman Bold Italic.ttf",
+        "Times_New_Roman_Bold_Italic.ttf",
+    ),
+}
+_BUNDLED_FILES = {
+    REGULAR: "LiberationSerif-Regular.ttf",
+    BOLD: "LiberationSerif-Bold.ttf",
+    ITALIC: "LiberationSerif-Italic.ttf",
+    BOLD_ITALIC: "LiberationSerif-BoldItalic.ttf",
+}
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    family: str  # what the clerk is told: "Times New Roman" or "Liberation Serif"
+    files: dict[str, Path]
+
+
+_registered: FontChoice | None = None
+
+
+def _system_font_dirs() -> list[Path]:
+    windir = os.environ.get("WINDIR", r"C:\Windows")
+    return [
+        Path(windir) / "Fonts",
+        Path.home() / ".fonts",
+        Path.home() / ".local/share/fonts",
+        Path("/usr/share/fonts/truetype/msttcorefonts"),
+        Path("/usr/share/fonts/TTF"),
+        Path("/Library/Fonts"),
+        Path("/System/Library/Fonts/Supplemental"),
+    ]
+
+
+def _find_times() -> dict[str, Path] | None:
+    found: dict[str, Path] = {}
+    for style, names in _TIMES_FILES.items():
+        for folder in _system_font_dirs():
+            hit = next((folder / n for n in names if (folder / n).is_file()), None)
+            if hit is not None:
+                found[style] = hit
+                break
+        else:
+            return None
+    return found
+
+
+def _has_vietnamese(path: Path) -> bool:
+    try:
+        face = TTFont("probe", str(path)).face
+    except Exception:  # a broken or unsupported font file: not usable, fall back
+        return False
+    return all(ord(ch) in face.charToGlyph for ch in _PROBE)
+
+
+def choose_fonts(prefer_system: bool = True) -> FontChoice:
+    if prefer_system:
+        times = _find_times()
+        if times and all(_has_vietnamese(p) for p in times.values()):
+            return FontChoice("Times New Roman", times)
+    bundled = {style: resource_path("fonts", name) for style, name in _BUNDLED_FILES.items()}
+    return FontChoice("Liberation Serif", bundled)
+
+
+def register_fonts() -> FontChoice:
+    """Register the four styles once per process under the names this package draws with."""
+    global _registered
+    if _registered is None:
+        choice = choose_fonts(prefer_system=os.environ.get("THIDUA_BUNDLED_FONT") != "1")
+        for style, path in choice.files.items():
+            pdfmetrics.registerFont(TTFont(style, str(path)))
+        addMapping(REGULAR, 0, 0, REGULAR)
+        addMapping(REGULAR, 1, 0, BOLD)
+        addMapping(REGULAR, 0, 1, ITALIC)
+        addMapping(REGULAR, 1, 1, BOLD_ITALIC)
+        _registered = choice
+    return _registered

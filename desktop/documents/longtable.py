@@ -1,0 +1,203 @@
+"""A table laid out page by page: the rows that fit, the header repeated on every page.
+
+One reportlab ``Table`` of 5,000 rows takes seconds because it measures and splits the whole table
+again at each page. Here every row is measured once (greedy word wrap with the C-accelerated
+``stringWidth``), heights are summed once, and a page break is a binary search in those sums.
+Cells are plain text drawn straight on the canvas.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from desktop.documents import fonts
+
+PADDING_X = 3.0
+PADDING_Y = 2.5
+
+
+def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
+    """Greedy word wrap; a word longer than the cell is cut by characters."""
+    if stringWidth(text, font, size) <= width:
+        return [text]
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if stringWidth(candidate, font, size) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        while stringWidth(word, font, size) > width and len(word) > 1:
+            cut = len(word) - 1
+            while cut > 1 and stringWidth(word[:cut], font, size) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        current = word
+    if current:
+        lines.append(current)
+    return lines or [""]
+
+
+@dataclass
+class _Measured:
+    widths: list[float]
+    header_lines: list[list[str]]
+    header_height: float
+    row_lines: list[list[list[str]]]
+    bottoms: list[float]  # bottoms[i] = height of rows 0..i together
+
+
+class LongTable(Flowable):
+    """Rows ``start``..``end`` of a measured table; ``split`` hands the rest to the next page."""
+
+    def __init__(
+        self,
+        headers: list[str],
+        rows: list[tuple[str, ...]],
+        weights: list[float],
+        aligns: list[str],
+        *,
+        size: float = 12.0,
+        header_size: float | None = None,
+        _measured: _Measured | None = None,
+        _start: int = 0,
+        _end: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.headers = headers
+        self.rows = rows
+        self.weights = weights
+        self.aligns = aligns
+        self.size = size
+        self.header_size = header_size or size
+        self.leading = size * 1.2
+        self._measured = _measured
+        self._start = _start
+        self._end = len(rows) if _end is None else _end
+
+    # -- measuring -------------------------------------------------------------------------
+    def _measure(self, avail_width: float) -> _Measured:
+        if self._measured is not None and abs(sum(self._measured.widths) - avail_width) < 0.01:
+            return self._measured
+        total = sum(self.weights)
+        widths = [avail_width * w / total for w in self.weights]
+        inner = [w - 2 * PADDING_X for w in widths]
+        header_lines = [
+            wrap_text(h, fonts.BOLD, self.header_size, iw)
+            for h, iw in zip(self.headers, inner, strict=True)
+        ]
+        header_height = max(len(c) for c in header_lines) * self.header_size * 1.2 + 2 * PADDING_Y
+        row_lines = []
+        heights = []
+        for row in self.rows:
+            cells = [
+                wrap_text(text, fonts.REGULAR, self.size, iw)
+                for text, iw in zip(row, inner, strict=True)
+            ]
+            row_lines.append(cells)
+            heights.append(max(len(c) for c in cells) * self.leading + 2 * PADDING_Y)
+        self._measured = _Measured(
+            widths, header_lines, header_height, row_lines, list(accumulate(heights))
+        )
+        return self._measured
+
+    def _height_of(self, m: _Measured, start: int, end: int) -> float:
+        if end <= start:
+            return 0.0
+        before = m.bottoms[start - 1] if start > 0 else 0.0
+        return m.bottoms[end - 1] - before
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        m = self._measure(availWidth)
+        self.width = availWidth
+        self.height = m.header_height + self._height_of(m, self._start, self._end)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        m = self._measure(availWidth)
+        room = availHeight - m.header_height
+        before = m.bottoms[self._start - 1] if self._start > 0 else 0.0
+        fit_end = bisect_right(m.bottoms, before + room, lo=self._start, hi=self._end)
+        if fit_end <= self._start:
+            return []  # not even one row fits: the frame moves the table to the next page
+        return [self._piece(m, self._start, fit_end), self._piece(m, fit_end, self._end)]
+
+    def _piece(self, m: _Measured, start: int, end: int) -> LongTable:
+        return LongTable(
+            self.headers,
+            self.rows,
+            self.weights,
+            self.aligns,
+            size=self.size,
+            header_size=self.header_size,
+            _measured=m,
+            _start=start,
+            _end=end,
+        )
+
+    # -- drawing ---------------------------------------------------------------------------
+    def draw(self) -> None:
+        m = self._measured
+        assert m is not None
+        canvas = self.canv
+        top = self.height
+        xs = [0.0, *accumulate(m.widths)]
+        canvas.setLineWidth(0.5)
+        y = top - m.header_height
+        self._draw_cells(
+            m.header_lines, xs, top, ["center"] * len(xs), fonts.BOLD, self.header_size
+        )
+        row_tops = [top]
+        row_tops.append(y)
+        before = m.bottoms[self._start - 1] if self._start > 0 else 0.0
+        for index in range(self._start, self._end):
+            row_top = (
+                top
+                - m.header_height
+                - (m.bottoms[index - 1] - before if index > self._start else 0.0)
+            )
+            self._draw_cells(m.row_lines[index], xs, row_top, self.aligns, fonts.REGULAR, self.size)
+            row_tops.append(top - m.header_height - (m.bottoms[index] - before))
+        path = canvas.beginPath()
+        for y in row_tops:
+            path.moveTo(0, y)
+            path.lineTo(xs[-1], y)
+        bottom = row_tops[-1]
+        for x in xs:
+            path.moveTo(x, top)
+            path.lineTo(x, bottom)
+        canvas.drawPath(path, stroke=1, fill=0)
+
+    def _draw_cells(
+        self,
+        cells: list[list[str]],
+        xs: list[float],
+        top: float,
+        aligns: list[str],
+        font: str,
+        size: float,
+    ) -> None:
+        canvas = self.canv
+        leading = size * 1.2
+        canvas.setFont(font, size)
+        for column, lines in enumerate(cells):
+            left, right = xs[column] + PADDING_X, xs[column + 1] - PADDING_X
+            baseline = top - PADDING_Y - size * 0.95
+            for text in lines:
+                if text:
+                    align = aligns[column]
+                    if align == "center":
+                        canvas.drawCentredString((left + right) / 2, baseline, text)
+                    elif align == "right":
+                        canvas.drawRightString(right, baseline, text)
+                    else:
+                        canvas.drawString(left, baseline, text)
+                baseline -= leading

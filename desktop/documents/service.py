@@ -1,0 +1,108 @@
+"""One way out for documents: fill a kind's template from the database and lay it out as PDF.
+
+Each kind of document is one module of this package with ``TEMPLATE`` (a file in ``forms/``),
+``TYPE_CODE`` (KH, BC, TTr; "" when the document is an attachment without its own number),
+``title(session, request)``, ``document_year(session, request)`` and ``gather(session, request)``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from sqlmodel import Session
+
+from desktop.documents.common import DocumentRequest, common_scope
+from desktop.documents.layout import load_layout
+from desktop.documents.renderer import Issue, render_pdf
+from desktop.documents.template import BLANK, Line, load_template
+from desktop.settings import load_settings
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    key: str
+    label: str  # what the clerk chooses in the list
+    module: str
+    needs: tuple[str, ...]  # parameters the kind requires: year, quarter, campaign, dossier
+
+
+KINDS = {
+    spec.key: spec
+    for spec in (
+        KindSpec("plan", "Kế hoạch phát động Phong trào thi đua", "plan", ()),
+        KindSpec("report", "Báo cáo kết quả thực hiện chỉ tiêu (quý, năm)", "report", ("year",)),
+        KindSpec("nominees", "Danh sách đề nghị khen thưởng", "nominees", ("campaign",)),
+        KindSpec("submission", "Tờ trình đề nghị khen thưởng", "submission", ("campaign",)),
+        KindSpec(
+            "achievement", "Báo cáo thành tích (tập thể, cá nhân)", "achievement", ("dossier",)
+        ),
+    )
+}
+
+
+class DocumentError(ValueError):
+    """A document that cannot be made as asked; the message tells the clerk what to choose."""
+
+
+def kind_module(kind: str) -> ModuleType:
+    if kind not in KINDS:
+        raise DocumentError(f"Không có loại văn bản “{kind}”. Chọn một trong: {', '.join(KINDS)}.")
+    return importlib.import_module(f"desktop.documents.{KINDS[kind].module}")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A filled template, ready to lay out (and, once numbered, to issue)."""
+
+    request: DocumentRequest
+    type_code: str
+    title: str
+    year: int
+    lines: list[Line]
+
+
+def check_request(request: DocumentRequest) -> None:
+    spec = KINDS.get(request.kind)
+    if spec is None:
+        kind_module(request.kind)
+        return
+    if request.blank:
+        return
+    missing = {
+        "campaign": ("campaign_id", "đợt xét khen thưởng (--campaign)"),
+        "dossier": ("dossier_id", "hồ sơ khen thưởng (--dossier)"),
+    }
+    for need in spec.needs:
+        if need in missing and getattr(request, missing[need][0]) is None:
+            raise DocumentError(f"“{spec.label}” cần chọn {missing[need][1]}.")
+    if request.quarter is not None and not 1 <= request.quarter <= 4:
+        raise DocumentError("Quý phải từ 1 đến 4.")
+
+
+def prepare(session: Session, request: DocumentRequest) -> Prepared:
+    check_request(request)
+    module = kind_module(request.kind)
+    settings = load_settings(session)
+    scope: dict[str, Any] = common_scope(settings)
+    year = module.document_year(session, request)
+    scope["year"] = year
+    if request.blank:
+        data = {key: BLANK for key in module.DATA_KEYS}
+    else:
+        data = module.gather(session, request)
+    scope.update(data)
+    lines = load_template(module.TEMPLATE).render(scope)
+    return Prepared(request, module.TYPE_CODE, module.title(session, request), year, lines)
+
+
+def render(session: Session, request: DocumentRequest, issue: Issue | None = None) -> bytes:
+    """The PDF of a document; without ``issue`` it is a draft (number and day left blank)."""
+    prepared = prepare(session, request)
+    settings = load_settings(session)
+    layout = load_layout(session)
+    return render_pdf(
+        prepared.lines, settings, layout, issue or Issue(prepared.year), title=prepared.title
+    )

@@ -224,6 +224,44 @@ def _indicator_kinds(indicator: Indicator) -> list[UnitKind]:
     return [UnitKind(k) for k in indicator.unit_kind_list if k in UnitKind._value2member_map_]
 
 
+def _sums_by_indicator(
+    session: Session, year: int, quarters: dict[int, int | None], indicators: list[Indicator]
+) -> dict[int, tuple[int, int, int]]:
+    """(Σ numerator, Σ denominator, units reported) per indicator.
+
+    Indicators that share the same reporting kinds and quarter are summed in one query; the units
+    are filtered by ``unit_id IN (SELECT …)`` rather than a join, which spares a lookup of the unit
+    row for each of the tens of thousands of values and lets SQLite group in index order.
+    """
+    batches: dict[tuple[int, frozenset[UnitKind]], list[int]] = defaultdict(list)
+    for indicator in indicators:
+        quarter = quarters[indicator.id or 0]
+        if quarter is not None:
+            batches[(quarter, frozenset(_indicator_kinds(indicator)))].append(indicator.id or 0)
+    sums: dict[int, tuple[int, int, int]] = {}
+    for (quarter, kinds), indicator_ids in batches.items():
+        units = select(Unit.id).where(col(Unit.active).is_(True), col(Unit.kind).in_(sorted(kinds)))
+        statement = (
+            select(
+                QuarterValue.indicator_id,
+                func.sum(QuarterValue.numerator),
+                func.sum(QuarterValue.denominator),
+                func.count(),
+            )
+            .where(
+                QuarterValue.year == year,
+                QuarterValue.quarter == quarter,
+                col(QuarterValue.indicator_id).in_(indicator_ids),
+                col(QuarterValue.unit_id).in_(units),
+                *_reported(),
+            )
+            .group_by(QuarterValue.indicator_id)
+        )
+        for indicator_id, numerator, denominator, count in session.exec(statement):
+            sums[indicator_id] = (int(numerator), int(denominator), int(count))
+    return sums
+
+
 def ward_results(session: Session, year: int, quarter: int | None = None) -> list[IndicatorResult]:
     """Kết quả toàn phường, one row per active indicator in catalogue order.
 
@@ -232,17 +270,14 @@ def ward_results(session: Session, year: int, quarter: int | None = None) -> lis
     _check_period(year, quarter)
     indicators = active_indicators(session)
     quarters = _quarters_used(session, year, quarter, indicators)
-    sums = _sums_by_kind(session, year, quarters)
+    sums = _sums_by_indicator(session, year, quarters, indicators)
     targets = targets_for_year(session, year)
     units = active_units_by_kind(session)
     results = []
     for indicator in indicators:
         indicator_id = indicator.id or 0
-        numerator = denominator = reported = expected = 0
-        for kind in _indicator_kinds(indicator):
-            n, d, c = sums.get((indicator_id, kind), (0, 0, 0))
-            numerator, denominator, reported = numerator + n, denominator + d, reported + c
-            expected += units.get(kind, 0)
+        numerator, denominator, reported = sums.get(indicator_id, (0, 0, 0))
+        expected = sum(units.get(kind, 0) for kind in _indicator_kinds(indicator))
         results.append(
             IndicatorResult(
                 indicator_id=indicator_id,

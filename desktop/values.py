@@ -136,27 +136,49 @@ def grid_units(session: Session, indicators: Sequence[GridIndicator]) -> list[Gr
     return units
 
 
-def load_grid(session: Session, year: int, quarter: int) -> QuarterGrid:
+def load_grid(
+    session: Session, year: int, quarter: int, *, with_values: bool = True
+) -> QuarterGrid:
+    """The quarter's grid; ``with_values=False`` leaves ``values`` empty for a caller that reads
+    them a screenful at a time with :func:`grid_values` (a 5,000-unit ward opens at once)."""
     check_period(year, quarter)
     indicators = grid_indicators(session)
     units = grid_units(session, indicators)
     values: dict[Key, Pair] = {}
     notes: dict[Key, str] = {}
-    rows = session.exec(
-        select(
-            QuarterValue.unit_id,
-            QuarterValue.indicator_id,
-            QuarterValue.numerator,
-            QuarterValue.denominator,
-            QuarterValue.note,
-        ).where(QuarterValue.year == year, QuarterValue.quarter == quarter)
-    )
-    for uid, iid, numerator, denominator, note in rows:
-        values[(uid, iid)] = Pair(numerator, denominator)
-        if note:
-            notes[(uid, iid)] = note
+    if with_values:
+        values, notes = grid_values(session, year, quarter, None)
     locked = lock_state(session, year, quarter).locked
     return QuarterGrid(year, quarter, units, indicators, values, notes, locked)
+
+
+def grid_values(
+    session: Session, year: int, quarter: int, unit_ids: Sequence[int] | None
+) -> tuple[dict[Key, Pair], dict[Key, str]]:
+    """Pairs and notes of the quarter, of every unit or only of ``unit_ids``."""
+    values: dict[Key, Pair] = {}
+    notes: dict[Key, str] = {}
+    statement = select(
+        QuarterValue.unit_id,
+        QuarterValue.indicator_id,
+        QuarterValue.numerator,
+        QuarterValue.denominator,
+        QuarterValue.note,
+    ).where(QuarterValue.year == year, QuarterValue.quarter == quarter)
+    batches = (
+        [None]
+        if unit_ids is None
+        else [list(unit_ids[i : i + 500]) for i in range(0, len(unit_ids), 500)]
+    )
+    for batch in batches:
+        chosen = (
+            statement if batch is None else statement.where(col(QuarterValue.unit_id).in_(batch))
+        )
+        for uid, iid, numerator, denominator, note in session.exec(chosen):
+            values[(uid, iid)] = Pair(numerator, denominator)
+            if note:
+                notes[(uid, iid)] = note
+    return values, notes
 
 
 def stored_pairs(session: Session, year: int, quarter: int, keys: Iterable[Key]) -> dict[Key, Pair]:

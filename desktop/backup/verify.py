@@ -237,6 +237,8 @@ def verify_backup(
                 plain = Path(scratch) / "archive.zip"
                 decrypt_file(path, plain, passphrase, progress)
             folder = extract_to
+            if folder is not None:
+                folder.mkdir(parents=True, exist_ok=True)
             if folder is None and deep:
                 folder = Path(scratch) / "members"
                 folder.mkdir()

@@ -6,5 +6,6 @@ the function returns the exit code.
 
 COMMAND_MODULES = [
     "desktop.commands.basic",
+    "desktop.commands.backup",
     "desktop.commands.units",
 ]

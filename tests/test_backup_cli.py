@@ -1,0 +1,56 @@
+"""``python -m desktop backup/restore/check`` as a script or the clerk would run them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.backup import crypto, list_backups
+from desktop.cli import main
+
+
+@pytest.fixture(autouse=True)
+def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(crypto, "SCRYPT_LOG2_N", 12)
+
+
+def test_backup_restore_and_test_restore(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert main(["--data-dir", str(data_dir), "demo"]) == 0
+    assert main(["--data-dir", str(data_dir), "backup", "--to", str(usb)]) == 0
+    assert "Đã sao lưu và kiểm tra lại" in capsys.readouterr().out
+    [backup] = list_backups(usb)
+    assert main(["--data-dir", str(data_dir), "restore", str(backup.path), "--test"]) == 0
+    assert "Khôi phục thử thành công" in capsys.readouterr().out
+    assert main(["--data-dir", str(data_dir), "restore", str(backup.path)]) == 0
+    assert "Đã khôi phục" in capsys.readouterr().out
+    assert main(["--data-dir", str(data_dir), "check"]) == 0
+
+
+def test_encrypted_backup_with_passphrase_from_environment(
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("THIDUA_BACKUP_PASSPHRASE", "mật khẩu dài dài")
+    assert main(["--data-dir", str(data_dir), "demo"]) == 0
+    assert main(["--data-dir", str(data_dir), "backup", "--to", str(tmp_path), "--encrypt"]) == 0
+    [backup] = list_backups(tmp_path)
+    assert backup.encrypted
+    monkeypatch.setenv("THIDUA_BACKUP_PASSPHRASE", "sai mật khẩu")
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "restore", str(backup.path), "--test"]) == 4
+    assert "Mật khẩu không đúng" in capsys.readouterr().err
+
+
+def test_backup_to_missing_folder_fails_clearly(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(data_dir), "demo"]) == 0
+    assert main(["--data-dir", str(data_dir), "backup", "--to", str(tmp_path / "không-có")]) == 1
+    assert "Không tìm thấy thư mục" in capsys.readouterr().err

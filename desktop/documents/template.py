@@ -238,10 +238,18 @@ def parse_text(source: str, where: str, *, markup: bool = True) -> Text:
 
 @dataclass(frozen=True)
 class Column:
+    """A column; with ``repeat`` set it stands for one column per header of that list.
+
+    ``| header | {{ row.x }} | width | align`` is one column; ``|* path.to.headers | {{ row.list }} |
+    width | align`` makes one column per header, each showing the matching item of ``row.list``
+    (an annex with one column per indicator).
+    """
+
     header: str
     cell: Text
     weight: float
     align: str  # left | center | right
+    repeat: Expr | None = None
 
 
 @dataclass
@@ -350,16 +358,45 @@ def _lookup(expr: Expr, scope: dict[str, Any], where: str) -> Any:
 
 def _fill_table(node: _TableNode, scope: dict[str, Any]) -> TableBlock:
     items = list(_lookup(node.source, scope, node.where) or [])
+    columns: list[Column] = []
+    repeats: dict[int, int] = {}  # position of a repeated column → how many columns it makes
+    for position, column in enumerate(node.columns):
+        if column.repeat is None:
+            columns.append(column)
+            continue
+        headers = [str(h) for h in _lookup(column.repeat, scope, node.where) or []]
+        repeats[position] = len(headers)
+        columns += [Column(h, column.cell, column.weight, column.align) for h in headers]
     rows = []
     inner = dict(scope)
     loop: dict[str, Any] = {"index": 0, "first": False, "last": False}
     inner["loop"] = loop
-    cells = [c.cell for c in node.columns]
     for index, item in enumerate(items, start=1):
         inner[node.var] = item
         loop["index"] = index
-        rows.append(tuple(cell.render(inner, node.where, markup=False) for cell in cells))
-    return TableBlock(node.columns, rows)
+        row: list[str] = []
+        for position, column in enumerate(node.columns):
+            if position in repeats:
+                row += _repeated_cells(column.cell, inner, node.where, repeats[position])
+            else:
+                row.append(column.cell.render(inner, node.where, markup=False))
+        rows.append(tuple(row))
+    return TableBlock(columns, rows)
+
+
+def _repeated_cells(cell: Text, scope: dict[str, Any], where: str, count: int) -> list[str]:
+    expr = next((p for p in cell.parts if isinstance(p, Expr)), None)
+    if expr is None:
+        return [cell.render(scope, where, markup=False)] * count
+    values = _lookup(expr, scope, where)
+    if isinstance(values, Blank):
+        return [BLANK_TEXT] * count
+    out = []
+    for value in list(values)[:count]:
+        for name, arg in expr.filters:
+            value = FILTERS[name](value, arg)
+        out.append("" if value is None else str(value))
+    return out + [""] * (count - len(out))
 
 
 def parse_template(source: str, name: str) -> Template:
@@ -451,7 +488,8 @@ def _parse_columns(lines: list[str], number: int, name: str) -> tuple[list[Colum
             if not columns:
                 raise TemplateError(f"{where}: bảng không có cột nào.")
             return columns, number
-        cells = _split_cells(line)
+        repeat = line.startswith("|*")
+        cells = _split_cells(line[2:] if repeat else line)
         if not line.startswith("|") or len(cells) != 4:
             raise TemplateError(
                 f"{where}: cột của bảng phải có dạng “| tiêu đề | giá trị | độ rộng | căn lề”."
@@ -463,7 +501,10 @@ def _parse_columns(lines: list[str], number: int, name: str) -> tuple[list[Colum
             width = float(weight)
         except ValueError:
             raise TemplateError(f"{where}: độ rộng cột “{weight}” phải là một số.") from None
-        columns.append(Column(header, parse_text(cell, where, markup=False), width, align))
+        repeat_expr = parse_expr(header, where) if repeat else None
+        columns.append(
+            Column(header, parse_text(cell, where, markup=False), width, align, repeat_expr)
+        )
     raise TemplateError(f"Mẫu “{name}”: bảng thiếu “@endtable”.")
 
 

@@ -1,0 +1,145 @@
+"""Báo cáo kết quả: the ward's indicators against the year's targets, completeness of the units'
+reports, the units behind, and an annex with one row per unit.
+
+Every figure comes from :mod:`desktop.results` (weighted sums, the year's last reported quarter);
+this module only words and orders them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session, select
+
+from desktop.documents.common import DocumentRequest
+from desktop.models import IssuedDocument
+from desktop.results import IndicatorResult, lagging_units, unit_results, ward_results
+from desktop.text import sort_key
+
+TEMPLATE = "bao-cao-ket-qua.txt"
+TYPE_CODE = "BC"
+DATA_KEYS = ("report",)
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+LAGGARDS_NAMED = 5  # units named in the body for each indicator; the annex lists them all
+
+
+def period_text(year: int, quarter: int | None) -> str:
+    return f"quý {ROMAN[quarter]} năm {year}" if quarter else f"năm {year}"
+
+
+def title(session: Session, request: DocumentRequest) -> str:
+    year = document_year(session, request)
+    return f"Báo cáo kết quả thực hiện Phong trào thi đua {period_text(year, request.quarter)}"
+
+
+def document_year(session: Session, request: DocumentRequest) -> int:
+    return request.year or date.today().year
+
+
+def _pct(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.1f}".replace(".", ",").removesuffix(",0") + "%"
+
+
+def _verdict(result: IndicatorResult) -> str:
+    if result.target is None:
+        return "Không có chỉ tiêu năm"
+    if result.met is None:
+        return "Chưa có số liệu"
+    return "Đạt" if result.met else "Chưa đạt"
+
+
+def plan_reference(session: Session) -> str:
+    """The plan this report answers to: its number if the ward issued it through the app."""
+    plan = session.exec(
+        select(IssuedDocument)
+        .where(IssuedDocument.kind == "plan")
+        .order_by(IssuedDocument.id.desc())
+    ).first()
+    if plan is None:
+        return "Kế hoạch phát động Phong trào thi đua"
+    return f"Kế hoạch số {plan.symbol} ngày {plan.issued_on:%d/%m/%Y}"
+
+
+def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
+    year = document_year(session, request)
+    quarter = request.quarter
+    results = ward_results(session, year, quarter)
+    indicators = []
+    for index, r in enumerate(results, start=1):
+        indicators.append(
+            {
+                "index": index,
+                "code": r.code,
+                "name": r.name,
+                "target": _pct(r.target),
+                "percent": _pct(r.percent),
+                "numerator": r.numerator,
+                "denominator": r.denominator,
+                "quarter": f"Quý {ROMAN[r.quarter]}" if r.quarter else "—",
+                "reported": r.reported_units,
+                "expected": r.expected_units,
+                "completeness": _pct(r.completeness),
+                "verdict": _verdict(r),
+                "met": r.met is True,
+                "behind": r.met is False,
+                "gap": _pct(r.gap) if r.gap is not None and r.gap > 0 else "",
+            }
+        )
+    laggards = []
+    for r in results:
+        behind = lagging_units(session, year, quarter, r.indicator_id)
+        if behind:
+            named = ", ".join(f"{u.unit_name} ({_pct(u.percent)})" for u in behind[:LAGGARDS_NAMED])
+            more = (
+                f" và {len(behind) - LAGGARDS_NAMED} đơn vị khác"
+                if len(behind) > LAGGARDS_NAMED
+                else ""
+            )
+            laggards.append({"name": r.name, "count": len(behind), "units": named + more})
+    incomplete = [i for i in indicators if i["reported"] < i["expected"]]
+    return {
+        "report": {
+            "period": period_text(year, quarter),
+            "period_title": period_text(year, quarter).capitalize(),
+            "plan_reference": plan_reference(session),
+            "indicators": indicators,
+            "total": len(indicators),
+            "met_count": sum(1 for i in indicators if i["met"]),
+            "behind_count": sum(1 for i in indicators if i["behind"]),
+            "laggards": laggards,
+            "incomplete": incomplete,
+            "indicator_codes": [i["code"] for i in indicators],
+            "unit_rows": _unit_rows(session, year, quarter, [r.indicator_id for r in results]),
+        }
+    }
+
+
+def _unit_rows(
+    session: Session, year: int, quarter: int | None, order: list[int]
+) -> list[dict[str, Any]]:
+    """One row per unit: its percentage on each indicator ("" where the unit does not report it)."""
+    position = {indicator_id: i for i, indicator_id in enumerate(order)}
+    units: dict[int, dict[str, Any]] = {}
+    met: dict[int, list[bool]] = defaultdict(list)
+    for r in unit_results(session, year, quarter):
+        row = units.get(r.unit_id)
+        if row is None:
+            row = {
+                "code": r.unit_code,
+                "name": r.unit_name,
+                "kind": r.unit_kind.label,
+                "percents": [""] * len(order),
+            }
+            units[r.unit_id] = row
+        row["percents"][position[r.indicator_id]] = _pct(r.percent) if r.reported else "Chưa BC"
+        if r.gap is not None:
+            met[r.unit_id].append(r.gap <= 0)
+    rows = sorted(units.items(), key=lambda item: sort_key(item[1]["name"]))
+    for unit_id, row in rows:
+        judged = met.get(unit_id, [])
+        row["met"] = f"{sum(judged)}/{len(judged)}" if judged else "—"
+    return [row for _, row in rows]

@@ -104,6 +104,10 @@ def save_award_form(
     ).first()
     if clash is not None:
         raise DossierError(f"Danh mục đã có “{clash.name}”; hãy sửa mục đó thay vì thêm mới.")
+    if code is not None:
+        owner = session.exec(select(AwardForm).where(AwardForm.code == code)).first()
+        if owner is not None and owner.id != form_id:
+            raise DossierError(f"Mã “{code}” đã được dùng cho “{owner.name}”.")
     if form_id is None:
         ordinal = (session.exec(select(func.max(AwardForm.ordinal))).one() or 0) + 1
         form = AwardForm(
@@ -115,10 +119,7 @@ def save_award_form(
         )
     else:
         form = get_award_form(session, form_id)
-    if code and code != form.code:
-        if session.exec(select(AwardForm).where(AwardForm.code == code)).first() is not None:
-            raise DossierError(f"Mã “{code}” đã được dùng cho một mục khác của danh mục.")
-        form.code = code
+        form.code = code or form.code
     form.name = name
     form.category = data.category
     form.level = data.level

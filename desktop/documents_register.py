@@ -1,12 +1,121 @@
-"""The register of issued documents (sổ văn bản đi)."""
+"""The register of issued documents (sổ văn bản đi): numbering, issuing, identical reprints.
+
+Issuing gives a document the next number of its type in the year ("07/BC-UBND"), renders it with
+that number and date, keeps the PDF under ``documents/`` by its SHA-256, and records it; a reprint
+returns those very bytes. A draft is rendered without a number and records nothing.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func
 from sqlmodel import Session, select
 
+from desktop.documents.common import DocumentRequest
+from desktop.documents.layout import load_layout
+from desktop.documents.renderer import Issue, render_pdf
+from desktop.documents.service import DocumentError, prepare
 from desktop.models import IssuedDocument
+from desktop.settings import load_settings
 
 
 def list_issued(session: Session) -> list[IssuedDocument]:
     query = select(IssuedDocument).order_by(IssuedDocument.year.desc(), IssuedDocument.id.desc())
     return list(session.exec(query).all())
+
+
+def next_number(session: Session, type_code: str, year: int) -> int:
+    """The next number of ``type_code`` in ``year``: numbering starts at 1 each year."""
+    current = session.exec(
+        select(func.max(IssuedDocument.number)).where(
+            IssuedDocument.type_code == type_code, IssuedDocument.year == year
+        )
+    ).one()
+    return (current or 0) + 1
+
+
+def symbol_of(number: int, type_code: str, agency_abbreviation: str) -> str:
+    return f"{number:02d}/{type_code}-{agency_abbreviation}"
+
+
+def pdf_path(documents_folder: Path, sha256: str) -> Path:
+    return Path(documents_folder) / f"{sha256}.pdf"
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.part")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with temporary.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    temporary.replace(path)
+
+
+def issue_document(
+    session: Session, documents_folder: Path, request: DocumentRequest, issued_on: date
+) -> tuple[IssuedDocument, bytes]:
+    """Number, render, store and record a document in the caller's transaction.
+
+    The PDF is written before the record; if the transaction then fails the file is an orphan with
+    no number attached, which is harmless, while a record without its file would not be.
+    """
+    if request.blank:
+        raise DocumentError("Mẫu trắng không được cấp số; hãy in bản nháp.")
+    prepared = prepare(session, request)
+    if not prepared.type_code or prepared.type_code == "-":
+        raise DocumentError(
+            "Văn bản này là phụ lục kèm theo Tờ trình, không có số riêng; hãy cấp số cho Tờ trình."
+        )
+    settings = load_settings(session)
+    year = issued_on.year
+    number = next_number(session, prepared.type_code, year)
+    pdf = render_pdf(
+        prepared.lines,
+        settings,
+        load_layout(session),
+        Issue(year, number, issued_on),
+        title=prepared.title,
+    )
+    sha = hashlib.sha256(pdf).hexdigest()
+    _write_atomically(pdf_path(documents_folder, sha), pdf)
+    record = IssuedDocument(
+        kind=request.kind,
+        type_code=prepared.type_code,
+        year=year,
+        number=number,
+        symbol=symbol_of(number, prepared.type_code, settings.agency_abbreviation),
+        title=prepared.title,
+        issued_on=issued_on,
+        params=json.dumps(request.params(), ensure_ascii=False, sort_keys=True),
+        pdf_sha256=sha,
+    )
+    session.add(record)
+    session.flush()
+    return record, pdf
+
+
+def reprint(session: Session, documents_folder: Path, document_id: int) -> bytes:
+    """The stored PDF of an issued document, checked against its recorded hash."""
+    record = session.get(IssuedDocument, document_id)
+    if record is None:
+        raise DocumentError(f"Không tìm thấy văn bản số {document_id} trong sổ văn bản.")
+    path = pdf_path(documents_folder, record.pdf_sha256)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise DocumentError(
+            f"Không tìm thấy tệp PDF của văn bản {record.symbol} trong thư mục documents/. "
+            "Hãy khôi phục từ bản sao lưu."
+        ) from None
+    if hashlib.sha256(data).hexdigest() != record.pdf_sha256:
+        raise DocumentError(
+            f"Tệp PDF của văn bản {record.symbol} đã bị thay đổi; không in lại để tránh sai lệch. "
+            "Hãy khôi phục từ bản sao lưu."
+        )
+    return data

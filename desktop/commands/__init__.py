@@ -7,6 +7,7 @@ the function returns the exit code.
 COMMAND_MODULES = [
     "desktop.commands.document",
     "desktop.commands.basic",
+    "desktop.commands.dossiers",
     "desktop.commands.backup",
     "desktop.commands.units",
 ]

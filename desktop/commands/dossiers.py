@@ -1,0 +1,173 @@
+"""``dossiers list | history | files``: award dossiers from the command line, over the same domain."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from sqlmodel import Session, select
+
+from desktop.attachments import check_store
+from desktop.awards import list_campaigns
+from desktop.context import AppContext
+from desktop.dossier_errors import DossierError
+from desktop.dossier_history import nominee_history
+from desktop.dossiers import DossierFilter, DossierRow, count_by_status, list_dossiers
+from desktop.models import Campaign, DossierStatus, NomineeKind, Person, Unit
+from desktop.text import search_key
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "dossiers", help="hồ sơ khen thưởng: danh sách, lịch sử, tệp đính kèm"
+    )
+    commands = parser.add_subparsers(dest="dossiers_command", metavar="VIỆC", required=True)
+
+    listing = commands.add_parser("list", help="danh sách hồ sơ, lọc theo đợt xét và trạng thái")
+    listing.add_argument("--campaign", help="đợt xét: năm (2025) hoặc một phần tên (“sơ kết”)")
+    listing.add_argument("--status", help="trạng thái: nháp, đã trình hội đồng, trả lại, đã gửi, …")
+    listing.add_argument(
+        "--level", type=int, choices=range(1, 6), help="cấp khen thưởng 1 (phường) … 5"
+    )
+    listing.add_argument(
+        "--kind",
+        choices=[k.value for k in NomineeKind if k is not NomineeKind.ANY],
+        help="loại đối tượng",
+    )
+    listing.add_argument("--search", default="", help="tìm theo tên (không phân biệt dấu)")
+    listing.add_argument("--json", action="store_true", help="in dạng JSON")
+    listing.set_defaults(run=run_list)
+
+    history = commands.add_parser("history", help="lịch sử khen thưởng của một đơn vị hoặc cá nhân")
+    who = history.add_mutually_exclusive_group(required=True)
+    who.add_argument("--unit", help="mã đơn vị")
+    who.add_argument("--person", type=int, help="số của cá nhân trong sổ đăng ký")
+    history.add_argument("--json", action="store_true", help="in dạng JSON")
+    history.set_defaults(run=run_history)
+
+    files = commands.add_parser("files", help="kiểm tra tệp đính kèm còn đủ trong thư mục dữ liệu")
+    files.set_defaults(run=run_files)
+
+
+def find_campaigns(session: Session, text: str) -> list[Campaign]:
+    campaigns = list_campaigns(session)
+    if text.strip().isdigit():
+        found = [c for c in campaigns if c.year == int(text)]
+    else:
+        found = [c for c in campaigns if search_key(text) in search_key(c.name)]
+    if not found:
+        known = "; ".join(c.name for c in campaigns)
+        raise DossierError(f"Không có đợt xét nào khớp “{text}”. Các đợt xét: {known}.")
+    return found
+
+
+def find_status(text: str) -> DossierStatus:
+    wanted = search_key(text)
+    found = [s for s in DossierStatus if wanted in (s.value, search_key(s.label))]
+    found = found or [s for s in DossierStatus if search_key(s.label).startswith(wanted)]
+    found = found or [s for s in DossierStatus if wanted in search_key(s.label)]
+    if len(found) != 1:
+        known = ", ".join(f"“{s.label}”" for s in DossierStatus)
+        raise DossierError(f"Không rõ trạng thái “{text}”. Hãy dùng một trong: {known}.")
+    return found[0]
+
+
+def _row_json(row: DossierRow) -> dict[str, Any]:
+    d = row.dossier
+    return {
+        "id": d.id,
+        "nominee": row.nominee,
+        "nominee_kind": row.nominee_kind.value,
+        "award": row.award,
+        "category": row.category.value,
+        "level": row.level,
+        "campaign": row.campaign,
+        "proposer": row.proposer,
+        "status": d.status.value,
+        "status_label": d.status.label,
+        "deadline": row.deadline.isoformat() if row.deadline else None,
+        "overdue": row.overdue,
+        "discipline_note": row.discipline_note,
+        "decision_number": d.decision_number,
+        "decision_date": d.decision_date.isoformat() if d.decision_date else None,
+    }
+
+
+def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
+    try:
+        with ctx.db.session() as session:
+            campaign_ids = (
+                {c.id for c in find_campaigns(session, args.campaign)} if args.campaign else None
+            )
+            where = DossierFilter(
+                status=find_status(args.status) if args.status else None,
+                level=args.level,
+                nominee_kind=NomineeKind(args.kind) if args.kind else None,
+                query=args.search,
+            )
+            rows = [
+                r
+                for r in list_dossiers(session, where)
+                if campaign_ids is None or r.dossier.campaign_id in campaign_ids
+            ]
+    except DossierError as error:
+        print(error)
+        return 2
+    counts = count_by_status(rows)
+    if args.json:
+        payload = {
+            "dossiers": [_row_json(r) for r in rows],
+            "counts": {s.value: n for s, n in counts.items()},
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        marks = ("  [QUÁ HẠN]" if r.overdue else "") + (
+            "  [KỶ LUẬT/KHIẾU NẠI]" if r.flagged else ""
+        )
+        print(
+            f"{r.dossier.id:>5}  {r.nominee} — {r.award} — {r.campaign} — {r.status.label}{marks}"
+        )
+    print(f"Tổng: {len(rows)} hồ sơ. " + "; ".join(f"{s.label}: {n}" for s, n in counts.items()))
+    return 0
+
+
+def run_history(args: argparse.Namespace, ctx: AppContext) -> int:
+    with ctx.db.session() as session:
+        unit_id = None
+        if args.unit:
+            unit = session.exec(select(Unit).where(Unit.code == args.unit.strip().upper())).first()
+            if unit is None:
+                print(f"Không có đơn vị mã “{args.unit}” trong sổ đăng ký.")
+                return 2
+            unit_id, name = unit.id, unit.name
+        else:
+            person = session.get(Person, args.person)
+            if person is None:
+                print(f"Không có cá nhân số {args.person} trong sổ đăng ký.")
+                return 2
+            name = person.full_name
+        lines = nominee_history(session, unit_id, None if unit_id else args.person)
+    if args.json:
+        print(json.dumps([line.__dict__ for line in lines], ensure_ascii=False, indent=2))
+        return 0
+    print(f"Lịch sử khen thưởng của {name}:")
+    for line in lines:
+        decision = f" — {line.decision}" if line.decision else ""
+        print(f"  {line.year}  {line.award} ({line.status}){decision}")
+    if not lines:
+        print("  (chưa có)")
+    return 0
+
+
+def run_files(args: argparse.Namespace, ctx: AppContext) -> int:
+    with ctx.db.session() as session:
+        problems = check_store(session, ctx.folder.attachments)
+    if not problems:
+        print("Mọi tệp đính kèm đều còn đủ trong thư mục dữ liệu.")
+        return 0
+    print(f"{len(problems)} tệp đính kèm có vấn đề:")
+    for p in problems:
+        print(f"  - Hồ sơ số {p.attachment.dossier_id}: {p.problem}")
+    return 1

@@ -182,3 +182,19 @@ def delete_person(session: Session, person_id: int, *, reason: str = "") -> Pers
     session.delete(person)
     session.flush()
     return data
+
+
+def load_person_row(session: Session, person_id: int) -> PersonRow | None:
+    person = session.get(Person, person_id)
+    if person is None:
+        return None
+    return PersonRow(
+        person.id,  # type: ignore[arg-type]
+        person.unit_id,
+        person.full_name,
+        person.gender,
+        person.birth_year,
+        person.position,
+        person.phone,
+        person.active,
+    )

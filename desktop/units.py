@@ -36,6 +36,7 @@ __all__ = [
     "delete_unit",
     "list_persons",
     "list_units",
+    "load_unit_row",
     "load_unit_rows",
     "next_unit_code",
     "set_unit_active",
@@ -308,3 +309,9 @@ def delete_unit(session: Session, unit_id: int, *, reason: str = "") -> UnitData
     session.delete(unit)
     session.flush()
     return data
+
+
+def load_unit_row(session: Session, unit_id: int) -> UnitRow | None:
+    columns = (Unit.id, Unit.code, Unit.name, Unit.kind, Unit.head_name, Unit.phone, Unit.active)
+    row = session.connection().execute(select(*columns).where(Unit.id == unit_id)).first()
+    return None if row is None else UnitRow(*row)

@@ -301,6 +301,8 @@ def _signature_table(lines: list[Line], styles: dict[str, ParagraphStyle], width
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                # reportlab sets each cell's font even when it holds paragraphs: never Helvetica.
+                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -398,6 +400,8 @@ def render_pdf(
         author=f"{ward.agency_name} {ward.ward_name}".strip(),
         creator="ThiĐua",
         invariant=1,
+        initialFontName=fonts.REGULAR,
+        initialFontSize=layout.body_size,
         **margins,
     )
     templates = []

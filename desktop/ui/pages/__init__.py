@@ -26,4 +26,5 @@ PAGES = [
     PageSpec("documents", t.PAGE_DOCUMENTS, "Ctrl+4", "desktop.ui.pages.documents:DocumentsPage"),
     PageSpec("backup", t.PAGE_BACKUP, "Ctrl+5", "desktop.ui.pages.backup:BackupPage"),
     PageSpec("settings", t.PAGE_SETTINGS, "Ctrl+6", "desktop.ui.pages.settings:SettingsPage"),
+    PageSpec("audit", "Nhật ký thay đổi", "Ctrl+7", "desktop.ui.pages.audit:AuditPage"),
 ]

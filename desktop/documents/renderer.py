@@ -108,9 +108,13 @@ class TopBlock(Flowable):
         y = self.height - HEADER_SIZE
         widest = 0.0
         for text, font in self.left:
-            canvas.setFont(font, HEADER_SIZE)
+            # A long unit name shrinks to its column rather than running into the quốc hiệu.
+            size = HEADER_SIZE
+            while size > 9 and stringWidth(text, font, size) > self.left_width - 6:
+                size -= 0.5
+            canvas.setFont(font, size)
             canvas.drawCentredString(left_centre, y, text)
-            widest = max(widest, stringWidth(text, font, HEADER_SIZE))
+            widest = max(widest, stringWidth(text, font, size))
             last_y = y
             y -= leading
         canvas.setLineWidth(0.6)

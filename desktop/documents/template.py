@@ -219,17 +219,17 @@ class Text:
 
 
 def parse_text(source: str, where: str, *, markup: bool = True) -> Text:
+    exprs = [parse_expr(m.group(1), where) for m in _PLACEHOLDER.finditer(source)]
+    # Mark the places of the values first so that **bold** may span a value, yet the value's own
+    # characters are never read as markup.
+    marked = _PLACEHOLDER.sub("\x00", source)
+    literal = _markup(marked) if markup else marked
     parts: list[str | Expr] = []
-    position = 0
-    for match in _PLACEHOLDER.finditer(source):
-        literal = source[position : match.start()]
-        if literal:
-            parts.append(_markup(literal) if markup else literal)
-        parts.append(parse_expr(match.group(1), where))
-        position = match.end()
-    tail = source[position:]
-    if tail:
-        parts.append(_markup(tail) if markup else tail)
+    for index, piece in enumerate(literal.split("\x00")):
+        if piece:
+            parts.append(piece)
+        if index < len(exprs):
+            parts.append(exprs[index])
     return Text(tuple(parts))
 
 

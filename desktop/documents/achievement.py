@@ -1,0 +1,114 @@
+"""Báo cáo thành tích of one dossier, pre-filled: the clerk's sections (Dossier.achievement), the
+nominee's indicator results for the campaign's year, and the standards ticked with their evidence.
+
+A collective's report is headed by its own name under the ward; an individual's has no agency
+block. Neither has a number of the ward's register.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session, select
+
+from desktop.documents.common import DocumentRequest
+from desktop.documents.report import _pct
+from desktop.documents.service import DocumentError
+from desktop.dossiers import achievement_sections, read_achievement
+from desktop.models import (
+    AwardCriterion,
+    AwardForm,
+    Campaign,
+    Dossier,
+    DossierCriterionCheck,
+    Person,
+    Unit,
+)
+from desktop.results import unit_results
+
+TEMPLATE = "bao-cao-thanh-tich.txt"
+TYPE_CODE = "-"
+DATA_KEYS = ("achievement",)
+
+
+def _dossier(session: Session, request: DocumentRequest) -> Dossier:
+    dossier = session.get(Dossier, request.dossier_id) if request.dossier_id else None
+    if dossier is None:
+        raise DocumentError(f"Không tìm thấy hồ sơ khen thưởng số {request.dossier_id}.")
+    return dossier
+
+
+def title(session: Session, request: DocumentRequest) -> str:
+    if request.blank:
+        return "Báo cáo thành tích"
+    return f"Báo cáo thành tích — {_nominee_name(session, _dossier(session, request))}"
+
+
+def document_year(session: Session, request: DocumentRequest) -> int:
+    if request.blank:
+        from datetime import date
+
+        return request.year or date.today().year
+    campaign = session.get(Campaign, _dossier(session, request).campaign_id)
+    return campaign.year if campaign else 0
+
+
+def _nominee_name(session: Session, dossier: Dossier) -> str:
+    if dossier.nominee_unit_id is not None:
+        unit = session.get(Unit, dossier.nominee_unit_id)
+        return unit.name if unit else ""
+    person = session.get(Person, dossier.nominee_person_id)
+    return person.full_name if person else ""
+
+
+def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
+    dossier = _dossier(session, request)
+    form = session.get(AwardForm, dossier.award_form_id)
+    campaign = session.get(Campaign, dossier.campaign_id)
+    assert form is not None and campaign is not None  # foreign keys
+    person = session.get(Person, dossier.nominee_person_id) if dossier.nominee_person_id else None
+    unit = session.get(Unit, dossier.nominee_unit_id or (person.unit_id if person else None))
+    texts = read_achievement(dossier)
+    sections = [
+        {"title": s.title, "text": texts.get(s.key, "").strip()} for s in achievement_sections()
+    ]
+    results = []
+    if unit is not None:
+        for r in unit_results(session, campaign.year, None, unit_id=unit.id):
+            met = "Chưa có số liệu" if r.gap is None else ("Đạt" if r.gap <= 0 else "Chưa đạt")
+            results.append(
+                {
+                    "code": r.indicator_code,
+                    "percent": _pct(r.percent),
+                    "target": _pct(r.target),
+                    "verdict": met,
+                }
+            )
+    checks = session.exec(
+        select(DossierCriterionCheck, AwardCriterion)
+        .join(AwardCriterion, AwardCriterion.id == DossierCriterionCheck.criterion_id)
+        .where(DossierCriterionCheck.dossier_id == dossier.id, DossierCriterionCheck.met == True)  # noqa: E712
+        .order_by(AwardCriterion.ordinal)
+    ).all()
+    return {
+        "achievement": {
+            "collective": person is None,
+            "name": person.full_name if person else (unit.name if unit else ""),
+            "name_upper": (unit.name if unit else "").upper(),
+            "award": form.name,
+            "campaign": campaign.name,
+            "year": campaign.year,
+            "birth_year": person.birth_year if person and person.birth_year else "",
+            "gender": person.gender.value if person and person.gender else "",
+            "position": person.position if person else "",
+            "unit_name": unit.name if unit else "",
+            "address": unit.address if unit else "",
+            "head_title": (unit.head_position or "Thủ trưởng đơn vị").upper()
+            if unit
+            else "THỦ TRƯỞNG ĐƠN VỊ",
+            "head_name": unit.head_name if unit else "",
+            "sections": sections,
+            "results": results,
+            "criteria": [{"text": c.text, "evidence": k.evidence} for k, c in checks],
+        }
+    }

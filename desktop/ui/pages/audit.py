@@ -44,6 +44,7 @@ def _cut(text: str) -> str:
     return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "…"
 
 
+COLUMN_WIDTHS = (140, 170, 80, 60, 130, 280, 280)
 COLUMNS = [
     Column[AuditRow](t.AUDIT_COLUMNS[0], lambda r: r.at.strftime("%d/%m/%Y %H:%M:%S")),
     Column[AuditRow](t.AUDIT_COLUMNS[1], lambda r: r.table),
@@ -110,6 +111,10 @@ class AuditPage(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.view.setColumnWidth(column, width)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{t.AUDIT_TITLE}</h2>"))
         layout.addLayout(filters)
@@ -156,8 +161,6 @@ class AuditPage(QWidget):
         self.model.set_records(rows)
         template = t.AUDIT_COUNT_MORE if more else t.AUDIT_COUNT
         self.count_label.setText(template.format(shown=f"{len(rows):,}".replace(",", ".")))
-        if rows and self.view.columnWidth(0) < 60:
-            self.view.resizeColumnsToContents()
 
     def export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

@@ -146,7 +146,7 @@ class FastFilterProxy(QAbstractProxyModel):
         self._descending = False
         self._order: list[int] = []  # every source row, in sort order
         self._shown: list[int] = []  # the source rows shown, in sort order
-        self._position: dict[int, int] = {}  # source row → proxy row
+        self._position: dict[int, int] | None = None  # source row → proxy row, when needed
         self._key_cache: dict[int, list[Any]] = {}
 
     # -- wiring --------------------------------------------------------------------------------
@@ -227,18 +227,23 @@ class FastFilterProxy(QAbstractProxyModel):
     def _apply_filter(self, candidates: list[int]) -> None:
         source = self._source()
         if source is None:
-            self._shown, self._position = [], {}
+            self._shown, self._position = [], None
             return
         shown = candidates
-        if self._words:
-            texts = source.search_texts
-            words = self._words
-            shown = [i for i in shown if all(w in texts[i] for w in words)]
+        texts = source.search_texts
+        # One plain comprehension per word: the rarest words quickly leave few rows to test.
+        for word in self._words:
+            shown = [i for i in shown if word in texts[i]]
         if self._condition is not None:
             rows, condition = source.rows, self._condition
             shown = [i for i in shown if condition(rows[i])]
-        self._shown = list(shown)
-        self._position = {source_row: row for row, source_row in enumerate(self._shown)}
+        self._shown = shown if shown is not candidates else list(shown)
+        self._position = None  # built when first asked for (selection, persistent indexes)
+
+    def _positions(self) -> dict[int, int]:
+        if self._position is None:
+            self._position = {source_row: row for row, source_row in enumerate(self._shown)}
+        return self._position
 
     def shown_source_rows(self) -> list[int]:
         return list(self._shown)
@@ -252,7 +257,7 @@ class FastFilterProxy(QAbstractProxyModel):
     def mapFromSource(self, source_index: Index) -> QModelIndex:
         if not source_index.isValid():
             return QModelIndex()
-        row = self._position.get(source_index.row())
+        row = self._positions().get(source_index.row())
         return QModelIndex() if row is None else self.index(row, source_index.column())
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008

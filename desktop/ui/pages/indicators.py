@@ -1,42 +1,39 @@
-"""Chỉ tiêu & số liệu: the plan's indicators and their yearly targets."""
+"""Chỉ tiêu & số liệu: quarterly entry, ward results with charts, and the catalogue of indicators."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.context import AppContext
-from desktop.indicators import IndicatorRow, list_indicators
-from desktop.models import UnitKind
-from desktop.ui.list_page import ListPage
-from desktop.ui.table_model import Column
+from desktop.ui.indicator_catalogue import IndicatorCatalogue
+from desktop.ui.results_tab import ResultsTab
+from desktop.ui.texts import indicators as t
+from desktop.ui.values_entry import QuarterEntry
 
 
-def _target(year: int):
-    return lambda r: f"{r.targets[year]:g} %" if year in r.targets else ""
-
-
-def _kinds(row: IndicatorRow) -> str:
-    return ", ".join(UnitKind(k).label for k in row.indicator.unit_kind_list)
-
-
-COLUMNS = [
-    Column[IndicatorRow]("Mã", lambda r: r.indicator.code),
-    Column[IndicatorRow]("Chỉ tiêu", lambda r: r.indicator.name),
-    Column[IndicatorRow]("Năm 2025", _target(2025), align_right=True),
-    Column[IndicatorRow]("Năm 2026", _target(2026), align_right=True),
-    Column[IndicatorRow]("Đơn vị báo cáo", _kinds),
-]
-
-
-class IndicatorsPage(ListPage):
-    title = "Chỉ tiêu và số liệu"
-    columns = COLUMNS
-
+class IndicatorsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        self.ctx = ctx
         super().__init__(parent)
-        self.refresh()
+        self.ctx = ctx
+        self.entry = QuarterEntry(ctx, self)
+        self.results = ResultsTab(ctx, self)
+        self.catalogue = IndicatorCatalogue(ctx, self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("indicator_tabs")
+        self.tabs.addTab(self.entry, t.TAB_ENTRY)
+        self.tabs.addTab(self.results, t.TAB_RESULTS)
+        self.tabs.addTab(self.catalogue, t.TAB_CATALOGUE)
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{t.PAGE_TITLE}</h2>"))
+        layout.addWidget(self.tabs, 1)
 
-    def load(self) -> list[IndicatorRow]:
-        with self.ctx.db.session() as session:
-            return list_indicators(session)
+    def refresh(self) -> None:
+        """Shown again: the results and catalogue may have changed on another tab or page."""
+        current = self.tabs.currentWidget()
+        if current is self.results:
+            self.results.refresh()
+        elif current is self.catalogue:
+            self.catalogue.refresh()
+        elif current is self.entry:
+            self.entry.refresh()

@@ -1,0 +1,258 @@
+"""The quarterly grid as the clerk uses it: type, move, paste from Excel, clear, undo, lock."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from sqlmodel import select
+
+from desktop.context import AppContext
+from desktop.models import Indicator, QuarterValue, Unit
+from desktop.storage import Database
+from desktop.ui.pages.indicators import IndicatorsPage
+from desktop.values_rules import Pair
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def page(qtbot, ctx: AppContext, demo_db: Database) -> IndicatorsPage:  # type: ignore[no-untyped-def]
+    widget = IndicatorsPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    widget.entry.year.setValue(2026)
+    widget.entry.quarter.setCurrentIndex(0)  # 2026 Q1: empty in the demo ward
+    widget.entry.model.ask_note = lambda warnings: "ghi chú thử"
+    return widget
+
+
+def _cell(page: IndicatorsPage, unit_code: str, indicator_code: str, denominator: bool = False):  # type: ignore[no-untyped-def]
+    model = page.entry.model
+    assert model.grid is not None
+    row = next(r for r, u in enumerate(model.grid.units) if u.code == unit_code)
+    column = next(2 * c for c, i in enumerate(model.grid.indicators) if i.code == indicator_code)
+    return model.index(row, column + int(denominator))
+
+
+def _stored(
+    ctx: AppContext, unit_code: str, indicator_code: str, year: int = 2026, quarter: int = 1
+) -> Pair | None:
+    with ctx.db.session() as s:
+        unit_id = s.exec(select(Unit.id).where(Unit.code == unit_code)).one()
+        indicator_id = s.exec(select(Indicator.id).where(Indicator.code == indicator_code)).one()
+        row = s.exec(
+            select(QuarterValue).where(
+                QuarterValue.unit_id == unit_id,
+                QuarterValue.indicator_id == indicator_id,
+                QuarterValue.year == year,
+                QuarterValue.quarter == quarter,
+            )
+        ).first()
+    return None if row is None else Pair(row.numerator, row.denominator)
+
+
+def _type(qtbot, view, text: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(view, text[0])  # the first key opens the editor, replacing the cell
+    editor = view.focusWidget()
+    qtbot.keyClicks(editor, text[1:])
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The delegate commits Enter through a queued call, as it does for the clerk.
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState)
+
+
+def test_typing_a_pair_saves_at_once_and_enter_moves_down(
+    page: IndicatorsPage, ctx: AppContext, qtbot
+) -> None:
+    view = page.entry.view
+    view.setFocus()
+    view.setCurrentIndex(_cell(page, "TDP01", "DANSO", denominator=True))
+    _type(qtbot, view, "600")
+    assert view.currentIndex().row() == _cell(page, "TDP01", "DANSO").row() + 1
+    view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
+    _type(qtbot, view, "450")
+    assert _stored(ctx, "TDP01", "DANSO") == Pair(450, 600)
+    assert _cell(page, "TDP01", "DANSO", True).data() == "600  (75,0 %)"
+    # Tab moves right.
+    view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert view.currentIndex() == _cell(page, "TDP01", "DANSO", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("abc", "không phải là số"),
+        ("1,5", "thập phân"),
+        ("-4", "âm"),
+        ("700", "không được lớn hơn mẫu số"),
+    ],
+)
+def test_bad_input_is_refused_on_the_cell(
+    page: IndicatorsPage, ctx: AppContext, qtbot, text: str, message: str
+) -> None:
+    view = page.entry.view
+    view.setFocus()
+    view.setCurrentIndex(_cell(page, "TDP02", "DANSO", denominator=True))
+    _type(qtbot, view, "600")
+    cell = _cell(page, "TDP02", "DANSO")
+    view.setCurrentIndex(cell)
+    _type(qtbot, view, text)
+    assert _stored(ctx, "TDP02", "DANSO") == Pair(None, 600)
+    assert message in (page.entry.model.error_at(cell.row(), cell.column()) or "")
+    assert message in (cell.data(Qt.ItemDataRole.ToolTipRole) or "")
+    assert message in page.entry.status.text()
+
+
+def test_paste_a_block_from_excel_then_undo(page: IndicatorsPage, ctx: AppContext, qtbot) -> None:
+    view = page.entry.view
+    view.setFocus()
+    view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
+    QGuiApplication.clipboard().setText("450\t600\t400\t600\r\n300\t500\t250\t500\r\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(ctx, "TDP01", "DANSO") == Pair(450, 600)
+    assert _stored(ctx, "TDP01", "VNEID") == Pair(400, 600)
+    assert _stored(ctx, "TDP02", "VNEID") == Pair(250, 500)
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(ctx, "TDP01", "DANSO") == Pair(None, None)
+    assert _stored(ctx, "TDP02", "VNEID") == Pair(None, None)
+    assert _cell(page, "TDP01", "DANSO").data() == ""
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(ctx, "TDP02", "VNEID") == Pair(250, 500)
+
+
+@pytest.mark.parametrize(
+    ("clipboard", "message"),
+    [
+        ("Tử số\tMẫu số\n450\t600\n", "dòng tiêu đề"),
+        ("1\t2\t3\t4\t5\t6\t7\n", "vượt ra ngoài bảng"),
+        ("450\t600\n700\t600\n", "không được lớn hơn mẫu số"),
+        ("450\t6x0\n", "không phải là số"),
+    ],
+)
+def test_bad_paste_changes_nothing(
+    page: IndicatorsPage, ctx: AppContext, qtbot, clipboard: str, message: str
+) -> None:
+    view = page.entry.view
+    view.setFocus()
+    # The last two columns: a block wider than two columns cannot fit.
+    model = page.entry.model
+    if clipboard.startswith("1\t2"):
+        view.setCurrentIndex(model.index(0, model.columnCount() - 2))
+    else:
+        view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
+    QGuiApplication.clipboard().setText(clipboard)
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert message in page.entry.status.text()
+    assert _stored(ctx, "TDP01", "DANSO") is None
+    assert _stored(ctx, "TDP02", "DANSO") is None
+    assert model.undo_stack.count() == 0
+
+
+def test_delete_clears_and_undo_brings_back(page: IndicatorsPage, ctx: AppContext, qtbot) -> None:
+    view = page.entry.view
+    view.setFocus()
+    view.setCurrentIndex(_cell(page, "TDP03", "VNEID"))
+    assert view.paste_text("100\t200\n")
+    assert _stored(ctx, "TDP03", "VNEID") == Pair(100, 200)
+    view.setCurrentIndex(_cell(page, "TDP03", "VNEID"))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert _stored(ctx, "TDP03", "VNEID") == Pair(None, 200)
+    view.setCurrentIndex(_cell(page, "TDP03", "VNEID", True))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert _stored(ctx, "TDP03", "VNEID") == Pair(None, None)
+    page.entry.model.undo_stack.undo()
+    page.entry.model.undo_stack.undo()
+    assert _stored(ctx, "TDP03", "VNEID") == Pair(100, 200)
+
+
+def test_a_big_jump_asks_for_a_note(page: IndicatorsPage, ctx: AppContext, qtbot) -> None:
+    asked: list[list[str]] = []
+    page.entry.model.ask_note = lambda warnings: asked.append(warnings) or "Tổ rà soát lại"  # type: ignore[func-returns-value]
+    page.entry.year.setValue(2026)
+    view = page.entry.view
+    view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
+    # The demo ward's 2025 Q4 values are around 80 %: 10 % is a big fall.
+    assert view.paste_text("10\t100\n")
+    assert asked and "giảm" in asked[0][0]
+    with ctx.db.session() as s:
+        notes = [v.note for v in s.exec(select(QuarterValue).where(QuarterValue.year == 2026))]
+    assert notes == ["Tổ rà soát lại"]
+    page.entry.model.ask_note = lambda warnings: None  # Hủy: nothing saved
+    view.setCurrentIndex(_cell(page, "TDP02", "DANSO"))
+    assert not view.paste_text("5\t100\n")
+    assert _stored(ctx, "TDP02", "DANSO") is None
+
+
+def test_lock_makes_the_quarter_read_only_until_unlocked(
+    page: IndicatorsPage, ctx: AppContext, qtbot
+) -> None:
+    entry = page.entry
+    entry.view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
+    assert entry.view.paste_text("450\t600\n")
+    assert entry.lock()
+    assert not entry.view.paste_text("460\t600\n")
+    assert "đã được chốt" in entry.status.text()
+    assert entry.banner.isVisible() and "đã chốt" in entry.banner.text()
+    assert not (entry.model.flags(_cell(page, "TDP01", "DANSO")) & Qt.ItemFlag.ItemIsEditable)
+    entry.status.clear()
+    qtbot.keyClicks(entry.view, "5")
+    assert "đã được chốt" in entry.status.text()
+    assert not entry.unlock("")
+    assert entry.unlock("Tổ 1 báo cáo lại")
+    entry.view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
+    assert entry.view.paste_text("460\t600\n")
+    assert _stored(ctx, "TDP01", "DANSO") == Pair(460, 600)
+    assert "đang mở chốt" in entry.banner.text()
+
+
+def test_copy_denominators_from_previous_quarter(
+    page: IndicatorsPage, ctx: AppContext, qtbot
+) -> None:
+    entry = page.entry
+    entry.copy_denominators()
+    assert "Đã chép" in entry.status.text()
+    with ctx.db.session() as s:
+        q4 = {
+            (v.unit_id, v.indicator_id): v.denominator
+            for v in s.exec(
+                select(QuarterValue).where(QuarterValue.year == 2025, QuarterValue.quarter == 4)
+            )
+        }
+        q1 = {
+            (v.unit_id, v.indicator_id): v.denominator
+            for v in s.exec(
+                select(QuarterValue).where(QuarterValue.year == 2026, QuarterValue.quarter == 1)
+            )
+        }
+    assert q1 == q4
+    entry.model.undo_stack.undo()
+    assert _stored(ctx, "TDP01", "DANSO") == Pair(None, None)
+
+
+def test_find_unit_jumps_to_its_row(page: IndicatorsPage, qtbot) -> None:
+    entry = page.entry
+    entry.find.setText("to dan pho so 7")
+    entry.find_next(from_start=True)
+    assert entry.model.unit_at(entry.view.currentIndex().row()).code == "TDP07"
+
+
+def test_results_tab_shows_ward_results_and_chart(page: IndicatorsPage, qtbot) -> None:
+    page.tabs.setCurrentWidget(page.results)
+    page.results.year.setValue(2025)
+    assert page.results.results_model.rowCount() >= 5
+    first = page.results.results_model.record(0)
+    assert first.quarter == 4 and first.percent is not None
+    assert len(page.results.chart.points) == 4
+    assert page.results.lagging_model.rowCount() == len(
+        [r for r in page.results.lagging_model._records if r.gap and r.gap > 0]
+    )
+
+
+def test_catalogue_tab_lists_targets_to_2030(page: IndicatorsPage, qtbot) -> None:
+    page.tabs.setCurrentWidget(page.catalogue)
+    model = page.catalogue.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert "Năm 2030" in headers
+    assert model.rowCount() >= 6

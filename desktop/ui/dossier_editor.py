@@ -1,0 +1,470 @@
+"""Hồ sơ khen thưởng, one dossier: what is proposed, the achievement report, the two checklists,
+files, the nominee's results and earlier awards, the history, and the workflow buttons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.attachments import (
+    attach_file,
+    prune_store,
+    remove_attachment,
+    stored_problem,
+    viewing_copy,
+)
+from desktop.context import AppContext
+from desktop.dossier_detail import ComponentLine, CriterionLine, DossierDetail, load_detail
+from desktop.dossier_errors import DossierError
+from desktop.dossier_history import HistoryLine, nominee_history
+from desktop.dossier_results import ResultLine, dossier_results
+from desktop.dossiers import (
+    EDITABLE_STATUSES,
+    achievement_sections,
+    save_achievement,
+    save_details,
+    set_component,
+    set_criterion,
+)
+from desktop.models import Attachment, DossierEvent, DossierStatus, Unit
+from desktop.ui.dossier_models import ComponentsModel, CriteriaModel
+from desktop.ui.dossier_step_dialog import StepDialog
+from desktop.ui.operations import Progress, run_with_progress
+from desktop.ui.table_model import Column, RecordTableModel
+from desktop.ui.texts import dossiers as t
+from desktop.units import list_units
+from desktop.workflow import ACTION_LABELS, allowed_next
+
+
+def table_view(model: Any, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setWordWrap(True)
+    return view
+
+
+def _percent(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}".replace(".", ",")
+
+
+def _verdict(line: ResultLine) -> str:
+    if line.percent is None:
+        return t.NO_DATA
+    if line.target is None:
+        return t.NO_TARGET
+    return t.REACHED if line.reached else t.NOT_REACHED
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+RESULT_COLUMNS = [
+    Column[ResultLine](t.RESULT_COLUMNS[0], lambda r: r.year, align_right=True),
+    Column[ResultLine](t.RESULT_COLUMNS[1], lambda r: r.indicator_code),
+    Column[ResultLine](t.RESULT_COLUMNS[2], lambda r: r.indicator_name),
+    Column[ResultLine](t.RESULT_COLUMNS[3], lambda r: r.quarter or "", align_right=True),
+    Column[ResultLine](t.RESULT_COLUMNS[4], lambda r: r.numerator, align_right=True),
+    Column[ResultLine](t.RESULT_COLUMNS[5], lambda r: r.denominator, align_right=True),
+    Column[ResultLine](t.RESULT_COLUMNS[6], lambda r: _percent(r.percent), align_right=True),
+    Column[ResultLine](t.RESULT_COLUMNS[7], lambda r: _percent(r.target), align_right=True),
+    Column[ResultLine](t.RESULT_COLUMNS[8], _verdict),
+]
+PRIOR_COLUMNS = [
+    Column[HistoryLine](t.PRIOR_COLUMNS[0], lambda h: h.year, align_right=True),
+    Column[HistoryLine](t.PRIOR_COLUMNS[1], lambda h: h.award),
+    Column[HistoryLine](t.PRIOR_COLUMNS[2], lambda h: h.decision),
+    Column[HistoryLine](t.PRIOR_COLUMNS[3], lambda h: h.status),
+]
+EVENT_COLUMNS = [
+    Column[DossierEvent](t.EVENT_COLUMNS[0], lambda e: f"{e.at:%d/%m/%Y %H:%M}"),
+    Column[DossierEvent](
+        t.EVENT_COLUMNS[1], lambda e: e.from_status.label if e.from_status else ""
+    ),
+    Column[DossierEvent](t.EVENT_COLUMNS[2], lambda e: e.to_status.label),
+    Column[DossierEvent](t.EVENT_COLUMNS[3], lambda e: e.note),
+]
+
+
+class DossierEditor(QDialog):
+    """Opened from the dossier list; every change goes through the domain and is saved at once,
+    except the texts (achievement report, proposer, note), saved with Lưu."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, dossier_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.dossier_id = ctx, dossier_id
+        self.detail: DossierDetail | None = None
+        self.step_dialog: StepDialog | None = None
+        self._operation: Any = None
+        self.resize(1100, 760)
+        self.header = QLabel()
+        self.header.setObjectName("header")
+        self.header.setWordWrap(True)
+        self.state = QLabel()
+        self.state.setObjectName("state")
+        self.state.setWordWrap(True)
+        self.steps = QHBoxLayout()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._general_tab(), t.TAB_GENERAL)
+        self.tabs.addTab(self._achievement_tab(), t.TAB_ACHIEVEMENT)
+        self.criteria = CriteriaModel(self._save_criterion, self)
+        self.tabs.addTab(table_view(self.criteria, "criteria"), t.TAB_CRITERIA)
+        self.components = ComponentsModel(self._save_component, self)
+        self.tabs.addTab(table_view(self.components, "components"), t.TAB_COMPONENTS)
+        self.tabs.addTab(self._attachments_tab(), t.TAB_ATTACHMENTS)
+        self.tabs.addTab(self._results_tab(), t.TAB_RESULTS)
+        self.prior: RecordTableModel[HistoryLine] = RecordTableModel(PRIOR_COLUMNS, self)
+        self.tabs.addTab(table_view(self.prior, "prior"), t.TAB_PRIOR)
+        self.events: RecordTableModel[DossierEvent] = RecordTableModel(EVENT_COLUMNS, self)
+        self.tabs.addTab(table_view(self.events, "events"), t.TAB_EVENTS)
+        self.save_button = QPushButton(t.SAVE)
+        self.save_button.setObjectName("save")
+        self.save_button.clicked.connect(self.save)
+        close = QPushButton(t.CLOSE)
+        close.clicked.connect(self.accept)
+        bottom = QHBoxLayout()
+        bottom.addLayout(self.steps)
+        bottom.addStretch(1)
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.state)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        self.reload()
+
+    # -- building ------------------------------------------------------------------------------
+    def _general_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.proposer = QComboBox()
+        self.proposer.setObjectName("proposer")
+        with self.ctx.db.session() as session:
+            units: list[Unit] = list_units(session)
+        self.proposer.addItem("", None)
+        for unit in units:
+            self.proposer.addItem(unit.name, unit.id)
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("note")
+        self.locked = QLabel(t.LOCKED)
+        form.addRow(t.FIELD_PROPOSER, self.proposer)
+        form.addRow(t.FIELD_NOTE, self.note)
+        form.addRow(self.locked)
+        return page
+
+    def _achievement_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.sections: dict[str, QPlainTextEdit] = {}
+        for section in achievement_sections():
+            edit = QPlainTextEdit()
+            edit.setObjectName(f"section_{section.key}")
+            edit.setPlaceholderText(section.hint)
+            layout.addWidget(QLabel(f"<b>{section.title}</b>"))
+            layout.addWidget(edit, 1)
+            self.sections[section.key] = edit
+        return page
+
+    def _attachments_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        top = QHBoxLayout()
+        self.attach_for = QComboBox()
+        self.attach_for.setObjectName("attach_for")
+        add = QPushButton(t.ADD_FILES)
+        add.setObjectName("add_files")
+        add.clicked.connect(self.choose_files)
+        self.open_button = QPushButton(t.OPEN_FILE)
+        self.open_button.setObjectName("open_file")
+        self.open_button.clicked.connect(self.open_selected)
+        remove = QPushButton(t.REMOVE_FILE)
+        remove.setObjectName("remove_file")
+        remove.clicked.connect(self.remove_selected)
+        top.addWidget(QLabel(t.ATTACH_FOR))
+        top.addWidget(self.attach_for, 1)
+        top.addWidget(add)
+        top.addWidget(self.open_button)
+        top.addWidget(remove)
+        self.attachment_rows: RecordTableModel[Attachment] = RecordTableModel(
+            [
+                Column[Attachment](t.ATTACHMENT_COLUMNS[0], lambda a: a.original_name),
+                Column[Attachment](t.ATTACHMENT_COLUMNS[1], self._component_name),
+                Column[Attachment](
+                    t.ATTACHMENT_COLUMNS[2], lambda a: _size(a.size), align_right=True
+                ),
+                Column[Attachment](
+                    t.ATTACHMENT_COLUMNS[3], lambda a: f"{a.added_at:%d/%m/%Y %H:%M}"
+                ),
+                Column[Attachment](t.ATTACHMENT_COLUMNS[4], self._file_state),
+            ],
+            self,
+        )
+        self.attachment_view = table_view(self.attachment_rows, "attachments")
+        self.attachment_view.doubleClicked.connect(lambda _index: self.open_selected())
+        layout.addLayout(top)
+        layout.addWidget(self.attachment_view, 1)
+        return page
+
+    def _results_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.results_note = QLabel()
+        self.results: RecordTableModel[ResultLine] = RecordTableModel(RESULT_COLUMNS, self)
+        layout.addWidget(self.results_note)
+        layout.addWidget(table_view(self.results, "results"), 1)
+        return page
+
+    # -- reading -------------------------------------------------------------------------------
+    def reload(self, texts: bool = True) -> None:
+        """Read the dossier again; ``texts`` False keeps what the clerk is typing in the text boxes."""
+        with self.ctx.db.session() as session:
+            detail = load_detail(session, self.dossier_id)
+            results = dossier_results(session, detail.dossier)
+            prior = nominee_history(
+                session,
+                detail.nominee.unit_id,
+                detail.nominee.person_id,
+                exclude_dossier_id=self.dossier_id,
+            )
+            steps = allowed_next(detail.dossier, detail.award)
+            results_unit = session.get(Unit, detail.nominee.results_unit_id or 0)
+        self.detail = detail
+        editable = detail.dossier.status in EDITABLE_STATUSES
+        self.setWindowTitle(t.EDITOR_TITLE.format(id=self.dossier_id, nominee=detail.nominee.name))
+        self.header.setText(self._header_text(detail))
+        self.state.setText(self._state_text(detail))
+        self.proposer.setCurrentIndex(
+            max(0, self.proposer.findData(detail.dossier.proposing_unit_id))
+        )
+        self.note.setPlainText(detail.dossier.note)
+        for key, edit in self.sections.items():
+            edit.setPlainText(detail.achievement.get(key, ""))
+            edit.setReadOnly(not editable)
+        self.proposer.setEnabled(editable)
+        self.note.setReadOnly(not editable)
+        self.locked.setVisible(not editable)
+        self.save_button.setEnabled(editable)
+        self.criteria.set_lines(detail.criteria, editable)
+        self.components.set_lines(detail.components, editable)
+        self.attach_for.clear()
+        self.attach_for.addItem(t.ATTACH_GENERAL, None)
+        for line in detail.components:
+            self.attach_for.addItem(line.component.name, line.component.id)
+        self.attachment_rows.set_records(detail.attachments)
+        self.results.set_records(results)
+        unit_name = results_unit.name if results_unit else ""
+        self.results_note.setText(
+            t.RESULTS_NOTE.format(unit=unit_name) if results else t.NO_RESULTS
+        )
+        self.prior.set_records(prior)
+        self.events.set_records(detail.events)
+        self._build_steps(steps)
+        for view in self.findChildren(QTableView):
+            view.resizeColumnsToContents()
+            view.resizeRowsToContents()
+
+    def _header_text(self, d: DossierDetail) -> str:
+        deadline = (
+            t.HEADER_DEADLINE.format(deadline=f"{d.campaign.deadline:%d/%m/%Y}")
+            if d.campaign.deadline
+            else ""
+        )
+        text = t.HEADER.format(
+            nominee=d.nominee.name,
+            kind=d.nominee.kind.label.lower(),
+            award=d.award.name,
+            category=d.award.category.label.lower(),
+            level=d.award.level_label or d.award.level,
+            campaign=d.campaign.name,
+            deadline=deadline,
+            status=d.dossier.status.label,
+        )
+        if d.dossier.decision_number and d.dossier.decision_date:
+            text += t.HEADER_DECISION.format(
+                number=d.dossier.decision_number,
+                date=f"{d.dossier.decision_date:%d/%m/%Y}",
+                issuer=d.dossier.decision_issuer,
+            )
+        if d.dossier.incomplete_reason:
+            text += t.HEADER_INCOMPLETE.format(reason=d.dossier.incomplete_reason)
+        return text
+
+    def _state_text(self, d: DossierDetail) -> str:
+        lines = [t.WARNING_LINE.format(text=w) for w in d.warnings()]
+        missing = d.missing()
+        if missing:
+            lines.append(t.MISSING_HEADING + " " + "; ".join(missing))
+        else:
+            lines.append(t.COMPLETE)
+        return "<br>".join(lines)
+
+    def _build_steps(self, steps: list[DossierStatus]) -> None:
+        while self.steps.count():
+            item = self.steps.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for status in steps:
+            button = QPushButton(ACTION_LABELS[status])
+            button.setObjectName(f"step_{status.value}")
+            button.clicked.connect(lambda _=False, s=status: self.open_step(s))
+            self.steps.addWidget(button)
+
+    def step_button(self, status: DossierStatus) -> QPushButton | None:
+        return self.findChild(QPushButton, f"step_{status.value}")
+
+    def _component_name(self, attachment: Attachment) -> str:
+        if self.detail is None or attachment.component_id is None:
+            return ""
+        return next(
+            (
+                c.component.name
+                for c in self.detail.components
+                if c.component.id == attachment.component_id
+            ),
+            "",
+        )
+
+    def _file_state(self, attachment: Attachment) -> str:
+        return (
+            t.FILE_MISSING if stored_problem(self.ctx.folder.attachments, attachment) else t.FILE_OK
+        )
+
+    # -- changing ------------------------------------------------------------------------------
+    def _refuse(self, error: DossierError) -> None:
+        QMessageBox.warning(self, t.REFUSED_TITLE, str(error))
+
+    def _after_change(self, texts: bool = True) -> None:
+        self.reload(texts)
+        self.changed.emit()
+
+    def _save_criterion(self, line: CriterionLine, met: bool, evidence: str) -> bool:
+        try:
+            with self.ctx.db.session() as session:
+                set_criterion(session, self.dossier_id, line.criterion.id or 0, met, evidence)
+        except DossierError as error:
+            self._refuse(error)
+            return False
+        self._after_change(texts=False)
+        return True
+
+    def _save_component(self, line: ComponentLine, present: bool, note: str) -> bool:
+        try:
+            with self.ctx.db.session() as session:
+                set_component(session, self.dossier_id, line.component.id or 0, present, note)
+        except DossierError as error:
+            self._refuse(error)
+            return False
+        self._after_change(texts=False)
+        return True
+
+    def save(self) -> bool:
+        sections = {key: edit.toPlainText() for key, edit in self.sections.items()}
+        try:
+            with self.ctx.db.session() as session:
+                save_achievement(session, self.dossier_id, sections)
+                save_details(
+                    session, self.dossier_id, self.proposer.currentData(), self.note.toPlainText()
+                )
+        except DossierError as error:
+            self._refuse(error)
+            return False
+        self._after_change()
+        return True
+
+    def open_step(self, status: DossierStatus) -> StepDialog | None:
+        """Open the step's dialog (window-modal, not blocking); the dossier reloads when it is done.
+
+        Texts being typed are saved first, so a step never loses them."""
+        if self.save_button.isEnabled() and not self.save():
+            return None
+        dialog = StepDialog(self.ctx, self.dossier_id, status, self)
+        dialog.accepted.connect(self._after_change)
+        self.step_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, t.CHOOSE_FILES)
+        if names:
+            self.attach([Path(n) for n in names])
+
+    def attach(self, paths: list[Path]) -> None:
+        """Copy the files in the background (a scan can be large); all are attached or none."""
+        component_id = self.attach_for.currentData()
+        store, dossier_id, db = self.ctx.folder.attachments, self.dossier_id, self.ctx.db
+
+        def work(progress: Progress) -> int:
+            with db.session() as session:
+                for done, path in enumerate(paths):
+                    progress.check()
+                    progress.report(done, len(paths), path.name)
+                    attach_file(session, store, dossier_id, path, component_id)
+            return len(paths)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, DossierError):
+                self._refuse(error)
+
+        self._operation = run_with_progress(
+            self, work, lambda _count: self._after_change(texts=False), failed, t.ATTACHING
+        )
+
+    def selected_attachment(self) -> Attachment | None:
+        rows = self.attachment_view.selectionModel().selectedRows()
+        return self.attachment_rows.record(rows[0].row()) if rows else None
+
+    def open_selected(self) -> None:
+        attachment = self.selected_attachment()
+        if attachment is None:
+            return
+        try:
+            copy = viewing_copy(self.ctx.folder.attachments, attachment)
+        except DossierError as error:
+            self._refuse(error)
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+
+    def remove_selected(self) -> None:
+        attachment = self.selected_attachment()
+        if attachment is None:
+            return
+        answer = QMessageBox.question(
+            self, t.REMOVE_FILE, t.REMOVE_FILE_CONFIRM.format(name=attachment.original_name)
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        with self.ctx.db.session() as session:
+            remove_attachment(session, attachment.id or 0)
+        with self.ctx.db.session() as session:
+            # After the commit, so a file still in use is never deleted.
+            prune_store(session, self.ctx.folder.attachments)
+        self._after_change(texts=False)

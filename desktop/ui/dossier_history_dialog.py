@@ -1,0 +1,110 @@
+"""Lịch sử khen thưởng of one unit or person: every award entered by hand or kept in a dossier."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.dossier_errors import DossierError
+from desktop.dossier_history import HistoryLine, add_prior_award, nominee_history
+from desktop.dossier_nominees import find_nominee
+from desktop.ui.dossier_editor import PRIOR_COLUMNS, table_view
+from desktop.ui.table_model import RecordTableModel
+from desktop.ui.texts import dossiers as t
+
+
+class PriorAwardDialog(QDialog):
+    """Enter one award received before the app kept dossiers."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(t.PRIOR_TITLE)
+        self.year = QSpinBox()
+        self.year.setObjectName("year")
+        self.year.setRange(1945, date.today().year)
+        self.year.setValue(date.today().year - 1)
+        self.award = QLineEdit()
+        self.award.setObjectName("award")
+        self.decision = QLineEdit()
+        self.decision.setObjectName("decision")
+        form = QFormLayout(self)
+        form.addRow(t.PRIOR_YEAR, self.year)
+        form.addRow(t.PRIOR_NAME, self.award)
+        form.addRow(t.PRIOR_DECISION, self.decision)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class NomineeHistoryDialog(QDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        unit_id: int | None,
+        person_id: int | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.unit_id, self.person_id = ctx, unit_id, person_id
+        with ctx.db.session() as session:
+            name = find_nominee(session, unit_id, person_id).name
+        self.setWindowTitle(t.HISTORY_TITLE.format(name=name))
+        self.resize(820, 420)
+        self.model: RecordTableModel[HistoryLine] = RecordTableModel(PRIOR_COLUMNS, self)
+        self.empty = QLabel(t.HISTORY_NONE)
+        add = QPushButton(t.ADD_PRIOR)
+        add.setObjectName("add_prior")
+        add.clicked.connect(self.add_prior)
+        close = QPushButton(t.CLOSE)
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h3>{name}</h3>"))
+        layout.addWidget(self.empty)
+        layout.addWidget(table_view(self.model, "history"), 1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        with self.ctx.db.session() as session:
+            lines = nominee_history(session, self.unit_id, self.person_id)
+        self.model.set_records(lines)
+        self.empty.setVisible(not lines)
+
+    def add_prior(self) -> None:
+        dialog = PriorAwardDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.record_prior(dialog.year.value(), dialog.award.text(), dialog.decision.text())
+
+    def record_prior(self, year: int, award: str, decision: str) -> bool:
+        try:
+            with self.ctx.db.session() as session:
+                add_prior_award(
+                    session, year, award, decision, unit_id=self.unit_id, person_id=self.person_id
+                )
+        except DossierError as error:
+            QMessageBox.warning(self, t.REFUSED_TITLE, str(error))
+            return False
+        self.refresh()
+        return True

@@ -1,0 +1,172 @@
+"""Words of the award pages: dossiers, their editor and workflow, the catalogue and campaigns."""
+
+PAGE_TITLE = "Hồ sơ khen thưởng"
+TAB_DOSSIERS = "Hồ sơ"
+TAB_CATALOGUE = "Danh mục khen thưởng"
+TAB_CAMPAIGNS = "Đợt xét"
+
+ALL_CAMPAIGNS = "Mọi đợt xét"
+ALL_STATUSES = "Mọi trạng thái"
+ALL_LEVELS = "Mọi cấp"
+ALL_KINDS = "Mọi đối tượng"
+LEVEL_ITEM = "Cấp {level}: {label}"
+NEW_DOSSIER = "&Tạo hồ sơ…"
+OPEN_DOSSIER = "&Mở hồ sơ"
+NOMINEE_HISTORY = "&Lịch sử khen thưởng…"
+DELETE_DOSSIER = "&Xóa hồ sơ nháp…"
+DELETE_REASON_TITLE = "Xóa hồ sơ nháp"
+DELETE_REASON = "Lý do xóa hồ sơ số {id}:"
+STATUS_COUNT = "{label}: {count}"
+OVERDUE = "Quá hạn nộp"
+FLAGGED = "Kỷ luật/khiếu nại"
+OVERDUE_TIP = "Hồ sơ chưa trình mà đã quá hạn nộp {deadline} của đợt xét."
+FLAGGED_TIP = "Đối tượng đang bị kỷ luật hoặc khiếu nại: {note}"
+REFUSED_TITLE = "Không thực hiện được"
+SELECT_FIRST = "Hãy chọn một hồ sơ trong danh sách."
+
+COLUMNS = {
+    "id": "Số",
+    "nominee": "Đối tượng đề nghị",
+    "kind": "Loại đối tượng",
+    "award": "Danh hiệu / hình thức",
+    "level": "Cấp",
+    "campaign": "Đợt xét",
+    "status": "Trạng thái",
+    "flags": "Lưu ý",
+}
+
+# -- new dossier -------------------------------------------------------------------------------
+NEW_TITLE = "Tạo hồ sơ khen thưởng"
+FIELD_CAMPAIGN = "Đợt xét"
+FIELD_AWARD = "Danh hiệu / hình thức"
+FIELD_NOMINEE_KIND = "Đối tượng là"
+NOMINEE_UNIT = "Đơn vị (tập thể, doanh nghiệp)"
+NOMINEE_PERSON = "Cá nhân"
+FIELD_NOMINEE = "Đối tượng đề nghị"
+FIELD_PROPOSER = "Đơn vị đề nghị"
+FIELD_NOTE = "Ghi chú"
+PROPOSER_SAME = "(chính đơn vị được đề nghị / đơn vị của cá nhân)"
+CREATED = "Đã tạo hồ sơ số {id}."
+
+# -- the editor ----------------------------------------------------------------------------------
+EDITOR_TITLE = "Hồ sơ số {id} — {nominee}"
+HEADER = "<b>{nominee}</b> ({kind}) — đề nghị <b>{award}</b> ({category}, {level})<br>Đợt xét: {campaign}{deadline} — Trạng thái: <b>{status}</b>"
+HEADER_DEADLINE = ", hạn nộp {deadline}"
+HEADER_DECISION = "<br>Quyết định số {number} ngày {date} của {issuer}"
+HEADER_INCOMPLETE = "<br><i>Chuyển khi chưa đầy đủ, lý do: {reason}</i>"
+WARNING_LINE = "<span style='color:#b00020'>⚠ {text}</span>"
+MISSING_HEADING = "<b>Còn thiếu:</b>"
+COMPLETE = "<span style='color:#1b5e20'>Hồ sơ đã đủ thành phần bắt buộc và tiêu chuẩn.</span>"
+LOCKED = "Hồ sơ đã trình: nội dung chỉ sửa được khi hồ sơ ở trạng thái Nháp hoặc Trả lại bổ sung."
+TAB_GENERAL = "Thông tin chung"
+TAB_ACHIEVEMENT = "Báo cáo thành tích"
+TAB_CRITERIA = "Tiêu chuẩn"
+TAB_COMPONENTS = "Thành phần hồ sơ"
+TAB_ATTACHMENTS = "Tệp đính kèm"
+TAB_RESULTS = "Kết quả chỉ tiêu"
+TAB_PRIOR = "Khen thưởng đã nhận"
+TAB_EVENTS = "Lịch sử xử lý"
+SAVE = "&Lưu"
+SAVED = "Đã lưu hồ sơ."
+CLOSE = "Đóng"
+
+CRITERIA_COLUMNS = ("Đạt", "Đối tượng", "Tiêu chuẩn", "Minh chứng")
+COMPONENT_COLUMNS = ("Đã có", "Thành phần", "Bắt buộc", "Tệp đính kèm", "Ghi chú")
+ATTACHMENT_COLUMNS = ("Tên tệp", "Thành phần", "Dung lượng", "Ngày thêm", "Tình trạng")
+RESULT_COLUMNS = (
+    "Năm",
+    "Mã",
+    "Chỉ tiêu",
+    "Quý",
+    "Tử số",
+    "Mẫu số",
+    "Tỷ lệ %",
+    "Chỉ tiêu %",
+    "Đánh giá",
+)
+PRIOR_COLUMNS = ("Năm", "Danh hiệu / hình thức", "Quyết định", "Tình trạng")
+EVENT_COLUMNS = ("Thời điểm", "Từ", "Sang", "Nội dung")
+YES, NO = "Có", "Không"
+REACHED, NOT_REACHED, NO_DATA, NO_TARGET = "Đạt", "Chưa đạt", "Chưa báo cáo", "Không có chỉ tiêu"
+FILE_OK, FILE_MISSING = "Có trong thư mục dữ liệu", "THIẾU TỆP"
+RESULTS_NOTE = "Số liệu lấy tự động từ số liệu quý (quý báo cáo cuối của năm) của {unit}."
+NO_RESULTS = "Chưa có số liệu chỉ tiêu nào cho đối tượng này."
+
+ATTACH_FOR = "Đính kèm cho:"
+ATTACH_GENERAL = "(không gắn với thành phần nào)"
+ADD_FILES = "&Thêm tệp…"
+OPEN_FILE = "&Mở tệp"
+REMOVE_FILE = "&Gỡ tệp"
+CHOOSE_FILES = "Chọn tệp đính kèm"
+ATTACHING = "Đang chép tệp vào thư mục dữ liệu…"
+ATTACHED = "Đã đính kèm {count} tệp."
+REMOVE_FILE_CONFIRM = "Gỡ tệp “{name}” khỏi hồ sơ?"
+
+ADD_PRIOR = "&Thêm khen thưởng đã nhận…"
+PRIOR_TITLE = "Khen thưởng đã nhận"
+PRIOR_YEAR = "Năm"
+PRIOR_NAME = "Danh hiệu / hình thức"
+PRIOR_DECISION = "Số quyết định"
+
+# -- a workflow step --------------------------------------------------------------------------------
+STEP_TITLE = "{action} — hồ sơ số {id}"
+STEP_DATE = "Ngày thực hiện"
+STEP_NOTE = "Nội dung"
+STEP_NOTE_RETURNED = "Nội dung cần bổ sung (bắt buộc)"
+STEP_NOTE_REFUSED = "Lý do không được khen thưởng (bắt buộc)"
+STEP_REASON = "Lý do vẫn chuyển đi khi hồ sơ chưa đầy đủ"
+STEP_BLOCKING = "<b>Hồ sơ chưa đầy đủ</b> — muốn chuyển tiếp phải ghi lý do:"
+DECISION_NUMBER = "Số quyết định"
+DECISION_DATE = "Ngày ký quyết định"
+DECISION_ISSUER = "Cơ quan / người quyết định"
+STEP_DONE = "Hồ sơ số {id}: {status}."
+
+# -- nominee history ---------------------------------------------------------------------------------
+HISTORY_TITLE = "Lịch sử khen thưởng — {name}"
+HISTORY_CHOOSE = "Chọn đơn vị hoặc cá nhân"
+HISTORY_NONE = "Chưa có khen thưởng nào được ghi nhận."
+
+# -- catalogue ---------------------------------------------------------------------------------------
+CATALOGUE_COLUMNS = ("Loại", "Tên", "Cấp", "Người quyết định", "Đối tượng", "Đang dùng")
+FORM_NAME = "Tên"
+FORM_CODE = "Mã"
+FORM_CATEGORY = "Loại"
+FORM_LEVEL = "Cấp"
+FORM_LEVEL_LABEL = "Tên cấp"
+FORM_ISSUER = "Người / cơ quan quyết định"
+FORM_FOR = "Dành cho"
+FOR_COLLECTIVE = "Tập thể"
+FOR_BUSINESS = "Doanh nghiệp"
+FOR_INDIVIDUAL = "Cá nhân"
+FORM_ACTIVE = "Đang sử dụng"
+FORM_NOTE = "Ghi chú"
+NEW_FORM = "&Thêm mục mới"
+SAVE_FORM = "&Lưu mục này"
+FORM_SAVED = "Đã lưu “{name}”."
+CRITERIA_HEADING = "<b>Tiêu chuẩn (mục III.3 của Kế hoạch)</b>"
+COMPONENTS_HEADING = "<b>Thành phần hồ sơ</b>"
+ADD = "Thêm…"
+EDIT = "Sửa…"
+REMOVE = "Xóa"
+CRITERION_TITLE = "Tiêu chuẩn"
+CRITERION_KIND = "Áp dụng cho"
+CRITERION_TEXT = "Nội dung"
+COMPONENT_TITLE = "Thành phần hồ sơ"
+COMPONENT_NAME = "Tên thành phần"
+COMPONENT_REQUIRED = "Bắt buộc"
+CATALOGUE_COMPONENT_COLUMNS = ("Thành phần", "Bắt buộc")
+CATALOGUE_CRITERIA_COLUMNS = ("Áp dụng cho", "Nội dung")
+
+# -- campaigns ---------------------------------------------------------------------------------------
+CAMPAIGN_COLUMNS = ("Tên đợt xét", "Loại", "Năm", "Hạn nộp hồ sơ", "Ghi chú")
+NEW_CAMPAIGN = "&Thêm đợt xét…"
+EDIT_CAMPAIGN = "&Sửa…"
+REMOVE_CAMPAIGN = "&Xóa"
+CAMPAIGN_TITLE = "Đợt xét khen thưởng"
+CAMPAIGN_NAME = "Tên đợt xét"
+CAMPAIGN_KIND = "Loại"
+CAMPAIGN_YEAR = "Năm"
+CAMPAIGN_HAS_DEADLINE = "Có hạn nộp hồ sơ"
+CAMPAIGN_DEADLINE = "Hạn nộp"
+CAMPAIGN_NOTE = "Ghi chú"
+CONFIRM_REMOVE = "Xóa “{name}”?"

@@ -272,3 +272,33 @@ def test_export_writes_the_register(page: UnitsPage, qtbot, tmp_path: Path) -> N
     assert sheet.max_row == page.model.rowCount() + 1
     page.excel.save_template(tmp_path / "mau.xlsx")
     assert (tmp_path / "mau.xlsx").exists() and "Đã lưu tệp mẫu" in page.message.text()
+
+
+def test_the_selection_survives_typing_and_undo_says_what_it_undid(page: UnitsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    select_code(page, "THCSTTN")
+    type_text(page.search, "thcs")
+    assert page.selected().code == "THCSTTN"
+    assert "Trần Thành Ngọ" in page.persons.title.text()
+    page.actions_["toggle"].trigger()
+    page.actions_["undo"].trigger()
+    assert page.message.text().startswith("Đã hoàn tác: ngừng hoạt động “Trường THCS")
+    page.actions_["redo"].trigger()
+    assert page.message.text().startswith("Đã làm lại:")
+    assert unit(page, "THCSTTN").active is False
+
+
+def test_an_undo_the_register_no_longer_allows_is_explained(page: UnitsPage, messages) -> None:  # type: ignore[no-untyped-def]
+    from desktop.persons import PersonData, create_person
+
+    page.actions_["add"].trigger()
+    type_text(page.dialog.name, "Chi hội Khuyến học Tổ dân phố số 3")
+    page.dialog.kind.setCurrentIndex(page.dialog.kind.findData(UnitKind.FRONT_ORGANISATION))
+    page.dialog.accept()
+    added = unit(page, "DV0001")
+    with page.ctx.db.session() as s:  # the unit is given a person before the clerk undoes
+        create_person(s, PersonData(unit_id=added.id, full_name="Trần Văn Nam"))
+    page.undo()  # "un-adding" the unit would lose the person: refused and explained
+    assert messages and "Không thể xóa" in messages[0] and "1 cá nhân" in messages[0]
+    assert unit(page, "DV0001").id == added.id
+    assert page.model.row_where(lambda u: u.id == added.id) is not None
+    assert not page.undo_stack.canUndo()  # the step that cannot be undone left the stack

@@ -178,8 +178,8 @@ class UnitsPage(QWidget):
         action("delete", t.ACTION_DELETE, self.delete_unit, QKeySequence.StandardKey.Delete)
         toolbar.addSeparator()
         for key, text, slot, keys in (
-            ("undo", t.ACTION_UNDO, self.undo_stack.undo, ("Ctrl+Z",)),
-            ("redo", t.ACTION_REDO, self.undo_stack.redo, ("Ctrl+Y", "Ctrl+Shift+Z")),
+            ("undo", t.ACTION_UNDO, self.undo, ("Ctrl+Z",)),
+            ("redo", t.ACTION_REDO, self.redo, ("Ctrl+Y", "Ctrl+Shift+Z")),
         ):
             act = action(key, text, slot, *keys)
             act.setEnabled(False)
@@ -208,10 +208,18 @@ class UnitsPage(QWidget):
             self.select(keep.id)
 
     def _filter(self, text: str) -> None:
+        keep = self.selected()
         self.proxy.set_query(text)
+        self._keep_selection(keep)
+
+    def _keep_selection(self, keep: UnitRow | None) -> None:
+        """After filtering, the unit that was selected stays selected if it is still shown."""
+        if keep is not None:
+            self.select(keep.id)
         self._update_count()
 
     def _apply_condition(self) -> None:
+        keep = self.selected()
         kind = self.kind_filter.currentData()
         active = self.status_filter.currentData()
         if kind is None and active is None:
@@ -222,7 +230,7 @@ class UnitsPage(QWidget):
                     (kind is None or u.kind == kind) and (active is None or u.active == active)
                 )
             )
-        self._update_count()
+        self._keep_selection(keep)
 
     def _update_count(self) -> None:
         self.count_label.setText(
@@ -299,6 +307,18 @@ class UnitsPage(QWidget):
         self.sync_unit(unit_id)
 
     # -- changes -------------------------------------------------------------------------------
+    def undo(self) -> None:
+        if self.undo_stack.canUndo():
+            action = self.undo_stack.undoText()
+            self.undo_stack.undo()
+            self.message.setText(t.STATUS_UNDONE.format(action=action))
+
+    def redo(self) -> None:
+        if self.undo_stack.canRedo():
+            action = self.undo_stack.redoText()
+            self.undo_stack.redo()
+            self.message.setText(t.STATUS_REDONE.format(action=action))
+
     def add_unit(self) -> None:
         with self.ctx.db.session() as session:
             code = next_unit_code(session)

@@ -1,7 +1,6 @@
 """Words of the "Đơn vị" page, its dialogs and the roster import preview."""
 
 PAGE_TITLE = "Đơn vị"
-TAB_PERSONS = "Cá nhân của đơn vị"
 
 COLUMN_CODE = "Mã"
 COLUMN_NAME = "Tên đơn vị"
@@ -88,9 +87,9 @@ CONFIRM_DELETE = (
 CONFIRM_DELETE_PERSON_TITLE = "Xóa cá nhân"
 CONFIRM_DELETE_PERSON = "Xóa hẳn “{name}” khỏi danh sách cá nhân? Có thể hoàn tác bằng Ctrl+Z."
 CANNOT_DELETE_TITLE = "Không xóa được"
-CHANGE_REFUSED_TITLE = "Không lưu được"
 STATUS_SAVED = "Đã lưu."
 STATUS_UNDONE = "Đã hoàn tác: {action}"
+STATUS_REDONE = "Đã làm lại: {action}"
 
 EXCEL_FILTER = "Tệp Excel (*.xlsx)"
 IMPORT_CHOOSE = "Chọn tệp danh sách đơn vị"
@@ -105,7 +104,6 @@ IMPORT_FAILED_TITLE = "Không nhập được"
 EXPORT_FAILED_TITLE = "Không xuất được"
 EXPORT_DONE = "Đã xuất {count} đơn vị ra {path}"
 TEMPLATE_DONE = "Đã lưu tệp mẫu {path}"
-IMPORT_DONE_TITLE = "Đã nhập danh sách"
 IMPORT_DONE = "Đã nhập từ “{file}”: {new} đơn vị mới, {updated} đơn vị được cập nhật."
 IMPORT_NOTHING = "Tệp không có thay đổi nào so với sổ đơn vị."
 

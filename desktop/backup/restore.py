@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop.backup.archive import BackupResult, create_backup
+from desktop.backup.archive import create_backup
 from desktop.backup.errors import BackupError
 from desktop.backup.manifest import Manifest
 from desktop.backup.progress import ProgressSink, SilentProgress
 from desktop.backup.verify import VerifiedBackup, verify_backup
 from desktop.context import AppContext
+from desktop.paths import DataFolder
 
 log = logging.getLogger("thidua.backup")
 SAFETY_TAG = "truoc-khoi-phuc"
@@ -61,12 +62,36 @@ def _settle(database: Path) -> None:
         with closing(sqlite3.connect(database, timeout=5)) as conn:
             conn.execute("PRAGMA journal_mode = DELETE").fetchone()
     except sqlite3.OperationalError as error:
+        if "malformed" in str(error) or "not a database" in str(error):
+            return _drop_companions(database)  # damaged: its raw copy is the safety backup
         raise BackupError(
             "Tệp dữ liệu đang được một chương trình khác mở (hoặc một cửa sổ ThiĐua khác). Hãy đóng "
             f"chương trình đó rồi khôi phục lại; dữ liệu hiện tại không thay đổi. ({error})"
         ) from error
+    except sqlite3.DatabaseError:
+        pass  # damaged beyond SQLite's reach: its raw copy is the safety backup
+    _drop_companions(database)
+
+
+def _drop_companions(database: Path) -> None:
     for suffix in ("-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)
+
+
+def _safety_backup(folder: DataFolder, progress: ProgressSink) -> Path:
+    """The current data as a verified backup; a file too damaged to snapshot is copied raw."""
+    try:
+        return create_backup(folder, folder.backups, tag=SAFETY_TAG, progress=progress).path
+    except sqlite3.DatabaseError as error:
+        log.warning("current data cannot be snapshotted (%s); keeping a raw copy", error)
+    folder.backups.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder.backups / f"thidua-hong-{SAFETY_TAG}-{stamp}.sqlite3"
+    for suffix in ("", "-wal"):
+        source = Path(f"{folder.database}{suffix}")
+        if source.exists():
+            shutil.copy2(source, Path(f"{target}{suffix}"))
+    return target
 
 
 def trial_restore(
@@ -118,10 +143,10 @@ def restore_backup(
         upgraded = _upgrade_or_refuse(verified)
         assert verified.database is not None and verified.attachments is not None
         _settle(verified.database)
-        safety: BackupResult | None = None
+        safety: Path | None = None
         if ctx.database_exists:
             progress.report(0, 0, "Đang sao lưu an toàn dữ liệu hiện tại…")
-            safety = create_backup(folder, folder.backups, tag=SAFETY_TAG, progress=progress)
+            safety = _safety_backup(folder, progress)
         progress.check()  # the last moment Hủy is honoured: from here the swap runs to its end
         ctx.close()
         _swap(folder.database, folder.attachments, verified, scratch)
@@ -131,13 +156,13 @@ def restore_backup(
     if problems:  # cannot happen after the checks above unless the disk fails under us
         log.error("restored data has problems: %s", problems)
         raise BackupError("Dữ liệu sau khi khôi phục có lỗi: " + "; ".join(problems[:3]))
-    log.info("restored %s (safety backup %s)", path, safety.path if safety else None)
+    log.info("restored %s (safety backup %s)", path, safety)
     return RestoreResult(
         Path(path),
         verified.manifest,
         verified.encrypted,
         upgraded,
-        safety.path if safety else None,
+        safety,
         False,
     )
 

@@ -79,6 +79,8 @@ def open_window(
 
     def open_data() -> None:
         from desktop.storage import StorageError
+        from desktop.storage.errors import DamagedDatabase
+        from desktop.ui.restore_startup import offer_restore, startup_check
 
         try:
             if new_ward:
@@ -86,11 +88,19 @@ def open_window(
                     ask_first_run(ctx, window)
                 else:
                     prepare_new_ward(ctx, demo=first_run_choice)
+            elif not startup_check(ctx, window):  # damaged file: offers the newest good backup
+                window.close()
+                return
             window.start()
             if on_ready is not None:
                 on_ready()
         except StorageError as error:
             log.error("cannot open data: %s", error)
+            if isinstance(error, DamagedDatabase) and offer_restore(ctx, window, str(error), False):
+                window.start()
+                if on_ready is not None:
+                    on_ready()
+                return
             QMessageBox.critical(window, t.OPEN_FAILED_TITLE, str(error))
             window.close()
 

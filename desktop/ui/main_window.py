@@ -183,6 +183,9 @@ class MainWindow(QMainWindow):
         for page in self._pages.values():
             if hasattr(page, "about_to_close"):
                 page.about_to_close()
+        from desktop.ui.backup_on_exit import backup_on_exit
+
+        backup_on_exit(self, self.ctx)  # automatic local backup (sao lưu tự động) if data changed
         super().closeEvent(event)
 
 

@@ -1,0 +1,254 @@
+"""Reading back the collection workbooks (biểu mẫu đã điền): preview first, then save each file whole.
+
+A file is refused, with the reason, when it is not one of our forms, belongs to another quarter or
+unit, had its protected cells changed, or had rows removed, added or reordered; and when any of its
+values breaks a rule. Each accepted file is saved in its own transaction, so a file goes in whole or
+not at all and one bad file does not hold back the others.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl.worksheet.worksheet import Worksheet
+from sqlmodel import Session, select
+
+from desktop.excel.common import ExcelInputError, open_workbook
+from desktop.excel.values_forms import (
+    CHECK_SHEET,
+    DENOMINATOR_COL,
+    FIRST_ROW,
+    FORM_KIND,
+    META_ROWS,
+    NOTE_COL,
+    NUMERATOR_COL,
+    SHEET,
+)
+from desktop.models import Unit
+from desktop.storage import Database
+from desktop.text import clean_line
+from desktop.values import ValueChange, check_values, grid_indicators, save_values
+from desktop.values_rules import Pair, ValueRefused, parse_count
+
+Report = Callable[[int, int, str], None]
+
+
+@dataclass
+class FileResult:
+    """What one returned workbook would change, or why it is refused."""
+
+    path: Path
+    unit_code: str = ""
+    unit_name: str = ""
+    unit_id: int | None = None
+    changes: list[ValueChange] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    saved: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class FormRefused(ValueRefused):
+    pass
+
+
+def read_returned(
+    session: Session,
+    paths: Sequence[Path],
+    year: int,
+    quarter: int,
+    *,
+    unit_id: int | None = None,
+    report: Report | None = None,
+) -> list[FileResult]:
+    """Preview: read and check every file without saving anything."""
+    results: list[FileResult] = []
+    seen: dict[int, Path] = {}
+    for n, path in enumerate(paths):
+        if report:
+            report(n, len(paths), Path(path).name)
+        result = FileResult(Path(path))
+        try:
+            _read(session, result, year, quarter, unit_id)
+        except (ExcelInputError, FormRefused) as error:
+            result.errors.insert(0, str(error))
+        if result.unit_id is not None and result.ok:
+            if result.unit_id in seen:
+                result.errors.append(
+                    f"Trùng đơn vị với tệp “{seen[result.unit_id].name}”; chỉ nhập một tệp cho mỗi đơn vị."
+                )
+            else:
+                seen[result.unit_id] = result.path
+        results.append(result)
+    return results
+
+
+def _read(
+    session: Session, result: FileResult, year: int, quarter: int, unit_id: int | None
+) -> None:
+    workbook = open_workbook(result.path, data_only=True)
+    name = result.path.name
+    if CHECK_SHEET not in workbook.sheetnames or SHEET not in workbook.sheetnames:
+        raise FormRefused(f"Tệp “{name}” không phải là biểu mẫu số liệu quý do ThiĐua tạo ra.")
+    record = _record(workbook[CHECK_SHEET], name)
+    if (record["year"], record["quarter"]) != (year, quarter):
+        raise FormRefused(
+            f"Tệp “{name}” là biểu mẫu quý {record['quarter']}/{record['year']}, không phải quý {quarter}/{year}."
+        )
+    unit = session.exec(select(Unit).where(Unit.code == record["unit_code"])).first()
+    if unit is None or not unit.active:
+        raise FormRefused(
+            f"Tệp “{name}”: đơn vị mã {record['unit_code']} không có hoặc đã ngừng hoạt động."
+        )
+    result.unit_code, result.unit_name, result.unit_id = unit.code, unit.name, unit.id
+    if unit_id is not None and unit.id != unit_id:
+        raise FormRefused(
+            f"Tệp “{name}” là biểu mẫu của {unit.name}, không phải của đơn vị đang nhập."
+        )
+    sheet = workbook[SHEET]
+    _check_meta(sheet, record, name)
+    rows = _check_rows(sheet, record, name)
+    indicators = {i.code: i.id for i in grid_indicators(session)}
+    row_of: dict[int, int] = {}
+    for offset, code in enumerate(rows):
+        excel_row = FIRST_ROW + offset
+        row_of[indicators.get(code, 0)] = excel_row
+        if code not in indicators:
+            result.errors.append(f"Dòng {excel_row}: chỉ tiêu {code} không còn được theo dõi.")
+            continue
+        change = _row_change(sheet, excel_row, unit.id or 0, indicators[code], result)
+        if change is not None:
+            result.changes.append(change)
+    if result.errors:
+        return
+    check = check_values(session, year, quarter, result.changes)
+    codes = {iid: code for code, iid in indicators.items()}
+    result.errors += [
+        f"Dòng {row_of[p.indicator_id]} ({codes[p.indicator_id]}): {p.message}"
+        for p in check.problems
+    ]
+    result.warnings += [
+        f"Dòng {row_of[p.indicator_id]} ({codes[p.indicator_id]}): {p.message}"
+        for p in check.warnings
+    ]
+
+
+def _record(sheet: Worksheet, name: str) -> dict[str, Any]:
+    text = "".join(
+        str(row[0] or "") for row in sheet.iter_rows(min_col=1, max_col=1, values_only=True)
+    )
+    try:
+        record = json.loads(text)
+    except ValueError:
+        raise FormRefused(
+            f"Tệp “{name}”: phần kiểm tra của biểu mẫu bị hỏng; hãy dùng biểu mẫu mới."
+        ) from None
+    if not isinstance(record, dict) or record.get("kind") != FORM_KIND:
+        raise FormRefused(f"Tệp “{name}” không phải là biểu mẫu số liệu quý do ThiĐua tạo ra.")
+    return record
+
+
+def _same(cell_value: object, expected: object) -> bool:
+    if cell_value is None or expected is None:
+        return (cell_value in (None, "")) and (expected in (None, ""))
+    if isinstance(expected, int) and not isinstance(expected, bool):
+        return isinstance(cell_value, int | float) and cell_value == expected
+    return clean_line(str(cell_value)) == clean_line(str(expected))
+
+
+def _check_meta(sheet: Worksheet, record: dict[str, Any], name: str) -> None:
+    for key, row in META_ROWS.items():
+        if not _same(sheet.cell(row=row, column=3).value, record[key]):
+            raise FormRefused(
+                f"Tệp “{name}”: ô được khóa ở dòng {row} (tên đơn vị, năm hoặc quý) đã bị sửa. "
+                "Hãy dùng lại biểu mẫu gốc."
+            )
+
+
+def _check_rows(sheet: Worksheet, record: dict[str, Any], name: str) -> list[str]:
+    expected: list[list[object]] = record["rows"]
+    found = []
+    row = FIRST_ROW
+    while sheet.cell(row=row, column=2).value not in (None, "") or sheet.cell(
+        row=row, column=3
+    ).value not in (None, ""):
+        found.append(
+            [
+                sheet.cell(row=row, column=c).value
+                for c in range(2, 2 + len(expected[0]) if expected else 2)
+            ]
+        )
+        row += 1
+    codes = [str(r[0]) for r in found]
+    wanted = [str(r[0]) for r in expected]
+    if len(found) != len(expected) or sorted(codes) != sorted(wanted):
+        raise FormRefused(
+            f"Tệp “{name}” có {len(found)} dòng chỉ tiêu thay vì {len(expected)}: có dòng bị xóa hoặc thêm. "
+            "Hãy dùng lại biểu mẫu gốc."
+        )
+    if codes != wanted:
+        raise FormRefused(
+            f"Tệp “{name}”: thứ tự các dòng chỉ tiêu đã bị đổi. Hãy dùng lại biểu mẫu gốc."
+        )
+    for offset, (got, want) in enumerate(zip(found, expected, strict=True)):
+        if not all(_same(g, w) for g, w in zip(got, want, strict=True)):
+            raise FormRefused(
+                f"Tệp “{name}”: ô được khóa ở dòng {FIRST_ROW + offset} đã bị sửa. Hãy dùng lại biểu mẫu gốc."
+            )
+    return wanted
+
+
+def _row_change(
+    sheet: Worksheet, row: int, unit_id: int, indicator_id: int, result: FileResult
+) -> ValueChange | None:
+    try:
+        numerator = parse_count(sheet.cell(row=row, column=NUMERATOR_COL).value, "Tử số")
+        denominator = parse_count(sheet.cell(row=row, column=DENOMINATOR_COL).value, "Mẫu số")
+    except ValueRefused as error:
+        result.errors.append(f"Dòng {row}: {error}")
+        return None
+    if numerator is None and denominator is None:
+        return None
+    note = clean_line(str(sheet.cell(row=row, column=NOTE_COL).value or ""))
+    return ValueChange(unit_id, indicator_id, Pair(numerator, denominator), note)
+
+
+def apply_import(db: Database, results: Sequence[FileResult], year: int, quarter: int) -> int:
+    """Save every accepted file in its own transaction; returns the number of values saved.
+
+    A file refused at this point (the quarter was locked meanwhile…) gets the reason in ``errors``.
+    """
+    saved = 0
+    for result in results:
+        if not result.ok or not result.changes:
+            continue
+        try:
+            with db.session() as session:
+                save_values(session, year, quarter, result.changes)
+        except ValueRefused as error:
+            result.errors.append(str(error))
+            continue
+        result.saved = True
+        saved += len(result.changes)
+    return saved
+
+
+def describe(results: Sequence[FileResult]) -> str:
+    """The per-unit report: one paragraph per file, accepted or refused."""
+    lines = []
+    for r in results:
+        who = f"{r.unit_code} — {r.unit_name}" if r.unit_code else r.path.name
+        if r.ok:
+            lines.append(f"✓ {who}: {len(r.changes)} ô số liệu" + (" (đã lưu)" if r.saved else ""))
+            lines += [f"    ⚠ {w}" for w in r.warnings]
+        else:
+            lines.append(f"✗ {who}: không nhập")
+            lines += [f"    • {e}" for e in r.errors]
+    return "\n".join(lines)

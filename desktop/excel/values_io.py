@@ -1,0 +1,154 @@
+"""Excel export of a quarter: the grid of every unit's numerators and denominators, and the ward results
+(toàn phường, theo loại đơn vị, đơn vị chưa đạt) of that quarter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from openpyxl.worksheet.worksheet import Worksheet
+from sqlmodel import Session
+
+from desktop.excel.common import new_workbook, save_atomically, write_table
+from desktop.results import lagging_units, results_by_kind, ward_results
+from desktop.values import load_grid
+
+Report = Callable[[int, int, str], None]
+
+
+def _percent(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def export_quarter(
+    session: Session, year: int, quarter: int, path: Path, report: Report | None = None
+) -> Path:
+    """Write the quarter's grid and results to ``path`` (.xlsx, replaced atomically)."""
+    grid = load_grid(session, year, quarter)
+    workbook, sheet = new_workbook(f"Số liệu quý {quarter}-{year}")
+    headers = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị"]
+    for indicator in grid.indicators:
+        headers += [
+            f"{indicator.code} tử số",
+            f"{indicator.code} mẫu số",
+            f"{indicator.code} tỷ lệ (%)",
+        ]
+    rows = []
+    for n, unit in enumerate(grid.units):
+        row: list[object] = [unit.code, unit.name, unit.kind.label]
+        for indicator in grid.indicators:
+            if not grid.reports(unit, indicator):
+                row += [None, None, None]
+                continue
+            pair = grid.value(unit.id, indicator.id)
+            row += [pair.numerator, pair.denominator, _percent(pair.percent)]
+        rows.append(row)
+        if report and n % 500 == 0:
+            report(n, len(grid.units), "")
+    widths = [12, 40, 24] + [11] * (3 * len(grid.indicators))
+    write_table(sheet, headers, rows, widths=widths)
+    sheet.freeze_panes = "D2"
+    write_results(workbook.create_sheet("Kết quả toàn phường"), session, year, quarter)
+    write_kinds(workbook.create_sheet("Theo loại đơn vị"), session, year, quarter)
+    write_lagging(workbook.create_sheet("Đơn vị chưa đạt"), session, year, quarter)
+    save_atomically(workbook, path)
+    return path
+
+
+def export_results(session: Session, year: int, quarter: int | None, path: Path) -> Path:
+    """The ward results of a quarter (or of the year: its last reported quarter) to ``path``."""
+    title = f"Kết quả năm {year}" if quarter is None else f"Kết quả quý {quarter}-{year}"
+    workbook, sheet = new_workbook(title)
+    write_results(sheet, session, year, quarter)
+    write_kinds(workbook.create_sheet("Theo loại đơn vị"), session, year, quarter)
+    write_lagging(workbook.create_sheet("Đơn vị chưa đạt"), session, year, quarter)
+    save_atomically(workbook, path)
+    return path
+
+
+def write_results(sheet: Worksheet, session: Session, year: int, quarter: int | None) -> None:
+    headers = [
+        "Mã",
+        "Chỉ tiêu",
+        "Quý số liệu",
+        "Tử số",
+        "Mẫu số",
+        "Tỷ lệ (%)",
+        "Chỉ tiêu năm (%)",
+        "Còn thiếu (điểm)",
+        "Đạt",
+        "Đơn vị đã báo cáo",
+        "Đơn vị phải báo cáo",
+    ]
+    rows = [
+        [
+            r.code,
+            r.name,
+            r.quarter,
+            r.numerator,
+            r.denominator,
+            _percent(r.percent),
+            r.target,
+            _percent(r.gap),
+            {True: "Đạt", False: "Chưa đạt", None: ""}[r.met],
+            r.reported_units,
+            r.expected_units,
+        ]
+        for r in ward_results(session, year, quarter)
+    ]
+    write_table(sheet, headers, rows, widths=[12, 60, 10, 12, 12, 10, 12, 12, 10, 12, 12])
+
+
+def write_kinds(sheet: Worksheet, session: Session, year: int, quarter: int | None) -> None:
+    headers = [
+        "Mã chỉ tiêu",
+        "Loại đơn vị",
+        "Tử số",
+        "Mẫu số",
+        "Tỷ lệ (%)",
+        "Đã báo cáo",
+        "Phải báo cáo",
+    ]
+    rows = [
+        [
+            r.code,
+            r.unit_kind.label,
+            r.numerator,
+            r.denominator,
+            _percent(r.percent),
+            r.reported_units,
+            r.expected_units,
+        ]
+        for r in results_by_kind(session, year, quarter)
+        if r.expected_units
+    ]
+    write_table(sheet, headers, rows, widths=[12, 32, 12, 12, 10, 12, 12])
+
+
+def write_lagging(sheet: Worksheet, session: Session, year: int, quarter: int | None) -> None:
+    headers = [
+        "Mã chỉ tiêu",
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Tử số",
+        "Mẫu số",
+        "Tỷ lệ (%)",
+        "Chỉ tiêu (%)",
+        "Còn thiếu (điểm)",
+    ]
+    rows = []
+    for result in ward_results(session, year, quarter):
+        for r in lagging_units(session, year, quarter, result.indicator_id):
+            rows.append(
+                [
+                    r.indicator_code,
+                    r.unit_code,
+                    r.unit_name,
+                    r.numerator,
+                    r.denominator,
+                    _percent(r.percent),
+                    r.target,
+                    _percent(r.gap),
+                ]
+            )
+    write_table(sheet, headers, rows, widths=[12, 12, 40, 12, 12, 10, 10, 12])

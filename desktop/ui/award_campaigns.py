@@ -55,7 +55,7 @@ class CampaignDialog(QDialog):
         self.name.setObjectName("campaign_name")
         self.kind = QComboBox()
         for kind in CampaignKind:
-            self.kind.addItem(kind.label, kind)
+            self.kind.addItem(kind.label, kind.value)
         self.year = QSpinBox()
         self.year.setObjectName("campaign_year")
         self.year.setRange(FIRST_YEAR, LAST_YEAR)
@@ -73,7 +73,7 @@ class CampaignDialog(QDialog):
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
         self.note = QLineEdit(campaign.note if campaign else "")
         if campaign is not None:
-            self.kind.setCurrentIndex(self.kind.findData(campaign.kind))
+            self.kind.setCurrentIndex(self.kind.findData(campaign.kind.value))
         form = QFormLayout(self)
         form.addRow(t.CAMPAIGN_NAME, self.name)
         form.addRow(t.CAMPAIGN_KIND, self.kind)
@@ -95,7 +95,7 @@ class CampaignDialog(QDialog):
                 save_campaign(
                     session,
                     self.name.text(),
-                    self.kind.currentData(),
+                    CampaignKind(self.kind.currentData()),
                     self.year.value(),
                     deadline,  # type: ignore[arg-type]
                     self.note.text(),

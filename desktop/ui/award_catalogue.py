@@ -77,10 +77,10 @@ class CriterionDialog(QDialog):
         self.resize(560, 260)
         self.kind = QComboBox()
         for kind in NomineeKind:
-            self.kind.addItem(kind.label, kind)
+            self.kind.addItem(kind.label, kind.value)
         self.text = QPlainTextEdit(criterion.text if criterion else "")
         if criterion is not None:
-            self.kind.setCurrentIndex(self.kind.findData(criterion.nominee_kind))
+            self.kind.setCurrentIndex(self.kind.findData(criterion.nominee_kind.value))
         form = QFormLayout(self)
         form.addRow(t.CRITERION_KIND, self.kind)
         form.addRow(t.CRITERION_TEXT, self.text)
@@ -146,7 +146,7 @@ class CataloguePanel(QWidget):
         self.category = QComboBox()
         self.category.setObjectName("form_category")
         for category in AwardCategory:
-            self.category.addItem(category.label, category)
+            self.category.addItem(category.label, category.value)
         self.level = QSpinBox()
         self.level.setObjectName("form_level")
         self.level.setRange(1, 5)
@@ -234,7 +234,7 @@ class CataloguePanel(QWidget):
         self.form_id = form.id
         self.name.setText(form.name)
         self.code.setText(form.code)
-        self.category.setCurrentIndex(self.category.findData(form.category))
+        self.category.setCurrentIndex(self.category.findData(form.category.value))
         self.level.setValue(form.level)
         self.level_label.setText(form.level_label)
         self.issuer.setText(form.issuer)
@@ -276,7 +276,7 @@ class CataloguePanel(QWidget):
     def save_form(self) -> bool:
         data = AwardFormInput(
             name=self.name.text(),
-            category=self.category.currentData(),
+            category=AwardCategory(self.category.currentData()),
             level=self.level.value(),
             issuer=self.issuer.text(),
             level_label=self.level_label.text(),
@@ -322,7 +322,7 @@ class CataloguePanel(QWidget):
                         session,
                         self.form_id,
                         dialog.text.toPlainText(),
-                        dialog.kind.currentData(),
+                        NomineeKind(dialog.kind.currentData()),
                         current.id if current else None,
                     )
         except DossierError as error:

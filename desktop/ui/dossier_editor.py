@@ -69,6 +69,9 @@ def table_view(model: Any, name: str) -> QTableView:
     return view
 
 
+MAX_COLUMN_WIDTH = 480
+
+
 def _percent(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}".replace(".", ",")
 
@@ -290,6 +293,9 @@ class DossierEditor(QDialog):
         self._build_steps(steps)
         for view in self.findChildren(QTableView):
             view.resizeColumnsToContents()
+            for column in range(view.model().columnCount()):
+                # Long standards wrap instead of pushing the evidence column off screen.
+                view.setColumnWidth(column, min(view.columnWidth(column), MAX_COLUMN_WIDTH))
             view.resizeRowsToContents()
 
     def _header_text(self, d: DossierDetail) -> str:
@@ -330,8 +336,10 @@ class DossierEditor(QDialog):
     def _build_steps(self, steps: list[DossierStatus]) -> None:
         while self.steps.count():
             item = self.steps.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.setParent(None)  # gone at once, not at the next event loop turn
+                widget.deleteLater()
         for status in steps:
             button = QPushButton(ACTION_LABELS[status])
             button.setObjectName(f"step_{status.value}")

@@ -107,18 +107,14 @@ class NewDossierDialog(QDialog):
             for p in self._persons:
                 self.nominee.addItem(self.person_labels[p.id or 0], p.id)
 
-    def select_nominee(self, text: str) -> None:
-        """Pick the nominee whose label is ``text`` (what the completer does when the clerk types)."""
-        self.nominee.setCurrentIndex(self.nominee.findText(text, Qt.MatchFlag.MatchContains))
-
     def accept(self) -> None:
-        chosen = self.nominee.currentData() if self.nominee.currentIndex() >= 0 else None
-        if chosen is None or self.nominee.currentText() != self.nominee.itemText(
-            self.nominee.currentIndex()
-        ):
-            QMessageBox.warning(
-                self, t.REFUSED_TITLE, "Hãy chọn đối tượng đề nghị trong danh sách."
-            )
+        # What the clerk typed must name one entry of the list exactly (the completer offers them).
+        index = self.nominee.findText(
+            self.nominee.currentText().strip(), Qt.MatchFlag.MatchFixedString
+        )
+        chosen = self.nominee.itemData(index) if index >= 0 else None
+        if chosen is None:
+            QMessageBox.warning(self, t.REFUSED_TITLE, t.CHOOSE_NOMINEE)
             return
         new = NewDossier(
             campaign_id=self.campaign.currentData(),

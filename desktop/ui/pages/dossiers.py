@@ -70,13 +70,13 @@ class DossierListPanel(QWidget):
         self.campaign = _combo("campaign_filter", t.ALL_CAMPAIGNS)
         self.status = _combo("status_filter", t.ALL_STATUSES)
         for status in DossierStatus:
-            self.status.addItem(status.label, status)
+            self.status.addItem(status.label, status.value)
         self.level = _combo("level_filter", t.ALL_LEVELS)
         for level, label in sorted(LEVEL_LABELS.items()):
             self.level.addItem(t.LEVEL_ITEM.format(level=level, label=label), level)
         self.kind = _combo("kind_filter", t.ALL_KINDS)
         for kind in NOMINEE_KINDS:
-            self.kind.addItem(kind.label, kind)
+            self.kind.addItem(kind.label, kind.value)
         for combo in (self.campaign, self.status, self.level, self.kind):
             combo.currentIndexChanged.connect(self.refresh)
         self.search = QLineEdit()
@@ -145,7 +145,7 @@ class DossierListPanel(QWidget):
         where = DossierFilter(
             campaign_id=self.campaign.currentData(),
             level=self.level.currentData(),
-            nominee_kind=self.kind.currentData(),
+            nominee_kind=NomineeKind(self.kind.currentData()) if self.kind.currentData() else None,
         )
         with self.ctx.db.session() as session:
             rows = list_dossiers(session, where, date.today())
@@ -154,7 +154,8 @@ class DossierListPanel(QWidget):
         self.counts.setText(
             " · ".join(t.STATUS_COUNT.format(label=s.label, count=n) for s, n in counts.items())
         )
-        status = self.status.currentData()
+        # Combo data holds the plain value: Qt hands enums back as text.
+        status = DossierStatus(self.status.currentData()) if self.status.currentData() else None
         self.model.set_records([r for r in rows if status is None or r.status is status])
         self.table.resizeColumnsToContents()
         self._update_count()

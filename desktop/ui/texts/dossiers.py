@@ -47,6 +47,7 @@ FIELD_PROPOSER = "Đơn vị đề nghị"
 FIELD_NOTE = "Ghi chú"
 PROPOSER_SAME = "(chính đơn vị được đề nghị / đơn vị của cá nhân)"
 CREATED = "Đã tạo hồ sơ số {id}."
+CHOOSE_NOMINEE = "Hãy chọn đối tượng đề nghị có trong danh sách (gõ vài chữ của tên rồi chọn)."
 
 # -- the editor ----------------------------------------------------------------------------------
 EDITOR_TITLE = "Hồ sơ số {id} — {nominee}"

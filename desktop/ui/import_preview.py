@@ -7,6 +7,8 @@ them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -59,10 +61,10 @@ COLUMNS = [
 
 
 class PreviewModel(RegisterTableModel[PlannedRow]):
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.column() == 1:
-            return QBrush(STATUS_COLOURS[self.rows[index.row()].status])
-        return super().data(index, role)
+    def data_at(self, row: int, column_number: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column_number == 1:
+            return QBrush(STATUS_COLOURS[self.rows[row].status])
+        return super().data_at(row, column_number, role)
 
 
 class ImportPreviewDialog(QDialog):

@@ -99,8 +99,11 @@ class RegisterTableModel(QAbstractTableModel, Generic[R]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        record = self.rows[index.row()]
-        column = self.columns[index.column()]
+        return self.data_at(index.row(), index.column(), role)
+
+    def data_at(self, row: int, column_number: int, role: int) -> Any:
+        record = self.rows[row]
+        column = self.columns[column_number]
         if role == Qt.ItemDataRole.DisplayRole:
             value = column.value(record)
             return "" if value is None else str(value)
@@ -278,6 +281,21 @@ class FastFilterProxy(QAbstractProxyModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         source = self._source()
         return 0 if parent.isValid() or source is None else source.columnCount()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Straight to the source row: the view asks for every role of every cell it paints.
+        if not index.isValid() or index.row() >= len(self._shown):
+            return None
+        return self._source().data_at(self._shown[index.row()], index.column(), role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
 
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and bool(self._shown)

@@ -77,6 +77,7 @@ class UnitsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.dialog: UnitDialog | None = None
+        self._refiltering = False
         self.undo_stack = QUndoStack(self)
         self.model: RegisterTableModel[UnitRow] = RegisterTableModel(
             COLUMNS, self, is_inactive=lambda u: not u.active
@@ -208,18 +209,29 @@ class UnitsPage(QWidget):
             self.select(keep.id)
 
     def _filter(self, text: str) -> None:
-        keep = self.selected()
-        self.proxy.set_query(text)
-        self._keep_selection(keep)
+        self._refilter(lambda: self.proxy.set_query(text))
 
-    def _keep_selection(self, keep: UnitRow | None) -> None:
-        """After filtering, the unit that was selected stays selected if it is still shown."""
-        if keep is not None:
-            self.select(keep.id)
+    def _refilter(self, change: Callable[[], None]) -> None:
+        """Filter, keeping the selected unit selected if it is still shown.
+
+        The persons below follow the selection only once the filter is done, not through the
+        moment of the reset when nothing is selected (that would read them twice per keystroke).
+        """
+        keep = self.selected()
+        self._refiltering = True
+        try:
+            change()
+            if keep is not None:
+                self.select(keep.id)
+        finally:
+            self._refiltering = False
         self._update_count()
+        self._current_changed()
 
     def _apply_condition(self) -> None:
-        keep = self.selected()
+        self._refilter(self._set_condition)
+
+    def _set_condition(self) -> None:
         kind = self.kind_filter.currentData()
         active = self.status_filter.currentData()
         if kind is None and active is None:
@@ -230,7 +242,6 @@ class UnitsPage(QWidget):
                     (kind is None or u.kind == kind) and (active is None or u.active == active)
                 )
             )
-        self._keep_selection(keep)
 
     def _update_count(self) -> None:
         self.count_label.setText(
@@ -255,6 +266,8 @@ class UnitsPage(QWidget):
         return True
 
     def _current_changed(self, *args: Any) -> None:
+        if self._refiltering:
+            return
         unit = self.selected()
         if self.persons.unit != unit:
             self.persons.set_unit(unit)

@@ -5,6 +5,7 @@ the function returns the exit code.
 """
 
 COMMAND_MODULES = [
+    "desktop.commands.values",
     "desktop.commands.document",
     "desktop.commands.basic",
     "desktop.commands.dossiers",

@@ -6,12 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session
 
 from desktop.excel.common import new_workbook, save_atomically, write_table
 from desktop.results import lagging_units, results_by_kind, ward_results
+from desktop.settings import load_settings
 from desktop.values import load_grid
+from desktop.values_lock import corrections
+from desktop.values_rules import Pair
 
 Report = Callable[[int, int, str], None]
 
@@ -152,3 +156,50 @@ def write_lagging(sheet: Worksheet, session: Session, year: int, quarter: int | 
                 ]
             )
     write_table(sheet, headers, rows, widths=[12, 12, 40, 12, 12, 10, 10, 12])
+
+
+def export_corrections(session: Session, year: int, quarter: int, path: Path) -> int:
+    """Phiếu đính chính số liệu: every change after the quarter was unlocked, ready to print.
+
+    Returns the number of corrections written (0 writes nothing).
+    """
+    entries = corrections(session, year, quarter)
+    if not entries:
+        return 0
+    ward = load_settings(session)
+    workbook, sheet = new_workbook(f"Đính chính quý {quarter}-{year}")
+    sheet["A1"] = f"{ward.agency_name} {ward.ward_name}".strip()
+    sheet["A2"] = f"PHIẾU ĐÍNH CHÍNH SỐ LIỆU QUÝ {quarter}/{year}"
+    sheet["A2"].font = Font(bold=True, size=13)
+    headers = [
+        "Ngày giờ sửa",
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Chỉ tiêu",
+        "Số cũ (tử/mẫu)",
+        "Số mới (tử/mẫu)",
+        "Lý do",
+    ]
+    rows = [
+        [
+            c.at.strftime("%d/%m/%Y %H:%M"),
+            c.unit_code,
+            c.unit_name,
+            c.indicator_code,
+            _pair_text(c.old),
+            _pair_text(c.new),
+            c.reason,
+        ]
+        for c in entries
+    ]
+    write_table(sheet, headers, rows, widths=[17, 12, 36, 12, 16, 16, 40], start_row=4)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    save_atomically(workbook, path)
+    return len(entries)
+
+
+def _pair_text(pair: Pair) -> str:
+    if pair.empty:
+        return "(trống)"
+    return f"{'' if pair.numerator is None else pair.numerator}/{'' if pair.denominator is None else pair.denominator}"

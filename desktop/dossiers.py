@@ -333,8 +333,14 @@ def list_dossiers(
     persons = {p.id: p for p in session.exec(select(Person))}
     forms: dict[int | None, AwardForm] = {f.id: f for f in session.exec(select(AwardForm))}
     campaigns: dict[int | None, Campaign] = {c.id: c for c in session.exec(select(Campaign))}
+    query = select(Dossier).order_by(Dossier.id)
+    # The cheap filters run in SQL; level, kind and text need the joined names below.
+    if where is not None and where.campaign_id is not None:
+        query = query.where(Dossier.campaign_id == where.campaign_id)
+    if where is not None and where.status is not None:
+        query = query.where(Dossier.status == where.status)
     rows = []
-    for dossier in session.exec(select(Dossier).order_by(Dossier.id)):
+    for dossier in session.exec(query):
         if dossier.nominee_unit_id is not None:
             nominee = nominee_from_unit(units[dossier.nominee_unit_id])
         else:

@@ -275,6 +275,18 @@ def test_duplicates_inside_the_file_are_reported_and_nothing_is_written(db, tmp_
     assert unit_count(db) == before + 1
 
 
+def test_a_row_with_errors_still_counts_as_a_duplicate(db, tmp_path: Path) -> None:
+    path = write_roster(
+        tmp_path / "trung.xlsx",
+        [
+            ["TDP1", "Tổ dân phố số 1", "Tổ dân phố", None, "nhiều"],
+            ["tdp1", "Tổ dân phố số 2", "Tổ dân phố"],
+        ],
+    )
+    second = plan(db, path).rows[1]
+    assert second.status is RowStatus.ERROR and "lặp lại ở các dòng 2, 3" in second.reason
+
+
 def test_a_failure_while_writing_leaves_the_register_as_it_was(db, tmp_path: Path) -> None:
     rows = [[f"T{n}", f"Tổ dân phố số {n}", "Tổ dân phố"] for n in range(1, 600)]
     roster = read_roster(write_roster(tmp_path / "ds.xlsx", rows))

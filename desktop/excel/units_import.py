@@ -16,9 +16,9 @@ from enum import StrEnum
 
 from sqlmodel import Session, select
 
-from desktop.excel.units_columns import BY_FIELD
+from desktop.excel.units_columns import BY_FIELD, kind_from_text
 from desktop.excel.units_read import ParsedRoster, ProgressSink, RosterRow
-from desktop.models import Unit
+from desktop.models import Unit, UnitKind
 from desktop.storage.hooks import set_audit_reason
 from desktop.units import UnitData
 from desktop.units_rules import RegisterError, name_key
@@ -87,11 +87,12 @@ def _repeats_in_file(rows: list[RosterRow]) -> dict[int, list[str]]:
     by_code: dict[str, list[int]] = defaultdict(list)
     by_name: dict[tuple[object, str], list[int]] = defaultdict(list)
     for row in rows:
-        if row.data is None:
-            continue
-        if row.data.code:
-            by_code[row.data.code.upper()].append(row.line)
-        by_name[(row.data.kind, name_key(row.data.name))].append(row.line)
+        # Rows with errors count too: once the clerk fixes them they would clash just the same.
+        code, name, kind = _identity(row)
+        if code:
+            by_code[code].append(row.line)
+        if name and kind is not None:
+            by_name[(kind, name_key(name))].append(row.line)
     reasons: dict[int, list[str]] = defaultdict(list)
     for code, lines in by_code.items():
         if len(lines) > 1:
@@ -104,6 +105,18 @@ def _repeats_in_file(rows: list[RosterRow]) -> dict[int, list[str]]:
                     f"Tên và loại đơn vị lặp lại ở các dòng {_lines(lines)} của tệp."
                 )
     return reasons
+
+
+def _identity(row: RosterRow) -> tuple[str, str, UnitKind | None]:
+    """Code (in capitals), name and kind of a row, as far as they could be read."""
+    if row.data is not None:
+        return row.data.code.upper(), row.data.name, row.data.kind
+    shown = row.shown
+    return (
+        shown.get("code", "").upper(),
+        shown.get("name", ""),
+        kind_from_text(shown.get("kind", "")),
+    )
 
 
 def _lines(lines: list[int]) -> str:

@@ -105,6 +105,7 @@ class ImportPreviewDialog(QDialog):
         self.skip_errors.setVisible(errors > 0 and bool(plan.changes))
         self.skip_errors.toggled.connect(self._update_button)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t.BUTTON_CANCEL)
         self.import_button = QPushButton(t.PREVIEW_IMPORT.format(count=len(plan.changes)))
         self.import_button.setObjectName("import_button")
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)

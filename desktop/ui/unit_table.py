@@ -104,7 +104,8 @@ class RegisterTableModel(QAbstractTableModel, Generic[R]):
     def data_at(self, row: int, column_number: int, role: int) -> Any:
         record = self.rows[row]
         column = self.columns[column_number]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            # The tooltip shows a long text (an import reason, an address) the column cuts off.
             value = column.value(record)
             return "" if value is None else str(value)
         if role == RECORD_ROLE:

@@ -256,3 +256,32 @@ def test_catalogue_tab_lists_targets_to_2030(page: IndicatorsPage, qtbot) -> Non
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert "Năm 2030" in headers
     assert model.rowCount() >= 6
+
+
+def test_excel_export_forms_and_import_from_the_entry_tab(
+    page: IndicatorsPage, ctx: AppContext, qtbot, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from desktop.excel.values_forms import FIRST_ROW, NUMERATOR_COL, SHEET
+
+    excel = page.entry.excel
+    excel.export_grid_to(tmp_path / "q1.xlsx")
+    qtbot.waitUntil(lambda: "Đã xuất" in excel.message.text(), timeout=10_000)
+    assert (tmp_path / "q1.xlsx").exists()
+    with ctx.db.session() as s:
+        unit_id = s.exec(select(Unit.id).where(Unit.code == "TDP01")).one()
+    excel.make_forms_in(tmp_path / "forms", [unit_id])
+    qtbot.waitUntil(lambda: "Đã tạo 1 biểu mẫu" in excel.message.text(), timeout=10_000)
+    (form,) = (tmp_path / "forms").glob("*.xlsx")
+    workbook = load_workbook(form)
+    workbook[SHEET].cell(row=FIRST_ROW, column=NUMERATOR_COL, value=500)
+    workbook.save(form)
+    previews = []
+    excel.import_files([form], confirm=lambda results: previews.append(results) or True)
+    qtbot.waitUntil(lambda: "Đã nhập" in excel.message.text(), timeout=10_000)
+    assert previews and previews[0][0].ok
+    stored = _stored(ctx, "TDP01", "DANSO")
+    assert stored is not None and stored.numerator == 500
+    # The grid shows the imported value without reopening.
+    assert _cell(page, "TDP01", "DANSO").data() == "500"

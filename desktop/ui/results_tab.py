@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -30,6 +31,7 @@ from desktop.ui.results_chart import IndicatorChart
 from desktop.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 from desktop.ui.texts import indicators as t
 from desktop.ui.values_entry import current_period, year_box
+from desktop.ui.values_excel import export_results_action
 from desktop.values_rules import format_percent
 
 
@@ -124,6 +126,13 @@ class ResultsTab(QWidget):
         self.lagging_title = QLabel()
         self.chart = IndicatorChart(self)
         self.actions_bar = QHBoxLayout()
+        self.message = QLabel()
+        export = QPushButton(t.EXPORT_RESULTS)
+        export.clicked.connect(
+            lambda: export_results_action(self.ctx, self, *self.chosen, self.message)
+        )
+        self.actions_bar.addWidget(export)
+        self.actions_bar.addWidget(self.message)
 
         top = QHBoxLayout()
         for widget in (QLabel(t.YEAR), self.year, self.period):

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.text import matches
 from desktop.ui.texts import indicators as t
+from desktop.ui.values_excel import ValuesExcelActions
 from desktop.ui.values_model import QuarterGridModel
 from desktop.ui.values_view import SpreadsheetView
 from desktop.values import previous_denominators
@@ -90,6 +89,10 @@ class QuarterEntry(QWidget):
         top.addWidget(self.copy_button)
         top.addWidget(self.lock_button)
         self.actions_bar = QHBoxLayout()
+        self.excel = ValuesExcelActions(ctx, self, lambda: self.period, self.refresh)
+        for button in self.excel.buttons():
+            self.actions_bar.addWidget(button)
+        self.actions_bar.addWidget(self.excel.message, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(self.actions_bar)
@@ -211,9 +214,3 @@ class QuarterEntry(QWidget):
             return False
         self.open_quarter()
         return True
-
-    def ask_save_path(self, suggested: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "", str(self.ctx.folder.documents / suggested), t.EXCEL_FILTER
-        )
-        return Path(path) if path else None

@@ -9,6 +9,7 @@ an .xlsx, password, no header, merged cells in the table, too many rows) raises
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any, Protocol
 
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook as WorkbookType
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.excel.common import ExcelInputError, open_workbook
@@ -77,32 +79,75 @@ class CellProblem(ValueError):
     """A cell that cannot be read as its column asks; ``str`` is the reason."""
 
 
+@dataclass(frozen=True)
+class TableSpec:
+    """Which table to look for: its columns by header key, and those it cannot do without."""
+
+    index: dict[str, RosterColumn]
+    required: tuple[RosterColumn, ...]
+
+
+@dataclass
+class Table:
+    """Where the table is: its sheet, header row, last row with data, and columns by number."""
+
+    sheet: Worksheet
+    header_line: int
+    last_line: int
+    columns: dict[int, RosterColumn]
+    ignored: list[str]
+
+
+UNIT_TABLE = TableSpec(HEADER_INDEX, tuple(BY_FIELD[f] for f in REQUIRED_FIELDS))
+
+
+def locate_table(workbook: WorkbookType, file_name: str, spec: TableSpec) -> Table:
+    """Find the table and refuse, with the clerk's message, what makes the whole file unusable."""
+    sheet, header_line, columns, ignored = _find_table(workbook.worksheets, file_name, spec)
+    last_line = _last_used_row(sheet)
+    if last_line <= header_line:
+        raise ExcelInputError(
+            f"Trang tính “{sheet.title}” có dòng tiêu đề nhưng không có dòng dữ liệu nào bên dưới."
+        )
+    if last_line - header_line > MAX_ROWS:
+        raise ExcelInputError(
+            f"Tệp có {last_line - header_line:,} dòng, vượt quá giới hạn {MAX_ROWS:,} dòng mỗi lần "
+            "nhập. Hãy chia thành nhiều tệp nhỏ hơn.".replace(",", ".")
+        )
+    _refuse_merged_cells(sheet, header_line)
+    return Table(sheet, header_line, last_line, columns, ignored)
+
+
+def data_rows(
+    table: Table, progress: ProgressSink | None
+) -> Iterator[tuple[Cell | MergedCell, ...]]:
+    """The table's rows below the header, blank rows skipped, reporting progress as it goes."""
+    total = table.last_line - table.header_line
+    rows = table.sheet.iter_rows(min_row=table.header_line + 1, max_row=table.last_line)
+    for offset, cells in enumerate(rows, start=1):
+        if progress is not None and offset % 500 == 0:
+            progress.check()
+            progress.report(offset, total, f"Đang đọc dòng {offset:,}/{total:,}".replace(",", "."))
+        if not all(_is_blank(cell) for cell in cells):
+            yield cells
+
+
 def read_roster(path: Path, progress: ProgressSink | None = None) -> ParsedRoster:
     """Read and check every row of the roster at ``path``; raise ExcelInputError if it is unusable."""
     path = Path(path)
     workbook = open_workbook(path)
     try:
-        sheet, header_line, columns, ignored = _find_table(workbook.worksheets, path.name)
-        last_line = _last_used_row(sheet)
-        if last_line <= header_line:
-            raise ExcelInputError(
-                f"Trang tính “{sheet.title}” có dòng tiêu đề nhưng không có dòng dữ liệu nào bên dưới."
-            )
-        if last_line - header_line > MAX_ROWS:
-            raise ExcelInputError(
-                f"Tệp có {last_line - header_line:,} dòng, vượt quá giới hạn {MAX_ROWS:,} dòng mỗi lần "
-                "nhập. Hãy chia thành nhiều tệp nhỏ hơn.".replace(",", ".")
-            )
-        _refuse_merged_cells(sheet, header_line)
-        rows = _read_rows(sheet, header_line, last_line, columns, progress)
+        table = locate_table(workbook, path.name, UNIT_TABLE)
+        given = frozenset(c.field for c in table.columns.values())
+        rows = [_read_row(cells, table.columns, given) for cells in data_rows(table, progress)]
     finally:
         workbook.close()
     return ParsedRoster(
         file_name=path.name,
-        sheet_name=sheet.title,
-        header_line=header_line,
-        fields=frozenset(c.field for c in columns.values()),
-        ignored_headers=ignored,
+        sheet_name=table.sheet.title,
+        header_line=table.header_line,
+        fields=given,
+        ignored_headers=table.ignored,
         rows=rows,
     )
 
@@ -111,7 +156,7 @@ def read_roster(path: Path, progress: ProgressSink | None = None) -> ParsedRoste
 
 
 def _find_table(
-    sheets: list[Worksheet], file_name: str
+    sheets: list[Worksheet], file_name: str, spec: TableSpec
 ) -> tuple[Worksheet, int, dict[int, RosterColumn], list[str]]:
     """The first sheet with a header row naming the required columns."""
     best_missing: list[str] | None = None
@@ -125,7 +170,7 @@ def _find_table(
             columns: dict[int, RosterColumn] = {}
             ignored: list[str] = []
             for index, text in texts.items():
-                column = HEADER_INDEX.get(header_key(text))
+                column = spec.index.get(header_key(text))
                 if column is None:
                     ignored.append(clean_line(text))
                 elif column in columns.values():
@@ -136,7 +181,7 @@ def _find_table(
                 else:
                     columns[index] = column
             found = {c.field for c in columns.values()}
-            missing = [BY_FIELD[f].header for f in REQUIRED_FIELDS if f not in found]
+            missing = [c.header for c in spec.required if c.field not in found]
             if not missing:
                 return sheet, line, columns, ignored
             if found and (best_missing is None or len(missing) < len(best_missing)):
@@ -149,9 +194,10 @@ def _find_table(
             f"Tệp “{file_name}” thiếu cột {names} ở dòng tiêu đề. Hãy thêm cột đó hoặc dùng tệp mẫu "
             "(nút “Tải tệp mẫu”)."
         )
+    needed = " và ".join(f"“{c.header}”" for c in spec.required)
     raise ExcelInputError(
-        f"Không tìm thấy dòng tiêu đề trong tệp “{file_name}”: cần các cột “Tên đơn vị” và “Loại đơn "
-        f"vị” trong {HEADER_SEARCH_ROWS} dòng đầu. Hãy dùng tệp mẫu (nút “Tải tệp mẫu”)."
+        f"Không tìm thấy dòng tiêu đề trong tệp “{file_name}”: cần các cột {needed} trong "
+        f"{HEADER_SEARCH_ROWS} dòng đầu. Hãy dùng tệp mẫu (nút “Tải tệp mẫu”)."
     )
 
 
@@ -176,28 +222,6 @@ def _refuse_merged_cells(sheet: Worksheet, header_line: int) -> None:
 
 
 # -- the rows ----------------------------------------------------------------------------------
-
-
-def _read_rows(
-    sheet: Worksheet,
-    header_line: int,
-    last_line: int,
-    columns: dict[int, RosterColumn],
-    progress: ProgressSink | None,
-) -> list[RosterRow]:
-    given = frozenset(c.field for c in columns.values())
-    total = last_line - header_line
-    rows: list[RosterRow] = []
-    for offset, cells in enumerate(
-        sheet.iter_rows(min_row=header_line + 1, max_row=last_line), start=1
-    ):
-        if progress is not None and offset % 500 == 0:
-            progress.check()
-            progress.report(offset, total, f"Đang đọc dòng {offset:,}/{total:,}".replace(",", "."))
-        if all(_is_blank(cell) for cell in cells):
-            continue
-        rows.append(_read_row(cells, columns, given))
-    return rows
 
 
 def _is_blank(cell: Cell | MergedCell) -> bool:

@@ -81,3 +81,24 @@ def test_nominee_list_of_a_campaign_with_dossiers(main_window, qtbot) -> None:
     page.preview_button.click()
     qtbot.waitUntil(lambda: page.shown is not None, timeout=20_000)
     assert page.shown.title.startswith("Danh sách đề nghị khen thưởng")
+
+
+def test_margins_outside_the_decree_are_refused_and_legal_ones_kept(
+    main_window, qtbot, monkeypatch
+) -> None:
+    from desktop.documents.layout import load_layout
+    from desktop.ui.document_layout_dialog import LayoutDialog
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    dialog = LayoutDialog(main_window.ctx, main_window)
+    qtbot.addWidget(dialog)
+    dialog.editors["margin_left"].setValue(25)
+    dialog.save()
+    assert "Lề trái phải từ 30 đến 35 mm" in shown[0]
+    dialog.editors["margin_left"].setValue(35)
+    dialog.editors["body_size"].setValue(13)
+    dialog.save()
+    with main_window.ctx.db.session() as session:
+        layout = load_layout(session)
+    assert (layout.margin_left, layout.body_size) == (35, 13)

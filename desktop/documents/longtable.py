@@ -148,32 +148,28 @@ class LongTable(Flowable):
         m = self._measured
         assert m is not None
         canvas = self.canv
-        top = self.height
         xs = [0.0, *accumulate(m.widths)]
-        canvas.setLineWidth(0.5)
-        y = top - m.header_height
+        body_top = self.height - m.header_height
+        header_aligns = ["center"] * len(m.widths)
         self._draw_cells(
-            m.header_lines, xs, top, ["center"] * len(xs), fonts.BOLD, self.header_size
+            m.header_lines, xs, self.height, header_aligns, fonts.BOLD, self.header_size
         )
-        row_tops = [top]
-        row_tops.append(y)
+        # Rule positions: the top, under the header, then under each row of this piece.
         before = m.bottoms[self._start - 1] if self._start > 0 else 0.0
+        rules = [self.height, body_top]
         for index in range(self._start, self._end):
-            row_top = (
-                top
-                - m.header_height
-                - (m.bottoms[index - 1] - before if index > self._start else 0.0)
+            self._draw_cells(
+                m.row_lines[index], xs, rules[-1], self.aligns, fonts.REGULAR, self.size
             )
-            self._draw_cells(m.row_lines[index], xs, row_top, self.aligns, fonts.REGULAR, self.size)
-            row_tops.append(top - m.header_height - (m.bottoms[index] - before))
+            rules.append(body_top - (m.bottoms[index] - before))
+        canvas.setLineWidth(0.5)
         path = canvas.beginPath()
-        for y in row_tops:
+        for y in rules:
             path.moveTo(0, y)
             path.lineTo(xs[-1], y)
-        bottom = row_tops[-1]
         for x in xs:
-            path.moveTo(x, top)
-            path.lineTo(x, bottom)
+            path.moveTo(x, self.height)
+            path.lineTo(x, rules[-1])
         canvas.drawPath(path, stroke=1, fill=0)
 
     def _draw_cells(

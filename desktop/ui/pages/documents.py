@@ -118,6 +118,7 @@ class DocumentsPage(QWidget):
         self.xlsx_button = QPushButton(t.SAVE_XLSX, objectName="xlsx_button")
         self.issue_button = QPushButton(t.ISSUE, objectName="issue_button")
         self.reprint_button = QPushButton(t.REPRINT, objectName="reprint_button")
+        self.layout_button = QPushButton(t.LAYOUT_BUTTON, objectName="layout_button")
         self.status = QLabel(objectName="status")
         self.status.setWordWrap(True)
 
@@ -142,6 +143,7 @@ class DocumentsPage(QWidget):
             self.save_button,
             self.xlsx_button,
             self.issue_button,
+            self.layout_button,
         ):
             column.addWidget(button)
         column.addWidget(self.status)
@@ -166,6 +168,7 @@ class DocumentsPage(QWidget):
         self.xlsx_button.clicked.connect(self.save_xlsx)
         self.issue_button.clicked.connect(self.issue)
         self.reprint_button.clicked.connect(self.reprint_selected)
+        self.layout_button.clicked.connect(self.edit_layout)
 
     # -- data ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -311,6 +314,11 @@ class DocumentsPage(QWidget):
         self.refresh()
         self._show(Shown(pdf, title, request, symbol))
         self.status.setText(t.ISSUED.format(symbol=symbol, date=issued_on.strftime("%d/%m/%Y")))
+
+    def edit_layout(self) -> None:
+        from desktop.ui.document_layout_dialog import LayoutDialog
+
+        LayoutDialog(self.ctx, self).exec()
 
     def reprint_selected(self) -> None:
         rows = self.register.selectionModel().selectedRows()

@@ -36,3 +36,11 @@ PRINT_FAILED = "Không in được: máy in không sẵn sàng."
 COL_SYMBOL = "Số, ký hiệu"
 COL_DATE = "Ngày"
 COL_TITLE = "Trích yếu"
+
+LAYOUT_BUTTON = "&Lề trang và cỡ chữ…"
+LAYOUT_TITLE = "Lề trang và cỡ chữ của văn bản"
+LAYOUT_NOTE = (
+    "Theo Nghị định 30/2020/NĐ-CP: lề trên, lề dưới 20–25 mm; lề trái 30–35 mm; lề phải 15–20 mm; "
+    "chữ nội dung cỡ 13–14."
+)
+LAYOUT_RANGE = "Từ {low} đến {high}"

@@ -72,3 +72,25 @@ def find_nominee(session: Session, unit_id: int | None, person_id: int | None) -
 
 def nominee_of(session: Session, dossier: Dossier) -> Nominee:
     return find_nominee(session, dossier.nominee_unit_id, dossier.nominee_person_id)
+
+
+def record_discipline(
+    session: Session, unit_id: int | None, person_id: int | None, note: str
+) -> Nominee:
+    """Ghi (or clear, with an empty note) kỷ luật / khiếu nại on the nominee itself, so every dossier
+    of that unit or person is flagged, whatever campaign it belongs to."""
+    from desktop.storage.hooks import set_audit_reason
+    from desktop.text import clean
+
+    find_nominee(session, unit_id, person_id)
+    record: Unit | Person | None = (
+        session.get(Unit, unit_id) if unit_id is not None else session.get(Person, person_id)
+    )
+    assert record is not None  # find_nominee has refused a missing one
+    record.discipline_note = clean(note)
+    set_audit_reason(
+        session, "Ghi kỷ luật / khiếu nại" if clean(note) else "Bỏ ghi kỷ luật / khiếu nại"
+    )
+    session.add(record)
+    session.flush()
+    return find_nominee(session, unit_id, person_id)

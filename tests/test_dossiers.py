@@ -323,3 +323,20 @@ def test_a_nominee_under_discipline_is_flagged_in_the_list(demo_db) -> None:
     with demo_db.session() as s:
         flagged = [r for r in list_dossiers(s) if r.flagged]
     assert [r.discipline_note for r in flagged] == ["Đang bị khiếu nại về hợp đồng lao động"]
+
+
+def test_discipline_recorded_on_a_nominee_is_audited_and_can_be_cleared(demo_db) -> None:
+    from desktop.dossier_nominees import record_discipline
+
+    with demo_db.session() as s:
+        school = unit(s, "THCSTTN")
+        nominee = record_discipline(s, school.id, None, "  Đang bị thanh tra  ")
+        assert nominee.flagged and nominee.discipline_note == "Đang bị thanh tra"
+    with demo_db.session() as s:
+        audit = s.exec(
+            select(AuditEntry).where(
+                AuditEntry.table_name == "unit", AuditEntry.field == "discipline_note"
+            )
+        ).all()
+        assert [a.reason for a in audit] == ["Ghi kỷ luật / khiếu nại"]
+        assert not record_discipline(s, unit(s, "THCSTTN").id, None, "").flagged

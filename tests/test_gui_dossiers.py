@@ -297,3 +297,16 @@ def test_a_deactivated_unit_is_not_offered_as_a_nominee(page, qtbot) -> None:
     dialog = page.dossiers.new_dialog
     names = [dialog.nominee.itemText(i) for i in range(dialog.nominee.count())]
     assert "Tổ dân phố số 3" not in names and "Tổ dân phố số 1" in names
+
+
+def test_discipline_is_recorded_on_the_nominee_and_flags_the_dossier(page, qtbot) -> None:
+    page.dossiers.open_dossier(4)
+    editor = page.dossiers.editor
+    type_text(editor.sections["thanh_tich"], "Chưa lưu")
+    type_text(editor.discipline, "Đang bị khiếu nại về hợp đồng lao động")
+    editor.findChild(type(editor.save_button), "save_discipline").click()
+    assert "kỷ luật hoặc khiếu nại" in editor.state.text()
+    assert editor.sections["thanh_tich"].toPlainText().startswith("Chưa lưu")  # typing is kept
+    row = next(r for r in range(page.model.rowCount()) if page.model.record(r).dossier.id == 4)
+    assert page.model.record(row).flagged
+    assert "Kỷ luật/khiếu nại" in page.model.data(page.model.index(row, 7))

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -26,7 +25,7 @@ from desktop.awards import FIRST_YEAR, LAST_YEAR, list_campaigns, remove_campaig
 from desktop.context import AppContext
 from desktop.dossier_errors import DossierError
 from desktop.models import Campaign, CampaignKind
-from desktop.ui.dossier_editor import table_view
+from desktop.ui.dossier_widgets import dialog_buttons, table_view
 from desktop.ui.table_model import Column, RecordTableModel
 from desktop.ui.texts import dossiers as t
 
@@ -81,11 +80,7 @@ class CampaignDialog(QDialog):
         form.addRow("", self.has_deadline)
         form.addRow(t.CAMPAIGN_DEADLINE, self.deadline)
         form.addRow(t.CAMPAIGN_NOTE, self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         form.addRow(buttons)
 
     def accept(self) -> None:

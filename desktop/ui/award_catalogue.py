@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,7 +35,7 @@ from desktop.awards import (
 from desktop.context import AppContext
 from desktop.dossier_errors import DossierError
 from desktop.models import AwardCategory, AwardCriterion, AwardForm, DossierComponent, NomineeKind
-from desktop.ui.dossier_editor import table_view
+from desktop.ui.dossier_widgets import dialog_buttons, table_view
 from desktop.ui.table_model import Column, RecordTableModel
 from desktop.ui.texts import dossiers as t
 
@@ -84,11 +83,7 @@ class CriterionDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(t.CRITERION_KIND, self.kind)
         form.addRow(t.CRITERION_TEXT, self.text)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         form.addRow(buttons)
 
 
@@ -103,11 +98,7 @@ class ComponentDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(t.COMPONENT_NAME, self.name)
         form.addRow("", self.required)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         form.addRow(buttons)
 
 

@@ -9,14 +9,13 @@ from typing import Any
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -37,6 +36,7 @@ from desktop.context import AppContext
 from desktop.dossier_detail import ComponentLine, CriterionLine, DossierDetail, load_detail
 from desktop.dossier_errors import DossierError
 from desktop.dossier_history import HistoryLine, nominee_history
+from desktop.dossier_nominees import record_discipline
 from desktop.dossier_results import ResultLine, dossier_results
 from desktop.dossiers import (
     EDITABLE_STATUSES,
@@ -49,25 +49,12 @@ from desktop.dossiers import (
 from desktop.models import Attachment, DossierEvent, DossierStatus, Unit
 from desktop.ui.dossier_models import ComponentsModel, CriteriaModel
 from desktop.ui.dossier_step_dialog import StepDialog
+from desktop.ui.dossier_widgets import table_view
 from desktop.ui.operations import Progress, run_with_progress
 from desktop.ui.table_model import Column, RecordTableModel
 from desktop.ui.texts import dossiers as t
 from desktop.units import list_units
 from desktop.workflow import ACTION_LABELS, allowed_next
-
-
-def table_view(model: Any, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.setWordWrap(True)
-    return view
-
 
 MAX_COLUMN_WIDTH = 480
 
@@ -179,9 +166,19 @@ class DossierEditor(QDialog):
         self.note = QPlainTextEdit()
         self.note.setObjectName("note")
         self.locked = QLabel(t.LOCKED)
+        self.discipline = QLineEdit()
+        self.discipline.setObjectName("discipline")
+        self.discipline.setPlaceholderText(t.DISCIPLINE_HINT)
+        record = QPushButton(t.DISCIPLINE_SAVE)
+        record.setObjectName("save_discipline")
+        record.clicked.connect(self.save_discipline)
+        discipline = QHBoxLayout()
+        discipline.addWidget(self.discipline, 1)
+        discipline.addWidget(record)
         form.addRow(t.FIELD_PROPOSER, self.proposer)
         form.addRow(t.FIELD_NOTE, self.note)
         form.addRow(self.locked)
+        form.addRow(t.FIELD_DISCIPLINE, discipline)
         return page
 
     def _achievement_tab(self) -> QWidget:
@@ -265,12 +262,15 @@ class DossierEditor(QDialog):
         self.setWindowTitle(t.EDITOR_TITLE.format(id=self.dossier_id, nominee=detail.nominee.name))
         self.header.setText(self._header_text(detail))
         self.state.setText(self._state_text(detail))
-        self.proposer.setCurrentIndex(
-            max(0, self.proposer.findData(detail.dossier.proposing_unit_id))
-        )
-        self.note.setPlainText(detail.dossier.note)
-        for key, edit in self.sections.items():
-            edit.setPlainText(detail.achievement.get(key, ""))
+        if texts:
+            self.proposer.setCurrentIndex(
+                max(0, self.proposer.findData(detail.dossier.proposing_unit_id))
+            )
+            self.note.setPlainText(detail.dossier.note)
+            for key, edit in self.sections.items():
+                edit.setPlainText(detail.achievement.get(key, ""))
+            self.discipline.setText(detail.nominee.discipline_note)
+        for edit in self.sections.values():
             edit.setReadOnly(not editable)
         self.proposer.setEnabled(editable)
         self.note.setReadOnly(not editable)
@@ -407,6 +407,15 @@ class DossierEditor(QDialog):
             return False
         self._after_change()
         return True
+
+    def save_discipline(self) -> None:
+        """Kỷ luật / khiếu nại is kept on the nominee, whatever the dossier's step."""
+        if self.detail is None:
+            return
+        nominee = self.detail.nominee
+        with self.ctx.db.session() as session:
+            record_discipline(session, nominee.unit_id, nominee.person_id, self.discipline.text())
+        self._after_change(texts=False)
 
     def open_step(self, status: DossierStatus) -> StepDialog | None:
         """Open the step's dialog (window-modal, not blocking); the dossier reloads when it is done.

@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,7 +21,8 @@ from desktop.context import AppContext
 from desktop.dossier_errors import DossierError
 from desktop.dossier_history import HistoryLine, add_prior_award, nominee_history
 from desktop.dossier_nominees import find_nominee
-from desktop.ui.dossier_editor import PRIOR_COLUMNS, table_view
+from desktop.ui.dossier_editor import PRIOR_COLUMNS
+from desktop.ui.dossier_widgets import dialog_buttons, table_view
 from desktop.ui.table_model import RecordTableModel
 from desktop.ui.texts import dossiers as t
 
@@ -45,11 +45,7 @@ class PriorAwardDialog(QDialog):
         form.addRow(t.PRIOR_YEAR, self.year)
         form.addRow(t.PRIOR_NAME, self.award)
         form.addRow(t.PRIOR_DECISION, self.decision)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         form.addRow(buttons)
 
 

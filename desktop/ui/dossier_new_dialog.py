@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QMessageBox,
     QPlainTextEdit,
@@ -20,6 +19,7 @@ from desktop.awards import list_award_forms, list_campaigns
 from desktop.context import AppContext
 from desktop.dossier_errors import DossierError
 from desktop.dossiers import NewDossier, create_dossier
+from desktop.ui.dossier_widgets import dialog_buttons
 from desktop.ui.texts import dossiers as t
 from desktop.units import list_persons, list_units
 
@@ -88,11 +88,7 @@ class NewDossierDialog(QDialog):
         form.addRow(t.FIELD_NOMINEE, self.nominee)
         form.addRow(t.FIELD_PROPOSER, self.proposer)
         form.addRow(t.FIELD_NOTE, self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from desktop.context import AppContext
 from desktop.dossier_errors import DossierError
 from desktop.dossiers import get_dossier
 from desktop.models import DossierStatus
+from desktop.ui.dossier_widgets import dialog_buttons
 from desktop.ui.texts import dossiers as t
 from desktop.workflow import ACTION_LABELS, FORWARD, Decision, blocking_items, move_dossier
 
@@ -85,12 +85,7 @@ class StepDialog(QDialog):
             form.addRow(t.DECISION_DATE, self.decision_date)
             form.addRow(t.DECISION_ISSUER, self.decision_issuer)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ACTION_LABELS[to])
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, ACTION_LABELS[to])
         layout.addWidget(buttons)
 
     def _decision(self) -> Decision | None:

@@ -68,7 +68,13 @@ TAB_RESULTS = "Kết quả chỉ tiêu"
 TAB_PRIOR = "Khen thưởng đã nhận"
 TAB_EVENTS = "Lịch sử xử lý"
 SAVE = "&Lưu"
+OK = "Đồng ý"
 SAVED = "Đã lưu hồ sơ."
+FIELD_DISCIPLINE = "Kỷ luật / khiếu nại"
+DISCIPLINE_HINT = (
+    "Ghi nếu đối tượng đang bị kỷ luật, thanh tra hoặc khiếu nại (để trống nếu không có)"
+)
+DISCIPLINE_SAVE = "Ghi nhận"
 CLOSE = "Đóng"
 
 CRITERIA_COLUMNS = ("Đạt", "Đối tượng", "Tiêu chuẩn", "Minh chứng")

@@ -11,8 +11,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from desktop.documents.common import DocumentRequest
-from desktop.documents.report import _pct
+from desktop.documents.common import DocumentRequest, percent_text, this_year
 from desktop.documents.service import DocumentError
 from desktop.dossiers import achievement_sections, read_achievement
 from desktop.models import (
@@ -46,9 +45,7 @@ def title(session: Session, request: DocumentRequest) -> str:
 
 def document_year(session: Session, request: DocumentRequest) -> int:
     if request.blank:
-        from datetime import date
-
-        return request.year or date.today().year
+        return request.year or this_year()
     campaign = session.get(Campaign, _dossier(session, request).campaign_id)
     return campaign.year if campaign else 0
 
@@ -79,8 +76,8 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
             results.append(
                 {
                     "code": r.indicator_code,
-                    "percent": _pct(r.percent),
-                    "target": _pct(r.target),
+                    "percent": percent_text(r.percent),
+                    "target": percent_text(r.target),
                     "verdict": met,
                 }
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import date
 from typing import Any
 
 from desktop.settings import WardSettings
@@ -44,3 +45,14 @@ def common_scope(settings: WardSettings) -> dict[str, Any]:
         "name": settings.signer_name,
     }
     return {"ward": ward, "sign": sign}
+
+
+def percent_text(value: float | None) -> str:
+    """ "85,3%" with the Vietnamese decimal comma; "—" when there is no figure."""
+    if value is None:
+        return "—"
+    return f"{value:.1f}".replace(".", ",").removesuffix(",0") + "%"
+
+
+def this_year() -> int:
+    return date.today().year

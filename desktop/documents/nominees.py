@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from desktop.documents.common import DocumentRequest
+from desktop.documents.common import DocumentRequest, this_year
 from desktop.documents.service import DocumentError
 from desktop.models import AwardForm, Campaign, Dossier, DossierStatus, IssuedDocument, Person, Unit
 from desktop.text import sort_key
@@ -47,14 +47,8 @@ def title(session: Session, request: DocumentRequest) -> str:
 
 def document_year(session: Session, request: DocumentRequest) -> int:
     if request.blank:
-        return request.year or _today_year()
+        return request.year or this_year()
     return get_campaign(session, request).year
-
-
-def _today_year() -> int:
-    from datetime import date
-
-    return date.today().year
 
 
 def award_groups(session: Session, campaign_id: int) -> list[AwardGroup]:

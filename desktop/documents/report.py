@@ -8,12 +8,11 @@ this module only words and orders them.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
 from typing import Any
 
 from sqlmodel import Session, select
 
-from desktop.documents.common import DocumentRequest
+from desktop.documents.common import DocumentRequest, percent_text, this_year
 from desktop.models import IssuedDocument
 from desktop.results import IndicatorResult, lagging_units, unit_results, ward_results
 from desktop.text import sort_key
@@ -35,13 +34,7 @@ def title(session: Session, request: DocumentRequest) -> str:
 
 
 def document_year(session: Session, request: DocumentRequest) -> int:
-    return request.year or date.today().year
-
-
-def _pct(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:.1f}".replace(".", ",").removesuffix(",0") + "%"
+    return request.year or this_year()
 
 
 def _verdict(result: IndicatorResult) -> str:
@@ -75,25 +68,27 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
                 "index": index,
                 "code": r.code,
                 "name": r.name,
-                "target": _pct(r.target),
-                "percent": _pct(r.percent),
+                "target": percent_text(r.target),
+                "percent": percent_text(r.percent),
                 "numerator": r.numerator,
                 "denominator": r.denominator,
                 "quarter": f"Quý {ROMAN[r.quarter]}" if r.quarter else "—",
                 "reported": r.reported_units,
                 "expected": r.expected_units,
-                "completeness": _pct(r.completeness),
+                "completeness": percent_text(r.completeness),
                 "verdict": _verdict(r),
                 "met": r.met is True,
                 "behind": r.met is False,
-                "gap": _pct(r.gap) if r.gap is not None and r.gap > 0 else "",
+                "gap": percent_text(r.gap) if r.gap is not None and r.gap > 0 else "",
             }
         )
     laggards = []
     for r in results:
         behind = lagging_units(session, year, quarter, r.indicator_id)
         if behind:
-            named = ", ".join(f"{u.unit_name} ({_pct(u.percent)})" for u in behind[:LAGGARDS_NAMED])
+            named = ", ".join(
+                f"{u.unit_name} ({percent_text(u.percent)})" for u in behind[:LAGGARDS_NAMED]
+            )
             more = (
                 f" và {len(behind) - LAGGARDS_NAMED} đơn vị khác"
                 if len(behind) > LAGGARDS_NAMED
@@ -135,7 +130,9 @@ def _unit_rows(
                 "percents": [""] * len(order),
             }
             units[r.unit_id] = row
-        row["percents"][position[r.indicator_id]] = _pct(r.percent) if r.reported else "Chưa BC"
+        row["percents"][position[r.indicator_id]] = (
+            percent_text(r.percent) if r.reported else "Chưa BC"
+        )
         if r.gap is not None:
             met[r.unit_id].append(r.gap <= 0)
     rows = sorted(units.items(), key=lambda item: sort_key(item[1]["name"]))

@@ -65,10 +65,8 @@ class Prepared:
 
 
 def check_request(request: DocumentRequest) -> None:
-    spec = KINDS.get(request.kind)
-    if spec is None:
-        kind_module(request.kind)
-        return
+    kind_module(request.kind)  # refuses an unknown kind
+    spec = KINDS[request.kind]
     if request.blank:
         return
     missing = {

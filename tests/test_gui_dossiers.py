@@ -310,3 +310,19 @@ def test_discipline_is_recorded_on_the_nominee_and_flags_the_dossier(page, qtbot
     row = next(r for r in range(page.model.rowCount()) if page.model.record(r).dossier.id == 4)
     assert page.model.record(row).flagged
     assert "Kỷ luật/khiếu nại" in page.model.data(page.model.index(row, 7))
+
+
+def test_history_of_any_unit_is_reachable_without_a_dossier(page, qtbot, monkeypatch) -> None:
+    from desktop.ui.dossier_history_dialog import NomineeChooser
+
+    chooser = NomineeChooser(page.ctx, page)
+    qtbot.addWidget(chooser)
+    chooser.choice.lineEdit().clear()
+    type_text(chooser.choice.lineEdit(), "Đơn vị: Trường THCS Trần Thành Ngọ")
+    chosen = chooser.chosen()
+    monkeypatch.setattr(page.dossiers, "choose_nominee", lambda: chosen)
+    page.dossiers.table.clearSelection()
+    page.dossiers.show_history()
+    assert (
+        page.dossiers.history_dialog.model.record(0).award == "Giấy khen của Chủ tịch UBND phường"
+    )

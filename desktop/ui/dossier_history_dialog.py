@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -104,3 +105,38 @@ class NomineeHistoryDialog(QDialog):
             return False
         self.refresh()
         return True
+
+
+class NomineeChooser(QDialog):
+    """Pick any unit or person of the register, to see its awards without opening a dossier."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        from desktop.ui.dossier_new_dialog import searchable_combo
+        from desktop.units import list_persons, list_units
+
+        super().__init__(parent)
+        self.setWindowTitle(t.HISTORY_CHOOSE)
+        self.setMinimumWidth(520)
+        self.choice = searchable_combo("nominee")
+        with ctx.db.session() as session:
+            units = list_units(session)
+            names = {u.id: u.name for u in units}
+            for unit in units:
+                self.choice.addItem(t.HISTORY_UNIT.format(name=unit.name), ("unit", unit.id))
+            for person in list_persons(session):
+                label = t.HISTORY_PERSON.format(
+                    name=person.full_name, unit=names.get(person.unit_id, "")
+                )
+                self.choice.addItem(label, ("person", person.id))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.choice)
+        layout.addWidget(dialog_buttons(self))
+
+    def chosen(self) -> tuple[int | None, int | None] | None:
+        index = self.choice.findText(
+            self.choice.currentText().strip(), Qt.MatchFlag.MatchFixedString
+        )
+        if index < 0:
+            return None
+        kind, record_id = self.choice.itemData(index)
+        return (record_id, None) if kind == "unit" else (None, record_id)

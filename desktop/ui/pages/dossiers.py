@@ -215,14 +215,23 @@ class DossierListPanel(QWidget):
         from desktop.ui.dossier_history_dialog import NomineeHistoryDialog
 
         row = self.selected()
-        if row is None:
-            QMessageBox.information(self, t.PAGE_TITLE, t.SELECT_FIRST)
-            return
-        dialog = NomineeHistoryDialog(
-            self.ctx, row.dossier.nominee_unit_id, row.dossier.nominee_person_id, self
-        )
+        if row is not None:
+            who = (row.dossier.nominee_unit_id, row.dossier.nominee_person_id)
+        else:  # no dossier chosen: any unit or person of the register
+            who = self.choose_nominee()
+            if who is None:
+                return
+        dialog = NomineeHistoryDialog(self.ctx, who[0], who[1], self)
         dialog.show()
         self.history_dialog = dialog
+
+    def choose_nominee(self) -> tuple[int | None, int | None] | None:
+        from desktop.ui.dossier_history_dialog import NomineeChooser
+
+        chooser = NomineeChooser(self.ctx, self)
+        if chooser.exec() != NomineeChooser.DialogCode.Accepted:
+            return None
+        return chooser.chosen()
 
     def delete_selected(self) -> None:
         row = self.selected()

@@ -132,6 +132,8 @@ STEP_DONE = "Hồ sơ số {id}: {status}."
 HISTORY_TITLE = "Lịch sử khen thưởng — {name}"
 HISTORY_CHOOSE = "Chọn đơn vị hoặc cá nhân"
 HISTORY_NONE = "Chưa có khen thưởng nào được ghi nhận."
+HISTORY_UNIT = "Đơn vị: {name}"
+HISTORY_PERSON = "Cá nhân: {name} — {unit}"
 
 # -- catalogue ---------------------------------------------------------------------------------------
 CATALOGUE_COLUMNS = ("Loại", "Tên", "Cấp", "Người quyết định", "Đối tượng", "Đang dùng")

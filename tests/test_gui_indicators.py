@@ -285,3 +285,39 @@ def test_excel_export_forms_and_import_from_the_entry_tab(
     assert stored is not None and stored.numerator == 500
     # The grid shows the imported value without reopening.
     assert _cell(page, "TDP01", "DANSO").data() == "500"
+
+
+def test_add_an_indicator_and_a_2027_target_in_the_catalogue(page: IndicatorsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.models import UnitKind
+    from desktop.ui.indicator_dialog import IndicatorDialog, TargetDialog
+    from tests.helpers.typing import type_text
+
+    dialog = IndicatorDialog(page.ctx, None, page)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.code, "DVCTT")
+    dialog.save()
+    assert "Tên chỉ tiêu không được để trống" in dialog.error.text()
+    type_text(dialog.name, "Hồ sơ thủ tục hành chính nộp trực tuyến")
+    type_text(dialog.numerator, "Số hồ sơ trực tuyến")
+    type_text(dialog.denominator, "Tổng số hồ sơ")
+    dialog.kinds[UnitKind.WARD_OFFICE].setChecked(True)
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    page.catalogue.refresh()
+    codes = [
+        page.catalogue.model.record(r).indicator.code
+        for r in range(page.catalogue.model.rowCount())
+    ]
+    assert codes[-1] == "DVCTT"
+    row = page.catalogue.model.record(len(codes) - 1)
+    target = TargetDialog(page.ctx, row, page)
+    qtbot.addWidget(target)
+    assert target.year.value() == 2025  # the first year without a target
+    target.year.setValue(2027)
+    target.percent.setValue(95)
+    target.save()
+    page.catalogue.refresh()
+    assert page.catalogue.model.record(len(codes) - 1).targets == {2027: 95}
+    # The new indicator opens a column in the quarter grid for ward offices.
+    page.entry.open_quarter()
+    assert "DVCTT" in [i.code for i in page.entry.model.grid.indicators]

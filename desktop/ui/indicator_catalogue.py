@@ -57,6 +57,8 @@ class IndicatorCatalogue(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.edit_indicator())
         self.message = QLabel()
         buttons = QHBoxLayout()
@@ -81,6 +83,9 @@ class IndicatorCatalogue(QWidget):
         self.model.set_records(rows)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(1, min(self.table.columnWidth(1), 420))
+        kinds = self.model.columnCount() - 2
+        self.table.setColumnWidth(kinds, min(self.table.columnWidth(kinds), 320))
+        self.table.resizeRowsToContents()
 
     def selected(self) -> IndicatorRow | None:
         index = self.table.currentIndex()

@@ -116,6 +116,9 @@ class QuarterEntry(QWidget):
             )
         )
         self._show_lock()
+        for column in range(self.model.columnCount()):
+            # The denominator cell also shows the percentage: "1268  (84,2 %)".
+            self.view.setColumnWidth(column, 124 if self.model.is_denominator(column) else 76)
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, 0))
 

@@ -90,3 +90,8 @@ def fast_sort_key(text: str) -> tuple[str, str, str]:
             letters.append(part.translate(_LETTERS))
             tones.append(part.translate(_TONES))
     return "".join(letters), "".join(tones), text
+
+
+def person_sort_key(name: str) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
+    """Vietnamese persons sort by given name (the last word), then by the full name."""
+    return fast_sort_key(name.rsplit(" ", 1)[-1]), fast_sort_key(name)

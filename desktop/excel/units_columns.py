@@ -14,7 +14,7 @@ from typing import Literal
 from desktop.models import UnitKind
 from desktop.text import search_key
 
-ValueKind = Literal["text", "count", "kind", "active"]
+ValueKind = Literal["text", "count", "kind", "active", "gender"]
 
 
 @dataclass(frozen=True)

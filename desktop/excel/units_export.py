@@ -18,9 +18,10 @@ from sqlmodel import Session, select
 
 from desktop.excel.common import new_workbook, save_atomically, write_table
 from desktop.excel.units_columns import ACTIVE_NO, ACTIVE_YES, COLUMNS
+from desktop.excel.units_persons import PERSON_COLUMNS, SHEET_PERSONS
 from desktop.excel.units_read import ProgressSink
-from desktop.models import Unit, UnitKind
-from desktop.units_keys import fast_sort_key
+from desktop.models import Gender, Person, Unit, UnitKind
+from desktop.units_keys import fast_sort_key, person_sort_key
 
 SHEET_UNITS = "Đơn vị"
 SHEET_CHOICES = "Danh mục"
@@ -40,7 +41,15 @@ def export_units(session: Session, path: Path, progress: ProgressSink | None = N
     if progress is not None:
         progress.report(len(rows), len(rows) * 2, "Đang ghi tệp Excel…")
     last = write_table(sheet, [c.header for c in COLUMNS], rows, widths=[c.width for c in COLUMNS])
+    persons = workbook.create_sheet(SHEET_PERSONS)
+    persons_last = write_table(
+        persons,
+        [c.header for c in PERSON_COLUMNS],
+        _person_rows(session, units),
+        widths=[c.width for c in PERSON_COLUMNS],
+    )
     _add_choices(workbook, sheet, last)
+    _add_person_choices(persons, persons_last)
     save_atomically(workbook, path)
     return len(rows)
 
@@ -49,7 +58,12 @@ def write_template(path: Path) -> None:
     """A blank roster: the headers, drop-down lists, whole-number checks, one line of guidance."""
     workbook, sheet = new_workbook(SHEET_UNITS)
     write_table(sheet, [c.header for c in COLUMNS], [], widths=[c.width for c in COLUMNS])
+    persons = workbook.create_sheet(SHEET_PERSONS)
+    write_table(
+        persons, [c.header for c in PERSON_COLUMNS], [], widths=[c.width for c in PERSON_COLUMNS]
+    )
     _add_choices(workbook, sheet, TEMPLATE_ROWS + 1)
+    _add_person_choices(persons, TEMPLATE_ROWS + 1)
     guide = workbook[SHEET_CHOICES]
     guide["C1"] = GUIDE
     save_atomically(workbook, path)
@@ -65,6 +79,54 @@ def _row(unit: Unit) -> list[Any]:
             value = ACTIVE_YES if value else ACTIVE_NO
         values.append(value)
     return values
+
+
+def _person_rows(session: Session, units: list[Unit]) -> list[list[Any]]:
+    """Persons unit by unit (in the order of the units), by given name within a unit."""
+    by_unit: dict[int, list[Person]] = {}
+    for person in session.exec(select(Person)):
+        by_unit.setdefault(person.unit_id, []).append(person)
+    rows: list[list[Any]] = []
+    for unit in units:
+        members = sorted(by_unit.get(unit.id or 0, []), key=lambda p: person_sort_key(p.full_name))
+        for person in members:
+            rows.append(
+                [
+                    unit.code,
+                    unit.name,
+                    person.full_name,
+                    person.gender.value if person.gender else "",
+                    person.birth_year,
+                    person.position,
+                    person.phone,
+                    ACTIVE_YES if person.active else ACTIVE_NO,
+                    person.note,
+                ]
+            )
+    return rows
+
+
+def _add_person_choices(sheet: Worksheet, last_row: int) -> None:
+    for column_number, column in enumerate(PERSON_COLUMNS, start=1):
+        letter = get_column_letter(column_number)
+        if column.kind == "gender":
+            rule = DataValidation(
+                type="list", formula1=f'"{Gender.MALE.value},{Gender.FEMALE.value}"'
+            )
+        elif column.kind == "active":
+            rule = DataValidation(type="list", formula1=f"'{SHEET_CHOICES}'!$B$2:$B$3")
+        elif column.field == "birth_year":
+            rule = DataValidation(
+                type="whole", operator="between", formula1="1900", formula2="2100"
+            )
+        else:
+            continue
+        rule.errorTitle = "Giá trị không hợp lệ"
+        rule.error = f"Giá trị không hợp lệ cho cột {column.header}."
+        rule.showErrorMessage = True
+        rule.allow_blank = True
+        sheet.add_data_validation(rule)
+        rule.add(f"{letter}2:{letter}{max(last_row, 2)}")
 
 
 def _add_choices(workbook: Workbook, sheet: Worksheet, last_row: int) -> None:

@@ -31,7 +31,7 @@ from desktop.excel.units_columns import (
     header_key,
     kind_from_text,
 )
-from desktop.models import UnitKind
+from desktop.models import Gender, UnitKind
 from desktop.text import clean, clean_line, search_key
 from desktop.units import UnitData, check_unit_values
 
@@ -285,7 +285,25 @@ def _read_cell(cell: Cell | MergedCell, column: RosterColumn) -> Any:
         return _read_kind(value)
     if column.kind == "active":
         return _read_active(value)
+    if column.kind == "gender":
+        return _read_gender(value)
     return _read_text(value, column)
+
+
+def read_cell(cell: Cell | MergedCell, column: RosterColumn) -> Any:
+    """The value of one cell as its column asks, or :class:`CellProblem` with the reason."""
+    return _read_cell(cell, column)
+
+
+def _read_gender(value: Any) -> Gender | None:
+    if value is None or not str(value).strip():
+        return None
+    word = search_key(str(value))
+    if word in ("nam", "male", "m"):
+        return Gender.MALE
+    if word in ("nu", "female", "f"):
+        return Gender.FEMALE
+    raise CellProblem(f"“{clean_line(str(value))}” không rõ; hãy ghi “Nam” hoặc “Nữ”.")
 
 
 def _read_text(value: Any, column: RosterColumn) -> str:

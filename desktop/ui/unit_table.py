@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.text import search_key
-from desktop.units_keys import fast_sort_key, row_search_text
+from desktop.units_keys import fast_sort_key, person_sort_key, row_search_text
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -41,8 +41,7 @@ class TableColumn(Generic[R]):
 
 def person_name_key(name: str) -> tuple[Any, ...]:
     """Vietnamese persons sort by given name (the last word), then by the full name."""
-    given = name.rsplit(" ", 1)[-1]
-    return fast_sort_key(given), fast_sort_key(name)
+    return person_sort_key(name)
 
 
 class RegisterTableModel(QAbstractTableModel, Generic[R]):

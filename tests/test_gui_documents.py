@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 
@@ -102,3 +103,21 @@ def test_margins_outside_the_decree_are_refused_and_legal_ones_kept(
     with main_window.ctx.db.session() as session:
         layout = load_layout(session)
     assert (layout.margin_left, layout.body_size) == (35, 13)
+
+
+def test_printing_draws_every_page_of_the_document(main_window, qtbot, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.documents.common import DocumentRequest
+    from desktop.documents.service import render
+    from desktop.ui.document_preview import paint_pages
+
+    with main_window.ctx.db.session() as session:
+        pdf = render(session, DocumentRequest("plan"))
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    assert paint_pages(printer, pdf) == pages
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == pages

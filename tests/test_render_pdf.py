@@ -262,3 +262,16 @@ def test_report_of_the_demo_ward_has_its_figures_and_annex(demo_db: Database) ->
     assert "PHỤ LỤC" in text
     with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
         assert pdf.pages[-1].width > pdf.pages[-1].height
+
+
+def test_recipients_and_signature_sit_side_by_side_with_the_last_lines(plan_pdf: bytes) -> None:
+    with pdfplumber.open(io.BytesIO(plan_pdf)) as pdf:
+        last = pdf.pages[-1]
+        text = last.extract_text()
+        assert "Trên đây là kế hoạch" in text  # the closing paragraph did not stay behind alone
+        heading = _chars_of(last, "Nơi nhận:")
+        authority = _chars_of(last, "TM. ỦY BAN NHÂN DÂN")
+    assert all("BoldItalic" in c["fontname"] and round(c["size"]) == 12 for c in heading)
+    assert all("Bold" in c["fontname"] and round(c["size"]) == 14 for c in authority)
+    assert heading[0]["top"] == pytest.approx(authority[0]["top"], abs=4)  # level with each other
+    assert heading[0]["x0"] < A4_W / 2 < authority[0]["x0"]

@@ -82,16 +82,23 @@ def print_pdf(parent: QWidget, pdf: bytes) -> bool:
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
+    paint_pages(printer, pdf)
+    return True
+
+
+def paint_pages(printer: QPrinter, pdf: bytes) -> int:
+    """Draw the pages the printer asks for (all, or its from–to range); returns how many."""
     document = pdfium.PdfDocument(pdf)
     try:
+        count = len(document)
         first = max(printer.fromPage(), 1) - 1
-        last = (printer.toPage() or len(document)) - 1
+        last = min(printer.toPage() or count, count) - 1
         painter = QPainter()
         if not painter.begin(printer):
             raise OSError(t.PRINT_FAILED)
         try:
             dpi = min(printer.resolution(), 300)
-            for index in range(first, min(last, len(document) - 1) + 1):
+            for index in range(first, last + 1):
                 if index > first:
                     printer.newPage()
                 image = page_image(document, index, dpi)
@@ -102,4 +109,4 @@ def print_pdf(parent: QWidget, pdf: bytes) -> bool:
             painter.end()
     finally:
         document.close()
-    return True
+    return last - first + 1

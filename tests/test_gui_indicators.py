@@ -74,6 +74,10 @@ def test_typing_a_pair_saves_at_once_and_enter_moves_down(
     _type(qtbot, view, "450")
     assert _stored(ctx, "TDP01", "DANSO") == Pair(450, 600)
     assert _cell(page, "TDP01", "DANSO", True).data() == "600  (75,0 %)"
+    # Typing over a filled cell replaces it, as in Excel.
+    view.setCurrentIndex(_cell(page, "TDP01", "DANSO", denominator=True))
+    _type(qtbot, view, "900")
+    assert _stored(ctx, "TDP01", "DANSO") == Pair(450, 900)
     # Tab moves right.
     view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
     qtbot.keyClick(view, Qt.Key.Key_Tab)
@@ -321,3 +325,8 @@ def test_add_an_indicator_and_a_2027_target_in_the_catalogue(page: IndicatorsPag
     # The new indicator opens a column in the quarter grid for ward offices.
     page.entry.open_quarter()
     assert "DVCTT" in [i.code for i in page.entry.model.grid.indicators]
+
+
+def test_grid_model_passes_the_model_tester(page: IndicatorsPage, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(page.entry.model, force_py=True)
+    qtmodeltester.check(page.results.results_model, force_py=True)

@@ -148,3 +148,19 @@ def test_command_line_prints_issues_lists_and_reprints(
         main([*data, "document", "plan", "--issue", "--date", "31/02/2025", "--out", str(out)]) == 2
     )
     assert "dd/mm/yyyy" in capsys.readouterr().out
+
+
+def test_a_collective_report_is_headed_by_the_unit_under_the_ward(demo_db: Database) -> None:
+    with demo_db.session() as session:
+        dossier = session.exec(select(Dossier).where(Dossier.nominee_unit_id.is_not(None))).first()  # type: ignore[union-attr]
+        assert dossier is not None
+        unit = session.get(Unit, dossier.nominee_unit_id)
+        assert unit is not None
+        pdf = render(session, DocumentRequest("achievement", dossier_id=dossier.id))
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        words = document.pages[0].extract_words(extra_attrs=["fontname"])
+    superior = [w for w in words if w["text"] == "UBND"]
+    assert superior and "Bold" not in superior[0]["fontname"]  # the superior in regular capitals
+    first_word = unit.name.upper().split()[0]
+    unit_words = [w for w in words if w["text"] == first_word and w["top"] > superior[0]["top"]]
+    assert unit_words and "Bold" in unit_words[0]["fontname"]

@@ -8,7 +8,7 @@ No Qt here; the GUI shows and prints the bytes.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
@@ -44,7 +44,7 @@ PAGE_NUMBER_SIZE = 13.0
 TABLE_SIZE = 12.0
 SIGNATURE_SPACE = 70.0  # points left blank for the signature and the seal
 SIGN_DIRECTIVES = {"recipients", "signature", "signer", "sign-left", "signer-left"}
-META_DIRECTIVES = {"code", "agency", "nodate"}
+META_DIRECTIVES = {"code", "agency", "superior", "nodate"}
 
 
 @dataclass(frozen=True)
@@ -253,6 +253,7 @@ def _styles(layout: PageLayout) -> dict[str, ParagraphStyle]:
 @dataclass
 class _Meta:
     code: str = ""
+    superior: list[str] = field(default_factory=list)
     agency: list[str] | None = None
     show_date: bool = True
 
@@ -264,6 +265,8 @@ def _read_meta(lines: list[Line]) -> _Meta:
             meta.code = _plain(line.text)
         elif line.directive == "agency":
             meta.agency = [] if line.text == "-" else [*(meta.agency or []), _plain(line.text)]
+        elif line.directive == "superior":
+            meta.superior.append(_plain(line.text))
         elif line.directive == "nodate":
             meta.show_date = False
     return meta
@@ -275,7 +278,8 @@ def _plain(markup: str) -> str:
 
 def _top_block(meta: _Meta, ward: WardSettings, issue: Issue) -> TopBlock:
     if meta.agency is not None:
-        left = [(text, fonts.BOLD) for text in meta.agency]
+        left = [(text, fonts.REGULAR) for text in meta.superior]
+        left += [(text, fonts.BOLD) for text in meta.agency]
     else:
         left = []
         if ward.superior_name.strip():

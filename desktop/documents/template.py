@@ -33,6 +33,7 @@ DIRECTIVES = frozenset(
         "para",  # body paragraph (the default)
         "code",  # type of document for the number: KH, BC, TTr; "-" for none
         "agency",  # replaces the ward's agency lines in the top block ("-" for none)
+        "superior",  # the superior agency above those lines, in regular capitals
         "nodate",  # no place-and-date line
         "title",  # type of document, bold capitals centred (KẾ HOẠCH)
         "summary",  # trích yếu, bold centred, short rule under the last line

@@ -302,3 +302,22 @@ def test_an_undo_the_register_no_longer_allows_is_explained(page: UnitsPage, mes
     assert unit(page, "DV0001").id == added.id
     assert page.model.row_where(lambda u: u.id == added.id) is not None
     assert not page.undo_stack.canUndo()  # the step that cannot be undone left the stack
+
+
+def test_import_persons_through_the_preview(page: UnitsPage, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Cá nhân"
+    sheet.append(["Mã đơn vị", "Họ và tên", "Giới tính", "Năm sinh"])
+    sheet.append(["TDP01", "Hoàng Thị Phương Thảo", "Nữ", 1986])
+    workbook.save(tmp_path / "ca-nhan.xlsx")
+    select_code(page, "TDP01")
+    page.excel.import_file(tmp_path / "ca-nhan.xlsx", persons=True)
+    qtbot.waitUntil(lambda: page.excel.preview is not None and page.excel.preview.isVisible())
+    preview = page.excel.preview
+    assert preview.summary.text() == "1 cá nhân: 1 thêm mới, 0 cập nhật, 0 không đổi, 0 lỗi."
+    assert preview.proxy.index(0, 3).data() == "Hoàng Thị Phương Thảo"
+    preview.import_button.click()
+    qtbot.waitUntil(lambda: "cá nhân mới" in page.message.text(), timeout=10_000)
+    names = [page.persons.proxy.index(r, 0).data() for r in range(page.persons.proxy.rowCount())]
+    assert "Hoàng Thị Phương Thảo" in names

@@ -16,8 +16,9 @@ from desktop.cli import main
 from desktop.excel.common import OLE_SIGNATURE, ExcelInputError
 from desktop.excel.units_export import export_units, write_template
 from desktop.excel.units_import import RowStatus, apply_import, plan_import
+from desktop.excel.units_persons import apply_persons, plan_persons, read_person_roster
 from desktop.excel.units_read import CellProblem, _read_count, read_roster
-from desktop.models import Unit, UnitKind
+from desktop.models import Gender, Person, Unit, UnitKind
 from desktop.units import UnitData, create_unit
 from desktop.units_rules import RegisterError
 
@@ -374,3 +375,70 @@ def test_cli_refuses_a_bad_file(data_dir: Path, tmp_path: Path, capsys) -> None:
     path.write_bytes(b"not a workbook")
     assert main(["--data-dir", str(data_dir), "units", "import", str(path)]) == 2
     assert "không phải là tệp Excel" in capsys.readouterr().out
+
+
+# -- persons ------------------------------------------------------------------------------------
+
+
+def persons_roster(path: Path, rows: list[list[Any]]) -> Path:
+    return write_roster(
+        path, rows, headers=["Mã đơn vị", "Họ và tên", "Giới tính", "Năm sinh", "Chức vụ"]
+    )
+
+
+def test_persons_export_then_import_changes_nothing(demo_db, tmp_path: Path) -> None:
+    with demo_db.session() as s:
+        export_units(s, tmp_path / "so.xlsx")
+        people = len(s.exec(select(Person)).all())
+    roster = read_person_roster(tmp_path / "so.xlsx")
+    with demo_db.session() as s:
+        result = plan_persons(s, roster)
+    assert len(result.rows) == people == result.count(RowStatus.SAME)
+
+
+def test_persons_are_found_by_unit_code_name_and_birth_year(demo_db, tmp_path: Path) -> None:
+    with demo_db.session() as s:
+        unit = s.exec(select(Unit).where(Unit.code == "VHXH")).one()
+        known = s.exec(select(Person).where(Person.unit_id == unit.id)).first()
+    nfd = unicodedata.normalize("NFD", known.full_name.upper())
+    path = persons_roster(
+        tmp_path / "cn.xlsx",
+        [
+            ["vhxh", nfd, known.gender.value, known.birth_year, "Trưởng phòng"],
+            ["VHXH", "Nguyễn Thị Mới", "nữ", "1990", "Chuyên viên"],
+            ["KHONGCO", "Trần Văn Bình", "Nam", 1980, ""],
+            ["VHXH", "Lê Văn Cường", "khác", 1985, ""],
+            ["VHXH", "Phạm Văn Dũng", "Nam", 1850, ""],
+        ],
+    )
+    with demo_db.session() as s:
+        result = plan_persons(s, read_person_roster(path))
+    statuses = [r.status for r in result.rows]
+    assert statuses == [RowStatus.UPDATE, RowStatus.NEW] + [RowStatus.ERROR] * 3
+    assert "Không có đơn vị mã “KHONGCO”" in result.rows[2].reason
+    assert "hãy ghi “Nam” hoặc “Nữ”" in result.rows[3].reason
+    assert "Năm sinh phải từ 1920" in result.rows[4].reason
+    with pytest.raises(RegisterError), demo_db.session() as s:
+        apply_persons(s, read_person_roster(path))
+    with demo_db.session() as s:
+        apply_persons(s, read_person_roster(path), skip_errors=True)
+    with demo_db.session() as s:
+        assert s.get(Person, known.id).position == "Trưởng phòng"
+        new = s.exec(select(Person).where(Person.full_name == "Nguyễn Thị Mới")).one()
+        assert (new.unit_id, new.birth_year, new.gender) == (unit.id, 1990, Gender.FEMALE)
+
+
+def test_persons_file_without_its_headers(tmp_path: Path) -> None:
+    path = write_roster(tmp_path / "ds.xlsx", [["A", "B", "Tổ dân phố"]])
+    with pytest.raises(ExcelInputError, match="thiếu cột “Họ và tên”"):
+        read_person_roster(path)
+
+
+def test_cli_imports_persons(data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["--data-dir", str(data_dir), "demo"]) == 0
+    path = persons_roster(tmp_path / "cn.xlsx", [["TDP01", "Hoàng Văn Em", "Nam", 1975, "Tổ phó"]])
+    args = ["--data-dir", str(data_dir), "units", "import-persons", str(path)]
+    assert main([*args, "--dry-run"]) == 0
+    assert "1 cá nhân: 1 thêm mới" in capsys.readouterr().out
+    assert main(args) == 0
+    assert "Đã nhập: 1 cá nhân mới" in capsys.readouterr().out

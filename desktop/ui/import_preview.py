@@ -7,6 +7,7 @@ them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.excel.units_import import ImportPlan, PlannedRow, RowStatus
+from desktop.excel.units_persons import PersonImportPlan, PlannedPerson
 from desktop.ui.texts import units as t
 from desktop.ui.unit_table import FastFilterProxy, RegisterTableModel, TableColumn
 
@@ -60,7 +62,21 @@ COLUMNS = [
 ]
 
 
-class PreviewModel(RegisterTableModel[PlannedRow]):
+PERSON_COLUMNS = [
+    TableColumn[PlannedPerson](
+        t.PREVIEW_COLUMN_LINE, lambda r: r.row.line, lambda r: r.row.line, True
+    ),
+    TableColumn[PlannedPerson](
+        t.PREVIEW_COLUMN_STATUS, lambda r: r.status.label, lambda r: STATUS_ORDER[r.status]
+    ),
+    TableColumn[PlannedPerson](t.FIELD_CODE, lambda r: r.row.unit_code),
+    TableColumn[PlannedPerson](t.COLUMN_PERSON_NAME, lambda r: r.row.shown["name"]),
+    TableColumn[PlannedPerson](t.COLUMN_BIRTH_YEAR, lambda r: r.row.shown["kind"]),
+    TableColumn[PlannedPerson](t.PREVIEW_COLUMN_REASON, lambda r: r.reason),
+]
+
+
+class PreviewModel(RegisterTableModel[Any]):
     def data_at(self, row: int, column_number: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column_number == 1:
             return QBrush(STATUS_COLOURS[self.rows[row].status])
@@ -68,7 +84,12 @@ class PreviewModel(RegisterTableModel[PlannedRow]):
 
 
 class ImportPreviewDialog(QDialog):
-    def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        plan: ImportPlan | PersonImportPlan,
+        parent: QWidget | None = None,
+        columns: Sequence[TableColumn[Any]] = COLUMNS,
+    ) -> None:
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(t.PREVIEW_TITLE.format(file=plan.file_name))
@@ -78,7 +99,7 @@ class ImportPreviewDialog(QDialog):
         self.summary.setStyleSheet("font-weight: bold;")
         self.advice = QLabel()
         self.advice.setWordWrap(True)
-        self.model = PreviewModel(COLUMNS, self)
+        self.model = PreviewModel(columns, self)
         self.model.set_rows(plan.rows)
         self.proxy = FastFilterProxy(self)
         self.proxy.setSourceModel(self.model)

@@ -6,19 +6,31 @@ is shown in Vietnamese and, because the import is one transaction, leaves the re
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+from sqlmodel import Session
 
 from desktop.excel.common import ExcelInputError
 from desktop.excel.units_export import export_units, write_template
 from desktop.excel.units_import import ImportPlan, RowStatus, apply_import, plan_import
-from desktop.excel.units_read import ParsedRoster, read_roster
+from desktop.excel.units_persons import (
+    PersonImportPlan,
+    apply_persons,
+    plan_persons,
+    read_person_roster,
+)
+from desktop.excel.units_read import read_roster
+from desktop.ui.import_preview import COLUMNS as PREVIEW_UNITS
+from desktop.ui.import_preview import PERSON_COLUMNS as PREVIEW_PERSONS
 from desktop.ui.import_preview import ImportPreviewDialog
 from desktop.ui.operations import Cancelled, Operation, Progress, run_with_progress
 from desktop.ui.texts import common as tc
 from desktop.ui.texts import units as t
+from desktop.ui.unit_table import TableColumn
 from desktop.units_rules import RegisterError
 
 if TYPE_CHECKING:
@@ -28,18 +40,51 @@ if TYPE_CHECKING:
 EXPECTED = (ExcelInputError, RegisterError)
 
 
+@dataclass(frozen=True)
+class ImportKind:
+    """What one import reads and writes: units (sổ đơn vị) or persons (cá nhân)."""
+
+    read: Callable[..., Any]
+    plan: Callable[[Session, Any], Any]
+    apply: Callable[..., Any]
+    columns: Sequence[TableColumn[Any]]
+    writing: str
+    done: str
+
+
+UNITS = ImportKind(
+    read_roster, plan_import, apply_import, PREVIEW_UNITS, t.IMPORTING, t.IMPORT_DONE
+)
+PERSONS = ImportKind(
+    read_person_roster,
+    plan_persons,
+    apply_persons,
+    PREVIEW_PERSONS,
+    t.IMPORTING_PERSONS,
+    t.IMPORT_PERSONS_DONE,
+)
+
+
 class UnitExcelActions:
     def __init__(self, page: UnitsPage) -> None:
         self.page = page
         self.operation: Operation | None = None
         self.preview: ImportPreviewDialog | None = None
-        self._roster: ParsedRoster | None = None
+        self._roster: Any = None
+        self._kind = UNITS
 
     # -- file choice -----------------------------------------------------------------------------
     def choose_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self.page, t.IMPORT_CHOOSE, "", t.EXCEL_FILTER)
         if name:
             self.import_file(Path(name))
+
+    def choose_import_persons(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.page, t.IMPORT_PERSONS_CHOOSE, "", t.EXCEL_FILTER
+        )
+        if name:
+            self.import_file(Path(name), persons=True)
 
     def choose_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -56,40 +101,45 @@ class UnitExcelActions:
             self.save_template(_with_suffix(Path(name)))
 
     # -- import ----------------------------------------------------------------------------------
-    def import_file(self, path: Path) -> None:
+    def import_file(self, path: Path, *, persons: bool = False) -> None:
         """Read and check ``path`` in the background, then show the preview."""
+        kind = self._kind = PERSONS if persons else UNITS
 
-        def work(progress: Progress) -> tuple[ParsedRoster, ImportPlan]:
-            roster = read_roster(path, progress)
+        def work(progress: Progress) -> tuple[Any, Any]:
+            roster = kind.read(path, progress)
             with self.page.ctx.db.session() as session:
-                return roster, plan_import(session, roster)
+                return roster, kind.plan(session, roster)
 
         self.operation = run_with_progress(
             self.page, work, self._show_preview, self._failed(t.IMPORT_FAILED_TITLE), t.READING
         )
 
-    def _show_preview(self, result: tuple[ParsedRoster, ImportPlan]) -> None:
+    def _show_preview(self, result: tuple[Any, Any]) -> None:
         self._roster, plan = result
-        self.preview = ImportPreviewDialog(plan, self.page)
+        self.preview = ImportPreviewDialog(plan, self.page, self._kind.columns)
         self.preview.accepted.connect(self._write)
         self.preview.open()
 
     def _write(self) -> None:
         assert self._roster is not None and self.preview is not None
-        roster, skip = self._roster, self.preview.skip
+        roster, skip, kind = self._roster, self.preview.skip, self._kind
 
-        def work(progress: Progress) -> ImportPlan:
+        def work(progress: Progress) -> Any:
             with self.page.ctx.db.session() as session:
-                return apply_import(session, roster, skip_errors=skip, progress=progress)
+                return kind.apply(session, roster, skip_errors=skip, progress=progress)
 
         self.operation = run_with_progress(
-            self.page, work, self._imported, self._failed(t.IMPORT_FAILED_TITLE), t.IMPORTING
+            self.page,
+            work,
+            lambda plan: self._imported(plan, kind),
+            self._failed(t.IMPORT_FAILED_TITLE),
+            kind.writing,
         )
 
-    def _imported(self, plan: ImportPlan) -> None:
+    def _imported(self, plan: ImportPlan | PersonImportPlan, kind: ImportKind) -> None:
         self.page.after_import()
         new, updated = plan.count(RowStatus.NEW), plan.count(RowStatus.UPDATE)
-        text = t.IMPORT_DONE.format(file=plan.file_name, new=new, updated=updated)
+        text = kind.done.format(file=plan.file_name, new=new, updated=updated)
         self.page.message.setText(text if new or updated else t.IMPORT_NOTHING)
 
     # -- export ----------------------------------------------------------------------------------

@@ -194,6 +194,7 @@ class UnitsPage(QWidget):
         )
         toolbar.addSeparator()
         action("import", t.ACTION_IMPORT, self.excel.choose_import)
+        action("import_persons", t.ACTION_IMPORT_PERSONS, self.excel.choose_import_persons)
         action("export", t.ACTION_EXPORT, self.excel.choose_export)
         action("template", t.ACTION_TEMPLATE, self.excel.choose_template)
         return toolbar
@@ -424,3 +425,4 @@ class UnitsPage(QWidget):
         """Undo steps taken before an import may no longer fit the register it produced."""
         self.undo_stack.clear()
         self.refresh()
+        self.persons.set_unit(self.selected())

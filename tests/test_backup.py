@@ -230,3 +230,22 @@ def test_part_files_are_not_listed_as_backups(tmp_path: Path) -> None:
     assert [b.path.name for b in list_backups(tmp_path)] == [
         "ThiDua-PhuongKienAn-20260101-070000.tdbak"
     ]
+
+
+def test_a_write_the_stick_garbled_is_caught_by_the_read_back(
+    ctx: AppContext, demo_db: Database, usb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.backup import DamagedBackup
+
+    real_replace = archive_module.os.replace
+
+    def garble_then_replace(source: Path, target: Path) -> None:
+        raw = bytearray(Path(source).read_bytes())
+        raw[len(raw) // 2] ^= 0x01  # one bit the stick did not keep
+        Path(source).write_bytes(bytes(raw))
+        real_replace(source, target)
+
+    monkeypatch.setattr(archive_module.os, "replace", garble_then_replace)
+    with pytest.raises(DamagedBackup):
+        create_backup(ctx.folder, usb)
+    assert list(usb.iterdir()) == []  # the bad file is not left to look like a backup

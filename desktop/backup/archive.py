@@ -22,6 +22,7 @@ from typing import BinaryIO
 from desktop import __version__
 from desktop.backup.crypto import EncryptingWriter
 from desktop.backup.errors import BackupError, TargetError
+from desktop.backup.hashing import HashingThread
 from desktop.backup.manifest import (
     ATTACHMENTS_PREFIX,
     DATABASE_MEMBER,
@@ -37,7 +38,7 @@ from desktop.text import search_key
 
 log = logging.getLogger("thidua.backup")
 SUFFIX = ".tdbak"
-READ_SIZE = 1 << 20
+READ_SIZE = 4 << 20
 
 
 @dataclass(frozen=True)
@@ -106,10 +107,14 @@ def _copy_member(
     info.external_attr = 0o100644 << 16  # a regular file, never a link
     digest = hashlib.sha256()
     size = 0
-    with source.open("rb") as handle, archive.open(info, "w", force_zip64=True) as out:
+    with (
+        source.open("rb") as handle,
+        archive.open(info, "w", force_zip64=True) as out,
+        HashingThread(digest) as hasher,
+    ):
         while chunk := handle.read(READ_SIZE):
             progress.check()
-            digest.update(chunk)
+            hasher.update(chunk)
             out.write(chunk)
             size += len(chunk)
     return Member(name, size, digest.hexdigest())
@@ -140,6 +145,12 @@ def _write_archive(
         info.external_attr = 0o100644 << 16
         archive.writestr(info, raw, compress_type=zipfile.ZIP_DEFLATED)
         archive.comment = comment_for(hashlib.sha256(raw).hexdigest())
+
+
+def _forget_cached(descriptor: int) -> None:
+    """Drop the file's pages from the OS cache, so that the read-back reads what is on the stick."""
+    if hasattr(os, "posix_fadvise"):
+        os.posix_fadvise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -205,6 +216,7 @@ def create_backup(
                     _write_archive(handle, snapshot, attachments, manifest, compress, progress)
                 handle.flush()
                 os.fsync(handle.fileno())
+                _forget_cached(handle.fileno())
             os.replace(part, final)
             _fsync_folder(target_dir)
         except OSError as error:
@@ -217,7 +229,9 @@ def create_backup(
     if verify:
         progress.report(0, 0, "Đang đọc lại và kiểm tra bản sao lưu…")
         try:
-            verify_backup(final, passphrase=passphrase, progress=progress, deep=False)
+            verify_backup(
+                final, passphrase=passphrase, progress=progress, deep=False, check_hashes=False
+            )
         except BaseException:
             _remove_quietly(final)
             raise

@@ -18,9 +18,11 @@ import zlib
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from desktop.backup.crypto import decrypt_file, is_encrypted
 from desktop.backup.errors import BackupError, DamagedBackup, NewerBackup, UnsafeBackup
+from desktop.backup.hashing import HashingThread
 from desktop.backup.manifest import (
     ATTACHMENTS_PREFIX,
     DATABASE_MEMBER,
@@ -32,7 +34,7 @@ from desktop.backup.progress import ProgressSink, SilentProgress
 from desktop.backup.snapshot import table_counts
 from desktop.storage.schema import KNOWN_REVISIONS
 
-READ_SIZE = 1 << 20
+READ_SIZE = 4 << 20
 # Deflate can reach about 1000:1 on crafted input; a real ward database compresses far less.
 MAX_RATIO = 200
 RATIO_SLACK = 16 << 20
@@ -144,12 +146,58 @@ def _read_manifest(archive: zipfile.ZipFile, backup: str) -> Manifest:
     return manifest
 
 
+class _StoredReader:
+    """The bytes of a stored (uncompressed) member, read straight from the file.
+
+    The member's SHA-256 is checked against the manifest anyway, so zipfile's CRC-32 on top would
+    only double the reading cost of the largest member (the database).
+    """
+
+    def __init__(self, path: Path, info: zipfile.ZipInfo, backup: str) -> None:
+        self._handle = path.open("rb")
+        self._handle.seek(info.header_offset)
+        header = self._handle.read(30)
+        if len(header) != 30 or header[:4] != b"PK\x03\x04":
+            self.close()
+            raise _damaged(backup, f"phần đầu của “{info.filename}” sai")
+        name_length = int.from_bytes(header[26:28], "little")
+        extra_length = int.from_bytes(header[28:30], "little")
+        if self._handle.read(name_length).decode("utf-8", "replace") != info.orig_filename:
+            self.close()
+            raise _damaged(backup, f"tên tệp “{info.filename}” không khớp")
+        self._handle.seek(extra_length, 1)
+        self._left = info.compress_size
+
+    def read(self, size: int) -> bytes:
+        chunk = self._handle.read(min(size, self._left))
+        self._left -= len(chunk)
+        return chunk
+
+    def close(self) -> None:
+        self._handle.close()
+
+    def __enter__(self) -> _StoredReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _open_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, backup: str) -> Any:
+    stored = info.compress_type == zipfile.ZIP_STORED and info.compress_size == info.file_size
+    if stored and not info.flag_bits & 0x1:
+        return _StoredReader(path, info, backup)
+    return archive.open(info)
+
+
 def _check_members(
     archive: zipfile.ZipFile,
+    path: Path,
     manifest: Manifest,
     backup: str,
     extract_to: Path | None,
     progress: ProgressSink,
+    check_hashes: bool = True,
 ) -> None:
     total, done = manifest.total_size, 0
     if extract_to is not None and shutil.disk_usage(extract_to).free < total + (16 << 20):
@@ -171,20 +219,24 @@ def _check_members(
             target.parent.mkdir(parents=True, exist_ok=True)
             out = target.open("xb")
         try:
-            with archive.open(info) as handle:
+            # Without hashes (the read-back right after writing) zipfile's CRC-32 checks every byte.
+            opened = (
+                _open_member(archive, info, path, backup) if check_hashes else archive.open(info)
+            )
+            with opened as handle, HashingThread(digest if check_hashes else None) as hasher:
                 while chunk := handle.read(READ_SIZE):
                     progress.check()
                     size += len(chunk)
                     if size > member.size:
                         raise _bomb(backup)
-                    digest.update(chunk)
+                    hasher.update(chunk)
                     if out is not None:
                         out.write(chunk)
                     progress.report(done + size, total, f"Đang kiểm tra {member.name}…")
         finally:
             if out is not None:
                 out.close()
-        if size != member.size or digest.hexdigest() != member.sha256:
+        if size != member.size or (check_hashes and digest.hexdigest() != member.sha256):
             raise _damaged(backup, f"mã băm SHA-256 của “{member.name}” không khớp bản kê")
         done += size
 
@@ -217,12 +269,14 @@ def verify_backup(
     passphrase: str | None = None,
     extract_to: Path | None = None,
     deep: bool = True,
+    check_hashes: bool = True,
     progress: ProgressSink | None = None,
 ) -> VerifiedBackup:
     """Check a backup completely; extract into ``extract_to`` (an empty folder) if given.
 
     ``deep`` also checks the database inside (integrity, foreign keys, counts); it needs a folder
-    to extract into, so one is made and removed when ``extract_to`` is None.
+    to extract into, so one is made and removed when ``extract_to`` is None. ``check_hashes=False``
+    (the read-back right after writing) relies on the CRC-32 of every member instead of SHA-256.
     """
     progress = progress or SilentProgress()
     path = Path(path)
@@ -242,7 +296,7 @@ def verify_backup(
             if folder is None and deep:
                 folder = Path(scratch) / "members"
                 folder.mkdir()
-            manifest = _verify_zip(plain, name, folder, progress)
+            manifest = _verify_zip(plain, name, folder, progress, check_hashes)
             if deep and folder is not None:
                 progress.report(0, 0, "Đang kiểm tra toàn vẹn cơ sở dữ liệu…")
                 check_database(folder / DATABASE_MEMBER, manifest, name)
@@ -254,7 +308,9 @@ def verify_backup(
     return VerifiedBackup(path, manifest, encrypted, extract_to)
 
 
-def _verify_zip(plain: Path, name: str, folder: Path | None, progress: ProgressSink) -> Manifest:
+def _verify_zip(
+    plain: Path, name: str, folder: Path | None, progress: ProgressSink, check_hashes: bool = True
+) -> Manifest:
     if not zipfile.is_zipfile(plain):
         raise DamagedBackup(
             f"Tệp “{name}” không phải là bản sao lưu ThiĐua hoặc đã bị cắt cụt (ví dụ do rút USB khi "
@@ -264,7 +320,7 @@ def _verify_zip(plain: Path, name: str, folder: Path | None, progress: ProgressS
         with zipfile.ZipFile(plain) as archive:
             _check_layout(archive, name, plain.stat().st_size)
             manifest = _read_manifest(archive, name)
-            _check_members(archive, manifest, name, folder, progress)
+            _check_members(archive, plain, manifest, name, folder, progress, check_hashes)
     except _READ_ERRORS as error:
         raise _damaged(name, str(error)) from None
     return manifest

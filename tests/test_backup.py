@@ -249,3 +249,30 @@ def test_a_write_the_stick_garbled_is_caught_by_the_read_back(
     with pytest.raises(DamagedBackup):
         create_backup(ctx.folder, usb)
     assert list(usb.iterdir()) == []  # the bad file is not left to look like a backup
+
+
+class CancelAfter:
+    """The clerk presses Hủy after a few steps."""
+
+    def __init__(self, steps: int) -> None:
+        self.steps = steps
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        pass
+
+    def check(self) -> None:
+        self.steps -= 1
+        if self.steps < 0:
+            raise KeyboardInterrupt("Hủy")
+
+
+@pytest.mark.parametrize("steps", [0, 2])
+def test_cancelled_backup_leaves_nothing(
+    ctx: AppContext, demo_db: Database, usb: Path, steps: int
+) -> None:
+    add_attachment(ctx, b"a" * 10)
+    add_attachment(ctx, b"b" * 10)
+    with pytest.raises(KeyboardInterrupt):
+        create_backup(ctx.folder, usb, progress=CancelAfter(steps))
+    assert list(usb.iterdir()) == []
+    assert not list(ctx.folder.root.glob(".backup-*"))

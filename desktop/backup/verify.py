@@ -102,6 +102,11 @@ def _check_layout(archive: zipfile.ZipFile, backup: str, archive_size: int) -> N
                 f"Bản sao lưu “{backup}” chứa liên kết (link) hoặc thư mục “{info.filename}”. "
                 "Tệp bị từ chối; dữ liệu hiện tại không thay đổi."
             )
+        if info.flag_bits & 0x1:  # zip's own (weak) password protection: never ours
+            raise DamagedBackup(
+                f"Bản sao lưu “{backup}” có tệp đặt mật khẩu kiểu zip (“{info.filename}”), không phải "
+                "do ThiĐua tạo. Tệp bị từ chối; dữ liệu hiện tại không thay đổi."
+            )
         if info.filename in seen:
             raise _damaged(backup, f"tệp “{info.filename}” xuất hiện hai lần")
         seen.add(info.filename)

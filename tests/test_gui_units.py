@@ -321,3 +321,12 @@ def test_import_persons_through_the_preview(page: UnitsPage, qtbot, tmp_path: Pa
     qtbot.waitUntil(lambda: "cá nhân mới" in page.message.text(), timeout=10_000)
     names = [page.persons.proxy.index(r, 0).data() for r in range(page.persons.proxy.rowCount())]
     assert "Hoàng Thị Phương Thảo" in names
+
+
+def test_double_click_opens_the_unit(page: UnitsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    select_code(page, "THLL")
+    rect = page.table.visualRect(page.table.currentIndex())
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.dialog is not None and page.dialog.isVisible()
+    assert page.dialog.code.text() == "THLL" and page.dialog.windowTitle() == "Sửa thông tin đơn vị"
+    page.dialog.reject()

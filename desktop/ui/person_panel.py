@@ -175,7 +175,13 @@ class PersonPanel(QWidget):
                 self.table.setCurrentIndex(index)
 
     # -- changes -------------------------------------------------------------------------------
-    def _push(self, text: str, person_id: int, forward, backward) -> None:  # type: ignore[no-untyped-def]
+    def _push(
+        self,
+        text: str,
+        person_id: int,
+        forward: Callable[[Session], object],
+        backward: Callable[[Session], object],
+    ) -> None:
         self.undo_stack.push(
             RegisterCommand(
                 self.ctx, text, forward, backward, lambda: self.sync(person_id), self._report

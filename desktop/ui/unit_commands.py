@@ -16,7 +16,7 @@ from sqlmodel import Session
 from desktop.context import AppContext
 from desktop.units_rules import RegisterError
 
-Step = Callable[[Session], None]
+Step = Callable[[Session], object]
 
 
 class RegisterCommand(QUndoCommand):

@@ -26,9 +26,11 @@ S = DossierStatus
 DECISION = Decision("125/QĐ-UBND", date(2025, 12, 20), "")
 
 
-def make(s, award: str = "BKCTTP", unit_code: str = "TDP01", complete: bool = True) -> int:
+def make(
+    s, award: str = "BKCTTP", unit_code: str = "TDP01", complete: bool = True, year: int = 2025
+) -> int:
     campaign = s.exec(
-        select(Campaign).where(Campaign.year == 2025, Campaign.kind == CampaignKind.YEARLY)
+        select(Campaign).where(Campaign.year == year, Campaign.kind == CampaignKind.YEARLY)
     ).one()
     form = s.exec(select(AwardForm).where(AwardForm.code == award)).one()
     unit = s.exec(select(Unit).where(Unit.code == unit_code)).one()
@@ -255,3 +257,64 @@ def test_a_step_may_carry_its_own_date_but_not_a_future_or_out_of_order_one(demo
             s, dossier_id, S.SUBMITTED_TO_COUNCIL, at=datetime.now().replace(hour=0)
         )
         assert event.at.hour == 0
+
+
+# The plan's path written out once more, independently of TRANSITIONS: (from, to) pairs allowed.
+CITY_ALLOWED = {
+    (S.DRAFT, S.SUBMITTED_TO_COUNCIL),
+    (S.SUBMITTED_TO_COUNCIL, S.RETURNED),
+    (S.SUBMITTED_TO_COUNCIL, S.SENT_UP),
+    (S.SUBMITTED_TO_COUNCIL, S.NOT_AWARDED),
+    (S.RETURNED, S.SUBMITTED_TO_COUNCIL),
+    (S.SENT_UP, S.RETURNED),
+    (S.SENT_UP, S.AWARDED),
+    (S.SENT_UP, S.NOT_AWARDED),
+}
+WARD_ALLOWED = (CITY_ALLOWED - {(S.SUBMITTED_TO_COUNCIL, S.SENT_UP)}) | {
+    (S.SUBMITTED_TO_COUNCIL, S.AWARDED)
+}
+REACH = {
+    S.DRAFT: (),
+    S.SUBMITTED_TO_COUNCIL: (S.SUBMITTED_TO_COUNCIL,),
+    S.RETURNED: (S.SUBMITTED_TO_COUNCIL, S.RETURNED),
+    S.SENT_UP: (S.SUBMITTED_TO_COUNCIL, S.SENT_UP),
+    S.AWARDED: (S.SUBMITTED_TO_COUNCIL, S.SENT_UP, S.AWARDED),
+    S.NOT_AWARDED: (S.SUBMITTED_TO_COUNCIL, S.NOT_AWARDED),
+}
+WARD_REACH = {**REACH, S.SENT_UP: None, S.AWARDED: (S.SUBMITTED_TO_COUNCIL, S.AWARDED)}
+
+
+@pytest.mark.parametrize(
+    ("award", "allowed", "reach"),
+    [("BKCTTP", CITY_ALLOWED, REACH), ("GKCTP", WARD_ALLOWED, WARD_REACH)],
+    ids=["city-level", "ward-level"],
+)
+def test_every_pair_of_statuses_is_allowed_or_refused_as_the_plan_says(
+    demo_db, award, allowed, reach
+) -> None:
+    """36 pairs per level: each allowed step succeeds, each other one is refused and changes nothing."""
+    units = ["TDP01", "TDP02", "TDP04", "TDP05", "TDP06", "TDP07"]
+    campaigns_used = 0
+    for source, path in reach.items():
+        if path is None:  # a ward-level dossier never reaches Đã gửi cấp trên
+            continue
+        for target in DossierStatus:
+            with demo_db.session() as s:
+                year = 2025 + campaigns_used // len(units)
+                dossier_id = make(s, award, units[campaigns_used % len(units)], year=year)
+                campaigns_used += 1
+                walk(s, dossier_id, *path)
+                before = history(s, dossier_id)
+            try:
+                with demo_db.session() as s:
+                    move_dossier(
+                        s, dossier_id, target, note="Ghi chú", reason="x", decision=DECISION
+                    )
+                moved = True
+            except DossierError:
+                moved = False
+            with demo_db.session() as s:
+                status = s.get(Dossier, dossier_id).status
+                assert moved is ((source, target) in allowed), (source, target)
+                assert status is (target if moved else source)
+                assert len(history(s, dossier_id)) == len(before) + (1 if moved else 0)

@@ -80,6 +80,12 @@ class NewDossierDialog(QDialog):
         self.note = QPlainTextEdit()
         self.note.setObjectName("note")
         self.note.setFixedHeight(60)
+        for combo in (self.campaign, self.award, self.nominee, self.proposer):
+            # Long names must not squeeze the labels out of the dialog.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(40)
         form = QFormLayout()
         form.addRow(t.FIELD_CAMPAIGN, self.campaign)
         form.addRow(t.FIELD_AWARD, self.award)

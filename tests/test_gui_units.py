@@ -326,6 +326,8 @@ def test_import_persons_through_the_preview(page: UnitsPage, qtbot, tmp_path: Pa
 def test_double_click_opens_the_unit(page: UnitsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
     select_code(page, "THLL")
     rect = page.table.visualRect(page.table.currentIndex())
+    # A real double-click starts with a click; QTest's mouseDClick alone sends only the second half.
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert page.dialog is not None and page.dialog.isVisible()
     assert page.dialog.code.text() == "THLL" and page.dialog.windowTitle() == "Sửa thông tin đơn vị"

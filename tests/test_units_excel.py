@@ -442,3 +442,79 @@ def test_cli_imports_persons(data_dir: Path, tmp_path: Path, capsys) -> None:  #
     assert "1 cá nhân: 1 thêm mới" in capsys.readouterr().out
     assert main(args) == 0
     assert "Đã nhập: 1 cá nhân mới" in capsys.readouterr().out
+
+
+# -- generated files ---------------------------------------------------------------------------
+
+
+@st.composite
+def header_variants(draw: st.DrawFn) -> list[str]:
+    """The roster's headers as clerks type them: any case, with or without accents, odd spacing."""
+    from desktop.excel.units_columns import COLUMNS
+    from desktop.text import strip_diacritics
+
+    headers = []
+    for column in COLUMNS:
+        text = draw(st.sampled_from((column.header, *column.aliases)))
+        if draw(st.booleans()):
+            text = strip_diacritics(text)
+        text = draw(st.sampled_from((text, text.upper(), text.lower(), text.title())))
+        text = text.replace(" ", " " * draw(st.integers(1, 3)))
+        headers.append(" " * draw(st.integers(0, 2)) + text)
+    return draw(st.permutations(headers))
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(headers=header_variants())
+def test_every_column_is_found_under_any_spelling_and_order(
+    tmp_path: Path, headers: list[str]
+) -> None:
+    from desktop.excel.units_columns import COLUMNS
+
+    path = write_roster(tmp_path / "h.xlsx", [["Tổ dân phố"] * len(headers)], headers=headers)
+    roster = read_roster(path)
+    assert roster.fields == {c.field for c in COLUMNS}
+    assert roster.ignored_headers == []
+
+
+cell_values = st.one_of(
+    st.none(),
+    st.integers(-10, 10**7),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.booleans(),
+    st.text(max_size=20).filter(lambda s: not s.startswith("=")),
+    st.sampled_from(["Tổ dân phố", "thcs", "Có", "Không", "1.250", "=1+1", "0912 345 678"]),
+)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(rows=st.lists(st.lists(cell_values, min_size=5, max_size=5), min_size=1, max_size=8))
+def test_any_cells_give_a_plan_or_a_message_and_never_a_crash(db, tmp_path: Path, rows) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    try:
+        path = write_roster(tmp_path / "r.xlsx", rows)
+    except IllegalCharacterError:  # openpyxl itself cannot store control characters
+        return
+    before = unit_count(db)
+    try:
+        roster = read_roster(path)
+    except ExcelInputError as error:
+        assert str(error)
+        return
+    with db.session() as s:
+        result = plan_import(s, roster)
+    for row in result.rows:
+        assert row.status is not RowStatus.ERROR or row.reason
+        assert row.status is RowStatus.ERROR or row.data is not None
+    try:
+        with db.session() as s:
+            apply_import(s, roster)
+    except RegisterError:
+        assert unit_count(db) == before  # all or nothing
+    else:
+        assert unit_count(db) == before + result.count(RowStatus.NEW)

@@ -76,3 +76,19 @@ def test_files_reports_a_removed_attachment(demo_dir, capsys, tmp_path) -> None:
     stored_path(demo_dir / "attachments", attachment.sha256).unlink()
     code, out = run(demo_dir, capsys, "files")
     assert code == 1 and "Hồ sơ số 4: Tệp “to-trinh.pdf” không còn" in out
+
+
+def test_show_tells_what_is_missing_and_the_history(demo_dir, capsys) -> None:
+    code, out = run(demo_dir, capsys, "show", "1")
+    assert code == 0
+    assert (
+        "Trạng thái: Được khen thưởng" in out and "Quyết định số 125/QĐ-UBND ngày 20/12/2025" in out
+    )
+    assert "Còn thiếu:" in out and "Tờ trình đề nghị khen thưởng" in out
+    assert "Nháp → Đã trình Hội đồng phường" in out
+    code, out = run(demo_dir, capsys, "show", "2", "--json")
+    data = json.loads(out)
+    assert data["status"] == "council" and data["nominee"] == "Tổ dân phố số 3"
+    assert [c["name"] for c in data["components"]][0] == "Tờ trình đề nghị khen thưởng"
+    code, out = run(demo_dir, capsys, "show", "99")
+    assert code == 2 and "Không tìm thấy hồ sơ số 99" in out

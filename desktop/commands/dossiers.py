@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from desktop.attachments import check_store
 from desktop.awards import list_campaigns
 from desktop.context import AppContext
+from desktop.dossier_detail import DossierDetail, load_detail
 from desktop.dossier_errors import DossierError
 from desktop.dossier_history import nominee_history
 from desktop.dossiers import DossierFilter, DossierRow, count_by_status, list_dossiers
@@ -45,6 +46,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     who.add_argument("--person", type=int, help="số của cá nhân trong sổ đăng ký")
     history.add_argument("--json", action="store_true", help="in dạng JSON")
     history.set_defaults(run=run_history)
+
+    show = commands.add_parser("show", help="một hồ sơ: nội dung, phần còn thiếu, lịch sử xử lý")
+    show.add_argument("id", type=int, help="số hồ sơ")
+    show.add_argument("--json", action="store_true", help="in dạng JSON")
+    show.set_defaults(run=run_show)
 
     files = commands.add_parser("files", help="kiểm tra tệp đính kèm còn đủ trong thư mục dữ liệu")
     files.set_defaults(run=run_files)
@@ -158,6 +164,86 @@ def run_history(args: argparse.Namespace, ctx: AppContext) -> int:
         print(f"  {line.year}  {line.award} ({line.status}){decision}")
     if not lines:
         print("  (chưa có)")
+    return 0
+
+
+def _detail_json(detail: DossierDetail) -> dict[str, Any]:
+    d = detail.dossier
+    return {
+        "id": d.id,
+        "nominee": detail.nominee.name,
+        "nominee_kind": detail.nominee.kind.value,
+        "award": detail.award.name,
+        "campaign": detail.campaign.name,
+        "proposer": detail.proposer,
+        "status": d.status.value,
+        "status_label": d.status.label,
+        "achievement": detail.achievement,
+        "criteria": [
+            {"text": c.criterion.text, "met": c.met, "evidence": c.evidence}
+            for c in detail.criteria
+        ],
+        "components": [
+            {
+                "name": c.component.name,
+                "required": c.component.required,
+                "present": c.satisfied,
+                "files": [a.original_name for a in c.attachments],
+            }
+            for c in detail.components
+        ],
+        "attachments": [
+            {"name": a.original_name, "sha256": a.sha256, "size": a.size}
+            for a in detail.attachments
+        ],
+        "missing": detail.missing(),
+        "warnings": detail.warnings(),
+        "incomplete_reason": d.incomplete_reason,
+        "decision": {
+            "number": d.decision_number,
+            "date": d.decision_date.isoformat() if d.decision_date else None,
+            "issuer": d.decision_issuer,
+        },
+        "history": [
+            {
+                "at": e.at.isoformat(sep=" "),
+                "from": e.from_status.value if e.from_status else None,
+                "to": e.to_status.value,
+                "note": e.note,
+            }
+            for e in detail.events
+        ],
+    }
+
+
+def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
+    try:
+        with ctx.db.session() as session:
+            detail = load_detail(session, args.id)
+    except DossierError as error:
+        print(error)
+        return 2
+    data = _detail_json(detail)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(f"Hồ sơ số {data['id']}: {data['nominee']} — {data['award']}")
+    print(f"Đợt xét: {data['campaign']}; đơn vị đề nghị: {data['proposer'] or '(không ghi)'}")
+    print(f"Trạng thái: {data['status_label']}")
+    if data["decision"]["number"]:
+        print(
+            f"Quyết định số {data['decision']['number']} ngày {detail.dossier.decision_date:%d/%m/%Y}"
+        )
+    for line in data["warnings"]:
+        print(f"CẢNH BÁO: {line}")
+    print("Còn thiếu:" if data["missing"] else "Hồ sơ đủ thành phần bắt buộc và tiêu chuẩn.")
+    for line in data["missing"]:
+        print(f"  - {line}")
+    print("Lịch sử xử lý:")
+    for e in detail.events:
+        source = f"{e.from_status.label} → " if e.from_status else ""
+        note = f" ({e.note})" if e.note else ""
+        print(f"  {e.at:%d/%m/%Y %H:%M}  {source}{e.to_status.label}{note}")
     return 0
 
 

@@ -3,6 +3,7 @@ files, the nominee's results and earlier awards, the history, and the workflow b
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ from desktop.dossier_results import ResultLine, dossier_results
 from desktop.dossiers import (
     EDITABLE_STATUSES,
     achievement_sections,
+    is_overdue,
     save_achievement,
     save_details,
     set_component,
@@ -326,6 +328,9 @@ class DossierEditor(QDialog):
 
     def _state_text(self, d: DossierDetail) -> str:
         lines = [t.WARNING_LINE.format(text=w) for w in d.warnings()]
+        if is_overdue(d.dossier, d.campaign, date.today()):
+            deadline = f"{d.campaign.deadline:%d/%m/%Y}"
+            lines.append(t.WARNING_LINE.format(text=t.OVERDUE_TIP.format(deadline=deadline)))
         missing = d.missing()
         if missing:
             lines.append(t.MISSING_HEADING + " " + "; ".join(missing))

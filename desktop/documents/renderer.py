@@ -204,9 +204,10 @@ def _styles(layout: PageLayout) -> dict[str, ParagraphStyle]:
         "para": base,
         "plain": derive("plain", firstLineIndent=0),
         "basis": derive("basis", fontName=fonts.ITALIC, spaceAfter=3),
-        "heading": derive("heading", fontName=fonts.BOLD),
-        "subheading": derive("subheading", fontName=fonts.ITALIC),
-        "center": derive("center", fontName=fonts.BOLD, spaceBefore=6, **centred),
+        # A heading never ends a page: it moves on with the paragraph it introduces.
+        "heading": derive("heading", fontName=fonts.BOLD, keepWithNext=1),
+        "subheading": derive("subheading", fontName=fonts.ITALIC, keepWithNext=1),
+        "center": derive("center", fontName=fonts.BOLD, spaceBefore=6, keepWithNext=1, **centred),
         "title": derive(
             "title",
             fontName=fonts.BOLD,

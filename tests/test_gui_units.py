@@ -54,6 +54,13 @@ def test_the_proxy_is_a_correct_model(page: UnitsPage, qtmodeltester) -> None:  
     page.search.setText("truong")
     page.proxy.sort(0, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(page.proxy)
+    select_code(page, "THLL")  # the tester keeps watching while rows change under the proxy
+    page.actions_["toggle"].trigger()
+    page.actions_["undo"].trigger()
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData(UnitKind.SCHOOL_PRIMARY))
+    qtmodeltester.check(page.proxy)
+    page.persons.set_unit(page.selected())
+    qtmodeltester.check(page.persons.proxy)
 
 
 def test_typing_filters_ignoring_case_and_diacritics(page: UnitsPage, qtbot) -> None:  # type: ignore[no-untyped-def]

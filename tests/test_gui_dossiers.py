@@ -326,3 +326,38 @@ def test_history_of_any_unit_is_reachable_without_a_dossier(page, qtbot, monkeyp
     assert (
         page.dossiers.history_dialog.model.record(0).award == "Giấy khen của Chủ tịch UBND phường"
     )
+
+
+def test_checking_files_reports_a_removed_one(page, qtbot, tmp_path, warnings, monkeypatch) -> None:
+    from desktop.attachments import attach_file
+
+    informed: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda parent, title, text: informed.append(text)
+    )
+    source = tmp_path / "anh.jpg"
+    source.write_bytes(b"\xff\xd8 anh")
+    with page.ctx.db.session() as s:
+        attachment = attach_file(s, page.ctx.folder.attachments, 2, source)
+    assert page.dossiers.check_files() == [] and "còn đủ" in informed[0]
+    stored_path(page.ctx.folder.attachments, attachment.sha256).unlink()
+    assert page.dossiers.check_files() == [
+        "Hồ sơ số 2: Tệp “anh.jpg” không còn trong thư mục dữ liệu (đã bị xóa hoặc di chuyển)."
+    ]
+    assert "1 tệp đính kèm không còn dùng được" in warnings[-1]
+
+
+def test_deleting_a_draft_frees_its_files(page, qtbot, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop.attachments import attach_file
+
+    source = tmp_path / "nhap.pdf"
+    source.write_bytes(b"%PDF nhap")
+    with page.ctx.db.session() as s:
+        attachment = attach_file(s, page.ctx.folder.attachments, 4, source)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Tạo nhầm", True))
+    assert page.dossiers.select_dossier(4)
+    page.dossiers.delete_selected()
+    assert page.model.rowCount() == 4
+    assert not stored_path(page.ctx.folder.attachments, attachment.sha256).exists()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.attachments import check_store, prune_store
 from desktop.awards import LEVEL_LABELS, list_campaigns
 from desktop.context import AppContext
 from desktop.dossier_errors import DossierError
@@ -111,6 +112,7 @@ class DossierListPanel(QWidget):
             (t.OPEN_DOSSIER, "open_dossier", self.open_selected),
             (t.NOMINEE_HISTORY, "nominee_history", self.show_history),
             (t.DELETE_DOSSIER, "delete_dossier", self.delete_selected),
+            (t.CHECK_FILES, "check_files", self.check_files),
         ):
             button = QPushButton(text)
             button.setObjectName(name)
@@ -248,7 +250,26 @@ class DossierListPanel(QWidget):
         except DossierError as error:
             QMessageBox.warning(self, t.REFUSED_TITLE, str(error))
             return
+        with self.ctx.db.session() as session:
+            prune_store(session, self.ctx.folder.attachments)  # files no other dossier uses
         self.refresh()
+
+    def check_files(self) -> list[str]:
+        """Tell the clerk which attached files are no longer in the data folder."""
+        with self.ctx.db.session() as session:
+            problems = [
+                f"Hồ sơ số {p.attachment.dossier_id}: {p.problem}"
+                for p in check_store(session, self.ctx.folder.attachments)
+            ]
+        if problems:
+            QMessageBox.warning(
+                self,
+                t.CHECK_FILES_TITLE,
+                t.FILES_MISSING.format(count=len(problems), lines="\n".join(problems[:30])),
+            )
+        else:
+            QMessageBox.information(self, t.CHECK_FILES_TITLE, t.FILES_OK)
+        return problems
 
 
 class DossiersPage(QWidget):

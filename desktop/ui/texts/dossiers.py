@@ -23,6 +23,13 @@ OVERDUE_TIP = "Hồ sơ chưa trình mà đã quá hạn nộp {deadline} của 
 FLAGGED_TIP = "Đối tượng đang bị kỷ luật hoặc khiếu nại: {note}"
 REFUSED_TITLE = "Không thực hiện được"
 SELECT_FIRST = "Hãy chọn một hồ sơ trong danh sách."
+CHECK_FILES = "&Kiểm tra tệp đính kèm"
+CHECK_FILES_TITLE = "Kiểm tra tệp đính kèm"
+FILES_OK = "Mọi tệp đính kèm đều còn đủ trong thư mục dữ liệu."
+FILES_MISSING = (
+    "{count} tệp đính kèm không còn dùng được:\n{lines}\n\nHãy đính kèm lại các tệp này "
+    "(hoặc khôi phục thư mục dữ liệu từ bản sao lưu)."
+)
 
 COLUMNS = {
     "id": "Số",

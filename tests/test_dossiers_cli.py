@@ -92,3 +92,19 @@ def test_show_tells_what_is_missing_and_the_history(demo_dir, capsys) -> None:
     assert [c["name"] for c in data["components"]][0] == "Tờ trình đề nghị khen thưởng"
     code, out = run(demo_dir, capsys, "show", "99")
     assert code == 2 and "Không tìm thấy hồ sơ số 99" in out
+
+
+def test_list_to_excel_keeps_the_filter_and_the_counts(demo_dir, capsys, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "ho-so.xlsx"
+    code, out = run(demo_dir, capsys, "list", "--status", "nháp", "--excel", str(target))
+    assert code == 0 and "Đã ghi 2 hồ sơ" in out
+    workbook = load_workbook(target)
+    sheet = workbook["Hồ sơ khen thưởng"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:2] == ("Số hồ sơ", "Đối tượng đề nghị")
+    assert [r[1] for r in rows[1:]] == ["Công ty Cổ phần May Hải Phòng Star", "Lê Thị Chi"]
+    assert all(r[8] == "Nháp" for r in rows[1:])
+    counts = dict(workbook["Theo trạng thái"].iter_rows(min_row=2, values_only=True))
+    assert counts["Nháp"] == 2 and counts["Được khen thưởng"] == 0

@@ -361,3 +361,18 @@ def test_deleting_a_draft_frees_its_files(page, qtbot, tmp_path, monkeypatch) ->
     page.dossiers.delete_selected()
     assert page.model.rowCount() == 4
     assert not stored_path(page.ctx.folder.attachments, attachment.sha256).exists()
+
+
+def test_the_list_as_shown_goes_to_excel(page, qtbot, tmp_path, monkeypatch) -> None:
+    from openpyxl import load_workbook
+
+    informed: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda parent, title, text: informed.append(text)
+    )
+    qtbot.keyClicks(page.dossiers.search, "giay khen")
+    page.dossiers.export(tmp_path / "ds")
+    qtbot.waitUntil(lambda: bool(informed), timeout=10_000)
+    assert "Đã ghi 4 hồ sơ" in informed[0]
+    sheet = load_workbook(tmp_path / "ds.xlsx")["Hồ sơ khen thưởng"]
+    assert sheet.max_row == 5

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, select
@@ -38,6 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     listing.add_argument("--search", default="", help="tìm theo tên (không phân biệt dấu)")
     listing.add_argument("--json", action="store_true", help="in dạng JSON")
+    listing.add_argument("--excel", metavar="TỆP.xlsx", help="ghi danh sách ra tệp Excel")
     listing.set_defaults(run=run_list)
 
     history = commands.add_parser("history", help="lịch sử khen thưởng của một đơn vị hoặc cá nhân")
@@ -121,6 +123,17 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         print(error)
         return 2
     counts = count_by_status(rows)
+    if args.excel:
+        from desktop.dossier_export import export_dossiers
+        from desktop.excel.common import ExcelInputError
+
+        try:
+            export_dossiers(rows, Path(args.excel))
+        except ExcelInputError as error:
+            print(error)
+            return 2
+        print(f"Đã ghi {len(rows)} hồ sơ ra {args.excel}")
+        return 0
     if args.json:
         payload = {
             "dossiers": [_row_json(r) for r in rows],

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -34,6 +37,7 @@ from desktop.dossiers import (
 )
 from desktop.models import DossierStatus, NomineeKind
 from desktop.ui.dossier_models import DossierListModel, flags_text
+from desktop.ui.operations import run_with_progress
 from desktop.ui.table_model import Column, RecordSortProxy
 from desktop.ui.texts import common as tc
 from desktop.ui.texts import dossiers as t
@@ -68,6 +72,7 @@ class DossierListPanel(QWidget):
         self.editor: QWidget | None = None
         self.new_dialog: QWidget | None = None
         self.history_dialog: QWidget | None = None
+        self._operation: Any = None
         self.campaign = _combo("campaign_filter", t.ALL_CAMPAIGNS)
         self.status = _combo("status_filter", t.ALL_STATUSES)
         for status in DossierStatus:
@@ -113,6 +118,7 @@ class DossierListPanel(QWidget):
             (t.NOMINEE_HISTORY, "nominee_history", self.show_history),
             (t.DELETE_DOSSIER, "delete_dossier", self.delete_selected),
             (t.CHECK_FILES, "check_files", self.check_files),
+            (t.EXPORT, "export_excel", self.choose_export),
         ):
             button = QPushButton(text)
             button.setObjectName(name)
@@ -253,6 +259,42 @@ class DossierListPanel(QWidget):
         with self.ctx.db.session() as session:
             prune_store(session, self.ctx.folder.attachments)  # files no other dossier uses
         self.refresh()
+
+    def shown_rows(self) -> list[DossierRow]:
+        """The rows the clerk sees, in the order shown (filters, search and sort applied)."""
+        return [
+            self.model.record(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            for row in range(self.proxy.rowCount())
+        ]
+
+    def choose_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, t.EXPORT_TITLE, str(Path.home() / t.EXPORT_FILE), t.EXPORT_FILTER
+        )
+        if name:
+            self.export(Path(name))
+
+    def export(self, path: Path) -> None:
+        """Write the shown list to Excel off the GUI thread."""
+        from desktop.dossier_export import export_dossiers
+        from desktop.excel.common import ExcelInputError
+
+        rows = self.shown_rows()
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+
+        def done(count: int) -> None:
+            QMessageBox.information(self, t.EXPORT_TITLE, t.EXPORTED.format(count=count, path=path))
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ExcelInputError):
+                QMessageBox.warning(self, t.EXPORT_TITLE, str(error))
+            else:
+                QMessageBox.warning(self, t.EXPORT_TITLE, tc.UNEXPECTED_ERROR.format(error=error))
+
+        self._operation = run_with_progress(
+            self, lambda _progress: export_dossiers(rows, path), done, failed, t.EXPORTING
+        )
 
     def check_files(self) -> list[str]:
         """Tell the clerk which attached files are no longer in the data folder."""

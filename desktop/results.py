@@ -417,17 +417,24 @@ def lagging_units(
     Units that did not report are not in this list (see :func:`missing_units`); an indicator
     without a target that year has no lagging units.
     """
-    rows = unit_results(session, year, quarter, indicator_id=indicator_id)
-    behind = [r for r in rows if r.gap is not None and r.gap > 0]
-    return sorted(behind, key=lambda r: (-(r.gap or 0.0), sort_key(r.unit_name)))
+    return unit_standing(session, year, quarter, indicator_id)[0]
 
 
 def missing_units(
     session: Session, year: int, quarter: int | None, indicator_id: int
 ) -> list[UnitResult]:
     """Đơn vị chưa báo cáo: expected units with no usable report for the indicator."""
+    return unit_standing(session, year, quarter, indicator_id)[1]
+
+
+def unit_standing(
+    session: Session, year: int, quarter: int | None, indicator_id: int
+) -> tuple[list[UnitResult], list[UnitResult]]:
+    """(lagging units sorted by the gap, units that did not report) from one read of the units."""
     rows = unit_results(session, year, quarter, indicator_id=indicator_id)
-    return [r for r in rows if not r.reported]
+    behind = [r for r in rows if r.gap is not None and r.gap > 0]
+    behind.sort(key=lambda r: (-(r.gap or 0.0), sort_key(r.unit_name)))
+    return behind, [r for r in rows if not r.reported]
 
 
 def indicator_series(

@@ -249,6 +249,7 @@ def test_results_tab_shows_ward_results_and_chart(page: IndicatorsPage, qtbot) -
     first = page.results.results_model.record(0)
     assert first.quarter == 4 and first.percent is not None
     assert len(page.results.chart.points) == 4
+    assert "đơn vị chưa đạt" in page.results.lagging_title.text()
     assert page.results.lagging_model.rowCount() == len(
         [r for r in page.results.lagging_model._records if r.gap and r.gap > 0]
     )

@@ -23,8 +23,8 @@ from desktop.results import (
     KindResult,
     UnitResult,
     indicator_series,
-    lagging_units,
     results_by_kind,
+    unit_standing,
     ward_results,
 )
 from desktop.ui.results_chart import IndicatorChart
@@ -196,9 +196,11 @@ class ResultsTab(QWidget):
             return
         year, quarter = self.chosen
         with self.ctx.db.session() as session:
-            behind = lagging_units(session, year, quarter, result.indicator_id)
+            behind, missing = unit_standing(session, year, quarter, result.indicator_id)
             series = indicator_series(session, result.indicator_id, PLAN_FIRST_YEAR, PLAN_LAST_YEAR)
-        self.lagging_title.setText(t.LAGGING_TITLE.format(code=result.code) + f" {len(behind)}")
+        self.lagging_title.setText(
+            t.LAGGING_TITLE.format(code=result.code, behind=len(behind), missing=len(missing))
+        )
         self.lagging_model.set_records(behind)
         self.lagging.resizeColumnsToContents()
         self.chart.show_series(result.code, series)

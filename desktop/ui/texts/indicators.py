@@ -85,7 +85,7 @@ RESULTS_COLUMNS = (
     "Đạt",
     "Đã báo cáo",
 )
-LAGGING_TITLE = "Đơn vị chưa đạt chỉ tiêu {code} (chênh lệch lớn nhất trước):"
+LAGGING_TITLE = "Chỉ tiêu {code}: {behind} đơn vị chưa đạt (chênh lệch lớn nhất trước), {missing} đơn vị chưa báo cáo."
 LAGGING_COLUMNS = ("Mã", "Đơn vị", "Loại", "Tử số", "Mẫu số", "Tỷ lệ", "Chênh lệch")
 KIND_TITLE = "Kết quả theo loại đơn vị:"
 KIND_COLUMNS = ("Chỉ tiêu", "Loại đơn vị", "Tỷ lệ", "Đã báo cáo")

@@ -331,3 +331,24 @@ def test_add_an_indicator_and_a_2027_target_in_the_catalogue(page: IndicatorsPag
 def test_grid_model_passes_the_model_tester(page: IndicatorsPage, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     qtmodeltester.check(page.entry.model, force_py=True)
     qtmodeltester.check(page.results.results_model, force_py=True)
+
+
+def test_correction_note_after_unlock(
+    page: IndicatorsPage, ctx: AppContext, qtbot, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    entry = page.entry
+    entry.view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
+    assert entry.view.paste_text("450\t600\n")
+    entry.excel.correction_note_to(tmp_path / "none.xlsx")
+    assert "chưa có đính chính" in entry.excel.message.text()
+    assert entry.lock() and entry.unlock("Tổ 1 báo cáo lại")
+    entry.view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
+    assert entry.view.paste_text("480\n")
+    entry.excel.correction_note_to(tmp_path / "note.xlsx")
+    assert "Đã lưu phiếu đính chính" in entry.excel.message.text()
+    rows = list(load_workbook(tmp_path / "note.xlsx").active.iter_rows(min_row=5, values_only=True))
+    assert [(r[1], r[3], r[4], r[5], r[6]) for r in rows] == [
+        ("TDP01", "DANSO", "450/600", "480/600", "Tổ 1 báo cáo lại")
+    ]

@@ -105,7 +105,7 @@ def test_a_dossier_is_created_filled_in_and_taken_to_a_decision(
     # The first paper arrives as a scan.
     scan = tmp_path / "Tờ trình 12-TTr.pdf"
     scan.write_bytes(b"%PDF-1.4 to trinh")
-    editor.attach_for.setCurrentIndex(1)
+    editor.files.attach_for.setCurrentIndex(1)
     original = QFileDialog.getOpenFileNames
     try:
         QFileDialog.getOpenFileNames = staticmethod(lambda *a, **k: ([str(scan)], ""))  # type: ignore[method-assign]
@@ -114,8 +114,8 @@ def test_a_dossier_is_created_filled_in_and_taken_to_a_decision(
         )
     finally:
         QFileDialog.getOpenFileNames = original  # type: ignore[method-assign]
-    qtbot.waitUntil(lambda: editor.attachment_rows.rowCount() == 1, timeout=10_000)
-    assert editor.attachment_rows.record(0).original_name == "Tờ trình 12-TTr.pdf"
+    qtbot.waitUntil(lambda: editor.files.rows.rowCount() == 1, timeout=10_000)
+    assert editor.files.rows.record(0).original_name == "Tờ trình 12-TTr.pdf"
     assert editor.components.data(editor.components.index(0, 3)) == "Tờ trình 12-TTr.pdf"
     assert "đã đủ" in editor.state.text()
 
@@ -197,14 +197,14 @@ def test_an_attachment_opens_under_its_name_and_a_removed_file_is_reported(
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     page.dossiers.open_dossier(5)
     editor = page.dossiers.editor
-    editor.attachment_view.selectRow(0)
-    editor.open_selected()
+    editor.files.view.selectRow(0)
+    editor.files.open_selected()
     assert Path(opened[0].toLocalFile()).name == "Biên bản họp.docx"
     stored_path(page.ctx.folder.attachments, attachment.sha256).unlink()
     editor.reload()
-    assert editor.attachment_rows.data(editor.attachment_rows.index(0, 4)) == "THIẾU TỆP"
-    editor.attachment_view.selectRow(0)
-    editor.open_selected()
+    assert editor.files.rows.data(editor.files.rows.index(0, 4)) == "THIẾU TỆP"
+    editor.files.view.selectRow(0)
+    editor.files.open_selected()
     assert len(opened) == 1 and "không còn trong thư mục dữ liệu" in warnings[-1]
 
 
@@ -213,7 +213,7 @@ def test_a_bad_file_is_refused_with_its_reason(page, qtbot, tmp_path, warnings) 
     editor = page.dossiers.editor
     empty = tmp_path / "rong.pdf"
     empty.write_bytes(b"")
-    editor.attach([empty])
+    editor.files.attach([empty])
     qtbot.waitUntil(lambda: bool(warnings), timeout=10_000)
     assert "rỗng" in warnings[0]
     with page.ctx.db.session() as s:

@@ -4,15 +4,12 @@ files, the nominee's results and earlier awards, the history, and the workflow b
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,13 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.attachments import (
-    attach_file,
-    prune_store,
-    remove_attachment,
-    stored_problem,
-    viewing_copy,
-)
 from desktop.context import AppContext
 from desktop.dossier_detail import ComponentLine, CriterionLine, DossierDetail, load_detail
 from desktop.dossier_errors import DossierError
@@ -48,11 +38,11 @@ from desktop.dossiers import (
     set_component,
     set_criterion,
 )
-from desktop.models import Attachment, DossierEvent, DossierStatus, Unit
+from desktop.models import DossierEvent, DossierStatus, Unit
+from desktop.ui.dossier_attachments import AttachmentsTab
 from desktop.ui.dossier_models import ComponentsModel, CriteriaModel
 from desktop.ui.dossier_step_dialog import StepDialog
 from desktop.ui.dossier_widgets import table_view
-from desktop.ui.operations import Progress, run_with_progress
 from desktop.ui.table_model import Column, RecordTableModel
 from desktop.ui.texts import dossiers as t
 from desktop.units import list_units
@@ -71,10 +61,6 @@ def _verdict(line: ResultLine) -> str:
     if line.target is None:
         return t.NO_TARGET
     return t.REACHED if line.reached else t.NOT_REACHED
-
-
-def _size(size: int) -> str:
-    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
 RESULT_COLUMNS = [
@@ -131,7 +117,9 @@ class DossierEditor(QDialog):
         self.tabs.addTab(table_view(self.criteria, "criteria"), t.TAB_CRITERIA)
         self.components = ComponentsModel(self._save_component, self)
         self.tabs.addTab(table_view(self.components, "components"), t.TAB_COMPONENTS)
-        self.tabs.addTab(self._attachments_tab(), t.TAB_ATTACHMENTS)
+        self.files = AttachmentsTab(ctx, dossier_id, self._refuse, self)
+        self.files.changed.connect(lambda: self._after_change(texts=False))
+        self.tabs.addTab(self.files, t.TAB_ATTACHMENTS)
         self.tabs.addTab(self._results_tab(), t.TAB_RESULTS)
         self.prior: RecordTableModel[HistoryLine] = RecordTableModel(PRIOR_COLUMNS, self)
         self.tabs.addTab(table_view(self.prior, "prior"), t.TAB_PRIOR)
@@ -196,46 +184,6 @@ class DossierEditor(QDialog):
             self.sections[section.key] = edit
         return page
 
-    def _attachments_tab(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        top = QHBoxLayout()
-        self.attach_for = QComboBox()
-        self.attach_for.setObjectName("attach_for")
-        add = QPushButton(t.ADD_FILES)
-        add.setObjectName("add_files")
-        add.clicked.connect(self.choose_files)
-        self.open_button = QPushButton(t.OPEN_FILE)
-        self.open_button.setObjectName("open_file")
-        self.open_button.clicked.connect(self.open_selected)
-        remove = QPushButton(t.REMOVE_FILE)
-        remove.setObjectName("remove_file")
-        remove.clicked.connect(self.remove_selected)
-        top.addWidget(QLabel(t.ATTACH_FOR))
-        top.addWidget(self.attach_for, 1)
-        top.addWidget(add)
-        top.addWidget(self.open_button)
-        top.addWidget(remove)
-        self.attachment_rows: RecordTableModel[Attachment] = RecordTableModel(
-            [
-                Column[Attachment](t.ATTACHMENT_COLUMNS[0], lambda a: a.original_name),
-                Column[Attachment](t.ATTACHMENT_COLUMNS[1], self._component_name),
-                Column[Attachment](
-                    t.ATTACHMENT_COLUMNS[2], lambda a: _size(a.size), align_right=True
-                ),
-                Column[Attachment](
-                    t.ATTACHMENT_COLUMNS[3], lambda a: f"{a.added_at:%d/%m/%Y %H:%M}"
-                ),
-                Column[Attachment](t.ATTACHMENT_COLUMNS[4], self._file_state),
-            ],
-            self,
-        )
-        self.attachment_view = table_view(self.attachment_rows, "attachments")
-        self.attachment_view.doubleClicked.connect(lambda _index: self.open_selected())
-        layout.addLayout(top)
-        layout.addWidget(self.attachment_view, 1)
-        return page
-
     def _results_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -280,11 +228,7 @@ class DossierEditor(QDialog):
         self.save_button.setEnabled(editable)
         self.criteria.set_lines(detail.criteria, editable)
         self.components.set_lines(detail.components, editable)
-        self.attach_for.clear()
-        self.attach_for.addItem(t.ATTACH_GENERAL, None)
-        for line in detail.components:
-            self.attach_for.addItem(line.component.name, line.component.id)
-        self.attachment_rows.set_records(detail.attachments)
+        self.files.show_detail(detail)
         self.results.set_records(results)
         unit_name = results_unit.name if results_unit else ""
         self.results_note.setText(
@@ -354,23 +298,6 @@ class DossierEditor(QDialog):
     def step_button(self, status: DossierStatus) -> QPushButton | None:
         return self.findChild(QPushButton, f"step_{status.value}")
 
-    def _component_name(self, attachment: Attachment) -> str:
-        if self.detail is None or attachment.component_id is None:
-            return ""
-        return next(
-            (
-                c.component.name
-                for c in self.detail.components
-                if c.component.id == attachment.component_id
-            ),
-            "",
-        )
-
-    def _file_state(self, attachment: Attachment) -> str:
-        return (
-            t.FILE_MISSING if stored_problem(self.ctx.folder.attachments, attachment) else t.FILE_OK
-        )
-
     # -- changing ------------------------------------------------------------------------------
     def _refuse(self, error: DossierError) -> None:
         QMessageBox.warning(self, t.REFUSED_TITLE, str(error))
@@ -433,60 +360,3 @@ class DossierEditor(QDialog):
         self.step_dialog = dialog
         dialog.open()
         return dialog
-
-    def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, t.CHOOSE_FILES)
-        if names:
-            self.attach([Path(n) for n in names])
-
-    def attach(self, paths: list[Path]) -> None:
-        """Copy the files in the background (a scan can be large); all are attached or none."""
-        component_id = self.attach_for.currentData()
-        store, dossier_id, db = self.ctx.folder.attachments, self.dossier_id, self.ctx.db
-
-        def work(progress: Progress) -> int:
-            with db.session() as session:
-                for done, path in enumerate(paths):
-                    progress.check()
-                    progress.report(done, len(paths), path.name)
-                    attach_file(session, store, dossier_id, path, component_id)
-            return len(paths)
-
-        def failed(error: BaseException) -> None:
-            if isinstance(error, DossierError):
-                self._refuse(error)
-
-        self._operation = run_with_progress(
-            self, work, lambda _count: self._after_change(texts=False), failed, t.ATTACHING
-        )
-
-    def selected_attachment(self) -> Attachment | None:
-        rows = self.attachment_view.selectionModel().selectedRows()
-        return self.attachment_rows.record(rows[0].row()) if rows else None
-
-    def open_selected(self) -> None:
-        attachment = self.selected_attachment()
-        if attachment is None:
-            return
-        try:
-            copy = viewing_copy(self.ctx.folder.attachments, attachment)
-        except DossierError as error:
-            self._refuse(error)
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
-
-    def remove_selected(self) -> None:
-        attachment = self.selected_attachment()
-        if attachment is None:
-            return
-        answer = QMessageBox.question(
-            self, t.REMOVE_FILE, t.REMOVE_FILE_CONFIRM.format(name=attachment.original_name)
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        with self.ctx.db.session() as session:
-            remove_attachment(session, attachment.id or 0)
-        with self.ctx.db.session() as session:
-            # After the commit, so a file still in use is never deleted.
-            prune_store(session, self.ctx.folder.attachments)
-        self._after_change(texts=False)

@@ -300,7 +300,7 @@ class DossierListPanel(QWidget):
         """Tell the clerk which attached files are no longer in the data folder."""
         with self.ctx.db.session() as session:
             problems = [
-                f"Hồ sơ số {p.attachment.dossier_id}: {p.problem}"
+                t.FILE_PROBLEM.format(id=p.attachment.dossier_id, problem=p.problem)
                 for p in check_store(session, self.ctx.folder.attachments)
             ]
         if problems:

@@ -32,6 +32,7 @@ EXPORTING = "Đang ghi tệp Excel…"
 EXPORTED = "Đã ghi {count} hồ sơ ra tệp:\n{path}"
 CHECK_FILES_TITLE = "Kiểm tra tệp đính kèm"
 FILES_OK = "Mọi tệp đính kèm đều còn đủ trong thư mục dữ liệu."
+FILE_PROBLEM = "Hồ sơ số {id}: {problem}"
 FILES_MISSING = (
     "{count} tệp đính kèm không còn dùng được:\n{lines}\n\nHãy đính kèm lại các tệp này "
     "(hoặc khôi phục thư mục dữ liệu từ bản sao lưu)."

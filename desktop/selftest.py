@@ -1,7 +1,8 @@
 """``ThiDua --self-test``: prove that a build works on this machine, step by step.
 
-In a scratch data folder it runs each of :data:`STEPS` (database with the demo ward and its checks,
-the main window with every page, …). It prints one line
+In a scratch data folder it creates the database with the demo ward and checks it, renders a report
+to PDF with embedded fonts, writes an encrypted backup to a second folder and verifies it by a
+trial restore, then opens the main window and every page. It prints one line
 (``THIDUA SELF-TEST OK …``) and exits 0, or names the failing step and exits 1.
 """
 
@@ -31,6 +32,35 @@ def _database(folder: Path) -> str:
         db.close()
 
 
+def _document(folder: Path) -> str:
+    from desktop.documents.common import DocumentRequest
+    from desktop.documents.service import render
+    from desktop.storage import Database
+
+    db = Database.open(folder / "thidua.sqlite3")
+    try:
+        with db.session() as session:
+            pdf = render(session, DocumentRequest("report", year=2025, quarter=4))
+    finally:
+        db.close()
+    if not pdf.startswith(b"%PDF") or b"/FontFile2" not in pdf:
+        raise RuntimeError("tệp PDF không hợp lệ hoặc thiếu phông chữ nhúng")
+    (folder / "bao-cao.pdf").write_bytes(pdf)
+    return f"báo cáo PDF {len(pdf) // 1024} KB"
+
+
+def _backup(folder: Path) -> str:
+    from desktop.backup.archive import create_backup
+    from desktop.backup.restore import trial_restore
+    from desktop.paths import DataFolder
+
+    usb = folder.parent / f"{folder.name}-usb"
+    usb.mkdir()
+    result = create_backup(DataFolder(folder).ensure(), usb, passphrase="tu-kiem-tra")
+    trial_restore(result.path, passphrase="tu-kiem-tra", work_dir=usb)
+    return f"sao lưu mã hóa {result.path.stat().st_size // 1024} KB, khôi phục thử đạt"
+
+
 def _window(folder: Path) -> str:
     from desktop.context import AppContext
     from desktop.ui.app import make_application
@@ -55,12 +85,16 @@ def _window(folder: Path) -> str:
 
 STEPS: list[tuple[str, Callable[[Path], str]]] = [
     ("cơ sở dữ liệu", _database),
+    ("văn bản PDF", _document),
+    ("sao lưu và khôi phục thử", _backup),
     ("cửa sổ chính", _window),
 ]
 
 
 def main() -> int:
-    scratch = Path(tempfile.mkdtemp(prefix="thidua-selftest-"))
+    base = Path(tempfile.mkdtemp(prefix="thidua-selftest-"))
+    scratch = base / "data"
+    scratch.mkdir()
     results = []
     started = time.perf_counter()
     try:
@@ -74,7 +108,7 @@ def main() -> int:
         _say(f"THIDUA SELF-TEST OK in {elapsed:.1f} s — " + "; ".join(results))
         return 0
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def _say(text: str) -> None:

@@ -376,3 +376,13 @@ def test_the_list_as_shown_goes_to_excel(page, qtbot, tmp_path, monkeypatch) -> 
     assert "Đã ghi 4 hồ sơ" in informed[0]
     sheet = load_workbook(tmp_path / "ds.xlsx")["Hồ sơ khen thưởng"]
     assert sheet.max_row == 5
+
+
+def test_an_earlier_award_is_added_from_the_dossier(page, warnings) -> None:
+    page.dossiers.open_dossier(2)
+    editor = page.dossiers.editor
+    assert editor.prior.rowCount() == 0
+    assert not editor.record_prior(2024, "  ", "")
+    assert "tên" in warnings[-1]
+    assert editor.record_prior(2023, "Giấy khen của Chủ tịch UBND quận Kiến An", "45/QĐ-UBND")
+    assert editor.prior.record(0).award == "Giấy khen của Chủ tịch UBND quận Kiến An"

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.dossier_detail import ComponentLine, CriterionLine, DossierDetail, load_detail
 from desktop.dossier_errors import DossierError
-from desktop.dossier_history import HistoryLine, nominee_history
+from desktop.dossier_history import HistoryLine, add_prior_award, nominee_history
 from desktop.dossier_nominees import record_discipline
 from desktop.dossier_results import ResultLine, dossier_results
 from desktop.dossiers import (
@@ -122,7 +122,7 @@ class DossierEditor(QDialog):
         self.tabs.addTab(self.files, t.TAB_ATTACHMENTS)
         self.tabs.addTab(self._results_tab(), t.TAB_RESULTS)
         self.prior: RecordTableModel[HistoryLine] = RecordTableModel(PRIOR_COLUMNS, self)
-        self.tabs.addTab(table_view(self.prior, "prior"), t.TAB_PRIOR)
+        self.tabs.addTab(self._prior_tab(), t.TAB_PRIOR)
         self.events: RecordTableModel[DossierEvent] = RecordTableModel(EVENT_COLUMNS, self)
         self.tabs.addTab(table_view(self.events, "events"), t.TAB_EVENTS)
         self.save_button = QPushButton(t.SAVE)
@@ -182,6 +182,16 @@ class DossierEditor(QDialog):
             layout.addWidget(QLabel(f"<b>{section.title}</b>"))
             layout.addWidget(edit, 1)
             self.sections[section.key] = edit
+        return page
+
+    def _prior_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        add = QPushButton(t.ADD_PRIOR)
+        add.setObjectName("add_prior")
+        add.clicked.connect(self.add_prior)
+        layout.addWidget(table_view(self.prior, "prior"), 1)
+        layout.addWidget(add)
         return page
 
     def _results_tab(self) -> QWidget:
@@ -338,6 +348,34 @@ class DossierEditor(QDialog):
             self._refuse(error)
             return False
         self._after_change()
+        return True
+
+    def add_prior(self) -> None:
+        """An award the nominee received before (kept on the nominee, shown in every dossier)."""
+        from desktop.ui.dossier_history_dialog import PriorAwardDialog
+
+        dialog = PriorAwardDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.record_prior(dialog.year.value(), dialog.award.text(), dialog.decision.text())
+
+    def record_prior(self, year: int, award: str, decision: str) -> bool:
+        if self.detail is None:
+            return False
+        nominee = self.detail.nominee
+        try:
+            with self.ctx.db.session() as session:
+                add_prior_award(
+                    session,
+                    year,
+                    award,
+                    decision,
+                    unit_id=nominee.unit_id,
+                    person_id=nominee.person_id,
+                )
+        except DossierError as error:
+            self._refuse(error)
+            return False
+        self._after_change(texts=False)
         return True
 
     def save_discipline(self) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlmodel import select
 
-from desktop.awards import components_of, criteria_of
+from desktop.awards import components_of, criteria_of, save_campaign
 from desktop.dossier_errors import DossierError
 from desktop.dossiers import NewDossier, create_dossier, set_component, set_criterion
 from desktop.models import (
@@ -318,3 +320,36 @@ def test_every_pair_of_statuses_is_allowed_or_refused_as_the_plan_says(
                 assert moved is ((source, target) in allowed), (source, target)
                 assert status is (target if moved else source)
                 assert len(history(s, dossier_id)) == len(before) + (1 if moved else 0)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    attempts=st.lists(st.sampled_from(list(DossierStatus)), min_size=1, max_size=8),
+    ward_level=st.booleans(),
+)
+def test_any_sequence_of_attempts_leaves_a_history_of_allowed_steps_only(
+    demo_db, attempts, ward_level
+) -> None:
+    """Whatever the clerk tries, in whatever order, the history holds only steps the plan allows."""
+    award, allowed = ("GKCTP", WARD_ALLOWED) if ward_level else ("BKCTTP", CITY_ALLOWED)
+    with demo_db.session() as s:
+        # A fresh nominee each example: a new campaign keeps the duplicate rule out of the way.
+        year = 2031 + len(s.exec(select(Campaign)).all())
+        save_campaign(s, f"Đợt thử {year}", CampaignKind.YEARLY, year, None)
+        dossier_id = make(s, award, "TDP01", year=year)
+    for target in attempts:
+        try:
+            with demo_db.session() as s:
+                move_dossier(s, dossier_id, target, note="Ghi chú", reason="x", decision=DECISION)
+        except DossierError:
+            pass
+    with demo_db.session() as s:
+        steps = history(s, dossier_id)
+        assert steps[0] == (None, S.DRAFT)
+        assert all(pair in allowed for pair in steps[1:])
+        assert all(a[1] == b[0] for a, b in zip(steps, steps[1:], strict=False))
+        assert s.get(Dossier, dossier_id).status is steps[-1][1]

@@ -164,3 +164,19 @@ def test_a_collective_report_is_headed_by_the_unit_under_the_ward(demo_db: Datab
     first_word = unit.name.upper().split()[0]
     unit_words = [w for w in words if w["text"] == first_word and w["top"] > superior[0]["top"]]
     assert unit_words and "Bold" in unit_words[0]["fontname"]
+
+
+def test_laggards_of_the_report_are_those_of_the_results_module(demo_db: Database) -> None:
+    from desktop.documents.report import units_behind
+    from desktop.results import lagging_units, unit_results, ward_results
+
+    with demo_db.session() as session:
+        for quarter in (None, 1, 2):
+            per_unit = unit_results(session, 2025, quarter)
+            for result in ward_results(session, 2025, quarter):
+                expected = lagging_units(session, 2025, quarter, result.indicator_id)
+                assert units_behind(per_unit, result.indicator_id) == expected
+            assert any(
+                lagging_units(session, 2025, quarter, r.indicator_id)
+                for r in ward_results(session, 2025, quarter)
+            )

@@ -107,10 +107,11 @@ def change_warning(previous: Pair | None, new: Pair, threshold_points: float) ->
     if abs(change) <= threshold_points:
         return None
     direction = "tăng" if change > 0 else "giảm"
+    points = f"{abs(change):.1f}".replace(".", ",")
     return (
-        f"Tỷ lệ {direction} {abs(change):.1f} điểm so với quý trước "
-        f"({previous.percent:.1f} % → {new.percent:.1f} %), vượt ngưỡng {threshold_points:g} điểm. "
-        "Hãy ghi chú lý do."
+        f"Tỷ lệ {direction} {points} điểm so với quý trước "
+        f"({format_percent(previous.percent)} → {format_percent(new.percent)}), "
+        f"vượt ngưỡng {threshold_points:g} điểm. Hãy ghi chú lý do."
     )
 
 

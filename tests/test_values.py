@@ -140,7 +140,10 @@ def test_big_change_against_last_quarter_is_a_warning_not_a_block(
     with db.session() as s:
         check = check_values(s, 2025, 1, jump)
         assert check.problems == [] and len(check.warnings) == 1
-        assert "tăng 70,0" in check.warnings[0].message.replace(".", ",")
+        assert (
+            "tăng 70,0 điểm" in check.warnings[0].message
+            and "(20,0 % → 90,0 %)" in check.warnings[0].message
+        )
         assert check_values(s, 2025, 1, small).warnings == []
         save_values(s, 2025, 1, jump)
     with db.session() as s:

@@ -32,6 +32,7 @@ from desktop.indicators import (
 )
 from desktop.models import Indicator, UnitKind
 from desktop.ui.texts import indicators as t
+from desktop.ui.values_dialogs import name_buttons
 from desktop.values_rules import ValueRefused
 
 
@@ -77,6 +78,7 @@ class IndicatorDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        name_buttons(buttons)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -133,6 +135,7 @@ class TargetDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        name_buttons(buttons)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -7,10 +7,8 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.text import matches
 from desktop.ui.texts import indicators as t
+from desktop.ui.values_dialogs import ask_text, confirm
 from desktop.ui.values_excel import ValuesExcelActions
 from desktop.ui.values_model import QuarterGridModel
 from desktop.ui.values_view import SpreadsheetView
@@ -146,10 +145,8 @@ class QuarterEntry(QWidget):
         self.status.setText(f"<span style='color:#b00020'>{message}</span>".replace("\n", "<br>"))
 
     def _ask_note(self, warnings: list[str]) -> str | None:
-        text, ok = QInputDialog.getText(
-            self, t.WARNING_TITLE, t.WARNING_PROMPT.format(warnings="\n".join(warnings[:5]))
-        )
-        return text if ok else None
+        prompt = t.WARNING_PROMPT.format(warnings="\n".join(warnings[:5]))
+        return ask_text(self, t.WARNING_TITLE, prompt, t.BUTTON_SAVE)
 
     # --- actions ---------------------------------------------------------------------------
     def find_next(self, from_start: bool = False) -> None:
@@ -184,16 +181,13 @@ class QuarterEntry(QWidget):
     def _lock_clicked(self) -> None:
         year, quarter = self.period
         if self.model.locked:
-            reason, ok = QInputDialog.getText(
-                self, t.UNLOCK_TITLE, t.UNLOCK_PROMPT.format(year=year, quarter=quarter)
-            )
-            if ok:
+            prompt = t.UNLOCK_PROMPT.format(year=year, quarter=quarter)
+            reason = ask_text(self, t.UNLOCK_TITLE, prompt, t.BUTTON_UNLOCK)
+            if reason is not None:
                 self.unlock(reason)
             return
-        answer = QMessageBox.question(
-            self, t.LOCK, t.LOCK_CONFIRM.format(year=year, quarter=quarter)
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        text = t.LOCK_CONFIRM.format(year=year, quarter=quarter)
+        if confirm(self, t.LOCK.replace("&", ""), text, t.BUTTON_LOCK):
             self.lock()
 
     def lock(self) -> bool:

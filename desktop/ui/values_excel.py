@@ -24,6 +24,7 @@ from desktop.excel.values_import import FileResult, apply_import, describe, read
 from desktop.excel.values_io import export_corrections, export_quarter, export_results
 from desktop.ui.operations import Operation, Progress, run_with_progress
 from desktop.ui.texts import indicators as t
+from desktop.ui.values_dialogs import name_buttons
 
 
 class ImportPreview(QDialog):
@@ -46,6 +47,8 @@ class ImportPreview(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        name_buttons(buttons)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t.BUTTON_IMPORT)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(accepted))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -186,53 +186,45 @@ def _check_period(year: int, quarter: int | None) -> None:
         raise ValueError(f"Năm {year} không hợp lệ.")
 
 
-# (indicator id, unit kind) → (Σ numerator, Σ denominator, units reported)
-_Sums = dict[tuple[int, UnitKind], tuple[int, int, int]]
-
-
-def _sums_by_kind(session: Session, year: int, quarters: dict[int, int | None]) -> _Sums:
-    by_quarter: dict[int, list[int]] = defaultdict(list)
-    for indicator_id, quarter in quarters.items():
-        if quarter is not None:
-            by_quarter[quarter].append(indicator_id)
-    sums: _Sums = {}
-    for quarter, indicator_ids in by_quarter.items():
-        statement = (
-            select(
-                QuarterValue.indicator_id,
-                Unit.kind,
-                func.sum(QuarterValue.numerator),
-                func.sum(QuarterValue.denominator),
-                func.count(),
-            )
-            .join(Unit, col(Unit.id) == QuarterValue.unit_id)
-            .where(
-                QuarterValue.year == year,
-                QuarterValue.quarter == quarter,
-                col(QuarterValue.indicator_id).in_(indicator_ids),
-                col(Unit.active).is_(True),
-                *_reported(),
-            )
-            .group_by(QuarterValue.indicator_id, Unit.kind)
-        )
-        for indicator_id, kind, numerator, denominator, count in session.exec(statement):
-            sums[(indicator_id, UnitKind(kind))] = (int(numerator), int(denominator), int(count))
-    return sums
-
-
 def _indicator_kinds(indicator: Indicator) -> list[UnitKind]:
     return [UnitKind(k) for k in indicator.unit_kind_list if k in UnitKind._value2member_map_]
+
+
+def _sum(
+    session: Session, year: int, quarter: int, indicator_ids: list[int], kinds: Iterable[UnitKind]
+) -> dict[int, tuple[int, int, int]]:
+    """(Σ numerator, Σ denominator, units reported) per indicator over the active units of ``kinds``.
+
+    The units are filtered by ``unit_id IN (SELECT …)`` rather than a join, which spares a lookup of
+    the unit row for each of the tens of thousands of values and lets SQLite group in index order.
+    """
+    units = select(Unit.id).where(col(Unit.active).is_(True), col(Unit.kind).in_(sorted(kinds)))
+    statement = (
+        select(
+            QuarterValue.indicator_id,
+            func.sum(QuarterValue.numerator),
+            func.sum(QuarterValue.denominator),
+            func.count(),
+        )
+        .where(
+            QuarterValue.year == year,
+            QuarterValue.quarter == quarter,
+            col(QuarterValue.indicator_id).in_(indicator_ids),
+            col(QuarterValue.unit_id).in_(units),
+            *_reported(),
+        )
+        .group_by(QuarterValue.indicator_id)
+    )
+    return {
+        indicator_id: (int(numerator), int(denominator), int(count))
+        for indicator_id, numerator, denominator, count in session.exec(statement)
+    }
 
 
 def _sums_by_indicator(
     session: Session, year: int, quarters: dict[int, int | None], indicators: list[Indicator]
 ) -> dict[int, tuple[int, int, int]]:
-    """(Σ numerator, Σ denominator, units reported) per indicator.
-
-    Indicators that share the same reporting kinds and quarter are summed in one query; the units
-    are filtered by ``unit_id IN (SELECT …)`` rather than a join, which spares a lookup of the unit
-    row for each of the tens of thousands of values and lets SQLite group in index order.
-    """
+    """Ward sums per indicator; indicators sharing their quarter and kinds go in one query."""
     batches: dict[tuple[int, frozenset[UnitKind]], list[int]] = defaultdict(list)
     for indicator in indicators:
         quarter = quarters[indicator.id or 0]
@@ -240,25 +232,24 @@ def _sums_by_indicator(
             batches[(quarter, frozenset(_indicator_kinds(indicator)))].append(indicator.id or 0)
     sums: dict[int, tuple[int, int, int]] = {}
     for (quarter, kinds), indicator_ids in batches.items():
-        units = select(Unit.id).where(col(Unit.active).is_(True), col(Unit.kind).in_(sorted(kinds)))
-        statement = (
-            select(
-                QuarterValue.indicator_id,
-                func.sum(QuarterValue.numerator),
-                func.sum(QuarterValue.denominator),
-                func.count(),
-            )
-            .where(
-                QuarterValue.year == year,
-                QuarterValue.quarter == quarter,
-                col(QuarterValue.indicator_id).in_(indicator_ids),
-                col(QuarterValue.unit_id).in_(units),
-                *_reported(),
-            )
-            .group_by(QuarterValue.indicator_id)
-        )
-        for indicator_id, numerator, denominator, count in session.exec(statement):
-            sums[indicator_id] = (int(numerator), int(denominator), int(count))
+        sums.update(_sum(session, year, quarter, indicator_ids, kinds))
+    return sums
+
+
+def _sums_by_kind(
+    session: Session, year: int, quarters: dict[int, int | None], indicators: list[Indicator]
+) -> dict[tuple[int, UnitKind], tuple[int, int, int]]:
+    """Sums per (indicator, unit kind): one query per kind and quarter."""
+    batches: dict[tuple[int, UnitKind], list[int]] = defaultdict(list)
+    for indicator in indicators:
+        quarter = quarters[indicator.id or 0]
+        if quarter is not None:
+            for kind in _indicator_kinds(indicator):
+                batches[(quarter, kind)].append(indicator.id or 0)
+    sums: dict[tuple[int, UnitKind], tuple[int, int, int]] = {}
+    for (quarter, kind), indicator_ids in batches.items():
+        for indicator_id, values in _sum(session, year, quarter, indicator_ids, [kind]).items():
+            sums[(indicator_id, kind)] = values
     return sums
 
 
@@ -301,7 +292,7 @@ def results_by_kind(session: Session, year: int, quarter: int | None = None) -> 
     _check_period(year, quarter)
     indicators = active_indicators(session)
     quarters = _quarters_used(session, year, quarter, indicators)
-    sums = _sums_by_kind(session, year, quarters)
+    sums = _sums_by_kind(session, year, quarters, indicators)
     targets = targets_for_year(session, year)
     units = active_units_by_kind(session)
     results = []

@@ -74,7 +74,14 @@ def test_quarter_export_has_grid_and_results(demo_db: Database, tmp_path: Path) 
     assert row[danso] is not None and row[danso + 1] >= row[danso]
     results = workbook["Kết quả toàn phường"]
     assert results["A2"].value == "CBCC" and results["C2"].value == 4
-    assert load_workbook(tmp_path / "nam.xlsx").sheetnames[0] == "Kết quả năm 2025"
+    year = load_workbook(tmp_path / "nam.xlsx")
+    assert year.sheetnames[:2] == ["Kết quả năm 2025", "Các quý trong năm"]
+    quarters = list(year["Các quý trong năm"].iter_rows(min_row=2, values_only=True))
+    assert (
+        quarters[0][0] == "CBCC"
+        and all(0 < p <= 100 for p in quarters[0][2:6])
+        and quarters[0][6] == 80
+    )
 
 
 def test_form_is_protected_prefilled_and_validated(demo_db: Database, tmp_path: Path) -> None:

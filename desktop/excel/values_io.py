@@ -11,7 +11,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session
 
 from desktop.excel.common import new_workbook, save_atomically, write_table
-from desktop.results import lagging_units, results_by_kind, ward_results
+from desktop.results import (
+    active_indicators,
+    indicator_series,
+    lagging_units,
+    results_by_kind,
+    ward_results,
+)
 from desktop.settings import load_settings
 from desktop.values import load_grid
 from desktop.values_lock import corrections
@@ -64,10 +70,36 @@ def export_results(session: Session, year: int, quarter: int | None, path: Path)
     title = f"Kết quả năm {year}" if quarter is None else f"Kết quả quý {quarter}-{year}"
     workbook, sheet = new_workbook(title)
     write_results(sheet, session, year, quarter)
+    write_quarters(workbook.create_sheet("Các quý trong năm"), session, year)
     write_kinds(workbook.create_sheet("Theo loại đơn vị"), session, year, quarter)
     write_lagging(workbook.create_sheet("Đơn vị chưa đạt"), session, year, quarter)
     save_atomically(workbook, path)
     return path
+
+
+def write_quarters(sheet: Worksheet, session: Session, year: int) -> None:
+    """Tỷ lệ toàn phường of every indicator in each quarter of the year, beside the year's target."""
+    headers = [
+        "Mã",
+        "Chỉ tiêu",
+        "Quý 1 (%)",
+        "Quý 2 (%)",
+        "Quý 3 (%)",
+        "Quý 4 (%)",
+        "Chỉ tiêu năm (%)",
+    ]
+    rows = []
+    for indicator in active_indicators(session):
+        series = indicator_series(session, indicator.id or 0, year, year)
+        rows.append(
+            [
+                indicator.code,
+                indicator.name,
+                *(_percent(p) for _y, _q, p, _t in series),
+                series[0][3],
+            ]
+        )
+    write_table(sheet, headers, rows, widths=[12, 60, 10, 10, 10, 10, 14])
 
 
 def write_results(sheet: Worksheet, session: Session, year: int, quarter: int | None) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -22,9 +23,15 @@ PADDING_X = 3.0
 PADDING_Y = 2.5
 
 
+@lru_cache(maxsize=65_536)
+def text_width(text: str, font: str, size: float) -> float:
+    """Cell texts repeat a lot (kinds of unit, percentages): measure each once per run."""
+    return stringWidth(text, font, size)
+
+
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
     """Greedy word wrap; a word longer than the cell is cut by characters."""
-    if stringWidth(text, font, size) <= width:
+    if text_width(text, font, size) <= width:
         return [text]
     lines: list[str] = []
     current = ""
@@ -197,7 +204,7 @@ class LongTable(Flowable):
                     if align == "left":
                         x = left
                     else:
-                        width = stringWidth(text, font, size)
+                        width = text_width(text, font, size)
                         x = (left + right - width) / 2 if align == "center" else right - width
                     out.setTextOrigin(x, baseline)
                     out.textOut(text)

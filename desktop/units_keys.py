@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
-from desktop.text import _LETTER_RANK, _TONE_RANK, _split_letter, strip_diacritics
+from desktop.text import _LETTER_RANK, _TONE_RANK, _split_letter, sort_key, strip_diacritics
 
 _DIGITS = re.compile(r"(\d+)", re.ASCII)
 # Between the fields of one row, so a searched word never matches across two columns.
@@ -70,28 +71,72 @@ def row_search_text(*fields: str) -> str:
     return fold(FIELD_SEPARATOR.join(fields))
 
 
+# Numbers are first rewritten into private-use characters that the letter table maps to the codes
+# sort_key gives them, so one translate() sorts "Tổ dân phố số 10" as fast as a name without digits.
+_PUA = 0xF0000  # Supplementary Private Use Area-A: never in a name a clerk types
+_PRIVATE = re.compile("[\U000f0000-\U000fffff]")
+_BATCH_SEPARATOR = chr(_PUA + 0xFFF)
+_DIGIT_CODES = str.maketrans({str(d): chr(_PUA + 10 + d) for d in range(10)})
+for _code in range(0x400):
+    _LETTERS[_PUA + _code] = chr(_code)
+    _TONES[_PUA + _code] = "\x00"
+_LETTERS[ord(_BATCH_SEPARATOR)] = _TONES[ord(_BATCH_SEPARATOR)] = _BATCH_SEPARATOR
+
+
+def _encode_number(match: re.Match[str]) -> str:
+    # Same shape as sort_key: a marker, the number's length, then its digits.
+    digits = match[0]
+    return (
+        chr(_PUA + 10)
+        + chr(_PUA + min(len(digits.lstrip("0")), 0x3FF))
+        + digits.translate(_DIGIT_CODES)
+    )
+
+
 def fast_sort_key(text: str) -> tuple[str, str, str]:
     """Sorts like :func:`desktop.text.sort_key` (Vietnamese alphabet, tones, numbers by value)."""
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    text_stripped = text.strip()
-    if not _DIGITS.search(text_stripped):
-        return text_stripped.translate(_LETTERS), text_stripped.translate(_TONES), text
-    letters: list[str] = []
-    tones: list[str] = []
-    for part in _DIGITS.split(text_stripped):
-        if part.isdigit():
-            # Same shape as sort_key: a marker, the number's length, then its digits.
-            letters.append(
-                "\x0a" + chr(len(part.lstrip("0"))) + "".join(chr(10 + int(d)) for d in part)
-            )
-            tones.append("\x00" * (len(part) + 2))
-        elif part:
-            letters.append(part.translate(_LETTERS))
-            tones.append(part.translate(_TONES))
-    return "".join(letters), "".join(tones), text
+    return fast_sort_keys([text])[0]
+
+
+def fast_sort_keys(texts: Sequence[str]) -> list[tuple[str, str, str]]:
+    """:func:`fast_sort_key` of many texts at once: one translate() over all of them."""
+    if not texts:
+        return []
+    joined = _BATCH_SEPARATOR.join(t.strip() for t in texts)
+    if not unicodedata.is_normalized("NFC", joined):
+        joined = _BATCH_SEPARATOR.join(unicodedata.normalize("NFC", t).strip() for t in texts)
+    if _PRIVATE.search("".join(texts)):
+        return [_slow_sort_key(t) for t in texts]
+    joined = _DIGITS.sub(_encode_number, joined)
+    letters = joined.translate(_LETTERS).split(_BATCH_SEPARATOR)
+    tones = joined.translate(_TONES).split(_BATCH_SEPARATOR)
+    return list(zip(letters, tones, texts, strict=True))
+
+
+def _slow_sort_key(text: str) -> tuple[str, str, str]:
+    """For text holding private-use characters: the sort_key itself, in the fast key's shape."""
+    letters, tones, _ = sort_key(text)
+    return "".join(chr(min(c, 0x10FFFF)) for c in letters), "".join(chr(c) for c in tones), text
+
+
+def fold_many(texts: Sequence[str]) -> list[str]:
+    """:func:`fold` of many texts at once: one translate() over all of them."""
+    if not texts:
+        return []
+    joined = _BATCH_SEPARATOR.join(texts)
+    if not unicodedata.is_normalized("NFC", joined):
+        joined = unicodedata.normalize("NFC", joined)
+    folded = joined.translate(_FOLD).split(_BATCH_SEPARATOR)
+    return folded if len(folded) == len(texts) else [fold(t) for t in texts]
 
 
 def person_sort_key(name: str) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
     """Vietnamese persons sort by given name (the last word), then by the full name."""
-    return fast_sort_key(name.rsplit(" ", 1)[-1]), fast_sort_key(name)
+    return person_sort_keys([name])[0]
+
+
+def person_sort_keys(
+    names: Sequence[str],
+) -> list[tuple[tuple[str, str, str], tuple[str, str, str]]]:
+    given = fast_sort_keys([name.rsplit(" ", 1)[-1] for name in names])
+    return list(zip(given, fast_sort_keys(names), strict=True))

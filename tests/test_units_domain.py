@@ -23,7 +23,7 @@ from desktop.units import (
     unit_dependants,
     update_unit,
 )
-from desktop.units_keys import fast_sort_key, fold, row_search_text
+from desktop.units_keys import fast_sort_key, fast_sort_keys, fold, fold_many, row_search_text
 
 
 def school(**changes: object) -> UnitData:
@@ -238,3 +238,16 @@ def test_search_text_ignores_case_and_diacritics() -> None:
         "Số 2",
         "Số 10",
     ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(names, max_size=6))
+def test_keys_of_many_names_at_once_are_the_keys_of_each(texts: list[str]) -> None:
+    assert fast_sort_keys(texts) == [fast_sort_key(t) for t in texts]
+    assert fold_many(texts) == [fold(t) for t in texts]
+
+
+def test_unusual_characters_still_sort_like_sort_key() -> None:
+    odd = ["Tổ \U000f0001 số 2", "Tổ 1", "Tổ \x1e 3", unicodedata.normalize("NFD", "Đào số 10")]
+    assert sorted(odd, key=fast_sort_key) == sorted(odd, key=sort_key)
+    assert fold_many(odd) == [fold(t) for t in odd]

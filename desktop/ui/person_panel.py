@@ -37,14 +37,12 @@ from desktop.ui.person_dialog import PersonDialog
 from desktop.ui.texts import common as tc
 from desktop.ui.texts import units as t
 from desktop.ui.unit_commands import RegisterCommand
-from desktop.ui.unit_table import FastFilterProxy, RegisterTableModel, TableColumn, person_name_key
+from desktop.ui.unit_table import FastFilterProxy, RegisterTableModel, TableColumn
 from desktop.units import UnitRow
 from desktop.units_rules import RegisterError
 
 COLUMNS = [
-    TableColumn[PersonRow](
-        t.COLUMN_PERSON_NAME, lambda p: p.full_name, lambda p: person_name_key(p.full_name)
-    ),
+    TableColumn[PersonRow](t.COLUMN_PERSON_NAME, lambda p: p.full_name, by_given_name=True),
     TableColumn[PersonRow](t.COLUMN_GENDER, lambda p: p.gender.value if p.gender else ""),
     TableColumn[PersonRow](
         t.COLUMN_BIRTH_YEAR, lambda p: p.birth_year, lambda p: p.birth_year or 0, align_right=True

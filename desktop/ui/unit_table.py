@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.text import search_key
-from desktop.units_keys import fast_sort_key, person_sort_key, row_search_text
+from desktop.units_keys import FIELD_SEPARATOR, fast_sort_keys, fold, fold_many, person_sort_keys
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -37,11 +37,7 @@ class TableColumn(Generic[R]):
     sort_key: Callable[[R], Any] | None = None  # default: the shown text in Vietnamese order
     align_right: bool = False
     searchable: bool = True
-
-
-def person_name_key(name: str) -> tuple[Any, ...]:
-    """Vietnamese persons sort by given name (the last word), then by the full name."""
-    return person_sort_key(name)
+    by_given_name: bool = False  # a person's name: by given name (the last word), then in full
 
 
 class RegisterTableModel(QAbstractTableModel, Generic[R]):
@@ -59,13 +55,19 @@ class RegisterTableModel(QAbstractTableModel, Generic[R]):
         self.search_texts: list[str] = []
         self._is_inactive = is_inactive
 
+    def _raw_text(self, record: R) -> str:
+        return FIELD_SEPARATOR.join(
+            str(c.value(record) or "") for c in self.columns if c.searchable
+        )
+
     def _search_text(self, record: R) -> str:
-        return row_search_text(*(str(c.value(record) or "") for c in self.columns if c.searchable))
+        return fold(self._raw_text(record))
 
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
-        self.search_texts = [self._search_text(r) for r in self.rows]
+        # Folded in one pass over all rows: a few dozen milliseconds for 20,000 units.
+        self.search_texts = fold_many([self._raw_text(r) for r in self.rows])
         self.endResetModel()
 
     def replace_row(self, row: int, record: R) -> None:
@@ -130,7 +132,8 @@ class RegisterTableModel(QAbstractTableModel, Generic[R]):
         spec = self.columns[column]
         if spec.sort_key is not None:
             return [spec.sort_key(r) for r in self.rows]
-        return [fast_sort_key(str(spec.value(r) or "")) for r in self.rows]
+        texts = [str(spec.value(r) or "") for r in self.rows]
+        return person_sort_keys(texts) if spec.by_given_name else fast_sort_keys(texts)
 
 
 class FastFilterProxy(QAbstractProxyModel):

@@ -37,7 +37,7 @@ from desktop.ui.texts import units as t
 from desktop.ui.unit_commands import RegisterCommand
 from desktop.ui.unit_dialog import UnitDialog
 from desktop.ui.unit_excel import UnitExcelActions
-from desktop.ui.unit_table import FastFilterProxy, RegisterTableModel, TableColumn, person_name_key
+from desktop.ui.unit_table import FastFilterProxy, RegisterTableModel, TableColumn
 from desktop.units import (
     RegisterError,
     UnitData,
@@ -58,9 +58,7 @@ COLUMNS = [
     TableColumn[UnitRow](t.COLUMN_CODE, lambda u: u.code),
     TableColumn[UnitRow](t.COLUMN_NAME, lambda u: u.name),
     TableColumn[UnitRow](t.COLUMN_KIND, lambda u: u.kind.label, lambda u: KIND_ORDER[u.kind]),
-    TableColumn[UnitRow](
-        t.COLUMN_HEAD, lambda u: u.head_name, lambda u: person_name_key(u.head_name)
-    ),
+    TableColumn[UnitRow](t.COLUMN_HEAD, lambda u: u.head_name, by_given_name=True),
     TableColumn[UnitRow](t.COLUMN_PHONE, lambda u: u.phone),
     TableColumn[UnitRow](
         t.COLUMN_ACTIVE,

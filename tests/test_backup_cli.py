@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,26 @@ def test_backup_to_missing_folder_fails_clearly(
     assert main(["--data-dir", str(data_dir), "demo"]) == 0
     assert main(["--data-dir", str(data_dir), "backup", "--to", str(tmp_path / "không-có")]) == 1
     assert "Không tìm thấy thư mục" in capsys.readouterr().err
+
+
+def test_restore_onto_a_new_computer(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The office PC died: a fresh data folder gets the ward back from the stick."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert main(["--data-dir", str(data_dir), "demo"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "info", "--json"]) == 0
+    out = capsys.readouterr().out
+    original = json.loads(out[out.index("{") :])  # as backed up (the backup then notes its date)
+    assert main(["--data-dir", str(data_dir), "backup", "--to", str(usb)]) == 0
+    [backup] = list_backups(usb)
+    capsys.readouterr()
+    new_pc = tmp_path / "new-pc"
+    assert main(["--data-dir", str(new_pc), "restore", str(backup.path)]) == 0
+    assert "Đã khôi phục" in capsys.readouterr().out
+    assert main(["--data-dir", str(new_pc), "info", "--json"]) == 0
+    out = capsys.readouterr().out
+    restored = json.loads(out[out.index("{") :])
+    assert restored["counts"] == original["counts"]

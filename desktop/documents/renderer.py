@@ -8,6 +8,7 @@ No Qt here; the GUI shows and prints the bytes.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,6 +17,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -372,8 +374,10 @@ def _flowables(
     return story
 
 
-def _on_page(layout: PageLayout):
-    def draw(canvas, doc) -> None:
+def _on_page(layout: PageLayout) -> Callable[[Canvas, BaseDocTemplate], None]:
+    """Page numbers: Arabic, centred in the top margin, not on the first page."""
+
+    def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
         page = canvas.getPageNumber()
         if page < 2:
             return  # Nghị định 30: no number on the first page

@@ -123,6 +123,7 @@ class ResultsTab(QWidget):
         self.kind_model: RecordTableModel[KindResult] = RecordTableModel(kind_columns(), self)
         self.kinds = _table("kinds")
         self.kinds.setModel(self.kind_model)
+        self._kinds: list[KindResult] = []
         self.lagging_title = QLabel()
         self.chart = IndicatorChart(self)
         self.actions_bar = QHBoxLayout()
@@ -174,7 +175,7 @@ class ResultsTab(QWidget):
             rows = ward_results(session, year, quarter)
             kinds = [k for k in results_by_kind(session, year, quarter) if k.expected_units]
         self.results_model.set_records(rows)
-        self.kind_model.set_records(kinds)
+        self._kinds = kinds
         self.results.resizeColumnsToContents()
         self.results.setColumnWidth(1, min(self.results.columnWidth(1), 380))
         row = next(
@@ -203,4 +204,8 @@ class ResultsTab(QWidget):
         )
         self.lagging_model.set_records(behind)
         self.lagging.resizeColumnsToContents()
+        self.kind_model.set_records(
+            [k for k in self._kinds if k.indicator_id == result.indicator_id]
+        )
+        self.kinds.resizeColumnsToContents()
         self.chart.show_series(result.code, series)

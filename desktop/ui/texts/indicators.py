@@ -81,13 +81,13 @@ RESULTS_COLUMNS = (
     "Mẫu số",
     "Tỷ lệ",
     "Chỉ tiêu năm",
-    "Chênh lệch",
+    "Còn thiếu (điểm)",
     "Đạt",
     "Đã báo cáo",
 )
-LAGGING_TITLE = "Chỉ tiêu {code}: {behind} đơn vị chưa đạt (chênh lệch lớn nhất trước), {missing} đơn vị chưa báo cáo."
-LAGGING_COLUMNS = ("Mã", "Đơn vị", "Loại", "Tử số", "Mẫu số", "Tỷ lệ", "Chênh lệch")
-KIND_TITLE = "Kết quả theo loại đơn vị:"
+LAGGING_TITLE = "Chỉ tiêu {code}: {behind} đơn vị chưa đạt (thiếu nhiều nhất trước), {missing} đơn vị chưa báo cáo."
+LAGGING_COLUMNS = ("Mã", "Đơn vị", "Loại", "Tử số", "Mẫu số", "Tỷ lệ", "Còn thiếu (điểm)")
+KIND_TITLE = "Kết quả của chỉ tiêu theo loại đơn vị:"
 KIND_COLUMNS = ("Chỉ tiêu", "Loại đơn vị", "Tỷ lệ", "Đã báo cáo")
 MET_YES = "Đạt"
 MET_NO = "Chưa đạt"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlmodel import Session, select
 
 from desktop.models import Indicator, QuarterValue, Unit, UnitKind
@@ -174,3 +176,44 @@ def test_series_for_chart(ward: Database) -> None:
 def test_bad_quarter_is_refused(ward: Database) -> None:
     with ward.session() as s, pytest.raises(ValueError, match="Quý"):
         ward_results(s, 2025, 5)
+
+
+class _Rollback(Exception):
+    """Raised to undo one generated example's rows."""
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    reports=st.lists(
+        st.one_of(
+            st.none(),
+            st.tuples(st.integers(0, 500), st.integers(1, 500)).map(lambda p: (min(p), max(p))),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_ward_value_equals_the_sums_over_reporting_units(db: Database, reports: list) -> None:  # type: ignore[type-arg]
+    """For any reports, the ward value is Σ numerators / Σ denominators of the units that reported."""
+    with pytest.raises(_Rollback), db.session() as s:
+        danso = _indicator(s, "DANSO")
+        for n, report in enumerate(reports):
+            unit = _unit(s, f"G{n}", f"Tổ {n}", UnitKind.RESIDENTIAL_GROUP)
+            if report is not None:
+                _value(s, unit, danso, 2026, 3, *report)
+        s.flush()
+        result = _by_code(ward_results(s, 2026, 3), "DANSO")
+        given_ = [r for r in reports if r is not None]
+        assert result.reported_units == len(given_)
+        assert result.expected_units == len(reports)
+        assert (result.numerator, result.denominator) == (
+            sum(n for n, _ in given_),
+            sum(d for _, d in given_),
+        )
+        if given_:
+            assert result.percent == pytest.approx(100 * result.numerator / result.denominator)
+        else:
+            assert result.percent is None
+        raise _Rollback

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from desktop.documents.common import DocumentRequest, percent_text, this_year
 from desktop.documents.service import DocumentError
+from desktop.documents.template import BLANK
 from desktop.dossiers import achievement_sections, read_achievement
 from desktop.models import (
     AwardCriterion,
@@ -109,3 +110,22 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
             "criteria": [{"text": c.text, "evidence": k.evidence} for k, c in checks],
         }
     }
+
+
+def blank_data(session: Session) -> dict[str, Any]:
+    """The form a unit fills by hand: the real section titles, dotted lines under each."""
+    sections = [{"title": s.title, "text": ""} for s in achievement_sections()]
+    achievement: dict[str, Any] = {
+        key: BLANK for key in ("name", "name_upper", "award", "campaign")
+    }
+    achievement.update(
+        collective=True,
+        sections=sections,
+        results=[],
+        criteria=[],
+        year=BLANK,
+        address="",
+        head_title="THỦ TRƯỞNG ĐƠN VỊ",
+        head_name="",
+    )
+    return {"achievement": achievement}

@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 
 from desktop.documents.common import DocumentRequest, this_year
 from desktop.documents.service import DocumentError
+from desktop.documents.template import BLANK
 from desktop.models import AwardForm, Campaign, Dossier, DossierStatus, IssuedDocument, Person, Unit
 from desktop.text import sort_key
 
@@ -119,3 +120,9 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
         ],
         "submission": submission_reference(session, campaign.id),
     }
+
+
+def blank_data(session: Session) -> dict[str, Any]:
+    """One award with empty rows for collectives and individuals."""
+    group = {"roman": "I", "award": BLANK, "collectives": BLANK, "individuals": BLANK}
+    return {"campaign": BLANK, "groups": [group], "submission": {"symbol": "", "date": ""}}

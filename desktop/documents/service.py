@@ -88,7 +88,9 @@ def prepare(session: Session, request: DocumentRequest) -> Prepared:
     year = module.document_year(session, request)
     scope["year"] = year
     if request.blank:
-        data = {key: BLANK for key in module.DATA_KEYS}
+        # A kind may shape its blank form (real section titles, one group); else all is dots.
+        shape = getattr(module, "blank_data", None)
+        data = shape(session) if shape else {key: BLANK for key in module.DATA_KEYS}
     else:
         data = module.gather(session, request)
     scope.update(data)

@@ -339,3 +339,12 @@ def test_double_click_opens_the_unit(page: UnitsPage, qtbot) -> None:  # type: i
     assert page.dialog is not None and page.dialog.isVisible()
     assert page.dialog.code.text() == "THLL" and page.dialog.windowTitle() == "Sửa thông tin đơn vị"
     page.dialog.reject()
+
+
+def test_the_fast_search_fields_are_the_searchable_columns(page: UnitsPage) -> None:
+    from desktop.ui.pages.units import COLUMNS, search_fields
+    from desktop.units_keys import FIELD_SEPARATOR
+
+    for row in page.model.rows[:5]:
+        columns = [str(c.value(row) or "") for c in COLUMNS if c.searchable]
+        assert search_fields(row) == FIELD_SEPARATOR.join(columns)

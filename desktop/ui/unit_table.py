@@ -48,14 +48,19 @@ class RegisterTableModel(QAbstractTableModel, Generic[R]):
         columns: Sequence[TableColumn[R]],
         parent: Any = None,
         is_inactive: Callable[[R], bool] | None = None,
+        search_fields: Callable[[R], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[R] = []
         self.search_texts: list[str] = []
         self._is_inactive = is_inactive
+        # A page may give its searchable fields as one joined string, faster than column by column.
+        self._search_fields = search_fields
 
     def _raw_text(self, record: R) -> str:
+        if self._search_fields is not None:
+            return self._search_fields(record)
         return FIELD_SEPARATOR.join(
             str(c.value(record) or "") for c in self.columns if c.searchable
         )

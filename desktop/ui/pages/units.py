@@ -68,6 +68,12 @@ COLUMNS = [
     ),
 ]
 NAME_COLUMN = 1
+KIND_LABELS = {kind: kind.label for kind in UnitKind}
+
+
+def search_fields(u: UnitRow) -> str:
+    """What the search box looks in: the searchable columns, kept apart by FIELD_SEPARATOR."""
+    return f"{u.code}\x1f{u.name}\x1f{KIND_LABELS[u.kind]}\x1f{u.head_name}\x1f{u.phone}"
 
 
 class UnitsPage(QWidget):
@@ -78,7 +84,7 @@ class UnitsPage(QWidget):
         self._refiltering = False
         self.undo_stack = QUndoStack(self)
         self.model: RegisterTableModel[UnitRow] = RegisterTableModel(
-            COLUMNS, self, is_inactive=lambda u: not u.active
+            COLUMNS, self, is_inactive=lambda u: not u.active, search_fields=search_fields
         )
         self.proxy = FastFilterProxy(self)
         self.proxy.setSourceModel(self.model)

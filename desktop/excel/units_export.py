@@ -29,7 +29,8 @@ SHEET_CHOICES = "Danh mục"
 TEMPLATE_ROWS = 2000
 GUIDE = (
     "Hướng dẫn: mỗi dòng một đơn vị. Bắt buộc: Tên đơn vị, Loại đơn vị (chọn trong danh sách). "
-    "Bỏ trống Mã đơn vị thì chương trình tự cấp mã. Các cột số ghi số nguyên."
+    "Bỏ trống Mã đơn vị thì chương trình tự cấp mã. Các cột số ghi số nguyên. "
+    "Trang “Cá nhân”: mỗi dòng một người, ghi Mã đơn vị của người đó và Họ và tên."
 )
 
 

@@ -2,7 +2,7 @@
 
 On the 5,000-unit × 12-indicator × 24-quarter synthetic ward (1.44 M values) it times:
 
-1. opening a quarter's grid (the page's model, first screenful read) — target < 0.3 s;
+1. opening a quarter's grid in the entry tab, painted — target < 0.3 s;
 2. one saved cell (check, save with audit, commit) — target < 20 ms;
 3. the ward results of a year (each indicator's last reported quarter) — target < 80 ms;
 4. the ``sqlite3`` command-line shell running the same aggregate query on the same file, as a whole
@@ -74,23 +74,30 @@ def bench(path: Path) -> None:
 
     from desktop.context import AppContext
     from desktop.results import ward_results
-    from desktop.ui.values_model import QuarterGridModel
+    from desktop.ui.values_entry import QuarterEntry
     from desktop.values import save_value
     from desktop.values_rules import Pair
 
     app = QApplication.instance() or QApplication([])
     ctx = AppContext.from_args(path.parent)
-    model = QuarterGridModel(ctx)
+    entry = QuarterEntry(ctx)
+    entry.resize(1300, 800)
+    entry.show()
+    entry.year.setValue(YEAR)
+    app.processEvents()
+    model = entry.model
+    quarters = iter(range(10_000))
 
     def open_grid() -> None:
-        model.open_quarter(YEAR, QUARTER)
-        for row in range(40):  # the first screenful, as the view asks for it
-            model.index(row, 0).data()
+        # Switch quarter in the tab, as the clerk does, until the grid is painted.
+        entry.quarter.setCurrentIndex(next(quarters) % 4)
+        app.processEvents()
 
     median, worst = timed(open_grid)
     print(
-        f"open a quarter's grid ({model.rowCount()} units × {model.columnCount() // 2} indicators): "
-        f"median {median * 1000:.0f} ms, worst {worst * 1000:.0f} ms (target < 300 ms)"
+        f"open a quarter's grid in the entry tab ({model.rowCount()} units × "
+        f"{model.columnCount() // 2} indicators, painted): median {median * 1000:.0f} ms, "
+        f"worst {worst * 1000:.0f} ms (target < 300 ms)"
     )
 
     assert model.grid is not None
@@ -131,7 +138,6 @@ def bench(path: Path) -> None:
             f"worst {worst * 1000:.0f} ms"
         )
     ctx.close()
-    del app
 
 
 def main() -> None:

@@ -135,7 +135,10 @@ class PersonPanel(QWidget):
             button.setEnabled(self.unit is not None)
 
     def _filter(self, text: str) -> None:
+        keep = self.selected()
         self.proxy.set_query(text)
+        if keep is not None:  # the person selected stays selected while still shown
+            self.select(keep.id)
         self._update_count()
 
     def _update_count(self) -> None:

@@ -90,6 +90,14 @@ class UnitsPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.excel = UnitExcelActions(self)
 
+        self._build_filters()
+        self._build_table()
+        self.persons = PersonPanel(ctx, self.undo_stack, self._report_failure, self)
+        self.toolbar = self._build_actions()
+        self._lay_out()
+        self.refresh()
+
+    def _build_filters(self) -> None:
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(t.SEARCH_UNITS)
@@ -115,6 +123,7 @@ class UnitsPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("message")
 
+    def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setObjectName("table")
         self.table.setModel(self.proxy)
@@ -134,9 +143,7 @@ class UnitsPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.proxy.modelReset.connect(self._current_changed)
 
-        self.persons = PersonPanel(ctx, self.undo_stack, self._report_failure, self)
-        self.toolbar = self._build_actions()
-
+    def _lay_out(self) -> None:
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.kind_filter, 2)
@@ -157,7 +164,6 @@ class UnitsPage(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
-        self.refresh()
 
     def _build_actions(self) -> QToolBar:
         toolbar = QToolBar()

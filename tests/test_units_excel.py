@@ -185,6 +185,15 @@ def test_file_locked_by_another_program(tmp_path: Path, monkeypatch: pytest.Monk
         read_roster(path)
 
 
+def test_excel_lock_file_is_explained(tmp_path: Path) -> None:
+    path = tmp_path / "~$ds.xlsx"
+    path.write_bytes(b"\x0bNguyen Van A" + b"\x00" * 150)
+    with pytest.raises(ExcelInputError, match="Hãy đóng “ds.xlsx” trong Excel"):
+        read_roster(path)
+    with pytest.raises(ExcelInputError, match="tệp tạm Excel"):
+        read_person_roster(path)
+
+
 def test_empty_workbook(tmp_path: Path) -> None:
     Workbook().save(tmp_path / "trong.xlsx")
     with pytest.raises(ExcelInputError, match="trống"):

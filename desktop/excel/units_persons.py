@@ -15,7 +15,6 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from desktop.excel.common import open_workbook
 from desktop.excel.units_columns import RosterColumn, header_key
 from desktop.excel.units_import import RowStatus
 from desktop.excel.units_read import (
@@ -24,6 +23,7 @@ from desktop.excel.units_read import (
     TableSpec,
     data_rows,
     locate_table,
+    open_roster,
     read_cell,
 )
 from desktop.models import Person, Unit
@@ -120,7 +120,7 @@ class PersonImportPlan:
 
 def read_person_roster(path: Path, progress: ProgressSink | None = None) -> PersonRoster:
     path = Path(path)
-    workbook = open_workbook(path)
+    workbook = open_roster(path)
     try:
         table = locate_table(workbook, path.name, PERSON_TABLE)
         rows = []

@@ -132,10 +132,21 @@ def data_rows(
             yield cells
 
 
+def open_roster(path: Path) -> WorkbookType:
+    """Open a roster; refuse, besides what :func:`open_workbook` refuses, Excel's own lock file."""
+    if path.name.startswith("~$"):
+        # Excel leaves "~$ds.xlsx" beside "ds.xlsx" while it has that file open.
+        raise ExcelInputError(
+            f"“{path.name}” là tệp tạm Excel tạo ra khi đang mở “{path.name[2:]}”, không phải danh "
+            f"sách. Hãy đóng “{path.name[2:]}” trong Excel rồi chọn chính tệp đó."
+        )
+    return open_workbook(path)
+
+
 def read_roster(path: Path, progress: ProgressSink | None = None) -> ParsedRoster:
     """Read and check every row of the roster at ``path``; raise ExcelInputError if it is unusable."""
     path = Path(path)
-    workbook = open_workbook(path)
+    workbook = open_roster(path)
     try:
         table = locate_table(workbook, path.name, UNIT_TABLE)
         given = frozenset(c.field for c in table.columns.values())

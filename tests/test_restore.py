@@ -356,3 +356,29 @@ def test_older_schema_is_upgraded_on_restore(ward: AppContext, tmp_path: Path) -
     assert result.upgraded_from == "0001"
     assert ward.db.schema_revision() == HEAD_REVISION
     assert ward.db.integrity_problems() == []
+
+
+def test_a_failed_swap_puts_everything_back(
+    ward: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.backup import restore as restore_module
+
+    backup = create_backup(ward.folder, tmp_path).path
+    with ward.db.session() as session:
+        session.add(Unit(code="SAU02", name="Đơn vị sau sao lưu", kind=UnitKind.BUSINESS))
+    rows_before = dump(ward.folder.database)
+    files_before = files(ward.folder.attachments)
+    real_replace = restore_module.os.replace
+
+    def refuse_database(source: Path, target: Path) -> None:
+        if Path(target) == ward.folder.database:
+            raise PermissionError(13, "tệp đang bị khóa")
+        real_replace(source, target)
+
+    monkeypatch.setattr(restore_module.os, "replace", refuse_database)
+    with pytest.raises(BackupError, match="Không thay được tệp dữ liệu"):
+        restore_backup(ward, backup)
+    assert dump(ward.folder.database) == rows_before
+    assert files(ward.folder.attachments) == files_before
+    assert not list(ward.folder.root.glob(".restore-*"))
+    assert ward.db.integrity_problems() == []

@@ -151,7 +151,7 @@ def restore_backup(
         ctx.close()
         _swap(folder.database, folder.attachments, verified, scratch)
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        _clean_scratch(scratch, folder.attachments)
     problems = ctx.db.integrity_problems()
     if problems:  # cannot happen after the checks above unless the disk fails under us
         log.error("restored data has problems: %s", problems)
@@ -165,6 +165,19 @@ def restore_backup(
         safety,
         False,
     )
+
+
+def _clean_scratch(scratch: Path, attachments: Path) -> None:
+    """Remove the scratch folder, unless it holds the only copy of the attachments.
+
+    That happens only if putting them back after a failed swap failed too; they are then left
+    where they are (and named in the log) rather than deleted.
+    """
+    aside = scratch / "previous-attachments"
+    if aside.exists() and not attachments.exists():
+        log.error("attachments left in %s after a failed restore", aside)
+        return
+    shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _swap(database: Path, attachments: Path, verified: VerifiedBackup, scratch: Path) -> None:

@@ -77,12 +77,18 @@ def parse_count(value: object, what: str = "Giá trị") -> int | None:
     return number
 
 
+MISSING_DENOMINATOR = "Chưa có mẫu số: tỷ lệ chưa được tính cho đến khi nhập mẫu số."
+
+
 def pair_error(pair: Pair) -> str | None:
-    """The clerk's message when the pair cannot be saved, else None (blank pairs are fine)."""
+    """The clerk's message when the pair cannot be saved, else None.
+
+    A blank pair and a pair still waiting for one of its numbers are fine: the clerk types the
+    tử số, then the mẫu số, and each is saved as it is typed. Such a pair is not a report (results
+    count only a numerator with a positive denominator) until it is complete.
+    """
     if pair.denominator is not None and pair.denominator <= 0:
         return "Mẫu số phải lớn hơn 0."
-    if pair.numerator is not None and pair.denominator is None:
-        return "Chưa có mẫu số: hãy nhập mẫu số trước hoặc cùng lúc với tử số."
     if (
         pair.numerator is not None
         and pair.denominator is not None
@@ -90,13 +96,6 @@ def pair_error(pair: Pair) -> str | None:
     ):
         return f"Tử số ({pair.numerator}) không được lớn hơn mẫu số ({pair.denominator})."
     return None
-
-
-def check_pair(pair: Pair) -> Pair:
-    error = pair_error(pair)
-    if error:
-        raise ValueRefused(error)
-    return pair
 
 
 def change_warning(previous: Pair | None, new: Pair, threshold_points: float) -> str | None:

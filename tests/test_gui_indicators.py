@@ -352,3 +352,22 @@ def test_correction_note_after_unlock(
     assert [(r[1], r[3], r[4], r[5], r[6]) for r in rows] == [
         ("TDP01", "DANSO", "450/600", "480/600", "Tổ 1 báo cáo lại")
     ]
+
+
+def test_typing_left_to_right_numerator_then_tab_then_denominator(
+    page: IndicatorsPage, ctx: AppContext, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    view = page.entry.view
+    view.setFocus()
+    cell = _cell(page, "TDP04", "VNEID")
+    view.setCurrentIndex(cell)
+    qtbot.keyClicks(view, "3")
+    qtbot.keyClicks(view.focusWidget(), "20")
+    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Tab)  # commits and edits the next cell
+    qtbot.waitUntil(lambda: _stored(ctx, "TDP04", "VNEID") == Pair(320, None))
+    assert "Chưa có mẫu số" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    qtbot.waitUntil(lambda: view.state() == view.State.EditingState)
+    qtbot.keyClicks(view.focusWidget(), "400")
+    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _stored(ctx, "TDP04", "VNEID") == Pair(320, 400))
+    assert _cell(page, "TDP04", "VNEID", True).data() == "400  (80,0 %)"

@@ -33,8 +33,9 @@ def _fill(path: Path, values: dict[int, tuple[object, object]]) -> None:
     workbook = load_workbook(path)
     sheet = workbook[SHEET]
     for offset, (numerator, denominator) in values.items():
-        sheet.cell(row=FIRST_ROW + offset, column=NUMERATOR_COL, value=numerator)
-        sheet.cell(row=FIRST_ROW + offset, column=DENOMINATOR_COL, value=denominator)
+        # .value, not cell(value=…): openpyxl's cell() ignores None, and None must clear the cell.
+        sheet.cell(row=FIRST_ROW + offset, column=NUMERATOR_COL).value = numerator
+        sheet.cell(row=FIRST_ROW + offset, column=DENOMINATOR_COL).value = denominator
     workbook.save(path)
 
 
@@ -177,6 +178,8 @@ def test_removed_or_reordered_rows_are_refused(demo_db: Database, tmp_path: Path
         (2.5, 400, "thập phân"),
         (-1, 400, "âm"),
         (500, 400, "không được lớn hơn"),
+        (5, None, "thiếu mẫu số"),
+        (5, 0, "lớn hơn 0"),
     ],
 )
 def test_a_bad_value_refuses_the_whole_file(

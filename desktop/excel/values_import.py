@@ -216,6 +216,10 @@ def _row_change(
         return None
     if numerator is None and denominator is None:
         return None
+    if numerator is not None and denominator is None:
+        # A returned form is the unit's whole report: a lone numerator is an omission.
+        result.errors.append(f"Dòng {row}: có tử số nhưng thiếu mẫu số.")
+        return None
     note = clean_line(str(sheet.cell(row=row, column=NOTE_COL).value or ""))
     return ValueChange(unit_id, indicator_id, Pair(numerator, denominator), note)
 

@@ -29,7 +29,13 @@ from desktop.values import (
     save_values,
 )
 from desktop.values_lock import QuarterLocked
-from desktop.values_rules import EMPTY, Pair, ValueRefused, format_percent, parse_count
+from desktop.values_rules import (
+    MISSING_DENOMINATOR,
+    Pair,
+    ValueRefused,
+    format_percent,
+    parse_count,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 BLOCK = 200  # rows read from the database at a time
@@ -161,7 +167,10 @@ class QuarterGridModel(QAbstractTableModel):
                 return NOT_REPORTED
             if (row, column) in self._errors:
                 return REFUSED
-            if self.key_at(row, column) in self.grid.notes:
+            pair = self.pair_at(row, column)
+            if self.key_at(row, column) in self.grid.notes or (
+                pair.numerator is not None and pair.denominator is None
+            ):
                 return WARNED
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -179,6 +188,9 @@ class QuarterGridModel(QAbstractTableModel):
         ]
         if (row, column) in self._errors:
             lines.append(self._errors[(row, column)])
+        pair = self.pair_at(row, column)
+        if pair.numerator is not None and pair.denominator is None:
+            lines.append(MISSING_DENOMINATOR)
         note = self.grid.notes.get(self.key_at(row, column)) if self.grid else None
         if note:
             lines.append(t.NOTE_TIP.format(note=note))
@@ -329,8 +341,6 @@ class QuarterGridModel(QAbstractTableModel):
             current = by_key.get(key, self.pair_at(row, column))
             by_key[key] = self._with(current, column, None)
             pairs[(row, 2 * (column // 2))] = by_key[key]
-        # Clearing a denominator under a numerator would be refused: a cleared pair goes together.
-        pairs = {cell: (EMPTY if p.denominator is None else p) for cell, p in pairs.items()}
         if not pairs:
             return False
         return self.commit(pairs, t.UNDO_CLEAR.format(count=len(pairs)), ask=False)

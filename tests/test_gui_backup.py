@@ -186,3 +186,29 @@ def test_audit_page_filters_and_exports(qtbot, main_window, tmp_path: Path, monk
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Đã xuất 1 dòng" in page.count_label.text(), timeout=20_000)
     assert target.exists()
+
+
+def test_cancelling_a_backup_says_nothing_was_written(
+    qtbot, main_window, usb: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from desktop.ui import backup_dialog
+
+    def slow_backup(folder, target, *, progress, **options):  # type: ignore[no-untyped-def]
+        for step in range(500):
+            progress.report(step, 500, "Đang ghi…")
+            progress.check()
+            time.sleep(0.01)
+        raise AssertionError("the backup was not cancelled")
+
+    monkeypatch.setattr(backup_dialog, "create_backup", slow_backup)
+    dialog = backup_page(main_window).open_backup_dialog()
+    dialog.set_target(usb)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert dialog.operation is not None and not dialog.start_button.isEnabled()
+    dialog.operation.progress.cancel()  # what the Hủy button of the progress dialog does
+    qtbot.waitUntil(lambda: "Đã hủy" in dialog.message.text(), timeout=10_000)
+    assert dialog.start_button.isEnabled()
+    assert list(usb.iterdir()) == []
+    dialog.close()

@@ -123,7 +123,9 @@ def test_update_changes_only_the_columns_of_the_file(demo_db, tmp_path: Path) ->
     )
     result = plan(demo_db, path)
     assert [r.status for r in result.rows] == [RowStatus.UPDATE]
-    assert "Người đứng đầu" in result.rows[0].reason and "Số học sinh" in result.rows[0].reason
+    reason = result.rows[0].reason
+    assert f"Người đứng đầu: “{unit.head_name}” → “Nguyễn Thị Mới”" in reason
+    assert f"Số học sinh: {unit.student_count} → 999" in reason
     with demo_db.session() as s:
         apply_import(s, read_roster(path))
     with demo_db.session() as s:

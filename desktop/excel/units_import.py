@@ -144,13 +144,27 @@ def _plan_row(
     if merged == UnitData.of(target):
         return PlannedRow(row, RowStatus.SAME, unit_id=target.id, data=merged)
     changed = [
-        BY_FIELD[f.name].header
+        f"{BY_FIELD[f.name].header}: {_shown(getattr(target, f.name))} → "
+        f"{_shown(getattr(merged, f.name))}"
         for f in fields(UnitData)
         if f.name in BY_FIELD and getattr(merged, f.name) != getattr(target, f.name)
     ]
     return PlannedRow(
-        row, RowStatus.UPDATE, [f"Thay đổi: {', '.join(changed)}."], target.id, merged
+        row, RowStatus.UPDATE, [f"Thay đổi: {'; '.join(changed)}."], target.id, merged
     )
+
+
+def _shown(value: object) -> str:
+    """A value as the preview shows it: “text”, a number, a kind's label, Có/Không, (trống)."""
+    if value is None or value == "":
+        return "(trống)"
+    if isinstance(value, UnitKind):
+        return f"“{value.label}”"
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, str):
+        return f"“{value if len(value) <= 40 else value[:39] + '…'}”"
+    return str(value)
 
 
 def _same_name_reason(unit: Unit, data: UnitData) -> str:

@@ -106,8 +106,14 @@ IMPORT_FAILED_TITLE = "Không nhập được"
 EXPORT_FAILED_TITLE = "Không xuất được"
 EXPORT_DONE = "Đã xuất {count} đơn vị ra {path}"
 TEMPLATE_DONE = "Đã lưu tệp mẫu {path}"
-IMPORT_DONE = "Đã nhập từ “{file}”: {new} đơn vị mới, {updated} đơn vị được cập nhật."
-IMPORT_PERSONS_DONE = "Đã nhập từ “{file}”: {new} cá nhân mới, {updated} cá nhân được cập nhật."
+IMPORT_DONE = (
+    "Đã nhập từ “{file}”: {new} đơn vị mới, {updated} đơn vị được cập nhật "
+    "(việc nhập không hoàn tác bằng Ctrl+Z được)."
+)
+IMPORT_PERSONS_DONE = (
+    "Đã nhập từ “{file}”: {new} cá nhân mới, {updated} cá nhân được cập nhật "
+    "(việc nhập không hoàn tác bằng Ctrl+Z được)."
+)
 IMPORTING_PERSONS = "Đang nhập danh sách cá nhân…"
 IMPORT_NOTHING = "Tệp không có thay đổi nào so với sổ đơn vị."
 

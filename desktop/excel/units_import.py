@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, replace
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 from sqlmodel import Session, select
 
@@ -144,8 +144,8 @@ def _plan_row(
     if merged == UnitData.of(target):
         return PlannedRow(row, RowStatus.SAME, unit_id=target.id, data=merged)
     changed = [
-        f"{BY_FIELD[f.name].header}: {_shown(getattr(target, f.name))} → "
-        f"{_shown(getattr(merged, f.name))}"
+        f"{BY_FIELD[f.name].header}: {shown_value(getattr(target, f.name))} → "
+        f"{shown_value(getattr(merged, f.name))}"
         for f in fields(UnitData)
         if f.name in BY_FIELD and getattr(merged, f.name) != getattr(target, f.name)
     ]
@@ -154,12 +154,14 @@ def _plan_row(
     )
 
 
-def _shown(value: object) -> str:
+def shown_value(value: object) -> str:
     """A value as the preview shows it: “text”, a number, a kind's label, Có/Không, (trống)."""
     if value is None or value == "":
         return "(trống)"
     if isinstance(value, UnitKind):
         return f"“{value.label}”"
+    if isinstance(value, Enum):
+        return f"“{value.value}”"
     if isinstance(value, bool):
         return "Có" if value else "Không"
     if isinstance(value, str):

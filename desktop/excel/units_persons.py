@@ -16,7 +16,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from desktop.excel.units_columns import RosterColumn, header_key
-from desktop.excel.units_import import RowStatus
+from desktop.excel.units_import import RowStatus, shown_value
 from desktop.excel.units_read import (
     CellProblem,
     ProgressSink,
@@ -50,6 +50,7 @@ PERSON_TABLE = TableSpec(
     required=(PERSON_COLUMNS[0], PERSON_COLUMNS[2]),
 )
 _PERSON_FIELDS = {f.name for f in fields(PersonData)} - {"unit_id"}
+_HEADERS = {c.field: c.header for c in PERSON_COLUMNS if c.field in _PERSON_FIELDS}
 
 
 @dataclass
@@ -215,7 +216,15 @@ def _plan_row(
     problems = check_person(session, data, known.id)
     if problems:
         return PlannedPerson(row, RowStatus.ERROR, problems)
-    return PlannedPerson(row, RowStatus.UPDATE, ["Cập nhật thông tin."], known.id, data)
+    changed = [
+        f"{_HEADERS[name]}: {shown_value(getattr(current, name))} → "
+        f"{shown_value(getattr(data, name))}"
+        for name in _HEADERS
+        if getattr(current, name) != getattr(data, name)
+    ]
+    return PlannedPerson(
+        row, RowStatus.UPDATE, [f"Thay đổi: {'; '.join(changed)}."], known.id, data
+    )
 
 
 # -- writing -----------------------------------------------------------------------------------

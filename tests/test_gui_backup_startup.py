@@ -121,3 +121,17 @@ def test_closing_the_window_takes_an_automatic_backup(qtbot, main_window) -> Non
     main_window.close()
     [backup] = [b for b in list_backups(ctx.folder.backups) if b.tag == AUTO_TAG]
     assert backup.path.stat().st_size > 0
+
+
+def test_a_window_left_open_backs_up_daily(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime, timedelta
+
+    daily = main_window.daily_backup
+    assert daily.timer.isActive()
+    assert daily.due()
+    assert daily.run_if_due()
+    qtbot.waitUntil(lambda: daily.operation is None, timeout=20_000)
+    autos = [b for b in list_backups(main_window.ctx.folder.backups) if b.tag == AUTO_TAG]
+    assert len(autos) == 1
+    assert not daily.due() and not daily.run_if_due()
+    assert daily.due(datetime.now() + timedelta(days=1, minutes=1))

@@ -92,6 +92,9 @@ def open_window(
                 window.close()
                 return
             window.start()
+            from desktop.ui.backup_timer import DailyBackup
+
+            window.daily_backup = DailyBackup(ctx, window)  # sao lưu tự động hằng ngày
             if on_ready is not None:
                 on_ready()
         except StorageError as error:

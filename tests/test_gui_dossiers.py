@@ -386,3 +386,11 @@ def test_an_earlier_award_is_added_from_the_dossier(page, warnings) -> None:
     assert "tên" in warnings[-1]
     assert editor.record_prior(2023, "Giấy khen của Chủ tịch UBND quận Kiến An", "45/QĐ-UBND")
     assert editor.prior.record(0).award == "Giấy khen của Chủ tịch UBND quận Kiến An"
+
+
+def test_enter_on_a_row_opens_the_dossier(page, qtbot) -> None:
+    panel = page.dossiers
+    assert panel.select_dossier(3)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert panel.editor is not None and panel.editor.dossier_id == 3

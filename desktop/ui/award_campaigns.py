@@ -113,7 +113,7 @@ class CampaignsPanel(QWidget):
         self.view = table_view(self.model, "campaigns")
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.view.activated.connect(lambda _index: self.edit_selected())
         buttons = QHBoxLayout()
         for text, name, slot in (
             (t.NEW_CAMPAIGN, "new_campaign", self.add),

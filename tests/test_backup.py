@@ -276,3 +276,15 @@ def test_cancelled_backup_leaves_nothing(
         create_backup(ctx.folder, usb, progress=CancelAfter(steps))
     assert list(usb.iterdir()) == []
     assert not list(ctx.folder.root.glob(".backup-*"))
+
+
+def test_passphrase_typed_with_another_vietnamese_keyboard_opens_it(
+    ctx: AppContext, demo_db: Database, usb: Path
+) -> None:
+    import unicodedata
+
+    typed_here = unicodedata.normalize("NFC", "Kiến An mùa thu")
+    typed_there = unicodedata.normalize("NFD", typed_here)  # combining marks, same letters
+    assert typed_here != typed_there
+    result = create_backup(ctx.folder, usb, passphrase=typed_here)
+    assert verify_backup(result.path, passphrase=typed_there).encrypted

@@ -16,6 +16,7 @@ import hashlib
 import hmac
 import os
 import struct
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -57,8 +58,11 @@ def passphrase_problem(passphrase: str, repeated: str | None = None) -> str | No
 
 
 def _derive(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> tuple[bytes, bytes]:
+    # Vietnamese keyboards send "ế" either as one character or as "e" plus combining marks; the
+    # same passphrase typed on another PC must open the backup, so it is normalised first.
+    normalised = unicodedata.normalize("NFC", passphrase)
     material = Scrypt(salt=salt, length=64, n=1 << log2_n, r=r, p=p).derive(
-        passphrase.encode("utf-8")
+        normalised.encode("utf-8")
     )
     return material[:32], material[32:]
 

@@ -170,6 +170,7 @@ class BackupPage(QWidget):
     def restore_selected(self) -> RestoreDialog | None:
         backup = self.selected_backup()
         if backup is None:
+            self.local_message.setText(t.SELECT_BACKUP_FIRST)
             return None
         return self.open_restore_dialog(trial=False, backup=backup)
 

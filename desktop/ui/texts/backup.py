@@ -139,3 +139,4 @@ AUDIT_COLUMNS = (
 )
 BACKUP_CANCELLED = "Đã hủy: không có bản sao lưu nào được ghi, dữ liệu không thay đổi."
 RESTORE_CANCELLED = "Đã hủy: dữ liệu hiện tại không thay đổi."
+SELECT_BACKUP_FIRST = "Hãy chọn một bản sao lưu trong danh sách trước."

@@ -371,3 +371,14 @@ def test_typing_left_to_right_numerator_then_tab_then_denominator(
     qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: _stored(ctx, "TDP04", "VNEID") == Pair(320, 400))
     assert _cell(page, "TDP04", "VNEID", True).data() == "400  (80,0 %)"
+
+
+def test_a_good_paste_clears_the_marks_of_a_refused_one(page: IndicatorsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view, model = page.entry.view, page.entry.model
+    cell = _cell(page, "TDP05", "DANSO")
+    view.setCurrentIndex(cell)
+    assert not view.paste_text("10\t0\n")
+    assert model.error_at(cell.row(), cell.column() + 1) == "Mẫu số phải lớn hơn 0."
+    view.setCurrentIndex(cell)
+    assert view.paste_text("10\t20\n")
+    assert model.error_at(cell.row(), cell.column() + 1) is None

@@ -284,7 +284,8 @@ class QuarterGridModel(QAbstractTableModel):
         after = {key: change.pair for key, change in changes.items()}
         notes = {key: change.note for key, change in changes.items() if change.note}
         self._apply(after, notes)
-        self._clear_errors(list(cells))
+        # A saved pair clears the marks of both its cells (a paste names the pair by its numerator).
+        self._clear_errors([(r, 2 * (c // 2) + part) for r, c in cells for part in (0, 1)])
         self.undo_stack.push(_SetCells(self, before, after, label))
         self.saved.emit(t.STATUS_SAVED)
         return True

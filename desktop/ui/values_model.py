@@ -275,8 +275,14 @@ class QuarterGridModel(QAbstractTableModel):
             with self.ctx.db.session() as session:
                 before = save_values(session, year, quarter, list(changes.values()))
         except CellsRefused as error:
-            messages = {where[(p.unit_id, p.indicator_id)]: p.message for p in error.problems}
-            self._refuse(messages, self._describe(messages))
+            # A rule of the pair (mẫu số > 0, tử số ≤ mẫu số) concerns both of its cells.
+            messages = {}
+            for problem in error.problems:
+                row, column = where[(problem.unit_id, problem.indicator_id)]
+                for part in (0, 1):
+                    messages[(row, 2 * (column // 2) + part)] = problem.message
+            first = {where[(p.unit_id, p.indicator_id)]: p.message for p in error.problems}
+            self._refuse(messages, self._describe(first))
             return False
         except ValueRefused as error:
             self._refuse({}, str(error))

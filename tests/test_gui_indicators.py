@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
 from sqlmodel import select
 
@@ -382,3 +382,19 @@ def test_a_good_paste_clears_the_marks_of_a_refused_one(page: IndicatorsPage, qt
     view.setCurrentIndex(cell)
     assert view.paste_text("10\t20\n")
     assert model.error_at(cell.row(), cell.column() + 1) is None
+
+
+def test_copy_a_block_as_excel_does(page: IndicatorsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = page.entry.view
+    page.entry.year.setValue(2025)
+    page.entry.quarter.setCurrentIndex(3)
+    first, last = _cell(page, "TDP01", "DANSO"), _cell(page, "TDP02", "DANSO", True)
+    view.setCurrentIndex(first)
+    view.selectionModel().select(
+        QItemSelection(first, last), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert len(lines) == 2 and all(len(line.split("\t")) == 2 for line in lines)
+    assert lines[0].split("\t")[0] == first.data(Qt.ItemDataRole.EditRole)
+    assert "%" not in QGuiApplication.clipboard().text()  # numbers only, ready to paste back

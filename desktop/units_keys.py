@@ -29,16 +29,19 @@ class _FoldTable(dict[int, str]):
 
 
 class _LetterTable(dict[int, str]):
-    """code point → one character whose code orders like :func:`desktop.text.sort_key`'s letter rank."""
+    """code point → one character whose code orders like :func:`desktop.text.sort_key`'s letter rank.
+
+    Codes are the rank plus one, so that "\\x00" stays free to end the letters of a key.
+    """
 
     def __missing__(self, code: int) -> str:
         ch = chr(code)
         if ch.isspace():
-            value = "\x00"
+            rank = 0
         else:
             base, _ = _split_letter(ch)
             rank = 100 + _LETTER_RANK[base] if base in _LETTER_RANK else 1000 + ord(base)
-            value = chr(min(rank, 0x10FFFF))
+        value = chr(min(rank + 1, 0x10FFFF))
         self[code] = value
         return value
 
@@ -78,7 +81,7 @@ _PRIVATE = re.compile("[\U000f0000-\U000fffff]")
 _BATCH_SEPARATOR = chr(_PUA + 0xFFF)
 _DIGIT_CODES = str.maketrans({str(d): chr(_PUA + 10 + d) for d in range(10)})
 for _code in range(0x400):
-    _LETTERS[_PUA + _code] = chr(_code)
+    _LETTERS[_PUA + _code] = chr(_code + 1)
     _TONES[_PUA + _code] = "\x00"
 _LETTERS[ord(_BATCH_SEPARATOR)] = _TONES[ord(_BATCH_SEPARATOR)] = _BATCH_SEPARATOR
 
@@ -93,12 +96,18 @@ def _encode_number(match: re.Match[str]) -> str:
     )
 
 
-def fast_sort_key(text: str) -> tuple[str, str, str]:
-    """Sorts like :func:`desktop.text.sort_key` (Vietnamese alphabet, tones, numbers by value)."""
+def fast_sort_key(text: str) -> str:
+    """Sorts like :func:`desktop.text.sort_key` (Vietnamese alphabet, tones, numbers by value).
+
+    One string — letters, "\\x00", tones, "\\x00", the text — compares exactly like sort_key's
+    (letters, tones, text) tuple, since letter codes are never "\\x00" and, when the letters
+    agree, the tones have the same length. A string rather than a tuple: 20,000 keys are 20,000
+    fewer objects for the garbage collector to walk while the page opens.
+    """
     return fast_sort_keys([text])[0]
 
 
-def fast_sort_keys(texts: Sequence[str]) -> list[tuple[str, str, str]]:
+def fast_sort_keys(texts: Sequence[str]) -> list[str]:
     """:func:`fast_sort_key` of many texts at once: one translate() over all of them."""
     if not texts:
         return []
@@ -110,13 +119,14 @@ def fast_sort_keys(texts: Sequence[str]) -> list[tuple[str, str, str]]:
     joined = _DIGITS.sub(_encode_number, joined)
     letters = joined.translate(_LETTERS).split(_BATCH_SEPARATOR)
     tones = joined.translate(_TONES).split(_BATCH_SEPARATOR)
-    return list(zip(letters, tones, texts, strict=True))
+    return [f"{a}\x00{b}\x00{c}" for a, b, c in zip(letters, tones, texts, strict=True)]
 
 
-def _slow_sort_key(text: str) -> tuple[str, str, str]:
+def _slow_sort_key(text: str) -> str:
     """For text holding private-use characters: the sort_key itself, in the fast key's shape."""
     letters, tones, _ = sort_key(text)
-    return "".join(chr(min(c, 0x10FFFF)) for c in letters), "".join(chr(c) for c in tones), text
+    shifted = "".join(chr(min(c + 1, 0x10FFFF)) for c in letters)
+    return f"{shifted}\x00{''.join(chr(c) for c in tones)}\x00{text}"
 
 
 def fold_many(texts: Sequence[str]) -> list[str]:
@@ -130,13 +140,11 @@ def fold_many(texts: Sequence[str]) -> list[str]:
     return folded if len(folded) == len(texts) else [fold(t) for t in texts]
 
 
-def person_sort_key(name: str) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
+def person_sort_key(name: str) -> tuple[str, str]:
     """Vietnamese persons sort by given name (the last word), then by the full name."""
     return person_sort_keys([name])[0]
 
 
-def person_sort_keys(
-    names: Sequence[str],
-) -> list[tuple[tuple[str, str, str], tuple[str, str, str]]]:
+def person_sort_keys(names: Sequence[str]) -> list[tuple[str, str]]:
     given = fast_sort_keys([name.rsplit(" ", 1)[-1] for name in names])
     return list(zip(given, fast_sort_keys(names), strict=True))

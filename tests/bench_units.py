@@ -112,13 +112,14 @@ def keystrokes(app: QApplication, page, query: str) -> list[tuple[float, float]]
     return times
 
 
-def figures(pairs: list[tuple[float, float]], scale: float, unit: str) -> str:
+def figures(pairs: list[tuple[float, float]], scale: float, unit: str, digits: int = 1) -> str:
     """Median and max of wall-clock time, with CPU time beside (the machine may be shared)."""
     wall = [w * scale for w, _ in pairs]
     cpu = [c * scale for _, c in pairs]
     return (
-        f"median {statistics.median(wall):.1f} {unit} (CPU {statistics.median(cpu):.1f}), "
-        f"max {max(wall):.1f} {unit} (CPU {max(cpu):.1f})"
+        f"median {statistics.median(wall):.{digits}f} {unit} "
+        f"(CPU {statistics.median(cpu):.{digits}f}), "
+        f"max {max(wall):.{digits}f} {unit} (CPU {max(cpu):.{digits}f})"
     )
 
 
@@ -142,7 +143,7 @@ def main() -> None:
         print("page open (build + first paint), target < 0.5 s")
         first_wall, first_cpu = opens[0]
         print(f"  first {first_wall:.3f} s (CPU {first_cpu:.3f} s)")
-        print(f"  of 5: {figures(opens, 1, 's')}")
+        print(f"  of 5: {figures(opens, 1, 's', 3)}")
 
         page, _ = open_page(app, ctx)
         print("search, per keystroke (filter + repaint), target < 50 ms")

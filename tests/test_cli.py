@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.storage.schema import HEAD_REVISION
 
 
 def test_help_lists_the_subcommands(capsys: pytest.CaptureFixture[str]) -> None:
@@ -27,7 +28,7 @@ def test_demo_then_info_and_check(data_dir: Path, capsys: pytest.CaptureFixture[
     assert main(["--data-dir", str(data_dir), "info", "--json"]) == 0
     out = capsys.readouterr().out
     info = json.loads(out[out.index("{"):])
-    assert info["schema_revision"] == "0002"
+    assert info["schema_revision"] == HEAD_REVISION
     assert 35 <= info["counts"]["unit"] <= 50
     assert info["counts"]["quartervalue"] > 100
     assert info["counts"]["dossier"] >= 3
@@ -72,4 +73,4 @@ def test_python_dash_m_desktop_runs(tmp_path: Path) -> None:
         capture_output=True, text=True, encoding="utf-8", check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "Cấu trúc:        0002" in result.stdout
+    assert f"Cấu trúc:        {HEAD_REVISION}" in result.stdout

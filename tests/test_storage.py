@@ -210,7 +210,8 @@ def test_migration_from_previous_revision_keeps_data_and_copies_aside(tmp_path: 
         assert s.exec(select(Unit)).one().name == "Tổ dân phố số 1"
     with db.engine.connect() as conn:
         indexes = {r[1] for r in conn.exec_driver_sql("PRAGMA index_list('quartervalue')")}
-    assert "ix_quartervalue_period" in indexes
+    assert "ix_quartervalue_period_values" in indexes
+    assert "ix_quartervalue_period" not in indexes  # superseded by 0003
     copies = list(tmp_path.glob("thidua.sqlite3.before-0001-*"))
     assert len(copies) == 1
     with sqlite3.connect(copies[0]) as conn:
@@ -235,3 +236,20 @@ def test_integrity_check_reports_broken_references(db: Database) -> None:
         )
     problems = db.integrity_problems()
     assert any("person" in p and "unit" in p for p in problems)
+
+
+def test_period_sums_are_answered_from_the_index(db: Database) -> None:
+    with db.engine.connect() as conn:
+        plan = " ".join(
+            str(row[-1])
+            for row in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT indicator_id, sum(numerator), sum(denominator) "
+                "FROM quartervalue WHERE year = 2025 AND quarter = 4 GROUP BY indicator_id"
+            )
+        )
+    assert "COVERING INDEX ix_quartervalue_period_values" in plan
+
+
+def test_reads_are_memory_mapped(db: Database) -> None:
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA mmap_size").scalar() >= 64 * 1024 * 1024

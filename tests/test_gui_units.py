@@ -348,3 +348,18 @@ def test_the_fast_search_fields_are_the_searchable_columns(page: UnitsPage) -> N
     for row in page.model.rows[:5]:
         columns = [str(c.value(row) or "") for c in COLUMNS if c.searchable]
         assert search_fields(row) == FIELD_SEPARATOR.join(columns)
+
+
+def test_showing_the_page_again_rereads_only_a_changed_register(page: UnitsPage) -> None:
+    from desktop.units import UnitData, update_unit
+
+    rows = page.model.rows
+    page.refresh()
+    assert page.model.rows is rows  # nothing changed: nothing re-read
+    target = unit(page, "HTXRS")
+    with page.ctx.db.session() as s:  # another page (or the command line) renames a unit
+        data = UnitData.of(s.get(Unit, target.id))
+        data.name = "Hợp tác xã Rau an toàn Bắc Sơn"
+        update_unit(s, target.id, data)
+    page.refresh()
+    assert "Hợp tác xã Rau an toàn Bắc Sơn" in names_shown(page)

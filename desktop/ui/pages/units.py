@@ -48,6 +48,7 @@ from desktop.units import (
     load_unit_row,
     load_unit_rows,
     next_unit_code,
+    register_stamp,
     set_unit_active,
     unit_dependants,
     update_unit,
@@ -82,6 +83,7 @@ class UnitsPage(QWidget):
         self.ctx = ctx
         self.dialog: UnitDialog | None = None
         self._refiltering = False
+        self._stamp: tuple[int, int | None, int | None] | None = None  # of the rows shown
         self.undo_stack = QUndoStack(self)
         self.model: RegisterTableModel[UnitRow] = RegisterTableModel(
             COLUMNS, self, is_inactive=lambda u: not u.active, search_fields=search_fields
@@ -211,9 +213,15 @@ class UnitsPage(QWidget):
 
     # -- showing -------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Read the register again if it changed since the last reading (another page, an import)."""
         keep = self.selected()
         with self.ctx.db.session() as session:
-            rows = load_unit_rows(session)
+            stamp = register_stamp(session)
+            rows = load_unit_rows(session) if stamp != self._stamp else None
+        if rows is None:
+            self.persons.set_unit(keep)  # persons may have changed elsewhere
+            return
+        self._stamp = stamp
         self.model.set_rows(rows)
         self._update_count()
         if keep is not None:

@@ -49,11 +49,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     persons.set_defaults(run=run_import_persons)
 
-    do_export = actions.add_parser("export", help="xuất sổ đơn vị ra tệp .xlsx")
+    do_export = actions.add_parser(
+        "export", help="xuất sổ đơn vị (kèm trang “Cá nhân”) ra tệp .xlsx"
+    )
     do_export.add_argument("file", type=Path, metavar="TỆP.xlsx")
     do_export.set_defaults(run=run_export)
 
-    template = actions.add_parser("template", help="tạo tệp mẫu trống để điền danh sách đơn vị")
+    template = actions.add_parser(
+        "template", help="tạo tệp mẫu trống (trang “Đơn vị” và “Cá nhân”) để điền danh sách"
+    )
     template.add_argument("file", type=Path, metavar="TỆP.xlsx")
     template.set_defaults(run=run_template)
 

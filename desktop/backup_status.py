@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session
@@ -26,3 +27,22 @@ def record_usb_backup(session: Session, at: datetime | None = None) -> None:
 
 def warning_days(session: Session) -> int:
     return load_settings(session).usb_backup_warning_days
+
+
+@dataclass(frozen=True)
+class UsbBackupAge:
+    """How old the last USB backup is, and whether the clerk should be warned (red)."""
+
+    last: datetime | None
+    days: int | None
+    limit: int
+
+    @property
+    def late(self) -> bool:
+        return self.days is None or self.days >= self.limit
+
+
+def usb_backup_age(session: Session, today: datetime | None = None) -> UsbBackupAge:
+    last = last_usb_backup(session)
+    days = None if last is None else max(0, ((today or now()) - last).days)
+    return UsbBackupAge(last, days, warning_days(session))

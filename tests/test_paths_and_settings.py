@@ -50,3 +50,17 @@ def test_settings_round_trip_and_validation(db: Database) -> None:
         save_settings(s, WardSettings(signer_name="  "))
     with db.session() as s:
         assert load_settings(s).signer_name == "Nguyễn Văn Hùng"
+
+
+def test_usb_backup_age_turns_late_after_the_set_days(db: Database) -> None:
+    from datetime import datetime
+
+    from desktop.backup_status import record_usb_backup, usb_backup_age
+
+    with db.session() as s:
+        assert usb_backup_age(s).late and usb_backup_age(s).days is None
+        record_usb_backup(s, datetime(2026, 11, 1, 9, 0))
+    with db.session() as s:
+        assert usb_backup_age(s, datetime(2026, 11, 5, 9, 0)).days == 4
+        assert not usb_backup_age(s, datetime(2026, 11, 5, 9, 0)).late
+        assert usb_backup_age(s, datetime(2026, 11, 8, 9, 0)).late  # 7 days by default

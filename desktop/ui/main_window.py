@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-from datetime import datetime
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -37,6 +36,8 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setMaximumWidth(230)
+        self.navigation.setSpacing(3)
+        self.navigation.setStyleSheet("QListWidget#navigation { font-size: 11pt; padding: 4px; }")
         self.stack = QStackedWidget()
         for spec in PAGES:
             self.navigation.addItem(spec.title.replace("&&", "&"))
@@ -127,17 +128,16 @@ class MainWindow(QMainWindow):
 
     # -- status bar ----------------------------------------------------------------------------
     def refresh_status(self) -> None:
-        from desktop.backup_status import last_usb_backup, warning_days
+        from desktop.backup_status import usb_backup_age
 
         with self.ctx.db.session() as session:
-            last = last_usb_backup(session)
-            limit = warning_days(session)
-        if last is None:
-            text, late = t.STATUS_NO_BACKUP, True
+            age = usb_backup_age(session)
+        if age.days is None:
+            text = t.STATUS_NO_BACKUP
         else:
-            days = (datetime.now() - last).days
-            age = t.AGE_TODAY if days <= 0 else t.AGE_DAYS.format(days=days)
-            text, late = t.STATUS_BACKUP_AGE.format(age=age), days >= limit
+            when = t.AGE_TODAY if age.days == 0 else t.AGE_DAYS.format(days=age.days)
+            text = t.STATUS_BACKUP_AGE.format(age=when)
+        late = age.late
         self.backup_label.setText(text)
         self.backup_label.setStyleSheet("color: #b00020; font-weight: bold;" if late else "")
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -18,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.backup import AUTO_TAG, SAFETY_TAG, BackupFile, auto_backup, list_backups
-from desktop.backup_status import last_usb_backup, warning_days
+from desktop.backup_status import usb_backup_age
 from desktop.context import AppContext
 from desktop.settings import load_settings
 from desktop.ui.backup_dialog import BackupDialog, error_text
@@ -128,17 +126,15 @@ class BackupPage(QWidget):
 
     def refresh(self) -> None:
         with self.ctx.db.session() as session:
-            last = last_usb_backup(session)
-            limit = warning_days(session)
-        if last is None:
-            text, late = t.LAST_USB_NEVER, True
+            age = usb_backup_age(session)
+        if age.last is None or age.days is None:
+            text = t.LAST_USB_NEVER
         else:
-            days = (datetime.now() - last).days
-            age = tc.AGE_TODAY if days <= 0 else tc.AGE_DAYS.format(days=days)
-            text = t.LAST_USB.format(when=f"{last:%d/%m/%Y %H:%M}", age=age)
-            late = days >= limit
-            if late:
-                text += t.LAST_USB_LATE.format(days=limit)
+            ago = tc.AGE_TODAY if age.days == 0 else tc.AGE_DAYS.format(days=age.days)
+            text = t.LAST_USB.format(when=f"{age.last:%d/%m/%Y %H:%M}", age=ago)
+            if age.late:
+                text += t.LAST_USB_LATE.format(days=age.limit)
+        late = age.late
         self.usb_status.setText(text)
         self.usb_status.setStyleSheet("color: #b00020; font-weight: bold;" if late else "")
         self.model.set_records(list_backups(self.ctx.folder.backups))

@@ -21,6 +21,8 @@ class AppContext:
     """What the GUI and the commands share: the data folder and, once opened, its database."""
 
     folder: DataFolder
+    # Set once the start-up check has scanned the file, so opening it does not scan it again.
+    integrity_checked: bool = False
     _db: Database | None = field(default=None, repr=False)
 
     @classmethod
@@ -39,7 +41,7 @@ class AppContext:
         if self._db is None:
             from desktop.storage import Database
 
-            self._db = Database.open(self.folder.database)
+            self._db = Database.open(self.folder.database, quick_check=not self.integrity_checked)
             log.info("opened %s", self.folder.database)
         return self._db
 

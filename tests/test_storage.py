@@ -253,3 +253,12 @@ def test_period_sums_are_answered_from_the_index(db: Database) -> None:
 def test_reads_are_memory_mapped(db: Database) -> None:
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA mmap_size").scalar() >= 64 * 1024 * 1024
+
+
+def test_a_caller_that_checked_may_skip_the_page_scan(db: Database) -> None:
+    from desktop.storage.database import inspect_file
+
+    path = db.path
+    db.close()
+    assert inspect_file(path, quick_check=False) == HEAD_REVISION
+    Database.open(path, quick_check=False).close()

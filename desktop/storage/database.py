@@ -27,10 +27,12 @@ BUSY_TIMEOUT_MS = 5000
 MMAP_BYTES = 256 * 1024 * 1024
 
 
-def inspect_file(path: Path) -> str | None:
+def inspect_file(path: Path, quick_check: bool = True) -> str | None:
     """Check an existing file without writing to it; return its schema revision (None: empty DB).
 
     Raises a :class:`StorageError` with the clerk's message when the file must not be opened.
+    ``quick_check=False`` skips the scan of every page (half a second on a large ward) for a
+    caller that has just run it itself; the header, owner and schema are still checked.
     """
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
@@ -41,9 +43,10 @@ def inspect_file(path: Path) -> str | None:
         )
     try:
         with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise DamagedDatabase(_damaged(path, check))
+            if quick_check:
+                check = conn.execute("PRAGMA quick_check").fetchone()[0]
+                if check != "ok":
+                    raise DamagedDatabase(_damaged(path, check))
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if app_id != APPLICATION_ID:
@@ -114,11 +117,11 @@ class Database:
         self.engine = engine
 
     @classmethod
-    def open(cls, path: Path) -> Database:
+    def open(cls, path: Path, quick_check: bool = True) -> Database:
         """Open (creating if missing) and migrate the file; refuse foreign, damaged or newer files."""
         path = Path(path)
         exists = path.exists() and path.stat().st_size > 0
-        revision = inspect_file(path) if exists else None
+        revision = inspect_file(path, quick_check) if exists else None
         path.parent.mkdir(parents=True, exist_ok=True)
         if exists and revision != HEAD_REVISION:
             copy = migrate.copy_aside(path, revision)

@@ -91,6 +91,8 @@ def open_window(
             elif not startup_check(ctx, window):  # damaged file: offers the newest good backup
                 window.close()
                 return
+            else:
+                ctx.integrity_checked = True
             window.start()
             from desktop.ui.backup_timer import DailyBackup
 

@@ -275,3 +275,13 @@ def test_recipients_and_signature_sit_side_by_side_with_the_last_lines(plan_pdf:
     assert all("Bold" in c["fontname"] and round(c["size"]) == 14 for c in authority)
     assert heading[0]["top"] == pytest.approx(authority[0]["top"], abs=4)  # level with each other
     assert heading[0]["x0"] < A4_W / 2 < authority[0]["x0"]
+
+
+def test_narrow_code_headings_shrink_instead_of_breaking_a_word() -> None:
+    from desktop.documents.fonts import register_fonts
+    from desktop.documents.longtable import MIN_HEADER_SIZE, _fitting_sizes
+
+    register_fonts()
+    sizes = _fitting_sizes(["STT", "HOCSINH", "Tên đơn vị"], [20.0, 30.0, 200.0], 11.0)
+    assert sizes[2] == 11.0
+    assert MIN_HEADER_SIZE <= sizes[1] < 11.0

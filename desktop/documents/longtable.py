@@ -59,8 +59,28 @@ class _Measured:
     widths: list[float]
     header_lines: list[list[str]]
     header_height: float
+    header_sizes: list[float]  # per column, shrunk if need be so that no word of a heading is cut
     row_lines: list[list[list[str]]]
     bottoms: list[float]  # bottoms[i] = height of rows 0..i together
+
+
+MIN_HEADER_SIZE = 7.0
+
+
+def _fitting_sizes(headers: list[str], inner: list[float], size: float) -> list[float]:
+    """Per column, the largest size up to ``size`` at which every word of its heading fits.
+
+    Narrow columns headed by codes (HOCSINH, TRUONGKNS) would otherwise be cut mid-word.
+    """
+    sizes = []
+    for heading, width in zip(headers, inner, strict=True):
+        fitted = size
+        for word in heading.split():
+            needed = stringWidth(word, fonts.BOLD, fitted)
+            if needed > width > 0:
+                fitted = max(MIN_HEADER_SIZE, fitted * width / needed)
+        sizes.append(fitted)
+    return sizes
 
 
 class LongTable(Flowable):
@@ -98,11 +118,15 @@ class LongTable(Flowable):
         total = sum(self.weights)
         widths = [avail_width * w / total for w in self.weights]
         inner = [w - 2 * PADDING_X for w in widths]
+        header_sizes = _fitting_sizes(self.headers, inner, self.header_size)
         header_lines = [
-            wrap_text(h, fonts.BOLD, self.header_size, iw)
-            for h, iw in zip(self.headers, inner, strict=True)
+            wrap_text(h, fonts.BOLD, size, iw)
+            for h, size, iw in zip(self.headers, header_sizes, inner, strict=True)
         ]
-        header_height = max(len(c) for c in header_lines) * self.header_size * 1.2 + 2 * PADDING_Y
+        header_height = (
+            max(len(c) * size for c, size in zip(header_lines, header_sizes, strict=True)) * 1.2
+            + 2 * PADDING_Y
+        )
         row_lines = []
         heights = []
         for row in self.rows:
@@ -113,7 +137,7 @@ class LongTable(Flowable):
             row_lines.append(cells)
             heights.append(max(len(c) for c in cells) * self.leading + 2 * PADDING_Y)
         self._measured = _Measured(
-            widths, header_lines, header_height, row_lines, list(accumulate(heights))
+            widths, header_lines, header_height, header_sizes, row_lines, list(accumulate(heights))
         )
         return self._measured
 
@@ -161,7 +185,7 @@ class LongTable(Flowable):
         header_aligns = ["center"] * len(m.widths)
         out = canvas.beginText()
         self._draw_cells(
-            out, m.header_lines, xs, self.height, header_aligns, fonts.BOLD, self.header_size
+            out, m.header_lines, xs, self.height, header_aligns, fonts.BOLD, m.header_sizes
         )
         # Rule positions: the top, under the header, then under each row of this piece.
         before = m.bottoms[self._start - 1] if self._start > 0 else 0.0
@@ -190,12 +214,17 @@ class LongTable(Flowable):
         top: float,
         aligns: list[str],
         font: str,
-        size: float,
+        sizes: float | list[float],
     ) -> None:
         # One text object per page, moved from cell to cell: far cheaper than a drawString each.
-        leading = size * 1.2
-        out.setFont(font, size)
+        per_column = sizes if isinstance(sizes, list) else [sizes] * len(cells)
+        current = None
         for column, lines in enumerate(cells):
+            size = per_column[column]
+            if size != current:
+                out.setFont(font, size)
+                current = size
+            leading = size * 1.2
             left, right = xs[column] + PADDING_X, xs[column + 1] - PADDING_X
             align = aligns[column]
             baseline = top - PADDING_Y - size * 0.95

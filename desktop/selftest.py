@@ -77,10 +77,25 @@ def _window(folder: Path) -> str:
             app.processEvents()
             if window.stack.currentWidget().objectName() != f"page_{spec.key}":
                 raise RuntimeError(f"trang “{spec.title}” không mở được")
+        previewed = _preview(folder / "bao-cao.pdf")
         window.close()
-        return f"{len(PAGES)} trang"
+        return f"{len(PAGES)} trang{previewed}"
     finally:
         ctx.close()
+
+
+def _preview(pdf: Path) -> str:
+    """Show the report of the document step in the in-app preview (PDFium inside the bundle)."""
+    if not pdf.exists():
+        return ""
+    from desktop.ui.document_preview import PdfPreview
+
+    preview = PdfPreview()
+    pages = preview.show_pdf(pdf.read_bytes())
+    if pages < 1 or preview.sheet.pixmap().isNull():
+        raise RuntimeError("không xem trước được văn bản")
+    preview.deleteLater()
+    return f", xem trước {pages} trang PDF"
 
 
 STEPS: list[tuple[str, Callable[[Path], str]]] = [

@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.dossier_errors import DossierError
 from desktop.dossiers import get_dossier
@@ -188,7 +188,7 @@ class StoreProblem:
 
 def check_store(session: Session, store: Path, dossier_id: int | None = None) -> list[StoreProblem]:
     """Attachments whose stored copy is missing or changed (of one dossier, or of all)."""
-    query = select(Attachment).order_by(Attachment.id)
+    query = select(Attachment).order_by(col(Attachment.id))
     if dossier_id is not None:
         query = query.where(Attachment.dossier_id == dossier_id)
     problems = []

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
-from sqlalchemy import Select, func
-from sqlmodel import Session, select
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
 from desktop.excel.common import new_workbook, save_atomically, write_table
 from desktop.models import AuditEntry
@@ -128,17 +129,23 @@ def readable(value: str | None) -> str:
     return value
 
 
-def _statement(flt: AuditFilter) -> Select:
-    statement = select(
-        AuditEntry.id,
-        AuditEntry.at,
-        AuditEntry.table_name,
-        AuditEntry.record_id,
-        AuditEntry.action,
-        AuditEntry.field,
-        AuditEntry.old_value,
-        AuditEntry.new_value,
-        AuditEntry.reason,
+_AuditColumns = Select[
+    int, datetime, str, int | None, str, str, str | None, str | None, str
+]
+
+
+def _statement(flt: AuditFilter) -> _AuditColumns:
+    # sqlmodel's select() is typed for at most four columns; Select() is what it builds for more.
+    statement: _AuditColumns = Select(
+        col(AuditEntry.id),
+        col(AuditEntry.at),
+        col(AuditEntry.table_name),
+        col(AuditEntry.record_id),
+        col(AuditEntry.action),
+        col(AuditEntry.field),
+        col(AuditEntry.old_value),
+        col(AuditEntry.new_value),
+        col(AuditEntry.reason),
     )
     if flt.table:
         statement = statement.where(AuditEntry.table_name == flt.table)
@@ -150,7 +157,7 @@ def _statement(flt: AuditFilter) -> Select:
         statement = statement.where(AuditEntry.at >= datetime.combine(flt.since, time.min))
     if flt.until:
         statement = statement.where(AuditEntry.at <= datetime.combine(flt.until, time.max))
-    return statement.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())  # type: ignore[union-attr]
+    return statement.order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc())
 
 
 def iter_audit(session: Session, flt: AuditFilter) -> Iterator[AuditRow]:

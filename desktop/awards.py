@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.dossier_errors import DossierError
 from desktop.models import (
@@ -155,7 +155,7 @@ def criteria_of(
     rows = session.exec(
         select(AwardCriterion)
         .where(AwardCriterion.award_form_id == form_id)
-        .order_by(AwardCriterion.ordinal, AwardCriterion.id)
+        .order_by(col(AwardCriterion.ordinal), col(AwardCriterion.id))
     ).all()
     if kind is None:
         return list(rows)
@@ -167,7 +167,7 @@ def components_of(session: Session, form_id: int) -> list[DossierComponent]:
         session.exec(
             select(DossierComponent)
             .where(DossierComponent.award_form_id == form_id)
-            .order_by(DossierComponent.ordinal, DossierComponent.id)
+            .order_by(col(DossierComponent.ordinal), col(DossierComponent.id))
         ).all()
     )
 

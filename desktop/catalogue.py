@@ -60,6 +60,7 @@ def load_catalogue(session: Session) -> None:
         )
         session.add(indicator)
         session.flush()
+        assert indicator.id is not None  # given by the flush
         for year, (percent, text) in spec["targets"].items():
             session.add(
                 IndicatorTarget(
@@ -81,6 +82,7 @@ def load_catalogue(session: Session) -> None:
         )
         session.add(form)
         session.flush()
+        assert form.id is not None  # given by the flush
         for i, criterion in enumerate(spec["criteria"], start=1):
             session.add(
                 AwardCriterion(

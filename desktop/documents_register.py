@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.documents.common import DocumentRequest
 from desktop.documents.layout import load_layout
@@ -25,7 +25,9 @@ from desktop.settings import load_settings
 
 
 def list_issued(session: Session) -> list[IssuedDocument]:
-    query = select(IssuedDocument).order_by(IssuedDocument.year.desc(), IssuedDocument.id.desc())
+    query = select(IssuedDocument).order_by(
+        col(IssuedDocument.year).desc(), col(IssuedDocument.id).desc()
+    )
     return list(session.exec(query).all())
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.awards import components_of, criteria_of, get_award_form, get_campaign
 from desktop.dossier_nominees import Nominee, nominee_of
@@ -105,7 +105,9 @@ def load_detail(session: Session, dossier_id: int) -> DossierDetail:
     }
     attachments = list(
         session.exec(
-            select(Attachment).where(Attachment.dossier_id == dossier_id).order_by(Attachment.id)
+            select(Attachment)
+            .where(Attachment.dossier_id == dossier_id)
+            .order_by(col(Attachment.id))
         )
     )
     criteria = []
@@ -116,11 +118,11 @@ def load_detail(session: Session, dossier_id: int) -> DossierDetail:
         )
     components = []
     for component in components_of(session, award.id or 0):
-        check = component_checks.get(component.id or 0)
+        paper = component_checks.get(component.id or 0)
         files = tuple(a for a in attachments if a.component_id == component.id)
         components.append(
             ComponentLine(
-                component, bool(check and check.present), check.note if check else "", files
+                component, bool(paper and paper.present), paper.note if paper else "", files
             )
         )
     proposer = session.get(Unit, dossier.proposing_unit_id) if dossier.proposing_unit_id else None
@@ -128,7 +130,7 @@ def load_detail(session: Session, dossier_id: int) -> DossierDetail:
         session.exec(
             select(DossierEvent)
             .where(DossierEvent.dossier_id == dossier_id)
-            .order_by(DossierEvent.at, DossierEvent.id)
+            .order_by(col(DossierEvent.at), col(DossierEvent.id))
         )
     )
     return DossierDetail(

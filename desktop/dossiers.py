@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.awards import get_award_form, get_campaign, nominee_kinds_of
 from desktop.dossier_errors import DossierError
@@ -257,7 +257,7 @@ def delete_dossier(session: Session, dossier_id: int, reason: str) -> None:
         raise DossierError("Hãy ghi lý do xóa hồ sơ.")
     set_audit_reason(session, reason)
     for table in (DossierCriterionCheck, DossierComponentCheck, DossierEvent, Attachment):
-        for row in session.exec(select(table).where(table.dossier_id == dossier_id)):  # type: ignore[attr-defined]
+        for row in session.exec(select(table).where(table.dossier_id == dossier_id)):
             session.delete(row)
     session.flush()
     session.delete(dossier)
@@ -333,7 +333,7 @@ def list_dossiers(
     persons = {p.id: p for p in session.exec(select(Person))}
     forms: dict[int | None, AwardForm] = {f.id: f for f in session.exec(select(AwardForm))}
     campaigns: dict[int | None, Campaign] = {c.id: c for c in session.exec(select(Campaign))}
-    query = select(Dossier).order_by(Dossier.id)
+    query = select(Dossier).order_by(col(Dossier.id))
     # The cheap filters run in SQL; level, kind and text need the joined names below.
     if where is not None and where.campaign_id is not None:
         query = query.where(Dossier.campaign_id == where.campaign_id)

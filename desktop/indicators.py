@@ -37,7 +37,7 @@ def list_indicators(session: Session) -> list[IndicatorRow]:
     targets: dict[int, dict[int, float]] = {}
     for target in session.exec(select(IndicatorTarget)):
         targets.setdefault(target.indicator_id, {})[target.year] = target.target_percent
-    indicators = session.exec(select(Indicator).order_by(Indicator.ordinal)).all()
+    indicators = session.exec(select(Indicator).order_by(col(Indicator.ordinal))).all()
     return [IndicatorRow(i, targets.get(i.id or 0, {})) for i in indicators]
 
 

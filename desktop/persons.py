@@ -7,7 +7,8 @@ from datetime import date
 from typing import NamedTuple
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
 from desktop.models import Dossier, Gender, Person, PriorAward, Unit
 from desktop.storage.hooks import set_audit_reason
@@ -52,17 +53,18 @@ class PersonRow(NamedTuple):
 
 
 def load_person_rows(session: Session, unit_id: int) -> list[PersonRow]:
-    columns = (
-        Person.id,
-        Person.unit_id,
-        Person.full_name,
-        Person.gender,
-        Person.birth_year,
-        Person.position,
-        Person.phone,
-        Person.active,
+    # sqlmodel's select() is typed for at most four columns; Select() is what it builds for more.
+    columns: Select[int, int, str, Gender | None, int | None, str, str, bool] = Select(
+        col(Person.id),
+        col(Person.unit_id),
+        col(Person.full_name),
+        col(Person.gender),
+        col(Person.birth_year),
+        col(Person.position),
+        col(Person.phone),
+        col(Person.active),
     )
-    query = select(*columns).where(Person.unit_id == unit_id).order_by(Person.id)
+    query = columns.where(Person.unit_id == unit_id).order_by(col(Person.id))
     return [PersonRow(*row) for row in session.connection().execute(query)]
 
 

@@ -19,10 +19,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import func
+from sqlalchemy import ColumnElement, Integer, func, type_coerce
+from sqlalchemy.sql.elements import TypeCoerce
 from sqlmodel import Session, col, select
 
 from desktop.models import Indicator, IndicatorTarget, QuarterValue, Unit, UnitKind
+from desktop.models._base import stored_id
 from desktop.text import sort_key
 
 QUARTERS = (1, 2, 3, 4)
@@ -124,9 +126,14 @@ def percent_of(numerator: int | None, denominator: int | None) -> float | None:
     return numerator / denominator * 100
 
 
-def _reported() -> list:  # type: ignore[type-arg]
+def _reported() -> list[ColumnElement[bool]]:
     """The SQL condition of a usable report: a numerator and a positive denominator."""
     return [col(QuarterValue.numerator).is_not(None), col(QuarterValue.denominator) > 0]
+
+
+def _reported_sum(column: int | None) -> TypeCoerce[int]:
+    """SUM of a column over rows kept by :func:`_reported`: never NULL, as every row has a value."""
+    return type_coerce(func.sum(column), Integer)
 
 
 def active_indicators(session: Session) -> list[Indicator]:
@@ -202,8 +209,8 @@ def _sum(
     statement = (
         select(
             QuarterValue.indicator_id,
-            func.sum(QuarterValue.numerator),
-            func.sum(QuarterValue.denominator),
+            _reported_sum(QuarterValue.numerator),
+            _reported_sum(QuarterValue.denominator),
             func.count(),
         )
         .where(
@@ -213,7 +220,7 @@ def _sum(
             col(QuarterValue.unit_id).in_(units),
             *_reported(),
         )
-        .group_by(QuarterValue.indicator_id)
+        .group_by(col(QuarterValue.indicator_id))
     )
     return {
         indicator_id: (int(numerator), int(denominator), int(count))
@@ -337,7 +344,7 @@ def unit_results(
     ]
     quarters = _quarters_used(session, year, quarter, indicators)
     targets = targets_for_year(session, year)
-    unit_statement = select(Unit.id, Unit.code, Unit.name, Unit.kind).where(
+    unit_statement = select(stored_id(Unit.id), Unit.code, Unit.name, Unit.kind).where(
         col(Unit.active).is_(True)
     )
     if unit_id is not None:
@@ -440,8 +447,8 @@ def indicator_series(
         select(
             QuarterValue.year,
             QuarterValue.quarter,
-            func.sum(QuarterValue.numerator),
-            func.sum(QuarterValue.denominator),
+            _reported_sum(QuarterValue.numerator),
+            _reported_sum(QuarterValue.denominator),
         )
         .join(Unit, col(Unit.id) == QuarterValue.unit_id)
         .where(
@@ -451,7 +458,7 @@ def indicator_series(
             col(Unit.kind).in_(kinds),
             *_reported(),
         )
-        .group_by(QuarterValue.year, QuarterValue.quarter)
+        .group_by(col(QuarterValue.year), col(QuarterValue.quarter))
     )
     sums = {(y, q): percent_of(int(n), int(d)) for y, q, n, d in session.exec(statement)}
     targets = {

@@ -75,7 +75,8 @@ def _window(folder: Path) -> str:
         for row, spec in enumerate(PAGES):
             window.navigation.setCurrentRow(row)
             app.processEvents()
-            if window.stack.currentWidget().objectName() != f"page_{spec.key}":
+            page = window.stack.currentWidget()
+            if page is None or page.objectName() != f"page_{spec.key}":
                 raise RuntimeError(f"trang “{spec.title}” không mở được")
         previewed = _preview(folder / "bao-cao.pdf")
         window.close()

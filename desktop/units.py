@@ -12,7 +12,8 @@ from dataclasses import dataclass, fields
 from typing import NamedTuple
 
 from sqlalchemy import func, or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from desktop.models import AuditEntry, Dossier, Person, PriorAward, QuarterValue, Unit, UnitKind
 from desktop.storage.hooks import set_audit_reason
@@ -155,9 +156,21 @@ def list_persons(session: Session, unit_id: int | None = None) -> list[Person]:
 
 def load_unit_rows(session: Session) -> list[UnitRow]:
     """Every unit as a :class:`UnitRow`, in the order of the file (the table sorts)."""
-    columns = (Unit.id, Unit.code, Unit.name, Unit.kind, Unit.head_name, Unit.phone, Unit.active)
-    result = session.connection().execute(select(*columns).order_by(Unit.id))
+    result = session.connection().execute(_unit_rows().order_by(col(Unit.id)))
     return [UnitRow(*row) for row in result]
+
+
+def _unit_rows() -> Select[int, str, str, UnitKind, str, str, bool]:
+    """The columns of :class:`UnitRow` (sqlmodel's ``select`` is typed for four at most)."""
+    return Select(
+        col(Unit.id),
+        col(Unit.code),
+        col(Unit.name),
+        col(Unit.kind),
+        col(Unit.head_name),
+        col(Unit.phone),
+        col(Unit.active),
+    )
 
 
 def get_unit(session: Session, unit_id: int) -> Unit:
@@ -168,15 +181,18 @@ def get_unit(session: Session, unit_id: int) -> Unit:
 
 
 def unit_dependants(session: Session, unit_id: int) -> Dependants:
-    def count(query: object) -> int:
-        return int(session.exec(query).one())  # type: ignore[call-overload]
+    def count(query: SelectOfScalar[int]) -> int:
+        return int(session.exec(query).one())
 
     return Dependants(
         persons=count(select(func.count()).where(Person.unit_id == unit_id)),
         values=count(select(func.count()).where(QuarterValue.unit_id == unit_id)),
         dossiers=count(
             select(func.count()).where(
-                or_(Dossier.nominee_unit_id == unit_id, Dossier.proposing_unit_id == unit_id)
+                or_(
+                    col(Dossier.nominee_unit_id) == unit_id,
+                    col(Dossier.proposing_unit_id) == unit_id,
+                )
             )
         ),
         prior_awards=count(select(func.count()).where(PriorAward.unit_id == unit_id)),
@@ -316,8 +332,7 @@ def delete_unit(session: Session, unit_id: int, *, reason: str = "") -> UnitData
 
 
 def load_unit_row(session: Session, unit_id: int) -> UnitRow | None:
-    columns = (Unit.id, Unit.code, Unit.name, Unit.kind, Unit.head_name, Unit.phone, Unit.active)
-    row = session.connection().execute(select(*columns).where(Unit.id == unit_id)).first()
+    row = session.connection().execute(_unit_rows().where(Unit.id == unit_id)).first()
     return None if row is None else UnitRow(*row)
 
 

@@ -12,8 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
 from desktop.models import Indicator, QuarterValue, Unit, UnitKind
+from desktop.models._base import stored_id
 from desktop.results import QUARTERS, active_indicators
 from desktop.settings import load_settings
 from desktop.storage.hooks import set_audit_reason
@@ -128,7 +130,9 @@ def grid_units(session: Session, indicators: Sequence[GridIndicator]) -> list[Gr
     """Active units whose kind reports at least one indicator, in Vietnamese name order."""
     kinds = set().union(*(i.kinds for i in indicators)) if indicators else set()
     rows = session.exec(
-        select(Unit.id, Unit.code, Unit.name, Unit.kind).where(col(Unit.active).is_(True))
+        select(stored_id(Unit.id), Unit.code, Unit.name, Unit.kind).where(
+            col(Unit.active).is_(True)
+        )
     ).all()
     units = [GridUnit(uid, code, name, UnitKind(kind)) for uid, code, name, kind in rows]
     units = [u for u in units if u.kind in kinds]
@@ -158,13 +162,15 @@ def grid_values(
     """Pairs and notes of the quarter, of every unit or only of ``unit_ids``."""
     values: dict[Key, Pair] = {}
     notes: dict[Key, str] = {}
-    statement = select(
-        QuarterValue.unit_id,
-        QuarterValue.indicator_id,
-        QuarterValue.numerator,
-        QuarterValue.denominator,
-        QuarterValue.note,
-    ).where(QuarterValue.year == year, QuarterValue.quarter == quarter)
+    # sqlmodel's select() is typed for at most four columns; Select() is what it builds for more.
+    columns: Select[int, int, int | None, int | None, str] = Select(
+        col(QuarterValue.unit_id),
+        col(QuarterValue.indicator_id),
+        col(QuarterValue.numerator),
+        col(QuarterValue.denominator),
+        col(QuarterValue.note),
+    )
+    statement = columns.where(QuarterValue.year == year, QuarterValue.quarter == quarter)
     batches = (
         [None]
         if unit_ids is None
@@ -224,7 +230,7 @@ def check_values(
     units: dict[int, tuple[UnitKind, bool]] = {}
     for start in range(0, len(unit_ids), 500):
         rows = session.exec(
-            select(Unit.id, Unit.kind, Unit.active).where(
+            select(stored_id(Unit.id), Unit.kind, Unit.active).where(
                 col(Unit.id).in_(unit_ids[start : start + 500])
             )
         )

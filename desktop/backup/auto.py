@@ -41,7 +41,7 @@ class BackupFile:
 
 def list_backups(folder: Path) -> list[BackupFile]:
     """ThiĐua backups in ``folder``, newest first; ``.part`` files of unfinished writes are left out."""
-    found = []
+    found: list[BackupFile] = []
     if not folder.is_dir():
         return found
     for path in folder.glob(f"*{SUFFIX}"):

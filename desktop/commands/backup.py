@@ -27,7 +27,7 @@ from desktop.context import AppContext
 PASSPHRASE_ENV = "THIDUA_BACKUP_PASSPHRASE"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     backup = subparsers.add_parser(
         "backup",
         help="sao lưu dữ liệu và tệp đính kèm ra một thư mục (USB), có kiểm tra lại",

@@ -14,7 +14,7 @@ from desktop.context import AppContext
 from desktop.demo import SyntheticSize, build_demo_ward, build_synthetic_ward, parse_years
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo = subparsers.add_parser(
         "demo",
         help="tạo phường mẫu (hoặc phường tổng hợp cỡ lớn để đo hiệu năng)",
@@ -104,21 +104,25 @@ def table_counts(ctx: AppContext) -> dict[str, int]:
 def run_info(args: argparse.Namespace, ctx: AppContext) -> int:
     from desktop import __version__
 
+    # In this order: reading the schema revision opens (and, if need be, creates) the file.
+    revision = ctx.db.schema_revision()
+    size_bytes = ctx.folder.database.stat().st_size
+    counts = table_counts(ctx)
     info = {
         "version": __version__,
         "data_folder": str(ctx.folder.root),
         "database": str(ctx.folder.database),
-        "schema_revision": ctx.db.schema_revision(),
-        "size_bytes": ctx.folder.database.stat().st_size,
-        "counts": table_counts(ctx),
+        "schema_revision": revision,
+        "size_bytes": size_bytes,
+        "counts": counts,
     }
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=2))
         return 0
     print(f"ThiĐua {info['version']}")
     print(f"Thư mục dữ liệu: {info['data_folder']}")
-    print(f"Tệp dữ liệu:     {info['database']} ({info['size_bytes'] / 1e6:.1f} MB)")
+    print(f"Tệp dữ liệu:     {info['database']} ({size_bytes / 1e6:.1f} MB)")
     print(f"Cấu trúc:        {info['schema_revision']}")
-    for name, count in info["counts"].items():
+    for name, count in counts.items():
         print(f"  {name:<24}{count:>10}")
     return 0

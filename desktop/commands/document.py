@@ -15,7 +15,7 @@ from desktop.documents_register import issue_document, list_issued, reprint
 from desktop.excel.common import ExcelInputError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "document",
         help="in văn bản ra PDF: kế hoạch, báo cáo, danh sách, tờ trình, báo cáo thành tích",

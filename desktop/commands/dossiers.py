@@ -20,7 +20,7 @@ from desktop.models import Campaign, DossierStatus, NomineeKind, Person, Unit
 from desktop.text import search_key
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "dossiers", help="hồ sơ khen thưởng: danh sách, lịch sử, tệp đính kèm"
     )

@@ -23,7 +23,7 @@ from desktop.excel.units_read import read_roster
 from desktop.units_rules import RegisterError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     units = subparsers.add_parser("units", help="sổ đơn vị: nhập, xuất Excel, tệp mẫu")
     actions = units.add_subparsers(dest="units_command", metavar="VIỆC", required=True)
 

@@ -15,6 +15,7 @@ from desktop.excel.values_forms import write_forms
 from desktop.excel.values_import import apply_import, describe, read_returned
 from desktop.excel.values_io import export_corrections, export_quarter
 from desktop.models import Unit
+from desktop.models._base import stored_id
 from desktop.results import IndicatorResult, ward_results
 from desktop.values_lock import lock_quarter, unlock_quarter
 from desktop.values_rules import ValueRefused, format_percent
@@ -27,7 +28,7 @@ def _period(parser: argparse.ArgumentParser, quarter_required: bool = True) -> N
     )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     values = subparsers.add_parser(
         "values", help="số liệu quý: xuất, biểu mẫu thu thập, nhập, chốt"
     )
@@ -94,7 +95,9 @@ def run_forms(args: argparse.Namespace, ctx: AppContext) -> int:
         unit_ids = None
         if args.unit:
             found = dict(
-                session.exec(select(Unit.code, Unit.id).where(col(Unit.code).in_(args.unit))).all()
+                session.exec(
+                    select(Unit.code, stored_id(Unit.id)).where(col(Unit.code).in_(args.unit))
+                ).all()
             )
             missing = [code for code in args.unit if code not in found]
             if missing:

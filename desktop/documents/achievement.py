@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.documents.common import DocumentRequest, percent_text, this_year
 from desktop.documents.service import DocumentError
@@ -84,9 +84,9 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
             )
     checks = session.exec(
         select(DossierCriterionCheck, AwardCriterion)
-        .join(AwardCriterion, AwardCriterion.id == DossierCriterionCheck.criterion_id)
+        .join(AwardCriterion, col(AwardCriterion.id) == DossierCriterionCheck.criterion_id)
         .where(DossierCriterionCheck.dossier_id == dossier.id, DossierCriterionCheck.met == True)  # noqa: E712
-        .order_by(AwardCriterion.ordinal)
+        .order_by(col(AwardCriterion.ordinal))
     ).all()
     return {
         "achievement": {

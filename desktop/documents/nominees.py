@@ -92,7 +92,7 @@ def submission_reference(session: Session, campaign_id: int | None) -> dict[str,
     rows = session.exec(
         select(IssuedDocument)
         .where(IssuedDocument.kind == "submission")
-        .order_by(IssuedDocument.id.desc())
+        .order_by(col(IssuedDocument.id).desc())
     ).all()
     for row in rows:
         try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.documents.common import DocumentRequest
 from desktop.models import ContentArea, Indicator, IndicatorTarget, Milestone
@@ -32,12 +32,12 @@ def document_year(session: Session, request: DocumentRequest) -> int:
 
 
 def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
-    areas = session.exec(select(ContentArea).order_by(ContentArea.ordinal)).all()
+    areas = session.exec(select(ContentArea).order_by(col(ContentArea.ordinal))).all()
     rows = session.exec(
         select(IndicatorTarget, Indicator)
-        .join(Indicator, Indicator.id == IndicatorTarget.indicator_id)
+        .join(Indicator, col(Indicator.id) == IndicatorTarget.indicator_id)
         .where(Indicator.active == True)  # noqa: E712 — SQL comparison
-        .order_by(IndicatorTarget.year, Indicator.ordinal)
+        .order_by(col(IndicatorTarget.year), col(Indicator.ordinal))
     ).all()
     by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for target, indicator in rows:
@@ -48,7 +48,7 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
         by_year[target.year].append(
             {"text": text, "percent": target.target_percent, "code": indicator.code}
         )
-    milestones = session.exec(select(Milestone).order_by(Milestone.year)).all()
+    milestones = session.exec(select(Milestone).order_by(col(Milestone.year))).all()
     return {
         "plan": {
             "content_areas": [{"text": a.text} for a in areas],

@@ -199,7 +199,7 @@ def _styles(layout: PageLayout) -> dict[str, ParagraphStyle]:
     )
 
     def derive(name: str, **kw: object) -> ParagraphStyle:
-        return ParagraphStyle(name, parent=base, **kw)  # type: ignore[arg-type]
+        return ParagraphStyle(name, parent=base, **kw)
 
     centred = {"alignment": TA_CENTER, "firstLineIndent": 0}
     return {

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.documents.common import DocumentRequest, percent_text, this_year
 from desktop.models import IssuedDocument
@@ -50,7 +50,7 @@ def plan_reference(session: Session) -> str:
     plan = session.exec(
         select(IssuedDocument)
         .where(IssuedDocument.kind == "plan")
-        .order_by(IssuedDocument.id.desc())
+        .order_by(col(IssuedDocument.id).desc())
     ).first()
     if plan is None:
         return "Kế hoạch phát động Phong trào thi đua"
@@ -74,7 +74,7 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     year = document_year(session, request)
     quarter = request.quarter
     results = ward_results(session, year, quarter)
-    indicators = []
+    indicators: list[dict[str, Any]] = []
     for index, r in enumerate(results, start=1):
         indicators.append(
             {

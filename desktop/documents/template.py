@@ -463,22 +463,22 @@ def _parse_control(line: str, where: str, stack: list[list[Any]], openers: list[
         condition = parse_expr(expr, where)
         body = []
         if keyword == "if":
-            node = _IfNode(where=where)
-            stack[-1].append(node)
-            openers.append(node)
+            if_node = _IfNode(where=where)
+            stack[-1].append(if_node)
+            openers.append(if_node)
         else:
             if not openers or not isinstance(openers[-1], _IfNode):
                 raise TemplateError(f"{where}: “%elif” không nằm trong “%if”.")
             stack.pop()
-            node = openers[-1]
-        node.branches.append((condition, bool(negate), body))
+            if_node = openers[-1]
+        if_node.branches.append((condition, bool(negate), body))
         stack.append(body)
         return
     raise TemplateError(f"{where}: không hiểu lệnh “{line}”.")
 
 
 def _parse_columns(lines: list[str], number: int, name: str) -> tuple[list[Column], int]:
-    columns = []
+    columns: list[Column] = []
     while number < len(lines):
         line = lines[number].strip()
         number += 1
@@ -511,7 +511,9 @@ def _parse_columns(lines: list[str], number: int, name: str) -> tuple[list[Colum
 
 def _split_cells(line: str) -> list[str]:
     """Split a column line on "|" except inside "{{ … }}" (where "|" starts a filter)."""
-    cells, current, depth, i = [], [], 0, 0
+    cells: list[str] = []
+    current: list[str] = []
+    depth, i = 0, 0
     body = line.strip()
     body = body[1:] if body.startswith("|") else body
     while i < len(body):

@@ -76,7 +76,9 @@ class ImportPlan:
 def plan_import(session: Session, roster: ParsedRoster) -> ImportPlan:
     existing = list(session.exec(select(Unit)).all())
     by_code = {unit.code.upper(): unit for unit in existing}
-    by_name = {(unit.kind, name_key(unit.name)): unit for unit in existing}
+    by_name: dict[tuple[UnitKind | None, str], Unit] = {
+        (unit.kind, name_key(unit.name)): unit for unit in existing
+    }
     repeats = _repeats_in_file(roster.rows)
     planned = [_plan_row(row, by_code, by_name, repeats.get(row.line, [])) for row in roster.rows]
     return ImportPlan(roster.file_name, planned, roster.ignored_headers)
@@ -126,7 +128,7 @@ def _lines(lines: list[int]) -> str:
 def _plan_row(
     row: RosterRow,
     by_code: dict[str, Unit],
-    by_name: dict[tuple[object, str], Unit],
+    by_name: dict[tuple[UnitKind | None, str], Unit],
     repeats: list[str],
 ) -> PlannedRow:
     if row.data is None or repeats:

@@ -138,9 +138,9 @@ def write_form(
         "quarter": grid.quarter,
     }
     labels = {"unit_code": "Mã đơn vị", "unit_name": "Tên đơn vị", "year": "Năm", "quarter": "Quý"}
-    for key, row in META_ROWS.items():
-        sheet.cell(row=row, column=2, value=labels[key]).font = Font(bold=True)
-        set_safe_value(sheet.cell(row=row, column=3), meta[key])
+    for key, meta_row in META_ROWS.items():
+        sheet.cell(row=meta_row, column=2, value=labels[key]).font = Font(bold=True)
+        set_safe_value(sheet.cell(row=meta_row, column=3), meta[key])
     for column, header in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=FIRST_ROW - 1, column=column, value=header)
         cell.font = Font(bold=True)
@@ -161,8 +161,8 @@ def write_form(
             cell.protection = Protection(locked=False)
             cell.fill = INPUT_FILL
     _validate_inputs(sheet, len(rows))
-    for column, width in zip("ABCDEFGHI", (5, 12, 50, 30, 30, 12, 12, 12, 30), strict=True):
-        sheet.column_dimensions[column].width = width
+    for letter, width in zip("ABCDEFGHI", (5, 12, 50, 30, 30, 12, 12, 12, 30), strict=True):
+        sheet.column_dimensions[letter].width = width
     sheet.protection.set_password(PROTECTION_PASSWORD)
     sheet.protection.sheet = True
     _write_record(workbook.create_sheet(CHECK_SHEET), meta, [row for _i, row in rows])

@@ -3,8 +3,26 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
+
+from sqlalchemy import Table
+from sqlalchemy.orm import Mapped
+from sqlmodel import SQLModel, col
 
 
 def now() -> datetime:
     """Local wall-clock time without microseconds: what the clerk reads in the audit log."""
     return datetime.now().replace(microsecond=0)
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table of a table model, for bulk inserts that bypass the ORM."""
+    # SQLModel sets __table__ on every table=True class but does not declare it.
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    return table
+
+
+def stored_id(column: int | None) -> Mapped[int]:
+    """A primary key to select: models type ``id`` as ``int | None`` (None until the row is
+    inserted), but an id read back from the database is never None."""
+    return cast("Mapped[int]", col(column))

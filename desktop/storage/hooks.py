@@ -17,7 +17,7 @@ from sqlalchemy import event, insert, inspect
 from sqlmodel import Session
 
 from desktop.models import AuditEntry
-from desktop.models._base import now
+from desktop.models._base import now, table_of
 from desktop.text import clean
 
 AUDIT_TABLE = AuditEntry.__tablename__
@@ -119,4 +119,4 @@ def _audit(session: Session, flush_context: Any) -> None:
             if _plain(old) != _plain(new):
                 add(obj, "update", attr.key, _as_text(old), _as_text(new))
     if rows:
-        session.connection().execute(insert(AuditEntry.__table__), rows)
+        session.connection().execute(insert(table_of(AuditEntry)), rows)

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import insert
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.catalogue import load_catalogue
 from desktop.models import (
@@ -31,7 +31,7 @@ from desktop.models import (
     Unit,
     UnitKind,
 )
-from desktop.models._base import now
+from desktop.models._base import now, table_of
 from desktop.paths import resource_path
 from desktop.storage import Database
 
@@ -94,7 +94,9 @@ def _denominator(unit: Unit | dict[str, Any], population: str) -> int | None:
     if population == "schools":
         return 1
     field = POPULATION_COUNT.get(population)
-    value = getattr(unit, field) if isinstance(unit, Unit) else unit.get(field or "")
+    if field is None:
+        return None
+    value = getattr(unit, field) if isinstance(unit, Unit) else unit.get(field)
     return value if value else None
 
 
@@ -118,6 +120,7 @@ def build_demo_ward(db: Database, seed: int = 2025) -> None:
 
 def _demo_persons(session: Session, rng: random.Random, data: dict[str, Any], units: list[Unit]) -> None:
     for unit in units:
+        assert unit.id is not None  # the units were flushed
         if unit.kind is UnitKind.RESIDENTIAL_GROUP:
             continue
         for _ in range(rng.randint(2, 4)):
@@ -136,8 +139,10 @@ def _demo_persons(session: Session, rng: random.Random, data: dict[str, Any], un
 def _demo_values(session: Session, rng: random.Random, units: list[Unit]) -> None:
     indicators = session.exec(select(Indicator)).all()
     for unit in units:
+        assert unit.id is not None  # the units were flushed
         laggard = rng.random() < 0.2
         for indicator in indicators:
+            assert indicator.id is not None  # read from the database
             if unit.kind.value not in indicator.unit_kind_list:
                 continue
             denominator = _denominator(unit, indicator.population)
@@ -178,10 +183,13 @@ def _demo_dossiers(session: Session, units: list[Unit]) -> None:
         DossierStatus.SENT_UP: [DossierStatus.SUBMITTED_TO_COUNCIL, DossierStatus.SENT_UP],
         DossierStatus.AWARDED: [DossierStatus.SUBMITTED_TO_COUNCIL, DossierStatus.AWARDED],
     }
+    assert campaign.id is not None
     for code, unit, nominee, status in plan:
+        form_id = forms[code].id
+        assert form_id is not None
         dossier = Dossier(
             campaign_id=campaign.id,
-            award_form_id=forms[code].id,
+            award_form_id=form_id,
             nominee_unit_id=unit.id if unit else None,
             nominee_person_id=nominee.id if nominee else None,
             proposing_unit_id=(unit or by_code["VHXH"]).id,
@@ -197,6 +205,7 @@ def _demo_dossiers(session: Session, units: list[Unit]) -> None:
             dossier.decision_issuer = "Chủ tịch UBND phường Kiến An"
         session.add(dossier)
         session.flush()
+        assert dossier.id is not None  # given by the flush
         session.add(DossierEvent(dossier_id=dossier.id, to_status=DossierStatus.DRAFT, note="Tạo hồ sơ"))
         previous = DossierStatus.DRAFT
         for step in path[status]:
@@ -236,7 +245,9 @@ def build_synthetic_ward(db: Database, size: SyntheticSize, seed: int = 7) -> in
     with db.session() as session:
         load_catalogue(session)
         _add_synthetic_indicators(session, size.indicators)
-        indicator_ids = [i.id for i in session.exec(select(Indicator).order_by(Indicator.ordinal))]
+        indicator_ids = [
+            i.id for i in session.exec(select(Indicator).order_by(col(Indicator.ordinal)))
+        ]
         indicator_ids = indicator_ids[: size.indicators]
         unit_rows = [
             {
@@ -257,8 +268,8 @@ def build_synthetic_ward(db: Database, size: SyntheticSize, seed: int = 7) -> in
             }
             for n in range(1, size.units + 1)
         ]
-        session.connection().execute(insert(Unit.__table__), unit_rows)
-        unit_ids = [row for row in session.exec(select(Unit.id).order_by(Unit.id))]
+        session.connection().execute(insert(table_of(Unit)), unit_rows)
+        unit_ids = [row for row in session.exec(select(Unit.id).order_by(col(Unit.id)))]
 
         def values() -> Iterable[dict[str, Any]]:
             for unit_id in unit_ids:
@@ -282,7 +293,7 @@ def build_synthetic_ward(db: Database, size: SyntheticSize, seed: int = 7) -> in
 
         count = 0
         for chunk in _chunks(values()):
-            session.connection().execute(insert(QuarterValue.__table__), chunk)
+            session.connection().execute(insert(table_of(QuarterValue)), chunk)
             count += len(chunk)
     return count
 

@@ -140,7 +140,7 @@ def attach_file(
             Attachment.sha256 == sha,
             Attachment.component_id == component_id
             if component_id is not None
-            else Attachment.component_id.is_(None),  # type: ignore[union-attr]
+            else col(Attachment.component_id).is_(None),
         )
     ).first()
     if same is not None:

@@ -88,12 +88,12 @@ def find_duplicate(
     same_unit = (
         Dossier.nominee_unit_id == unit_id
         if unit_id is not None
-        else Dossier.nominee_unit_id.is_(None)  # type: ignore[union-attr]
+        else col(Dossier.nominee_unit_id).is_(None)
     )
     same_person = (
         Dossier.nominee_person_id == person_id
         if person_id is not None
-        else Dossier.nominee_person_id.is_(None)  # type: ignore[union-attr]
+        else col(Dossier.nominee_person_id).is_(None)
     )
     query = select(Dossier).where(
         Dossier.campaign_id == campaign_id,

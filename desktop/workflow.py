@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.awards import get_award_form
 from desktop.dossier_detail import load_detail
@@ -150,7 +150,7 @@ def _event_time(session: Session, dossier_id: int, at: datetime | None) -> datet
     last = session.exec(
         select(DossierEvent.at)
         .where(DossierEvent.dossier_id == dossier_id)
-        .order_by(DossierEvent.at.desc())  # type: ignore[attr-defined]
+        .order_by(col(DossierEvent.at).desc())
     ).first()
     if last is not None and at.date() < last.date():
         raise DossierError(

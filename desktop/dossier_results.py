@@ -14,11 +14,11 @@ from sqlmodel import Session, select
 from desktop.awards import campaign_years, get_campaign
 from desktop.dossier_nominees import nominee_of
 from desktop.models import Dossier, Indicator
-from desktop.results import unit_results
+from desktop.results import AgainstTarget, unit_results
 
 
 @dataclass(frozen=True)
-class ResultLine:
+class ResultLine(AgainstTarget):
     indicator_code: str
     indicator_name: str
     year: int
@@ -27,19 +27,6 @@ class ResultLine:
     denominator: int | None
     percent: float | None
     target: float | None
-
-    @property
-    def reached(self) -> bool | None:
-        """Đạt / chưa đạt the year's target; None when there is no figure or no target to compare."""
-        if self.percent is None or self.target is None:
-            return None
-        return self.percent >= self.target
-
-    @property
-    def gap(self) -> float | None:
-        if self.percent is None or self.target is None:
-            return None
-        return self.target - self.percent
 
 
 def dossier_results(session: Session, dossier: Dossier) -> list[ResultLine]:

@@ -30,8 +30,32 @@ from desktop.text import sort_key
 QUARTERS = (1, 2, 3, 4)
 
 
+class AgainstTarget:
+    """What every result compares: its ``percent`` against the year's ``target`` (both in %).
+
+    Mixed into the result dataclasses, which give the two fields.
+    """
+
+    percent: float | None
+    target: float | None
+
+    @property
+    def met(self) -> bool | None:
+        """Đạt chỉ tiêu? None when there is no target or no figure to judge."""
+        if self.target is None or self.percent is None:
+            return None
+        return self.percent >= self.target
+
+    @property
+    def gap(self) -> float | None:
+        """Target − percent in points: > 0 means behind the target."""
+        if self.target is None or self.percent is None:
+            return None
+        return self.target - self.percent
+
+
 @dataclass(frozen=True)
-class IndicatorResult:
+class IndicatorResult(AgainstTarget):
     """Kết quả toàn phường của một chỉ tiêu trong một quý (or a year: its last reported quarter)."""
 
     indicator_id: int
@@ -47,20 +71,6 @@ class IndicatorResult:
     expected_units: int
 
     @property
-    def met(self) -> bool | None:
-        """Đạt chỉ tiêu? None when there is no target or no data to judge."""
-        if self.target is None or self.percent is None:
-            return None
-        return self.percent >= self.target
-
-    @property
-    def gap(self) -> float | None:
-        """Target − percent in points: > 0 means the ward is behind."""
-        if self.target is None or self.percent is None:
-            return None
-        return self.target - self.percent
-
-    @property
     def completeness(self) -> float | None:
         """Share of expected units that reported, in percent (tỷ lệ đơn vị đã báo cáo)."""
         if self.expected_units == 0:
@@ -69,7 +79,7 @@ class IndicatorResult:
 
 
 @dataclass(frozen=True)
-class UnitResult:
+class UnitResult(AgainstTarget):
     """Kết quả của một đơn vị cho một chỉ tiêu; numbers are None when the unit has not reported."""
 
     unit_id: int
@@ -89,15 +99,9 @@ class UnitResult:
     def reported(self) -> bool:
         return self.percent is not None
 
-    @property
-    def gap(self) -> float | None:
-        if self.target is None or self.percent is None:
-            return None
-        return self.target - self.percent
-
 
 @dataclass(frozen=True)
-class KindResult:
+class KindResult(AgainstTarget):
     """Kết quả theo loại đơn vị: one indicator over the units of one kind."""
 
     indicator_id: int
@@ -111,12 +115,6 @@ class KindResult:
     target: float | None
     reported_units: int
     expected_units: int
-
-    @property
-    def gap(self) -> float | None:
-        if self.target is None or self.percent is None:
-            return None
-        return self.target - self.percent
 
 
 def percent_of(numerator: int | None, denominator: int | None) -> float | None:

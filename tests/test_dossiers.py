@@ -217,7 +217,7 @@ def test_indicator_results_of_a_unit_are_pulled_in_with_percent_and_target(demo_
             assert line.percent == pytest.approx(100 * value.numerator / value.denominator)
         judged = [line for line in lines if line.target is not None]
         assert judged
-        assert all(line.reached is (line.percent >= line.target) for line in judged)
+        assert all(line.met is (line.percent >= line.target) for line in judged)
 
 
 def test_a_person_is_judged_with_the_results_of_their_unit(demo_db) -> None:

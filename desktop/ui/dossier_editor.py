@@ -60,7 +60,7 @@ def _verdict(line: ResultLine) -> str:
         return t.NO_DATA
     if line.target is None:
         return t.NO_TARGET
-    return t.REACHED if line.reached else t.NOT_REACHED
+    return t.REACHED if line.met else t.NOT_REACHED
 
 
 RESULT_COLUMNS = [

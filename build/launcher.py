@@ -24,7 +24,7 @@ def wants_command_line(args: list[str]) -> bool:
 def run() -> int:
     args = sys.argv[1:]
     if "--self-test" in args:
-        from desktop.selftest import main as self_test
+        from desktop.commands.selftest import main as self_test
 
         return self_test()
     if wants_command_line(args):

@@ -55,7 +55,7 @@ def test_settings_round_trip_and_validation(db: Database) -> None:
 def test_usb_backup_age_turns_late_after_the_set_days(db: Database) -> None:
     from datetime import datetime
 
-    from desktop.backup_status import record_usb_backup, usb_backup_age
+    from desktop.backup.status import record_usb_backup, usb_backup_age
 
     with db.session() as s:
         assert usb_backup_age(s).late and usb_backup_age(s).days is None

@@ -1,6 +1,6 @@
 """How long work reports how far it got and learns that the clerk pressed Hủy.
 
-The GUI's ``desktop.ui.operations.Progress`` fits this shape; the command line and tests use
+The GUI's ``desktop.ui.widgets.background.Progress`` fits this shape; the command line and tests use
 :class:`SilentProgress`. ``check()`` raises (the GUI's ``Cancelled``) to stop the work, and every
 backup step cleans up in ``finally`` so a cancelled run leaves nothing half-written.
 """

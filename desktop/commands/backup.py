@@ -21,7 +21,7 @@ from desktop.backup import (
     trial_restore,
 )
 from desktop.backup.crypto import is_encrypted, passphrase_problem
-from desktop.backup_status import record_usb_backup
+from desktop.backup.status import record_usb_backup
 from desktop.context import AppContext
 
 PASSPHRASE_ENV = "THIDUA_BACKUP_PASSPHRASE"

@@ -9,9 +9,9 @@ import time
 from sqlalchemy import func
 from sqlmodel import SQLModel, select
 
-from desktop.catalogue import load_catalogue
 from desktop.context import AppContext
-from desktop.demo import SyntheticSize, build_demo_ward, build_synthetic_ward, parse_years
+from desktop.demo.ward import SyntheticSize, build_demo_ward, build_synthetic_ward, parse_years
+from desktop.indicators.catalogue import load_catalogue
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

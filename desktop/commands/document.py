@@ -9,9 +9,9 @@ from pathlib import Path
 
 from desktop.context import AppContext
 from desktop.documents.common import DocumentRequest
+from desktop.documents.register import issue_document, list_issued, reprint
 from desktop.documents.service import KINDS, DocumentError, prepare, render
 from desktop.documents.template import TemplateError
-from desktop.documents_register import issue_document, list_issued, reprint
 from desktop.excel.common import ExcelInputError
 
 

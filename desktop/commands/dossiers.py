@@ -9,13 +9,13 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from desktop.attachments import check_store
-from desktop.awards import list_campaigns
+from desktop.awards.attachments import check_store
+from desktop.awards.catalogue import list_campaigns
+from desktop.awards.detail import DossierDetail, load_detail
+from desktop.awards.dossiers import DossierFilter, DossierRow, count_by_status, list_dossiers
+from desktop.awards.errors import DossierError
+from desktop.awards.history import nominee_history
 from desktop.context import AppContext
-from desktop.dossier_detail import DossierDetail, load_detail
-from desktop.dossier_errors import DossierError
-from desktop.dossier_history import nominee_history
-from desktop.dossiers import DossierFilter, DossierRow, count_by_status, list_dossiers
 from desktop.models import Campaign, DossierStatus, NomineeKind, Person, Unit
 from desktop.text import search_key
 
@@ -124,8 +124,8 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         return 2
     counts = count_by_status(rows)
     if args.excel:
-        from desktop.dossier_export import export_dossiers
         from desktop.excel.common import ExcelInputError
+        from desktop.excel.dossiers_export import export_dossiers
 
         try:
             export_dossiers(rows, Path(args.excel))

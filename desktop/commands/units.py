@@ -20,7 +20,7 @@ from desktop.excel.units_persons import (
     read_person_roster,
 )
 from desktop.excel.units_read import read_roster
-from desktop.units_rules import RegisterError
+from desktop.register.rules import RegisterError
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

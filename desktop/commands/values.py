@@ -14,11 +14,11 @@ from desktop.excel.common import ExcelInputError
 from desktop.excel.values_forms import write_forms
 from desktop.excel.values_import import apply_import, describe, read_returned
 from desktop.excel.values_io import export_corrections, export_quarter
+from desktop.indicators.lock import lock_quarter, unlock_quarter
+from desktop.indicators.results import IndicatorResult, ward_results
+from desktop.indicators.rules import ValueRefused, format_percent
 from desktop.models import Unit
 from desktop.models._base import stored_id
-from desktop.results import IndicatorResult, ward_results
-from desktop.values_lock import lock_quarter, unlock_quarter
-from desktop.values_rules import ValueRefused, format_percent
 
 
 def _period(parser: argparse.ArgumentParser, quarter_required: bool = True) -> None:

@@ -11,10 +11,11 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from desktop.awards.dossiers import achievement_sections, read_achievement
 from desktop.documents.common import DocumentRequest, percent_text, this_year
 from desktop.documents.service import DocumentError
 from desktop.documents.template import BLANK
-from desktop.dossiers import achievement_sections, read_achievement
+from desktop.indicators.results import unit_results
 from desktop.models import (
     AwardCriterion,
     AwardForm,
@@ -24,7 +25,6 @@ from desktop.models import (
     Person,
     Unit,
 )
-from desktop.results import unit_results
 
 TEMPLATE = "bao-cao-thanh-tich.txt"
 TYPE_CODE = "-"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from desktop.dossiers import list_dossiers
+from desktop.awards.dossiers import list_dossiers
 from desktop.models import Campaign
 
 

@@ -1,7 +1,7 @@
 """Báo cáo kết quả: the ward's indicators against the year's targets, completeness of the units'
 reports, the units behind, and an annex with one row per unit.
 
-Every figure comes from :mod:`desktop.results` (weighted sums, the year's last reported quarter);
+Every figure comes from :mod:`desktop.indicators.results` (weighted sums, the year's last reported quarter);
 this module only words and orders them.
 """
 
@@ -13,8 +13,8 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from desktop.documents.common import DocumentRequest, percent_text, this_year
+from desktop.indicators.results import IndicatorResult, UnitResult, unit_results, ward_results
 from desktop.models import IssuedDocument
-from desktop.results import IndicatorResult, UnitResult, unit_results, ward_results
 from desktop.text import sort_key
 
 TEMPLATE = "bao-cao-ket-qua.txt"
@@ -58,7 +58,7 @@ def plan_reference(session: Session) -> str:
 
 
 def units_behind(per_unit: list[UnitResult], indicator_id: int) -> list[UnitResult]:
-    """The rows :func:`desktop.results.lagging_units` gives, taken from rows already fetched.
+    """The rows :func:`desktop.indicators.results.lagging_units` gives, taken from rows already fetched.
 
     One ``unit_results`` call serves the annex and every indicator's laggards, instead of one call
     per indicator: on 5,000 units that halves the time of the yearly report. The rule (a gap above

@@ -21,7 +21,7 @@ from desktop.excel.units_columns import ACTIVE_NO, ACTIVE_YES, COLUMNS
 from desktop.excel.units_persons import PERSON_COLUMNS, SHEET_PERSONS
 from desktop.excel.units_read import ProgressSink
 from desktop.models import Gender, Person, Unit, UnitKind
-from desktop.units_keys import fast_sort_key, person_sort_key
+from desktop.register.keys import fast_sort_key, person_sort_key
 
 SHEET_UNITS = "Đơn vị"
 SHEET_CHOICES = "Danh mục"

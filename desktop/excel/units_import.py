@@ -19,9 +19,9 @@ from sqlmodel import Session, select
 from desktop.excel.units_columns import BY_FIELD, kind_from_text
 from desktop.excel.units_read import ParsedRoster, ProgressSink, RosterRow
 from desktop.models import Unit, UnitKind
+from desktop.register.rules import RegisterError, name_key
+from desktop.register.units import UnitData
 from desktop.storage.hooks import set_audit_reason
-from desktop.units import UnitData
-from desktop.units_rules import RegisterError, name_key
 
 
 class RowStatus(StrEnum):

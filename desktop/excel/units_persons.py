@@ -27,10 +27,10 @@ from desktop.excel.units_read import (
     read_cell,
 )
 from desktop.models import Person, Unit
-from desktop.persons import PersonData, check_person
+from desktop.register.persons import PersonData, check_person
+from desktop.register.rules import RegisterError, name_key
 from desktop.storage.hooks import set_audit_reason
 from desktop.text import clean_line
-from desktop.units_rules import RegisterError, name_key
 
 SHEET_PERSONS = "Cá nhân"
 PERSON_COLUMNS: tuple[RosterColumn, ...] = (

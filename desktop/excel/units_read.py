@@ -32,8 +32,8 @@ from desktop.excel.units_columns import (
     kind_from_text,
 )
 from desktop.models import Gender, UnitKind
+from desktop.register.units import UnitData, check_unit_values
 from desktop.text import clean, clean_line, search_key
-from desktop.units import UnitData, check_unit_values
 
 MAX_ROWS = 20_000
 HEADER_SEARCH_ROWS = 20

@@ -22,9 +22,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session
 
 from desktop.excel.common import new_workbook, save_atomically, set_safe_value
+from desktop.indicators.rules import Pair, previous_period
+from desktop.indicators.values import GridIndicator, GridUnit, QuarterGrid, load_grid, stored_pairs
 from desktop.text import strip_diacritics
-from desktop.values import GridIndicator, GridUnit, QuarterGrid, load_grid, stored_pairs
-from desktop.values_rules import Pair, previous_period
 
 SHEET = "Số liệu"
 CHECK_SHEET = "_kiemtra"

@@ -28,11 +28,11 @@ from desktop.excel.values_forms import (
     NUMERATOR_COL,
     SHEET,
 )
+from desktop.indicators.rules import Pair, ValueRefused, parse_count
+from desktop.indicators.values import ValueChange, check_values, grid_indicators, save_values
 from desktop.models import Unit
 from desktop.storage import Database
 from desktop.text import clean_line
-from desktop.values import ValueChange, check_values, grid_indicators, save_values
-from desktop.values_rules import Pair, ValueRefused, parse_count
 
 Report = Callable[[int, int, str], None]
 

@@ -11,17 +11,17 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session
 
 from desktop.excel.common import new_workbook, save_atomically, write_table
-from desktop.results import (
+from desktop.indicators.lock import corrections
+from desktop.indicators.results import (
     active_indicators,
     indicator_series,
     lagging_units,
     results_by_kind,
     ward_results,
 )
+from desktop.indicators.rules import Pair
+from desktop.indicators.values import load_grid
 from desktop.settings import load_settings
-from desktop.values import load_grid
-from desktop.values_lock import corrections
-from desktop.values_rules import Pair
 
 Report = Callable[[int, int, str], None]
 

@@ -48,8 +48,8 @@ def ask_first_run(ctx: AppContext, parent: QWidget | None) -> None:
 
 
 def prepare_new_ward(ctx: AppContext, demo: bool) -> None:
-    from desktop.catalogue import load_catalogue
-    from desktop.demo import build_demo_ward
+    from desktop.demo.ward import build_demo_ward
+    from desktop.indicators.catalogue import load_catalogue
 
     if demo:
         build_demo_ward(ctx.db)
@@ -80,7 +80,7 @@ def open_window(
     def open_data() -> None:
         from desktop.storage import StorageError
         from desktop.storage.errors import DamagedDatabase
-        from desktop.ui.restore_startup import offer_restore, startup_check
+        from desktop.ui.backup.restore_startup import offer_restore, startup_check
 
         try:
             if new_ward:
@@ -94,7 +94,7 @@ def open_window(
             else:
                 ctx.integrity_checked = True
             window.start()
-            from desktop.ui.backup_timer import DailyBackup
+            from desktop.ui.backup.timer import DailyBackup
 
             window.daily_backup = DailyBackup(ctx, window)  # sao lưu tự động hằng ngày
             if on_ready is not None:

@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
 
     # -- status bar ----------------------------------------------------------------------------
     def refresh_status(self) -> None:
-        from desktop.backup_status import usb_backup_age
+        from desktop.backup.status import usb_backup_age
 
         with self.ctx.db.session() as session:
             age = usb_backup_age(session)
@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
 
     # -- dialogs -------------------------------------------------------------------------------
     def edit_settings(self) -> None:
-        from desktop.ui.settings_dialog import SettingsDialog
+        from desktop.ui.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(self.ctx, self)
         if dialog.exec():
@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         for page in self._pages.values():
             if hasattr(page, "about_to_close"):
                 page.about_to_close()
-        from desktop.ui.backup_on_exit import backup_on_exit
+        from desktop.ui.backup.on_exit import backup_on_exit
 
         backup_on_exit(self, self.ctx)  # automatic local backup (sao lưu tự động) if data changed
         super().closeEvent(event)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.catalogue import load_catalogue
 from desktop.context import AppContext
-from desktop.demo import build_demo_ward
+from desktop.demo.ward import build_demo_ward
+from desktop.indicators.catalogue import load_catalogue
 from desktop.storage import Database
 
 

@@ -1,0 +1,166 @@
+"""Benchmark of quarterly indicators (run by hand: ``python bench/indicators.py``; prints figures).
+
+On the 5,000-unit × 12-indicator × 24-quarter synthetic ward (1.44 M values) it times:
+
+1. opening a quarter's grid in the entry tab, painted — target < 0.3 s;
+2. one saved cell (check, save with audit, commit) — target < 20 ms;
+3. the ward results of a year (each indicator's last reported quarter) — target < 80 ms;
+4. the ``sqlite3`` command-line shell running the same aggregate query on the same file, as a whole
+   process — the yardstick the results are compared with.
+
+Pass ``--keep DIR`` to build the ward once into DIR and reuse it on later runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+YEAR, QUARTER = 2027, 2
+
+
+def timed(function: Callable[[], object], runs: int = 7) -> tuple[float, float]:
+    """(median, worst) seconds of ``runs`` calls after one warm-up call."""
+    function()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), max(times)
+
+
+def ward_query(year: int, quarter: int) -> str:
+    """The ward aggregate of one quarter as plain SQL (what ``ward_results`` sends, per indicator)."""
+    return (
+        "SELECT indicator_id, SUM(numerator), SUM(denominator), COUNT(*) FROM quartervalue "
+        f"WHERE year = {year} AND quarter = {quarter} AND numerator IS NOT NULL AND denominator > 0 "
+        "AND unit_id IN (SELECT id FROM unit WHERE active = 1) GROUP BY indicator_id;"
+    )
+
+
+def build(folder: Path) -> Path:
+    from desktop.demo.ward import SyntheticSize, build_synthetic_ward
+    from desktop.storage import Database
+
+    path = folder / "thidua.sqlite3"
+    if path.exists():
+        print(f"ward reused: {path}")
+        return path
+    started = time.perf_counter()
+    db = Database.open(path)
+    count = build_synthetic_ward(db, SyntheticSize(5000, 2025, 2030, 12))
+    db.close()
+    print(
+        f"synthetic ward: 5000 units, {count:,} quarterly values, built in {time.perf_counter() - started:.1f} s"
+    )
+    return path
+
+
+def bench(path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.context import AppContext
+    from desktop.indicators.results import ward_results
+    from desktop.indicators.rules import Pair
+    from desktop.indicators.values import save_value
+    from desktop.ui.indicators.values_entry import QuarterEntry
+
+    app = QApplication.instance() or QApplication([])
+    ctx = AppContext.from_args(path.parent)
+    entry = QuarterEntry(ctx)
+    entry.resize(1300, 800)
+    entry.show()
+    entry.year.setValue(YEAR)
+    app.processEvents()
+    model = entry.model
+    quarters = iter(range(10_000))
+
+    def open_grid() -> None:
+        # Switch quarter in the tab, as the clerk does, until the grid is painted.
+        entry.quarter.setCurrentIndex(next(quarters) % 4)
+        app.processEvents()
+
+    median, worst = timed(open_grid)
+    print(
+        f"open a quarter's grid in the entry tab ({model.rowCount()} units × "
+        f"{model.columnCount() // 2} indicators, painted): median {median * 1000:.0f} ms, "
+        f"worst {worst * 1000:.0f} ms (target < 300 ms)"
+    )
+
+    assert model.grid is not None
+    unit = model.grid.units[17]
+    indicator = next(i for i in model.grid.indicators if model.grid.reports(unit, i))
+    numbers = iter(range(1, 1000))
+
+    def save_one() -> None:
+        with ctx.db.session() as session:
+            save_value(session, YEAR, QUARTER, unit.id, indicator.id, Pair(next(numbers), 2000))
+
+    median, worst = timed(save_one, runs=21)
+    print(
+        f"one saved cell (checks, audit, commit): median {median * 1000:.1f} ms, worst {worst * 1000:.1f} ms (target < 20 ms)"
+    )
+
+    def results_of_year() -> None:
+        with ctx.db.session() as session:
+            ward_results(session, YEAR)
+
+    median, worst = timed(results_of_year)
+    print(
+        f"ward results of year {YEAR}: median {median * 1000:.0f} ms, worst {worst * 1000:.0f} ms (target < 80 ms)"
+    )
+
+    # What memory-mapped reads would give (a connection setting of desktop/storage, not set there yet).
+    with ctx.db.session() as session:
+        session.connection().exec_driver_sql("PRAGMA mmap_size = 268435456")
+        median, worst = timed(lambda: ward_results(session, YEAR))
+        session.connection().exec_driver_sql("PRAGMA mmap_size = 0")
+    print(
+        f"  … same with PRAGMA mmap_size = 256 MB on the connection: median {median * 1000:.0f} ms, "
+        f"worst {worst * 1000:.0f} ms"
+    )
+
+    with ctx.db.session() as session:
+        quarter = ward_results(session, YEAR)[0].quarter or 4
+    sqlite3 = shutil.which("sqlite3")
+    if sqlite3 is None:
+        print("sqlite3 command-line shell not found (apt-get install sqlite3) — yardstick skipped")
+    else:
+        query = ward_query(YEAR, quarter)
+        median, worst = timed(
+            lambda: subprocess.run([sqlite3, str(path), query], check=True, capture_output=True)
+        )
+        print(
+            f"sqlite3 shell, same aggregate on the same file, whole process: median {median * 1000:.0f} ms, "
+            f"worst {worst * 1000:.0f} ms"
+        )
+    ctx.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep", type=Path, help="folder to build the ward into once and reuse")
+    args = parser.parse_args()
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        bench(build(args.keep))
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        bench(build(Path(folder)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,225 @@
+"""Tệp đính kèm: any file the clerk adds to a dossier, kept once under its SHA-256 in the data folder.
+
+The store is content-addressed (``attachments/ab/abcdef…``), so the same scan attached to ten
+dossiers takes the room of one; the clerk sees and opens it under its original name. Files are
+checked before anything is written: missing, unreadable, empty, over 100 MB, or named with characters
+Windows forbids (the data folder must move to a Windows machine unharmed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlmodel import Session, col, select
+
+from desktop.awards.dossiers import get_dossier
+from desktop.awards.errors import DossierError
+from desktop.models import Attachment, DossierComponent
+from desktop.text import clean
+
+MAX_BYTES = 100 * 1024 * 1024
+CHUNK = 1024 * 1024
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)}
+
+
+def name_problem(name: str) -> str | None:
+    """Why Windows would refuse this file name, or None."""
+    if not name.strip():
+        return "Tên tệp trống."
+    bad = sorted(set(_FORBIDDEN.findall(name)))
+    if bad:
+        shown = " ".join(c if c.isprintable() else f"mã {ord(c)}" for c in bad)
+        return f"Tên tệp “{name}” có ký tự Windows không cho phép ({shown}); hãy đổi tên tệp rồi đính kèm lại."
+    if name.split(".")[0].strip().upper() in _RESERVED:
+        return f"Tên tệp “{name}” là tên dành riêng của Windows; hãy đổi tên tệp."
+    if name.endswith((" ", ".")):
+        return f"Tên tệp “{name}” kết thúc bằng dấu cách hoặc dấu chấm, Windows không cho phép; hãy đổi tên."
+    if len(name) > 200:
+        return "Tên tệp dài quá 200 ký tự; hãy đặt tên ngắn hơn."
+    return None
+
+
+def check_source(source: Path) -> int:
+    """The size of a file fit to attach; a :class:`DossierError` says what is wrong otherwise."""
+    problem = name_problem(source.name)
+    if problem:
+        raise DossierError(problem)
+    if not source.exists():
+        raise DossierError(f"Không tìm thấy tệp “{source}”; tệp có thể đã bị xóa hoặc di chuyển.")
+    if not source.is_file():
+        raise DossierError(f"“{source.name}” là thư mục, không phải tệp.")
+    size = source.stat().st_size
+    if size == 0:
+        raise DossierError(f"Tệp “{source.name}” rỗng (0 byte); hãy kiểm tra lại tệp.")
+    if size > MAX_BYTES:
+        raise DossierError(
+            f"Tệp “{source.name}” nặng {size / 1024 / 1024:.0f} MB, quá giới hạn 100 MB; "
+            "hãy nén hoặc quét lại với độ phân giải thấp hơn."
+        )
+    try:
+        with source.open("rb") as handle:
+            handle.read(1)
+    except OSError as error:
+        raise DossierError(
+            f"Không đọc được tệp “{source.name}” ({error.strerror or error}); hãy đóng chương trình "
+            "đang mở tệp hoặc kiểm tra quyền truy cập."
+        ) from error
+    return size
+
+
+def stored_path(store: Path, sha256: str) -> Path:
+    return store / sha256[:2] / sha256
+
+
+def store_file(store: Path, source: Path) -> tuple[str, int]:
+    """Copy ``source`` into the store (once per content); return (sha256, size).
+
+    The copy is written to a temporary name and renamed, so a crash never leaves half a file under
+    a hash name.
+    """
+    check_source(source)
+    store.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    size = 0
+    fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=store)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as out, source.open("rb") as handle:
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+                out.write(chunk)
+                size += len(chunk)
+                if size > MAX_BYTES:
+                    raise DossierError(f"Tệp “{source.name}” vượt quá giới hạn 100 MB.")
+            out.flush()
+            os.fsync(out.fileno())
+        sha = digest.hexdigest()
+        target = stored_path(store, sha)
+        if target.exists() and target.stat().st_size == size:
+            temp.unlink()
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(temp, target)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise DossierError(
+            f"Không chép được tệp “{source.name}” vào thư mục dữ liệu ({error})."
+        ) from error
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return sha, size
+
+
+def attach_file(
+    session: Session,
+    store: Path,
+    dossier_id: int,
+    source: Path,
+    component_id: int | None = None,
+) -> Attachment:
+    """Attach a file to a dossier (optionally as one of its papers)."""
+    dossier = get_dossier(session, dossier_id)
+    if component_id is not None:
+        component = session.get(DossierComponent, component_id)
+        if component is None or component.award_form_id != dossier.award_form_id:
+            raise DossierError(
+                "Thành phần này không thuộc hồ sơ của hình thức khen thưởng đã chọn."
+            )
+    sha, size = store_file(store, source)
+    same = session.exec(
+        select(Attachment).where(
+            Attachment.dossier_id == dossier_id,
+            Attachment.sha256 == sha,
+            Attachment.component_id == component_id
+            if component_id is not None
+            else col(Attachment.component_id).is_(None),
+        )
+    ).first()
+    if same is not None:
+        raise DossierError(f"Tệp này đã được đính kèm vào hồ sơ với tên “{same.original_name}”.")
+    attachment = Attachment(
+        dossier_id=dossier_id,
+        component_id=component_id,
+        sha256=sha,
+        original_name=clean(source.name),
+        size=size,
+    )
+    session.add(attachment)
+    session.flush()
+    return attachment
+
+
+def get_attachment(session: Session, attachment_id: int) -> Attachment:
+    attachment = session.get(Attachment, attachment_id)
+    if attachment is None:
+        raise DossierError(f"Không tìm thấy tệp đính kèm số {attachment_id}.")
+    return attachment
+
+
+def remove_attachment(session: Session, attachment_id: int) -> None:
+    """Take the file off the dossier; the stored copy goes with :func:`prune_store` after commit."""
+    session.delete(get_attachment(session, attachment_id))
+    session.flush()
+
+
+def stored_problem(store: Path, attachment: Attachment) -> str | None:
+    """Why the stored copy cannot be used (removed or changed outside the app), or None."""
+    path = stored_path(store, attachment.sha256)
+    if not path.is_file():
+        return f"Tệp “{attachment.original_name}” không còn trong thư mục dữ liệu (đã bị xóa hoặc di chuyển)."
+    if path.stat().st_size != attachment.size:
+        return f"Tệp “{attachment.original_name}” trong thư mục dữ liệu đã bị thay đổi."
+    return None
+
+
+@dataclass(frozen=True)
+class StoreProblem:
+    attachment: Attachment
+    problem: str
+
+
+def check_store(session: Session, store: Path, dossier_id: int | None = None) -> list[StoreProblem]:
+    """Attachments whose stored copy is missing or changed (of one dossier, or of all)."""
+    query = select(Attachment).order_by(col(Attachment.id))
+    if dossier_id is not None:
+        query = query.where(Attachment.dossier_id == dossier_id)
+    problems = []
+    for attachment in session.exec(query):
+        problem = stored_problem(store, attachment)
+        if problem:
+            problems.append(StoreProblem(attachment, problem))
+    return problems
+
+
+def viewing_copy(store: Path, attachment: Attachment, folder: Path | None = None) -> Path:
+    """A copy under the original name for the system viewer, so the store itself is never edited."""
+    problem = stored_problem(store, attachment)
+    if problem:
+        raise DossierError(problem)
+    folder = folder or Path(tempfile.gettempdir()) / "thidua-xem"
+    target_dir = folder / str(attachment.id)
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target = target_dir / attachment.original_name
+    shutil.copyfile(stored_path(store, attachment.sha256), target)
+    return target
+
+
+def prune_store(session: Session, store: Path) -> int:
+    """Delete stored files no attachment refers to any more; returns how many were deleted."""
+    used = set(session.exec(select(Attachment.sha256)).all())
+    removed = 0
+    if not store.is_dir():
+        return 0
+    for path in store.glob("??/*"):
+        if path.is_file() and len(path.name) == 64 and path.name not in used:
+            path.unlink()
+            removed += 1
+    return removed

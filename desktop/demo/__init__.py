@@ -1,0 +1,1 @@
+"""The demo ward (phường mẫu) and the synthetic wards that benchmarks are measured on."""

@@ -1,0 +1,352 @@
+"""The register of units (sổ đơn vị): reads, and the rules of adding, changing and removing a unit.
+
+Every change goes through a function here, which checks the values and raises
+:class:`RegisterError` with the clerk's messages in Vietnamese when they are wrong. A unit that other
+records point to (persons, quarterly values, dossiers, prior awards) can only be deactivated
+(ngừng hoạt động), never deleted, so no history is lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import NamedTuple
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select, SelectOfScalar
+
+from desktop.models import AuditEntry, Dossier, Person, PriorAward, QuarterValue, Unit, UnitKind
+from desktop.register.rules import (
+    RegisterError,
+    check_count,
+    check_email,
+    check_length,
+    check_phone,
+    name_key,
+)
+from desktop.storage.hooks import set_audit_reason
+from desktop.text import clean, clean_line, sort_key
+
+__all__ = [
+    "Dependants",
+    "RegisterError",
+    "UnitData",
+    "UnitRow",
+    "check_unit",
+    "check_unit_values",
+    "create_unit",
+    "delete_unit",
+    "find_same_name",
+    "get_unit",
+    "list_persons",
+    "list_units",
+    "load_unit_row",
+    "load_unit_rows",
+    "next_unit_code",
+    "register_stamp",
+    "set_unit_active",
+    "unit_dependants",
+    "update_unit",
+]
+
+CODE_ALLOWED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_./")
+COUNT_FIELDS = {
+    "staff_count": "Số CB, CC, VC, NLĐ",
+    "student_count": "Số học sinh",
+    "adult_count": "Số người trưởng thành",
+    "worker_count": "Số người lao động",
+}
+
+
+@dataclass
+class UnitData:
+    """The values of one unit as the clerk enters them (in a form or a row of a roster)."""
+
+    code: str
+    name: str
+    kind: UnitKind | None
+    head_name: str = ""
+    head_position: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    staff_count: int | None = None
+    student_count: int | None = None
+    adult_count: int | None = None
+    worker_count: int | None = None
+    active: bool = True
+    discipline_note: str = ""
+    note: str = ""
+
+    @classmethod
+    def of(cls, unit: Unit) -> UnitData:
+        return cls(**{f.name: getattr(unit, f.name) for f in fields(cls)})
+
+    def cleaned(self) -> UnitData:
+        """Text trimmed and NFC, single-line fields on one line, the code in capitals."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        for key, value in values.items():
+            if isinstance(value, str) and not isinstance(value, UnitKind):
+                values[key] = (
+                    clean(value) if key in ("note", "discipline_note") else clean_line(value)
+                )
+        values["code"] = values["code"].upper()
+        return UnitData(**values)
+
+    def apply_to(self, unit: Unit) -> None:
+        for f in fields(self):
+            if getattr(unit, f.name) != getattr(self, f.name):
+                setattr(unit, f.name, getattr(self, f.name))
+
+
+class UnitRow(NamedTuple):
+    """One line of the register table, read without building ORM objects (fast for 20,000 units)."""
+
+    id: int
+    code: str
+    name: str
+    kind: UnitKind
+    head_name: str
+    phone: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class Dependants:
+    """What points to a unit; any of it means the unit can be deactivated but not deleted."""
+
+    persons: int = 0
+    values: int = 0
+    dossiers: int = 0
+    prior_awards: int = 0
+
+    def __bool__(self) -> bool:
+        return any((self.persons, self.values, self.dossiers, self.prior_awards))
+
+    def describe(self) -> str:
+        parts = [
+            f"{count} {label}"
+            for count, label in (
+                (self.persons, "cá nhân"),
+                (self.values, "số liệu quý"),
+                (self.dossiers, "hồ sơ khen thưởng"),
+                (self.prior_awards, "khen thưởng đã nhận"),
+            )
+            if count
+        ]
+        return ", ".join(parts)
+
+
+# -- reads -------------------------------------------------------------------------------------
+
+
+def list_units(session: Session, include_inactive: bool = True) -> list[Unit]:
+    query = select(Unit)
+    if not include_inactive:
+        query = query.where(Unit.active)
+    return sorted(session.exec(query).all(), key=lambda u: sort_key(u.name))
+
+
+def list_persons(session: Session, unit_id: int | None = None) -> list[Person]:
+    query = select(Person)
+    if unit_id is not None:
+        query = query.where(Person.unit_id == unit_id)
+    return sorted(session.exec(query).all(), key=lambda p: sort_key(p.full_name))
+
+
+def load_unit_rows(session: Session) -> list[UnitRow]:
+    """Every unit as a :class:`UnitRow`, in the order of the file (the table sorts)."""
+    result = session.connection().execute(_unit_rows().order_by(col(Unit.id)))
+    return [UnitRow(*row) for row in result]
+
+
+def _unit_rows() -> Select[int, str, str, UnitKind, str, str, bool]:
+    """The columns of :class:`UnitRow` (sqlmodel's ``select`` is typed for four at most)."""
+    return Select(
+        col(Unit.id),
+        col(Unit.code),
+        col(Unit.name),
+        col(Unit.kind),
+        col(Unit.head_name),
+        col(Unit.phone),
+        col(Unit.active),
+    )
+
+
+def get_unit(session: Session, unit_id: int) -> Unit:
+    unit = session.get(Unit, unit_id)
+    if unit is None:
+        raise RegisterError(["Đơn vị này không còn trong sổ (có thể đã bị xóa)."])
+    return unit
+
+
+def unit_dependants(session: Session, unit_id: int) -> Dependants:
+    def count(query: SelectOfScalar[int]) -> int:
+        return int(session.exec(query).one())
+
+    return Dependants(
+        persons=count(select(func.count()).where(Person.unit_id == unit_id)),
+        values=count(select(func.count()).where(QuarterValue.unit_id == unit_id)),
+        dossiers=count(
+            select(func.count()).where(
+                or_(
+                    col(Dossier.nominee_unit_id) == unit_id,
+                    col(Dossier.proposing_unit_id) == unit_id,
+                )
+            )
+        ),
+        prior_awards=count(select(func.count()).where(PriorAward.unit_id == unit_id)),
+    )
+
+
+def next_unit_code(session: Session, prefix: str = "DV") -> str:
+    """The first free code of the form DV0001, DV0002, … ."""
+    taken = {
+        code.upper() for code in session.exec(select(Unit.code).where(Unit.code.startswith(prefix)))
+    }
+    number = 1
+    while f"{prefix}{number:04d}" in taken:
+        number += 1
+    return f"{prefix}{number:04d}"
+
+
+# -- checks ------------------------------------------------------------------------------------
+
+
+def check_unit_values(data: UnitData) -> list[str]:
+    """Problems of the values alone (no database needed); [] when they are acceptable."""
+    problems: list[str] = []
+    if not data.code:
+        problems.append("Mã đơn vị không được để trống.")
+    elif not set(data.code) <= CODE_ALLOWED:
+        problems.append(
+            f"Mã đơn vị “{data.code}” chỉ được gồm chữ cái không dấu, chữ số và các dấu - _ . /"
+        )
+    if not data.name:
+        problems.append("Tên đơn vị không được để trống.")
+    if data.kind is None:
+        problems.append("Hãy chọn loại đơn vị.")
+    for key, label, limit in (
+        ("code", "Mã đơn vị", 32),
+        ("name", "Tên đơn vị", 255),
+        ("head_name", "Người đứng đầu", 120),
+        ("head_position", "Chức vụ", 120),
+        ("address", "Địa chỉ", 255),
+    ):
+        problems += check_length(getattr(data, key), label, limit)
+    problems += check_phone(data.phone)
+    problems += check_email(data.email)
+    for key, label in COUNT_FIELDS.items():
+        problems += check_count(getattr(data, key), label)
+    return problems
+
+
+def check_unit(session: Session, data: UnitData, unit_id: int | None = None) -> list[str]:
+    """Problems of ``data`` as the unit ``unit_id`` (None: a new unit), the register considered."""
+    problems = check_unit_values(data)
+    if data.code:
+        clash = session.exec(
+            select(Unit).where(
+                func.upper(Unit.code) == data.code.upper(), Unit.id != (unit_id or -1)
+            )
+        ).first()
+        if clash is not None:
+            problems.append(f"Mã “{data.code}” đã được dùng cho đơn vị “{clash.name}”.")
+    if data.name and data.kind is not None:
+        clash = find_same_name(session, data.name, data.kind, exclude_id=unit_id)
+        if clash is not None:
+            problems.append(f"Đã có đơn vị cùng tên và loại: “{clash.name}” (mã {clash.code}).")
+    return problems
+
+
+def find_same_name(
+    session: Session, name: str, kind: UnitKind, exclude_id: int | None = None
+) -> Unit | None:
+    """A unit of the same kind whose name is the same up to case, spacing and Unicode form."""
+    wanted = name_key(name)
+    for unit in session.exec(select(Unit).where(Unit.kind == kind)):
+        if unit.id != exclude_id and name_key(unit.name) == wanted:
+            return unit
+    return None
+
+
+# -- changes -----------------------------------------------------------------------------------
+
+
+def create_unit(
+    session: Session, data: UnitData, *, unit_id: int | None = None, reason: str = ""
+) -> Unit:
+    """Add a unit; ``unit_id`` brings a deleted unit back under its old number (undo of a delete)."""
+    data = data.cleaned()
+    problems = check_unit(session, data)
+    if problems:
+        raise RegisterError(problems)
+    set_audit_reason(session, reason or "Thêm đơn vị")
+    unit = Unit(id=unit_id, code=data.code, name=data.name, kind=data.kind)  # type: ignore[arg-type]
+    data.apply_to(unit)
+    session.add(unit)
+    session.flush()
+    return unit
+
+
+def update_unit(session: Session, unit_id: int, data: UnitData, *, reason: str = "") -> Unit:
+    data = data.cleaned()
+    unit = get_unit(session, unit_id)
+    problems = check_unit(session, data, unit_id)
+    if problems:
+        raise RegisterError(problems)
+    set_audit_reason(session, reason or "Sửa thông tin đơn vị")
+    data.apply_to(unit)
+    session.flush()
+    return unit
+
+
+def set_unit_active(session: Session, unit_id: int, active: bool, *, reason: str = "") -> Unit:
+    """Ngừng hoạt động / hoạt động trở lại: the unit stays in the register with all its history."""
+    unit = get_unit(session, unit_id)
+    set_audit_reason(
+        session, reason or ("Cho đơn vị hoạt động trở lại" if active else "Ngừng hoạt động đơn vị")
+    )
+    unit.active = active
+    session.add(unit)
+    session.flush()
+    return unit
+
+
+def delete_unit(session: Session, unit_id: int, *, reason: str = "") -> UnitData:
+    """Remove a unit nothing points to; returns its values (so the deletion can be undone)."""
+    unit = get_unit(session, unit_id)
+    dependants = unit_dependants(session, unit_id)
+    if dependants:
+        raise RegisterError(
+            [
+                f"Không thể xóa “{unit.name}” vì đơn vị đã có {dependants.describe()}. "
+                "Hãy dùng “Ngừng hoạt động” để giữ lại lịch sử."
+            ]
+        )
+    data = UnitData.of(unit)
+    set_audit_reason(session, reason or "Xóa đơn vị")
+    session.delete(unit)
+    session.flush()
+    return data
+
+
+def load_unit_row(session: Session, unit_id: int) -> UnitRow | None:
+    row = session.connection().execute(_unit_rows().where(Unit.id == unit_id)).first()
+    return None if row is None else UnitRow(*row)
+
+
+def register_stamp(session: Session) -> tuple[int, int | None, int | None]:
+    """Changes whenever a unit is added, changed or removed.
+
+    (count, highest id, latest audit entry of the unit table): every change made through the
+    session leaves an audit entry, and the bulk inserts that do not (generated wards) change the
+    count. Lets a screen skip re-reading 20,000 units when nothing changed since it read them.
+    """
+    units = session.connection().execute(select(func.count(), func.max(Unit.id))).one()
+    audit = (
+        session.connection()
+        .execute(select(func.max(AuditEntry.id)).where(AuditEntry.table_name == Unit.__tablename__))
+        .scalar()
+    )
+    return int(units[0]), units[1], audit

@@ -1,0 +1,348 @@
+"""Danh mục khen thưởng: the titles and forms of award, each with its standards and papers; editable."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.awards.catalogue import (
+    AwardFormInput,
+    components_of,
+    criteria_of,
+    list_award_forms,
+    remove_component,
+    remove_criterion,
+    save_award_form,
+    save_component,
+    save_criterion,
+)
+from desktop.awards.errors import DossierError
+from desktop.context import AppContext
+from desktop.models import AwardCategory, AwardCriterion, AwardForm, DossierComponent, NomineeKind
+from desktop.ui.awards.dossier_widgets import dialog_buttons, table_view
+from desktop.ui.texts import dossiers as t
+from desktop.ui.widgets.table_model import Column, RecordTableModel
+
+
+def _for_text(form: AwardForm) -> str:
+    who = [
+        (t.FOR_COLLECTIVE, form.for_collective),
+        (t.FOR_BUSINESS, form.for_business),
+        (t.FOR_INDIVIDUAL, form.for_individual),
+    ]
+    return ", ".join(label for label, on in who if on)
+
+
+FORM_COLUMNS = [
+    Column[AwardForm](t.CATALOGUE_COLUMNS[0], lambda f: f.category.label),
+    Column[AwardForm](t.CATALOGUE_COLUMNS[1], lambda f: f.name),
+    Column[AwardForm](t.CATALOGUE_COLUMNS[2], lambda f: f.level_label),
+    Column[AwardForm](t.CATALOGUE_COLUMNS[3], lambda f: f.issuer),
+    Column[AwardForm](t.CATALOGUE_COLUMNS[4], _for_text),
+    Column[AwardForm](t.CATALOGUE_COLUMNS[5], lambda f: t.YES if f.active else t.NO),
+]
+CRITERION_COLUMNS = [
+    Column[AwardCriterion](t.CATALOGUE_CRITERIA_COLUMNS[0], lambda c: c.nominee_kind.label),
+    Column[AwardCriterion](t.CATALOGUE_CRITERIA_COLUMNS[1], lambda c: c.text),
+]
+COMPONENT_COLUMNS = [
+    Column[DossierComponent](t.CATALOGUE_COMPONENT_COLUMNS[0], lambda c: c.name),
+    Column[DossierComponent](
+        t.CATALOGUE_COMPONENT_COLUMNS[1], lambda c: t.YES if c.required else t.NO
+    ),
+]
+
+
+class CriterionDialog(QDialog):
+    def __init__(self, criterion: AwardCriterion | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(t.CRITERION_TITLE)
+        self.resize(560, 260)
+        self.kind = QComboBox()
+        for kind in NomineeKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.text = QPlainTextEdit(criterion.text if criterion else "")
+        if criterion is not None:
+            self.kind.setCurrentIndex(self.kind.findData(criterion.nominee_kind.value))
+        form = QFormLayout(self)
+        form.addRow(t.CRITERION_KIND, self.kind)
+        form.addRow(t.CRITERION_TEXT, self.text)
+        buttons = dialog_buttons(self)
+        form.addRow(buttons)
+
+
+class ComponentDialog(QDialog):
+    def __init__(self, component: DossierComponent | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(t.COMPONENT_TITLE)
+        self.resize(480, 120)
+        self.name = QLineEdit(component.name if component else "")
+        self.required = QCheckBox(t.COMPONENT_REQUIRED)
+        self.required.setChecked(component.required if component else True)
+        form = QFormLayout(self)
+        form.addRow(t.COMPONENT_NAME, self.name)
+        form.addRow("", self.required)
+        buttons = dialog_buttons(self)
+        form.addRow(buttons)
+
+
+class CataloguePanel(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.form_id: int | None = None
+        self.forms: RecordTableModel[AwardForm] = RecordTableModel(FORM_COLUMNS, self)
+        self.forms_view = table_view(self.forms, "forms")
+        self.forms_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.forms_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.forms_view.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+        self.criteria: RecordTableModel[AwardCriterion] = RecordTableModel(CRITERION_COLUMNS, self)
+        self.components: RecordTableModel[DossierComponent] = RecordTableModel(
+            COMPONENT_COLUMNS, self
+        )
+        self.criteria_view = table_view(self.criteria, "catalogue_criteria")
+        self.components_view = table_view(self.components, "catalogue_components")
+
+        splitter = QSplitter()
+        splitter.addWidget(self.forms_view)
+        splitter.addWidget(self._editor())
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def _editor(self) -> QWidget:
+        box = QWidget()
+        self.name = QLineEdit()
+        self.name.setObjectName("form_name")
+        self.code = QLineEdit()
+        self.code.setObjectName("form_code")
+        self.category = QComboBox()
+        self.category.setObjectName("form_category")
+        for category in AwardCategory:
+            self.category.addItem(category.label, category.value)
+        self.level = QSpinBox()
+        self.level.setObjectName("form_level")
+        self.level.setRange(1, 5)
+        self.level_label = QLineEdit()
+        self.level_label.setObjectName("form_level_label")
+        self.issuer = QLineEdit()
+        self.issuer.setObjectName("form_issuer")
+        self.for_collective = QCheckBox(t.FOR_COLLECTIVE)
+        self.for_business = QCheckBox(t.FOR_BUSINESS)
+        self.for_individual = QCheckBox(t.FOR_INDIVIDUAL)
+        self.for_individual.setObjectName("form_for_individual")
+        self.active = QCheckBox(t.FORM_ACTIVE)
+        self.note = QLineEdit()
+        who = QHBoxLayout()
+        for box_ in (self.for_collective, self.for_business, self.for_individual):
+            who.addWidget(box_)
+        form = QFormLayout()
+        form.addRow(t.FORM_NAME, self.name)
+        form.addRow(t.FORM_CODE, self.code)
+        form.addRow(t.FORM_CATEGORY, self.category)
+        form.addRow(t.FORM_LEVEL, self.level)
+        form.addRow(t.FORM_LEVEL_LABEL, self.level_label)
+        form.addRow(t.FORM_ISSUER, self.issuer)
+        form.addRow(t.FORM_FOR, who)
+        form.addRow("", self.active)
+        form.addRow(t.FORM_NOTE, self.note)
+        new = QPushButton(t.NEW_FORM)
+        new.setObjectName("new_form")
+        new.clicked.connect(self.start_new)
+        save = QPushButton(t.SAVE_FORM)
+        save.setObjectName("save_form")
+        save.clicked.connect(self.save_form)
+        actions = QHBoxLayout()
+        actions.addWidget(new)
+        actions.addStretch(1)
+        actions.addWidget(save)
+        self.saved = QLabel()
+        layout = QVBoxLayout(box)
+        layout.addLayout(form)
+        layout.addLayout(actions)
+        layout.addWidget(self.saved)
+        layout.addWidget(self._list_box(t.CRITERIA_HEADING, self.criteria_view, self._criterion))
+        layout.addWidget(
+            self._list_box(t.COMPONENTS_HEADING, self.components_view, self._component)
+        )
+        return box
+
+    def _list_box(self, heading: str, view: QWidget, edit: object) -> QGroupBox:
+        box = QGroupBox()
+        layout = QVBoxLayout(box)
+        layout.addWidget(QLabel(heading))
+        layout.addWidget(view, 1)
+        buttons = QHBoxLayout()
+        for text, action in ((t.ADD, "add"), (t.EDIT, "edit"), (t.REMOVE, "remove")):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, a=action: edit(a))  # type: ignore[operator]
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        return box
+
+    # -- reading -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        with self.ctx.db.session() as session:
+            forms = list_award_forms(session)
+        self.forms.set_records(forms)
+        self.forms_view.resizeColumnsToContents()
+        if self.form_id is not None:
+            self.select_form(self.form_id)
+        elif forms:
+            self.forms_view.selectRow(0)
+
+    def select_form(self, form_id: int) -> None:
+        for row in range(self.forms.rowCount()):
+            if self.forms.record(row).id == form_id:
+                self.forms_view.selectRow(row)
+                self._show_selected()
+                return
+
+    def _show_selected(self) -> None:
+        rows = self.forms_view.selectionModel().selectedRows()
+        if not rows:
+            return
+        form = self.forms.record(rows[0].row())
+        self.form_id = form.id
+        self.name.setText(form.name)
+        self.code.setText(form.code)
+        self.category.setCurrentIndex(self.category.findData(form.category.value))
+        self.level.setValue(form.level)
+        self.level_label.setText(form.level_label)
+        self.issuer.setText(form.issuer)
+        self.for_collective.setChecked(form.for_collective)
+        self.for_business.setChecked(form.for_business)
+        self.for_individual.setChecked(form.for_individual)
+        self.active.setChecked(form.active)
+        self.note.setText(form.note)
+        self._show_lists()
+
+    def _show_lists(self) -> None:
+        if self.form_id is None:
+            self.criteria.set_records([])
+            self.components.set_records([])
+            return
+        with self.ctx.db.session() as session:
+            self.criteria.set_records(criteria_of(session, self.form_id))
+            self.components.set_records(components_of(session, self.form_id))
+        self.components_view.resizeColumnToContents(0)
+        self.criteria_view.resizeRowsToContents()
+
+    # -- changing ------------------------------------------------------------------------------
+    def _refuse(self, error: DossierError) -> None:
+        QMessageBox.warning(self, t.REFUSED_TITLE, str(error))
+
+    def start_new(self) -> None:
+        self.forms_view.clearSelection()
+        self.form_id = None
+        for edit in (self.name, self.code, self.level_label, self.issuer, self.note):
+            edit.clear()
+        self.level.setValue(1)
+        self.for_collective.setChecked(True)
+        self.for_business.setChecked(False)
+        self.for_individual.setChecked(False)
+        self.active.setChecked(True)
+        self._show_lists()
+        self.name.setFocus()
+
+    def save_form(self) -> bool:
+        data = AwardFormInput(
+            name=self.name.text(),
+            category=AwardCategory(self.category.currentData()),
+            level=self.level.value(),
+            issuer=self.issuer.text(),
+            level_label=self.level_label.text(),
+            for_collective=self.for_collective.isChecked(),
+            for_business=self.for_business.isChecked(),
+            for_individual=self.for_individual.isChecked(),
+            code=self.code.text(),
+            active=self.active.isChecked(),
+            note=self.note.text(),
+        )
+        try:
+            with self.ctx.db.session() as session:
+                form = save_award_form(session, data, self.form_id)
+                self.form_id, name = form.id, form.name
+        except DossierError as error:
+            self._refuse(error)
+            return False
+        self.saved.setText(t.FORM_SAVED.format(name=name))
+        self.refresh()
+        return True
+
+    def _selected(self, view: QWidget, model: RecordTableModel) -> object | None:  # type: ignore[type-arg]
+        rows = view.selectionModel().selectedRows()  # type: ignore[attr-defined]
+        return model.record(rows[0].row()) if rows else None
+
+    def _criterion(self, action: str) -> None:
+        if self.form_id is None:
+            return
+        chosen = self._selected(self.criteria_view, self.criteria)
+        try:
+            if action == "remove" and isinstance(chosen, AwardCriterion):
+                with self.ctx.db.session() as session:
+                    remove_criterion(session, chosen.id or 0)
+            elif action == "add" or isinstance(chosen, AwardCriterion):
+                current = (
+                    chosen if action == "edit" and isinstance(chosen, AwardCriterion) else None
+                )
+                dialog = CriterionDialog(current, self)
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return
+                with self.ctx.db.session() as session:
+                    save_criterion(
+                        session,
+                        self.form_id,
+                        dialog.text.toPlainText(),
+                        NomineeKind(dialog.kind.currentData()),
+                        current.id if current else None,
+                    )
+        except DossierError as error:
+            self._refuse(error)
+        self._show_lists()
+
+    def _component(self, action: str) -> None:
+        if self.form_id is None:
+            return
+        chosen = self._selected(self.components_view, self.components)
+        try:
+            if action == "remove" and isinstance(chosen, DossierComponent):
+                with self.ctx.db.session() as session:
+                    remove_component(session, chosen.id or 0)
+            elif action == "add" or isinstance(chosen, DossierComponent):
+                current = (
+                    chosen if action == "edit" and isinstance(chosen, DossierComponent) else None
+                )
+                dialog = ComponentDialog(current, self)
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return
+                with self.ctx.db.session() as session:
+                    save_component(
+                        session,
+                        self.form_id,
+                        dialog.name.text(),
+                        dialog.required.isChecked(),
+                        current.id if current else None,
+                    )
+        except DossierError as error:
+            self._refuse(error)
+        self._show_lists()

@@ -1,0 +1,359 @@
+"""Hồ sơ khen thưởng: the dossiers with their filters and counts, the catalogue, the campaigns."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.awards.attachments import check_store, prune_store
+from desktop.awards.catalogue import LEVEL_LABELS, list_campaigns
+from desktop.awards.dossiers import (
+    DossierFilter,
+    DossierRow,
+    count_by_status,
+    delete_dossier,
+    list_dossiers,
+)
+from desktop.awards.errors import DossierError
+from desktop.context import AppContext
+from desktop.models import DossierStatus, NomineeKind
+from desktop.ui.awards.dossier_models import DossierListModel, flags_text
+from desktop.ui.texts import common as tc
+from desktop.ui.texts import dossiers as t
+from desktop.ui.widgets.background import run_with_progress
+from desktop.ui.widgets.table_model import Column, RecordSortProxy
+
+C = t.COLUMNS
+COLUMNS = [
+    Column[DossierRow](C["id"], lambda r: r.dossier.id, align_right=True),
+    Column[DossierRow](C["nominee"], lambda r: r.nominee),
+    Column[DossierRow](C["kind"], lambda r: r.nominee_kind.label),
+    Column[DossierRow](C["award"], lambda r: r.award),
+    Column[DossierRow](C["level"], lambda r: r.level_label),
+    Column[DossierRow](C["campaign"], lambda r: r.campaign),
+    Column[DossierRow](C["status"], lambda r: r.status.label),
+    Column[DossierRow](C["flags"], flags_text),
+]
+NOMINEE_KINDS = (NomineeKind.COLLECTIVE, NomineeKind.BUSINESS, NomineeKind.INDIVIDUAL)
+
+
+def _combo(name: str, first: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.addItem(first, None)
+    return combo
+
+
+class DossierListPanel(QWidget):
+    """The list of dossiers: filter by campaign, status, level and kind; search; counts per status."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.editor: QWidget | None = None
+        self.new_dialog: QWidget | None = None
+        self.history_dialog: QWidget | None = None
+        self._operation: Any = None
+        self.campaign = _combo("campaign_filter", t.ALL_CAMPAIGNS)
+        self.status = _combo("status_filter", t.ALL_STATUSES)
+        for status in DossierStatus:
+            self.status.addItem(status.label, status.value)
+        self.level = _combo("level_filter", t.ALL_LEVELS)
+        for level, label in sorted(LEVEL_LABELS.items()):
+            self.level.addItem(t.LEVEL_ITEM.format(level=level, label=label), level)
+        self.kind = _combo("kind_filter", t.ALL_KINDS)
+        for kind in NOMINEE_KINDS:
+            self.kind.addItem(kind.label, kind.value)
+        for combo in (self.campaign, self.status, self.level, self.kind):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(tc.SEARCH_PLACEHOLDER)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter_text)
+        self.counts = QLabel()
+        self.counts.setObjectName("status_counts")
+        self.count_label = QLabel()
+
+        self.model = DossierListModel(COLUMNS, self)
+        self.proxy = RecordSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.activated.connect(lambda _index: self.open_selected())  # Enter or double-click
+
+        buttons = QHBoxLayout()
+        for text, name, slot in (
+            (t.NEW_DOSSIER, "new_dossier", self.new_dossier),
+            (t.OPEN_DOSSIER, "open_dossier", self.open_selected),
+            (t.NOMINEE_HISTORY, "nominee_history", self.show_history),
+            (t.DELETE_DOSSIER, "delete_dossier", self.delete_selected),
+            (t.CHECK_FILES, "check_files", self.check_files),
+            (t.EXPORT, "export_excel", self.choose_export),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        filters = QHBoxLayout()
+        for widget in (self.campaign, self.status, self.level, self.kind):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        search = QHBoxLayout()
+        search.addWidget(self.search, 1)
+        search.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addLayout(search)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.fill_campaigns()
+
+    def fill_campaigns(self) -> None:
+        current = self.campaign.currentData()
+        self.campaign.blockSignals(True)
+        while self.campaign.count() > 1:
+            self.campaign.removeItem(1)
+        with self.ctx.db.session() as session:
+            for c in list_campaigns(session):
+                self.campaign.addItem(c.name, c.id)
+        self.campaign.setCurrentIndex(max(0, self.campaign.findData(current)))
+        self.campaign.blockSignals(False)
+
+    def refresh(self) -> None:
+        where = DossierFilter(
+            campaign_id=self.campaign.currentData(),
+            level=self.level.currentData(),
+            nominee_kind=NomineeKind(self.kind.currentData()) if self.kind.currentData() else None,
+        )
+        with self.ctx.db.session() as session:
+            rows = list_dossiers(session, where, date.today())
+        # Counts cover every status of the chosen campaign, level and kind, whatever status is shown.
+        counts = count_by_status(rows)
+        self.counts.setText(
+            " · ".join(t.STATUS_COUNT.format(label=s.label, count=n) for s, n in counts.items())
+        )
+        # Combo data holds the plain value: Qt hands enums back as text.
+        status = DossierStatus(self.status.currentData()) if self.status.currentData() else None
+        self.model.set_records([r for r in rows if status is None or r.status is status])
+        self.table.resizeColumnsToContents()
+        self._update_count()
+
+    def _filter_text(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(
+            tc.COUNT_SHOWN.format(shown=self.proxy.rowCount(), total=self.model.rowCount())
+        )
+
+    def selected(self) -> DossierRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.record(self.proxy.mapToSource(rows[0]).row())
+
+    def select_dossier(self, dossier_id: int) -> bool:
+        for row in range(self.proxy.rowCount()):
+            source = self.proxy.mapToSource(self.proxy.index(row, 0))
+            if self.model.record(source.row()).dossier.id == dossier_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def new_dossier(self) -> None:
+        from desktop.ui.awards.new_dialog import NewDossierDialog
+
+        dialog = NewDossierDialog(self.ctx, self.campaign.currentData(), self)
+        dialog.accepted.connect(lambda: self._created(dialog.created_id))
+        self.new_dialog = dialog
+        dialog.open()
+
+    def _created(self, dossier_id: int | None) -> None:
+        self.refresh()
+        if dossier_id is not None:
+            self.open_dossier(dossier_id)
+
+    def open_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            QMessageBox.information(self, t.PAGE_TITLE, t.SELECT_FIRST)
+            return
+        self.open_dossier(row.dossier.id or 0)
+
+    def open_dossier(self, dossier_id: int) -> None:
+        from desktop.ui.awards.dossier_editor import DossierEditor
+
+        editor = DossierEditor(self.ctx, dossier_id, self)
+        editor.changed.connect(self.refresh)
+        self.editor = editor
+        editor.show()
+
+    def show_history(self) -> None:
+        from desktop.ui.awards.history_dialog import NomineeHistoryDialog
+
+        row = self.selected()
+        if row is not None:
+            who = (row.dossier.nominee_unit_id, row.dossier.nominee_person_id)
+        else:  # no dossier chosen: any unit or person of the register
+            who = self.choose_nominee()
+            if who is None:
+                return
+        dialog = NomineeHistoryDialog(self.ctx, who[0], who[1], self)
+        dialog.show()
+        self.history_dialog = dialog
+
+    def choose_nominee(self) -> tuple[int | None, int | None] | None:
+        from desktop.ui.awards.history_dialog import NomineeChooser
+
+        chooser = NomineeChooser(self.ctx, self)
+        if chooser.exec() != NomineeChooser.DialogCode.Accepted:
+            return None
+        return chooser.chosen()
+
+    def delete_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self, t.DELETE_REASON_TITLE, t.DELETE_REASON.format(id=row.dossier.id)
+        )
+        if not ok:
+            return
+        try:
+            with self.ctx.db.session() as session:
+                delete_dossier(session, row.dossier.id or 0, reason)
+        except DossierError as error:
+            QMessageBox.warning(self, t.REFUSED_TITLE, str(error))
+            return
+        with self.ctx.db.session() as session:
+            prune_store(session, self.ctx.folder.attachments)  # files no other dossier uses
+        self.refresh()
+
+    def shown_rows(self) -> list[DossierRow]:
+        """The rows the clerk sees, in the order shown (filters, search and sort applied)."""
+        return [
+            self.model.record(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            for row in range(self.proxy.rowCount())
+        ]
+
+    def choose_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, t.EXPORT_TITLE, str(Path.home() / t.EXPORT_FILE), t.EXPORT_FILTER
+        )
+        if name:
+            self.export(Path(name))
+
+    def export(self, path: Path) -> None:
+        """Write the shown list to Excel off the GUI thread."""
+        from desktop.excel.common import ExcelInputError
+        from desktop.excel.dossiers_export import export_dossiers
+
+        rows = self.shown_rows()
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+
+        def done(count: int) -> None:
+            QMessageBox.information(self, t.EXPORT_TITLE, t.EXPORTED.format(count=count, path=path))
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ExcelInputError):
+                QMessageBox.warning(self, t.EXPORT_TITLE, str(error))
+            else:
+                QMessageBox.warning(self, t.EXPORT_TITLE, tc.UNEXPECTED_ERROR.format(error=error))
+
+        self._operation = run_with_progress(
+            self, lambda _progress: export_dossiers(rows, path), done, failed, t.EXPORTING
+        )
+
+    def check_files(self) -> list[str]:
+        """Tell the clerk which attached files are no longer in the data folder."""
+        with self.ctx.db.session() as session:
+            problems = [
+                t.FILE_PROBLEM.format(id=p.attachment.dossier_id, problem=p.problem)
+                for p in check_store(session, self.ctx.folder.attachments)
+            ]
+        if problems:
+            QMessageBox.warning(
+                self,
+                t.CHECK_FILES_TITLE,
+                t.FILES_MISSING.format(count=len(problems), lines="\n".join(problems[:30])),
+            )
+        else:
+            QMessageBox.information(self, t.CHECK_FILES_TITLE, t.FILES_OK)
+        return problems
+
+
+class DossiersPage(QWidget):
+    title = t.PAGE_TITLE
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from desktop.ui.awards.campaigns import CampaignsPanel
+        from desktop.ui.awards.catalogue import CataloguePanel
+
+        self.ctx = ctx
+        self.dossiers = DossierListPanel(ctx, self)
+        self.catalogue = CataloguePanel(ctx, self)
+        self.campaigns = CampaignsPanel(ctx, self)
+        self.campaigns.changed.connect(self.dossiers.fill_campaigns)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.dossiers, t.TAB_DOSSIERS)
+        self.tabs.addTab(self.catalogue, t.TAB_CATALOGUE)
+        self.tabs.addTab(self.campaigns, t.TAB_CAMPAIGNS)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{self.title}</h2>"))
+        layout.addWidget(self.tabs, 1)
+        self.refresh()
+
+    # The list page's interface, kept for whoever drives the page (tests, the main window).
+    @property
+    def model(self) -> DossierListModel:
+        return self.dossiers.model
+
+    @property
+    def proxy(self) -> RecordSortProxy:
+        return self.dossiers.proxy
+
+    @property
+    def search(self) -> QLineEdit:
+        return self.dossiers.search
+
+    def refresh(self) -> None:
+        self.dossiers.fill_campaigns()
+        self.dossiers.refresh()
+        self.catalogue.refresh()
+        self.campaigns.refresh()

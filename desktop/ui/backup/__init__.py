@@ -1,0 +1,1 @@
+"""Sao lưu page: backups to USB, restore, automatic backups and the start-up check."""

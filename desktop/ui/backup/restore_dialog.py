@@ -1,0 +1,228 @@
+"""The restore dialog: choose a file, check it completely, see what it holds, then restore (or not).
+
+In "khôi phục thử" mode the dialog stops after the check: the backup is verified and upgraded in a
+scratch folder and the live data is never touched.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.backup import RestoreResult, restore_backup, trial_restore
+from desktop.backup.crypto import is_encrypted
+from desktop.context import AppContext
+from desktop.ui.backup.backup_dialog import error_text
+from desktop.ui.texts import backup as t
+from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
+
+log = logging.getLogger("thidua.ui")
+
+
+def summary_html(result: RestoreResult) -> str:
+    m = result.manifest
+    counts = m.counts
+    return t.SUMMARY.format(
+        ward=m.ward,
+        when=f"{m.created:%d/%m/%Y %H:%M}",
+        version=m.app_version,
+        schema=m.schema_revision,
+        upgrade=t.SUMMARY_UPGRADE if result.upgraded_from else "",
+        units=counts.get("unit", 0),
+        persons=counts.get("person", 0),
+        values=counts.get("quartervalue", 0),
+        dossiers=counts.get("dossier", 0),
+        documents=counts.get("issueddocument", 0),
+        attachments=m.attachment_count,
+    )
+
+
+class RestoreDialog(QDialog):
+    restored = Signal(object)  # RestoreResult
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        trial: bool = False,
+        path: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.trial = trial
+        self.checked: RestoreResult | None = None
+        self.operation: Operation | None = None
+        self.setWindowTitle(t.TRIAL_TITLE if trial else t.RESTORE_TITLE)
+        self.setMinimumWidth(600)
+
+        self.file = QLineEdit()
+        self.file.setObjectName("file")
+        self.file.setReadOnly(True)
+        choose = QPushButton(t.CHOOSE_FILE)
+        choose.clicked.connect(self.choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file, 1)
+        file_row.addWidget(choose)
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_note = QLabel(t.ENCRYPTED_NOTE)
+        form = QFormLayout()
+        form.addRow(t.FILE_LABEL, file_row)
+        form.addRow(self.passphrase_note)
+        form.addRow(t.PASSPHRASE, self.passphrase)
+        self._passphrase_label = form.labelForField(self.passphrase)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+
+        self.check_button = QPushButton(t.CHECK)
+        self.check_button.setObjectName("check")
+        self.check_button.clicked.connect(self.check)
+        self.restore_button = QPushButton(t.RESTORE)
+        self.restore_button.setObjectName("restore")
+        self.restore_button.clicked.connect(self.confirm_and_restore)
+        self.restore_button.setVisible(not trial)
+        self.restore_button.setEnabled(False)
+        close = QPushButton(t.CLOSE)
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.check_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.passphrase.textChanged.connect(self._forget_check)
+        self.set_file(path)
+
+    # -- choosing ----------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, t.CHOOSE_FILE_TITLE, self.file.text(), t.FILE_FILTER
+        )
+        if name:
+            self.set_file(Path(name))
+
+    def set_file(self, path: Path | None) -> None:
+        self.file.setText(str(path) if path else "")
+        encrypted = False
+        if path is not None and path.is_file():
+            try:
+                encrypted = is_encrypted(path)
+            except OSError:
+                encrypted = False
+        for widget in (self.passphrase_note, self.passphrase, self._passphrase_label):
+            if widget is not None:
+                widget.setVisible(encrypted)
+        self._forget_check()
+
+    def _forget_check(self) -> None:
+        self.checked = None
+        self.restore_button.setEnabled(False)
+        self.summary.clear()
+        self.message.clear()
+
+    def _path(self) -> Path | None:
+        text = self.file.text().strip()
+        return Path(text) if text else None
+
+    def _passphrase(self) -> str | None:
+        return self.passphrase.text() if not self.passphrase.isHidden() else None
+
+    def _show(self, text: str, error: bool) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+
+    # -- checking ----------------------------------------------------------------------------
+    def check(self) -> None:
+        path = self._path()
+        if path is None:
+            self._show(t.NO_FILE, True)
+            return
+        passphrase = self._passphrase()
+        self._forget_check()
+        self.check_button.setEnabled(False)
+        work_dir = self.ctx.folder.root
+
+        def work(progress: Progress) -> RestoreResult:
+            return trial_restore(path, passphrase=passphrase, work_dir=work_dir, progress=progress)
+
+        self.operation = run_with_progress(self, work, self._checked, self._failed, t.CHECKING)
+
+    def _checked(self, result: RestoreResult) -> None:
+        self.check_button.setEnabled(True)
+        self.checked = result
+        self.summary.setText(summary_html(result))
+        if self.trial:
+            self._show(t.TRIAL_OK, False)
+        else:
+            self.restore_button.setEnabled(True)
+
+    def _failed(self, error: BaseException) -> None:
+        self.check_button.setEnabled(True)
+        self.restore_button.setEnabled(False)
+        if isinstance(error, Cancelled):
+            self._show(t.RESTORE_CANCELLED, True)
+            return
+        log.warning("restore check failed: %s", error)
+        self._show(error_text(error), True)
+
+    # -- restoring ---------------------------------------------------------------------------
+    def ask_confirmation(self, result: RestoreResult) -> bool:
+        answer = QMessageBox.question(
+            self,
+            t.CONFIRM_TITLE,
+            t.CONFIRM_TEXT.format(when=f"{result.manifest.created:%d/%m/%Y %H:%M}"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def confirm_and_restore(self) -> None:
+        path = self._path()
+        if self.checked is None or path is None or not self.ask_confirmation(self.checked):
+            return
+        passphrase = self._passphrase()
+        self.restore_button.setEnabled(False)
+        self.check_button.setEnabled(False)
+
+        def work(progress: Progress) -> RestoreResult:
+            return restore_backup(self.ctx, path, passphrase=passphrase, progress=progress)
+
+        self.operation = run_with_progress(self, work, self._restored, self._failed, t.RESTORING)
+
+    def _restored(self, result: RestoreResult) -> None:
+        self.check_button.setEnabled(True)
+        self.passphrase.clear()
+        self._show(
+            t.RESTORE_DONE.format(
+                when=f"{result.manifest.created:%d/%m/%Y %H:%M}", safety=result.safety_backup or ""
+            ),
+            False,
+        )
+        self.restored.emit(result)

@@ -1,0 +1,1 @@
+"""Văn bản page: choosing, previewing, issuing and printing documents."""

@@ -1,0 +1,39 @@
+"""Chỉ tiêu & số liệu: quarterly entry, ward results with charts, and the catalogue of indicators."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.context import AppContext
+from desktop.ui.indicators.catalogue import IndicatorCatalogue
+from desktop.ui.indicators.results_tab import ResultsTab
+from desktop.ui.indicators.values_entry import QuarterEntry
+from desktop.ui.texts import indicators as t
+
+
+class IndicatorsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.entry = QuarterEntry(ctx, self)
+        self.results = ResultsTab(ctx, self)
+        self.catalogue = IndicatorCatalogue(ctx, self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("indicator_tabs")
+        self.tabs.addTab(self.entry, t.TAB_ENTRY)
+        self.tabs.addTab(self.results, t.TAB_RESULTS)
+        self.tabs.addTab(self.catalogue, t.TAB_CATALOGUE)
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{t.PAGE_TITLE}</h2>"))
+        layout.addWidget(self.tabs, 1)
+
+    def refresh(self) -> None:
+        """Shown again: the results and catalogue may have changed on another tab or page."""
+        current = self.tabs.currentWidget()
+        if current is self.results:
+            self.results.refresh()
+        elif current is self.catalogue:
+            self.catalogue.refresh()
+        elif current is self.entry:
+            self.entry.refresh()

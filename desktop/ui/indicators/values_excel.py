@@ -1,0 +1,199 @@
+"""Excel actions of the quarterly entry and results tabs, run off the GUI thread with progress:
+export, collection workbooks, import with a preview and a per-unit report, the correction note."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.excel.values_forms import write_forms
+from desktop.excel.values_import import FileResult, apply_import, describe, read_returned
+from desktop.excel.values_io import export_corrections, export_quarter, export_results
+from desktop.ui.indicators.values_dialogs import name_buttons
+from desktop.ui.texts import indicators as t
+from desktop.ui.widgets.background import Operation, Progress, run_with_progress
+
+
+class ImportPreview(QDialog):
+    """What the returned workbooks would change; only accepted files are saved on OK."""
+
+    def __init__(self, results: list[FileResult], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(t.IMPORT_PREVIEW_TITLE)
+        self.resize(760, 480)
+        accepted = [r for r in results if r.ok]
+        summary = QLabel(
+            t.IMPORT_PREVIEW.format(
+                values=sum(len(r.changes) for r in accepted), files=len(accepted)
+            )
+        )
+        summary.setWordWrap(True)
+        report = QPlainTextEdit(describe(results))
+        report.setObjectName("report")
+        report.setReadOnly(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        name_buttons(buttons)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t.BUTTON_IMPORT)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(accepted))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(report, 1)
+        layout.addWidget(buttons)
+
+
+class ValuesExcelActions:
+    """Buttons added to a tab's action bar; ``period()`` gives the (year, quarter) to work on."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget, period: Any, on_imported: Any) -> None:
+        self.ctx = ctx
+        self.parent = parent
+        self.period = period
+        self.on_imported = on_imported
+        self.operation: Operation | None = None
+        self.message = QLabel()
+        self.message.setObjectName("excel_message")
+        self.message.setWordWrap(True)
+
+    def buttons(self) -> list[QPushButton]:
+        result = []
+        for text, slot in (
+            (t.EXPORT_GRID, self.export_grid),
+            (t.FORMS, self.make_forms),
+            (t.IMPORT, self.import_forms),
+            (t.CORRECTION_NOTE, self.correction_note),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            result.append(button)
+        return result
+
+    def _save_path(self, suggested: str) -> Path | None:
+        start = str(self.ctx.folder.documents / suggested)
+        path, _ = QFileDialog.getSaveFileName(self.parent, "", start, t.EXCEL_FILTER)
+        return Path(path) if path else None
+
+    def _run(self, work: Any, done: Any, label: str) -> None:
+        self.operation = run_with_progress(self.parent, work, done, self._failed, label)
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.setText(str(error))
+
+    def export_grid(self) -> None:
+        year, quarter = self.period()
+        path = self._save_path(f"so-lieu-{year}-Q{quarter}.xlsx")
+        if path is not None:
+            self.export_grid_to(path)
+
+    def export_grid_to(self, path: Path) -> None:
+        year, quarter = self.period()
+
+        def work(progress: Progress) -> Path:
+            with self.ctx.db.session() as session:
+                return export_quarter(session, year, quarter, path, progress.report)
+
+        self._run(
+            work, lambda p: self.message.setText(t.EXPORT_DONE.format(path=p)), t.PROGRESS_EXPORT
+        )
+
+    def make_forms(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.parent, t.FORMS, str(self.ctx.folder.documents)
+        )
+        if folder:
+            self.make_forms_in(Path(folder))
+
+    def make_forms_in(self, folder: Path, unit_ids: list[int] | None = None) -> None:
+        year, quarter = self.period()
+
+        def work(progress: Progress) -> list[Path]:
+            def report(done: int, total: int, text: str) -> None:
+                progress.check()
+                progress.report(done, total, text)
+
+            with self.ctx.db.session() as session:
+                return write_forms(session, year, quarter, folder, unit_ids, report)
+
+        def done(paths: list[Path]) -> None:
+            self.message.setText(t.FORMS_DONE.format(count=len(paths), folder=folder))
+
+        self._run(work, done, t.PROGRESS_FORMS)
+
+    def import_forms(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self.parent, t.IMPORT, str(self.ctx.folder.documents), t.EXCEL_FILTER
+        )
+        if files:
+            self.import_files(
+                [Path(f) for f in files],
+                confirm=lambda results: ImportPreview(results, self.parent).exec(),
+            )
+
+    def import_files(self, paths: list[Path], confirm: Any) -> None:
+        year, quarter = self.period()
+
+        def work(progress: Progress) -> list[FileResult]:
+            with self.ctx.db.session() as session:
+                return read_returned(session, paths, year, quarter, report=progress.report)
+
+        def preview(results: list[FileResult]) -> None:
+            if not any(r.ok for r in results):
+                QMessageBox.warning(
+                    self.parent,
+                    t.IMPORT_PREVIEW_TITLE,
+                    t.IMPORT_NOTHING + "\n\n" + describe(results),
+                )
+                return
+            if not confirm(results):
+                return
+            saved = apply_import(self.ctx.db, results, year, quarter)
+            self.message.setText(
+                t.IMPORT_DONE.format(values=saved, files=sum(r.saved for r in results))
+            )
+            self.on_imported()
+
+        self._run(work, preview, t.PROGRESS_IMPORT)
+
+    def correction_note(self) -> None:
+        year, quarter = self.period()
+        path = self._save_path(f"phieu-dinh-chinh-{year}-Q{quarter}.xlsx")
+        if path is not None:
+            self.correction_note_to(path)
+
+    def correction_note_to(self, path: Path) -> None:
+        year, quarter = self.period()
+        with self.ctx.db.session() as session:
+            count = export_corrections(session, year, quarter, path)
+        if count:
+            self.message.setText(t.CORRECTION_SAVED.format(path=path))
+        else:
+            self.message.setText(t.CORRECTION_NONE.format(year=year, quarter=quarter))
+
+
+def export_results_action(
+    ctx: AppContext, parent: QWidget, year: int, quarter: int | None, message: QLabel
+) -> None:
+    suffix = f"Q{quarter}" if quarter else "ca-nam"
+    start = str(ctx.folder.documents / f"ket-qua-{year}-{suffix}.xlsx")
+    path, _ = QFileDialog.getSaveFileName(parent, "", start, t.EXCEL_FILTER)
+    if not path:
+        return
+    with ctx.db.session() as session:
+        export_results(session, year, quarter, Path(path))
+    message.setText(t.EXPORT_DONE.format(path=path))

@@ -1,0 +1,127 @@
+"""A table view that behaves like a spreadsheet over :class:`QuarterGridModel`.
+
+Arrow keys, Tab and Enter move; typing replaces the cell; Delete clears the selection; Ctrl+C copies
+and Ctrl+V pastes a tab-separated block (as Excel puts on the clipboard); Ctrl+Z / Ctrl+Y undo and redo.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTableView, QWidget
+
+from desktop.ui.indicators.values_model import QuarterGridModel, parse_block
+
+
+class SpreadsheetView(QTableView):
+    def __init__(self, model: QuarterGridModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid_model = model
+        self.setModel(model)
+        self.setObjectName("grid")
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setTabKeyNavigation(True)
+        self.setWordWrap(False)
+        self.horizontalHeader().setDefaultSectionSize(92)
+        self.verticalHeader().setDefaultSectionSize(24)
+        undo = model.undo_stack.createUndoAction(self)
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        redo = model.undo_stack.createRedoAction(self)
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addActions([undo, redo])
+
+    # Enter in an editor commits it with SubmitModelCache (Tab gives EditNextItem, Esc Revert…):
+    # then move down, as in Excel.
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            self.move_by(1, 0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_clipboard()
+            return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return
+        if (
+            key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
+            self.clear_selection_cells()
+            return
+        if (
+            key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
+            self.move_by(1, 0)
+            return
+        if self.grid_model.locked and event.text().strip() and event.text().isprintable():
+            self.grid_model.refused.emit(self.grid_model.locked_message())
+            return
+        super().keyPressEvent(event)
+
+    def move_by(self, rows: int, columns: int) -> None:
+        current = self.currentIndex()
+        if not current.isValid():
+            return
+        row = min(max(current.row() + rows, 0), self.model().rowCount() - 1)
+        column = min(max(current.column() + columns, 0), self.model().columnCount() - 1)
+        self.setCurrentIndex(self.model().index(row, column))
+
+    def selected_cells(self) -> list[tuple[int, int]]:
+        return sorted({(i.row(), i.column()) for i in self.selectionModel().selectedIndexes()})
+
+    def clear_selection_cells(self) -> None:
+        cells = self.selected_cells()
+        current = self._current_cell()
+        if current and current[0] not in cells:
+            cells = current
+        if cells and not self.grid_model.locked:
+            self.grid_model.clear_cells(cells)
+
+    def _current_cell(self) -> list[tuple[int, int]]:
+        current = self.currentIndex()
+        return [(current.row(), current.column())] if current.isValid() else []
+
+    def copy_selection(self) -> None:
+        cells = self.selected_cells() or self._current_cell()
+        if not cells:
+            return
+        rows = range(min(r for r, _ in cells), max(r for r, _ in cells) + 1)
+        columns = range(min(c for _, c in cells), max(c for _, c in cells) + 1)
+        edit = Qt.ItemDataRole.EditRole
+        lines = [
+            "\t".join(str(self.model().index(r, c).data(edit) or "") for c in columns) for r in rows
+        ]
+        QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
+
+    def paste_clipboard(self) -> None:
+        self.paste_text(QGuiApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> bool:
+        if self.grid_model.locked:
+            self.grid_model.refused.emit(self.grid_model.locked_message())
+            return False
+        current = self._current_cell()
+        if not current:
+            return False
+        # Excel pastes at the top-left of the selected block that holds the active cell.
+        top, left = current[0]
+        for block in self.selectionModel().selection():
+            if block.contains(self.currentIndex()):
+                top, left = block.top(), block.left()
+        return self.grid_model.paste(top, left, parse_block(text))
+
+    def goto_row(self, row: int) -> None:
+        index = self.model().index(row, max(self.currentIndex().column(), 0))
+        self.setCurrentIndex(index)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)

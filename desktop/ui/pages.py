@@ -1,0 +1,30 @@
+"""The pages of the main window, in navigation order; each is imported when first shown.
+
+A page class takes ``(ctx: AppContext, parent: QWidget | None)`` and may define ``refresh()``,
+called each time the page is shown again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.ui.texts import common as t
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    shortcut: str
+    target: str  # "module:Class"
+
+
+PAGES = [
+    PageSpec("units", t.PAGE_UNITS, "Ctrl+1", "desktop.ui.register.units_page:UnitsPage"),
+    PageSpec("indicators", t.PAGE_INDICATORS, "Ctrl+2", "desktop.ui.indicators.page:IndicatorsPage"),
+    PageSpec("dossiers", t.PAGE_DOSSIERS, "Ctrl+3", "desktop.ui.awards.page:DossiersPage"),
+    PageSpec("documents", t.PAGE_DOCUMENTS, "Ctrl+4", "desktop.ui.documents.page:DocumentsPage"),
+    PageSpec("backup", t.PAGE_BACKUP, "Ctrl+5", "desktop.ui.backup.page:BackupPage"),
+    PageSpec("settings", t.PAGE_SETTINGS, "Ctrl+6", "desktop.ui.settings.page:SettingsPage"),
+    PageSpec("audit", "Nhật ký thay đổi", "Ctrl+7", "desktop.ui.storage.audit_page:AuditPage"),
+]

@@ -1,0 +1,1 @@
+"""Đơn vị page: the register of units with its persons panel, dialogs, table models and Excel actions."""

@@ -1,0 +1,1 @@
+"""Thông tin phường page and the settings dialog."""

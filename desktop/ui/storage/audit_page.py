@@ -1,0 +1,192 @@
+"""Nhật ký thay đổi: every change (when, table, record, field, old → new), filtered and exported."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.excel.common import ExcelInputError
+from desktop.storage.audit import (
+    ACTION_LABELS,
+    AuditFilter,
+    AuditRow,
+    audit_tables,
+    export_audit,
+    query_audit,
+    table_label,
+)
+from desktop.ui.backup.backup_dialog import error_text
+from desktop.ui.texts import backup as t
+from desktop.ui.widgets.background import Operation, Progress, run_with_progress
+from desktop.ui.widgets.table_model import Column, RecordTableModel
+
+SHOWN_LIMIT = 5000
+CELL_LIMIT = 160  # long snapshots are cut in the table; the full text is in the export
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "…"
+
+
+COLUMN_WIDTHS = (140, 170, 80, 60, 130, 280, 280)
+COLUMNS = [
+    Column[AuditRow](t.AUDIT_COLUMNS[0], lambda r: r.at.strftime("%d/%m/%Y %H:%M:%S")),
+    Column[AuditRow](t.AUDIT_COLUMNS[1], lambda r: r.table),
+    Column[AuditRow](t.AUDIT_COLUMNS[2], lambda r: r.record_id, align_right=True),
+    Column[AuditRow](t.AUDIT_COLUMNS[3], lambda r: r.action_label),
+    Column[AuditRow](t.AUDIT_COLUMNS[4], lambda r: r.field),
+    Column[AuditRow](t.AUDIT_COLUMNS[5], lambda r: _cut(r.old_text)),
+    Column[AuditRow](t.AUDIT_COLUMNS[6], lambda r: _cut(r.new_text)),
+    Column[AuditRow](t.AUDIT_COLUMNS[7], lambda r: r.reason),
+]
+
+
+def period_start(key: str, today: date) -> date | None:
+    if key == "today":
+        return today
+    if key in ("7", "30"):
+        return today - timedelta(days=int(key) - 1)
+    if key == "year":
+        return date(today.year, 1, 1)
+    return None
+
+
+class AuditPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.operation: Operation | None = None
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(t.AUDIT_SEARCH)
+        self.search.setClearButtonEnabled(True)
+        self.table_filter = QComboBox()
+        self.table_filter.setObjectName("table_filter")
+        self.action_filter = QComboBox()
+        self.action_filter.setObjectName("action_filter")
+        self.action_filter.addItem(t.AUDIT_ALL_ACTIONS, "")
+        for key, label in ACTION_LABELS.items():
+            self.action_filter.addItem(label, key)
+        self.period = QComboBox()
+        self.period.setObjectName("period")
+        for key, label in t.AUDIT_PERIODS.items():
+            self.period.addItem(label, key)
+        self.export_button = QPushButton(t.AUDIT_EXPORT)
+        self.export_button.setObjectName("export")
+        self.export_button.clicked.connect(self.export)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for combo in (self.table_filter, self.action_filter, self.period):
+            filters.addWidget(combo, 1)
+        filters.addWidget(self.export_button)
+
+        self.model: RecordTableModel[AuditRow] = RecordTableModel(COLUMNS, self)
+        self.view = QTableView()
+        self.view.setObjectName("table")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.view.setColumnWidth(column, width)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{t.AUDIT_TITLE}</h2>"))
+        layout.addLayout(filters)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.view, 1)
+
+        # Typing waits for a pause before asking the database again.
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _: self._debounce.start())
+        for combo in (self.table_filter, self.action_filter, self.period):
+            combo.currentIndexChanged.connect(lambda _: self.reload())
+        self.refresh()
+
+    def current_filter(self) -> AuditFilter:
+        since = period_start(self.period.currentData() or "all", date.today())
+        return AuditFilter(
+            text=self.search.text(),
+            table=self.table_filter.currentData() or None,
+            action=self.action_filter.currentData() or None,
+            since=since,
+        )
+
+    def refresh(self) -> None:
+        """Called when the page is shown again: new tables may have appeared in the log."""
+        chosen = self.table_filter.currentData()
+        with self.ctx.db.session() as session:
+            names = audit_tables(session)
+        self.table_filter.blockSignals(True)
+        self.table_filter.clear()
+        self.table_filter.addItem(t.AUDIT_ALL_TABLES, "")
+        for name in names:
+            self.table_filter.addItem(table_label(name), name)
+        index = self.table_filter.findData(chosen) if chosen else 0
+        self.table_filter.setCurrentIndex(max(index, 0))
+        self.table_filter.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
+        with self.ctx.db.session() as session:
+            rows, more = query_audit(session, self.current_filter(), limit=SHOWN_LIMIT)
+        self.model.set_records(rows)
+        template = t.AUDIT_COUNT_MORE if more else t.AUDIT_COUNT
+        self.count_label.setText(template.format(shown=f"{len(rows):,}".replace(",", ".")))
+
+    def export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            t.AUDIT_EXPORT_TITLE,
+            str(Path.home() / t.AUDIT_EXPORT_NAME),
+            t.AUDIT_EXPORT_FILTER,
+        )
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
+        flt = self.current_filter()
+        self.export_button.setEnabled(False)
+
+        def work(progress: Progress) -> int:
+            with self.ctx.db.session() as session:
+                return export_audit(session, flt, path)
+
+        def done(count: int) -> None:
+            self.export_button.setEnabled(True)
+            self.count_label.setText(t.AUDIT_EXPORT_DONE.format(count=count, path=path))
+
+        def failed(error: BaseException) -> None:
+            self.export_button.setEnabled(True)
+            self.count_label.setText(
+                str(error) if isinstance(error, ExcelInputError) else error_text(error)
+            )
+
+        self.operation = run_with_progress(self, work, done, failed, t.AUDIT_EXPORT_TITLE)

@@ -1,0 +1,168 @@
+"""Attachments: stored once by content, shown by original name, every bad file refused with a reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from desktop.awards.attachments import (
+    MAX_BYTES,
+    attach_file,
+    check_store,
+    name_problem,
+    prune_store,
+    remove_attachment,
+    stored_path,
+    viewing_copy,
+)
+from desktop.awards.catalogue import components_of
+from desktop.awards.detail import load_detail
+from desktop.awards.errors import DossierError
+from desktop.models import Attachment, Dossier, DossierStatus
+
+
+def first_draft(s) -> Dossier:
+    return s.exec(select(Dossier).where(Dossier.status == DossierStatus.DRAFT)).first()
+
+
+def scan(
+    tmp_path: Path, name: str = "Tờ trình số 12.pdf", content: bytes = b"%PDF-1.4 to trinh"
+) -> Path:
+    path = tmp_path / name
+    path.write_bytes(content)
+    return path
+
+
+def test_the_same_file_attached_twice_is_stored_once_under_its_hash(demo_db, ctx, tmp_path) -> None:
+    store = ctx.folder.attachments
+    first = scan(tmp_path)
+    renamed = scan(tmp_path, "ban sao.pdf")
+    with demo_db.session() as s:
+        drafts = s.exec(select(Dossier).where(Dossier.status == DossierStatus.DRAFT)).all()
+        a = attach_file(s, store, drafts[0].id, first)
+        b = attach_file(s, store, drafts[1].id, renamed)
+    assert a.sha256 == b.sha256 and len(a.sha256) == 64
+    assert (a.original_name, b.original_name) == ("Tờ trình số 12.pdf", "ban sao.pdf")
+    stored = [p for p in store.rglob("*") if p.is_file()]
+    assert stored == [stored_path(store, a.sha256)]
+    assert stored[0].read_bytes() == first.read_bytes()
+
+
+def test_attaching_the_same_file_to_the_same_dossier_again_is_refused(
+    demo_db, ctx, tmp_path
+) -> None:
+    with demo_db.session() as s:
+        dossier = first_draft(s)
+        attach_file(s, ctx.folder.attachments, dossier.id, scan(tmp_path))
+        with pytest.raises(DossierError, match="đã được đính kèm"):
+            attach_file(s, ctx.folder.attachments, dossier.id, scan(tmp_path, "khac.pdf"))
+
+
+def test_a_file_attached_as_a_paper_makes_that_paper_present(demo_db, ctx, tmp_path) -> None:
+    with demo_db.session() as s:
+        dossier = first_draft(s)
+        component = components_of(s, dossier.award_form_id)[0]
+        attach_file(s, ctx.folder.attachments, dossier.id, scan(tmp_path), component.id)
+        line = next(
+            c for c in load_detail(s, dossier.id).components if c.component.id == component.id
+        )
+        assert line.satisfied and not line.present
+        assert not any(component.name in m for m in load_detail(s, dossier.id).missing())
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "khong-co.pdf", "Không tìm thấy tệp"),
+        (lambda d: scan(d, "rong.pdf", b""), "rỗng"),
+        (lambda d: d, "là thư mục"),
+        (lambda d: scan(d, "bien ban: hop.pdf"), "Windows không cho phép"),
+        (lambda d: scan(d, 'bao cao "cuoi".pdf'), "Windows không cho phép"),
+        (lambda d: scan(d, "CON.pdf"), "tên dành riêng"),
+        (lambda d: scan(d, "to trinh."), "dấu chấm"),
+    ],
+    ids=["missing", "empty", "folder", "colon", "quote", "reserved", "trailing-dot"],
+)
+def test_bad_files_are_refused_and_nothing_is_stored(demo_db, ctx, tmp_path, make, message) -> None:
+    source = make(tmp_path)
+    with pytest.raises(DossierError, match=message), demo_db.session() as s:
+        attach_file(s, ctx.folder.attachments, first_draft(s).id, source)
+    with demo_db.session() as s:
+        assert s.exec(select(Attachment)).all() == []
+    assert not [p for p in ctx.folder.attachments.rglob("*") if p.is_file()]
+
+
+def test_a_file_over_100_mb_is_refused(demo_db, ctx, tmp_path) -> None:
+    big = tmp_path / "video.mp4"
+    with big.open("wb") as handle:  # sparse: takes no room on disk
+        handle.truncate(MAX_BYTES + 1)
+    with pytest.raises(DossierError, match="quá giới hạn 100 MB"), demo_db.session() as s:
+        attach_file(s, ctx.folder.attachments, first_draft(s).id, big)
+
+
+def test_an_unreadable_file_is_refused(demo_db, ctx, tmp_path, monkeypatch) -> None:
+    source = scan(tmp_path)
+    real_open = Path.open
+
+    def locked(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self == source:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", locked)
+    with pytest.raises(DossierError, match="Không đọc được tệp"), demo_db.session() as s:
+        attach_file(s, ctx.folder.attachments, first_draft(s).id, source)
+
+
+def test_windows_names_are_checked_without_a_file() -> None:
+    assert name_problem("Báo cáo thành tích 2025.docx") is None
+    assert "ký tự" in name_problem("a|b.pdf")
+    assert "dành riêng" in name_problem("lpt1.txt")
+    assert "mã 9" in name_problem("a\tb.pdf")
+
+
+def test_a_removed_stored_file_is_reported_and_not_opened(demo_db, ctx, tmp_path) -> None:
+    store = ctx.folder.attachments
+    with demo_db.session() as s:
+        attachment = attach_file(s, store, first_draft(s).id, scan(tmp_path))
+    assert check_store_of(demo_db, store) == []
+    stored_path(store, attachment.sha256).unlink()
+    problems = check_store_of(demo_db, store)
+    assert [p.attachment.id for p in problems] == [attachment.id]
+    assert "không còn trong thư mục dữ liệu" in problems[0].problem
+    with pytest.raises(DossierError, match="không còn"):
+        viewing_copy(store, attachment, tmp_path / "view")
+
+
+def check_store_of(db, store: Path):  # type: ignore[no-untyped-def]
+    with db.session() as s:
+        return check_store(s, store)
+
+
+def test_a_viewing_copy_carries_the_original_name(demo_db, ctx, tmp_path) -> None:
+    store = ctx.folder.attachments
+    with demo_db.session() as s:
+        attachment = attach_file(s, store, first_draft(s).id, scan(tmp_path))
+    copy = viewing_copy(store, attachment, tmp_path / "view")
+    assert copy.name == "Tờ trình số 12.pdf"
+    assert copy.read_bytes() == b"%PDF-1.4 to trinh"
+
+
+def test_a_removed_attachment_frees_its_file_only_when_no_one_else_uses_it(
+    demo_db, ctx, tmp_path
+) -> None:
+    store = ctx.folder.attachments
+    with demo_db.session() as s:
+        drafts = s.exec(select(Dossier).where(Dossier.status == DossierStatus.DRAFT)).all()
+        a = attach_file(s, store, drafts[0].id, scan(tmp_path))
+        b = attach_file(s, store, drafts[1].id, scan(tmp_path))
+    with demo_db.session() as s:
+        remove_attachment(s, a.id)
+    with demo_db.session() as s:
+        assert prune_store(s, store) == 0
+        remove_attachment(s, b.id)
+    with demo_db.session() as s:
+        assert prune_store(s, store) == 1
+    assert not stored_path(store, a.sha256).exists()

@@ -1,0 +1,235 @@
+"""Excel round trip: quarter export, collection workbooks out, filled workbooks back in (or refused)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sqlmodel import select
+
+from desktop.excel.values_forms import DENOMINATOR_COL, FIRST_ROW, NUMERATOR_COL, SHEET, write_forms
+from desktop.excel.values_import import apply_import, describe, read_returned
+from desktop.excel.values_io import export_quarter, export_results
+from desktop.indicators.lock import lock_quarter
+from desktop.indicators.rules import Pair
+from desktop.models import Indicator, QuarterValue, Unit
+from desktop.storage import Database
+
+
+def _ids(db: Database, code: str) -> int:
+    with db.session() as s:
+        return s.exec(select(Unit.id).where(Unit.code == code)).one() or 0
+
+
+def _form(db: Database, tmp_path: Path, code: str, year: int = 2026, quarter: int = 1) -> Path:
+    with db.session() as s:
+        (path,) = write_forms(s, year, quarter, tmp_path / "out", [_ids(db, code)])
+    return path
+
+
+def _fill(path: Path, values: dict[int, tuple[object, object]]) -> None:
+    """Fill the form like the unit does: input cells of the given rows (offset from the first)."""
+    workbook = load_workbook(path)
+    sheet = workbook[SHEET]
+    for offset, (numerator, denominator) in values.items():
+        # .value, not cell(value=…): openpyxl's cell() ignores None, and None must clear the cell.
+        sheet.cell(row=FIRST_ROW + offset, column=NUMERATOR_COL).value = numerator
+        sheet.cell(row=FIRST_ROW + offset, column=DENOMINATOR_COL).value = denominator
+    workbook.save(path)
+
+
+def _stored(
+    db: Database, unit: str, indicator: str, year: int = 2026, quarter: int = 1
+) -> Pair | None:
+    with db.session() as s:
+        row = s.exec(
+            select(QuarterValue)
+            .join(Indicator, Indicator.id == QuarterValue.indicator_id)
+            .where(
+                QuarterValue.unit_id == _ids(db, unit),
+                Indicator.code == indicator,
+                QuarterValue.year == year,
+                QuarterValue.quarter == quarter,
+            )
+        ).first()
+    return None if row is None else Pair(row.numerator, row.denominator)
+
+
+def test_quarter_export_has_grid_and_results(demo_db: Database, tmp_path: Path) -> None:
+    with demo_db.session() as s:
+        path = export_quarter(s, 2025, 4, tmp_path / "q4.xlsx")
+        export_results(s, 2025, None, tmp_path / "nam.xlsx")
+    workbook = load_workbook(path)
+    assert workbook.sheetnames == [
+        "Số liệu quý 4-2025",
+        "Kết quả toàn phường",
+        "Theo loại đơn vị",
+        "Đơn vị chưa đạt",
+    ]
+    grid = workbook.worksheets[0]
+    headers = [c.value for c in grid[1]]
+    assert headers[:4] == ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "CBCC tử số"]
+    row = next(r for r in grid.iter_rows(min_row=2, values_only=True) if r[0] == "TDP01")
+    danso = headers.index("DANSO tử số")
+    assert row[danso] is not None and row[danso + 1] >= row[danso]
+    results = workbook["Kết quả toàn phường"]
+    assert results["A2"].value == "CBCC" and results["C2"].value == 4
+    year = load_workbook(tmp_path / "nam.xlsx")
+    assert year.sheetnames[:2] == ["Kết quả năm 2025", "Các quý trong năm"]
+    quarters = list(year["Các quý trong năm"].iter_rows(min_row=2, values_only=True))
+    assert (
+        quarters[0][0] == "CBCC"
+        and all(0 < p <= 100 for p in quarters[0][2:6])
+        and quarters[0][6] == 80
+    )
+
+
+def test_form_is_protected_prefilled_and_validated(demo_db: Database, tmp_path: Path) -> None:
+    path = _form(demo_db, tmp_path, "TDP01")
+    workbook = load_workbook(path)
+    sheet = workbook[SHEET]
+    assert sheet.protection.sheet
+    assert workbook["_kiemtra"].sheet_state == "veryHidden"
+    assert sheet["C3"].value == "TDP01" and sheet["C5"].value == 2026 and sheet["C6"].value == 1
+    assert [sheet.cell(row=FIRST_ROW + n, column=2).value for n in range(2)] == ["DANSO", "VNEID"]
+    # Last quarter's denominator is shown and pre-filled.
+    previous = sheet.cell(row=FIRST_ROW, column=6).value
+    assert previous and sheet.cell(row=FIRST_ROW, column=DENOMINATOR_COL).value == previous
+    assert not sheet.cell(row=FIRST_ROW, column=NUMERATOR_COL).protection.locked
+    assert sheet.cell(row=FIRST_ROW, column=6).protection.locked
+    ranges = sorted(str(v.sqref) for v in sheet.data_validations.dataValidation)
+    assert ranges == [f"G{FIRST_ROW}:G{FIRST_ROW + 1}", f"H{FIRST_ROW}:H{FIRST_ROW + 1}"]
+
+
+def test_round_trip_all_units(demo_db: Database, tmp_path: Path) -> None:
+    with demo_db.session() as s:
+        paths = write_forms(s, 2026, 1, tmp_path / "out")
+    assert len(paths) == 42 and len({p.name for p in paths}) == 42
+    chosen = [p for p in paths if "TDP0" in p.name][:3]
+    for path in chosen:
+        _fill(path, {0: (300, 400), 1: (200, 400)})
+    with demo_db.session() as s:
+        preview = read_returned(s, chosen, 2026, 1)
+    assert all(r.ok for r in preview), describe(preview)
+    assert _stored(demo_db, "TDP01", "DANSO") is None  # preview saves nothing
+    assert apply_import(demo_db, preview, 2026, 1) == 6
+    assert _stored(demo_db, "TDP01", "DANSO") == Pair(300, 400)
+    assert _stored(demo_db, "TDP01", "VNEID") == Pair(200, 400)
+    assert "đã lưu" in describe(preview)
+
+
+def _refused(
+    db: Database, path: Path, year: int = 2026, quarter: int = 1, unit_id: int | None = None
+) -> str:
+    with db.session() as s:
+        (result,) = read_returned(s, [path], year, quarter, unit_id=unit_id)
+    assert not result.ok
+    assert apply_import(db, [result], year, quarter) == 0
+    return "\n".join(result.errors)
+
+
+def test_workbook_of_another_quarter_or_unit_is_refused(demo_db: Database, tmp_path: Path) -> None:
+    path = _form(demo_db, tmp_path, "TDP01")
+    _fill(path, {0: (300, 400)})
+    assert "quý 1/2026, không phải quý 2/2026" in _refused(demo_db, path, 2026, 2)
+    assert "không phải của đơn vị đang nhập" in _refused(
+        demo_db, path, unit_id=_ids(demo_db, "TDP02")
+    )
+    assert _stored(demo_db, "TDP01", "DANSO") is None
+
+
+def test_changed_protected_cells_are_refused(demo_db: Database, tmp_path: Path) -> None:
+    path = _form(demo_db, tmp_path, "TDP01")
+    workbook = load_workbook(path)
+    workbook[SHEET]["C4"] = "Tổ dân phố khác"
+    workbook.save(path)
+    assert "ô được khóa" in _refused(demo_db, path)
+    path = _form(demo_db, tmp_path, "TDP02")
+    workbook = load_workbook(path)
+    workbook[SHEET].cell(row=FIRST_ROW, column=6, value=1)  # last quarter's denominator
+    workbook.save(path)
+    assert "ô được khóa ở dòng 8" in _refused(demo_db, path)
+
+
+def test_removed_or_reordered_rows_are_refused(demo_db: Database, tmp_path: Path) -> None:
+    path = _form(demo_db, tmp_path, "TDP01")
+    workbook = load_workbook(path)
+    workbook[SHEET].delete_rows(FIRST_ROW)
+    workbook.save(path)
+    assert "dòng bị xóa" in _refused(demo_db, path)
+    path = _form(demo_db, tmp_path, "TDP02")
+    workbook = load_workbook(path)
+    sheet = workbook[SHEET]
+    for column in range(1, 10):
+        a, b = (
+            sheet.cell(row=FIRST_ROW, column=column),
+            sheet.cell(row=FIRST_ROW + 1, column=column),
+        )
+        a.value, b.value = b.value, a.value
+    workbook.save(path)
+    assert "thứ tự" in _refused(demo_db, path)
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "message"),
+    [
+        ("nhiều", 400, "không phải là số"),
+        (2.5, 400, "thập phân"),
+        (-1, 400, "âm"),
+        (500, 400, "không được lớn hơn"),
+        (5, None, "thiếu mẫu số"),
+        (5, 0, "lớn hơn 0"),
+    ],
+)
+def test_a_bad_value_refuses_the_whole_file(
+    demo_db: Database, tmp_path: Path, numerator: object, denominator: object, message: str
+) -> None:
+    path = _form(demo_db, tmp_path, "TDP01")
+    _fill(path, {0: (300, 400), 1: (numerator, denominator)})
+    errors = _refused(demo_db, path)
+    assert message in errors and "Dòng 9" in errors
+    assert _stored(demo_db, "TDP01", "DANSO") is None  # the good row is not saved either
+
+
+def test_good_files_go_in_when_another_is_refused(demo_db: Database, tmp_path: Path) -> None:
+    good, bad = _form(demo_db, tmp_path, "TDP01"), _form(demo_db, tmp_path, "TDP02")
+    _fill(good, {0: (300, 400)})
+    _fill(bad, {0: (900, 400)})
+    with demo_db.session() as s:
+        preview = read_returned(s, [good, bad], 2026, 1)
+    assert [r.ok for r in preview] == [True, False]
+    assert apply_import(demo_db, preview, 2026, 1) == 2  # the pre-filled VNEID denominator too
+    assert _stored(demo_db, "TDP01", "DANSO") == Pair(300, 400)
+    assert _stored(demo_db, "TDP02", "DANSO") is None
+    report = describe(preview)
+    assert "✗ TDP02" in report and "không được lớn hơn" in report
+
+
+def test_the_same_unit_twice_and_foreign_files_are_refused(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    first = _form(demo_db, tmp_path, "TDP01")
+    second = tmp_path / "copy.xlsx"
+    second.write_bytes(first.read_bytes())
+    plain = tmp_path / "plain.xlsx"
+    Workbook().save(plain)
+    text = tmp_path / "notes.xlsx"
+    text.write_text("không phải excel")
+    with demo_db.session() as s:
+        results = read_returned(s, [first, second, plain, text], 2026, 1)
+    assert [r.ok for r in results] == [True, False, False, False]
+    assert "Trùng đơn vị" in results[1].errors[0]
+    assert "không phải là biểu mẫu" in results[2].errors[0]
+    assert "không phải là tệp Excel" in results[3].errors[0]
+
+
+def test_import_into_a_locked_quarter_is_refused(demo_db: Database, tmp_path: Path) -> None:
+    path = _form(demo_db, tmp_path, "TDP01")
+    _fill(path, {0: (300, 400)})
+    with demo_db.session() as s:
+        preview = read_returned(s, [path], 2026, 1)
+        lock_quarter(s, 2026, 1)
+    assert apply_import(demo_db, preview, 2026, 1) == 0
+    assert "đã được chốt" in preview[0].errors[0]
+    assert _stored(demo_db, "TDP01", "DANSO") is None

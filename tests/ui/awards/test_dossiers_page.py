@@ -1,0 +1,396 @@
+"""The dossier pages as the clerk uses them: find, create, fill in, attach, and take a dossier to a decision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+from sqlmodel import select
+
+from desktop.awards.attachments import stored_path
+from desktop.models import Attachment, Dossier, DossierEvent, DossierStatus, Unit
+from desktop.ui.awards.dossier_models import LATE
+from tests.helpers.typing import type_text
+
+# The offscreen platform cannot raise a window or grab the keyboard for a completer's popup.
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard"),
+]
+
+
+@pytest.fixture
+def page(main_window, qtbot):  # type: ignore[no-untyped-def]
+    page = main_window.show_page("dossiers")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5)
+    return page
+
+
+@pytest.fixture
+def warnings(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    return shown
+
+
+def ok(dialog) -> None:  # type: ignore[no-untyped-def]
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def create(page, qtbot, award: str, nominee: str):  # type: ignore[no-untyped-def]
+    panel = page.dossiers
+    panel.new_dossier()
+    dialog = panel.new_dialog
+    dialog.award.setCurrentIndex(
+        next(i for i in range(dialog.award.count()) if award in dialog.award.itemText(i))
+    )
+    dialog.nominee.lineEdit().clear()
+    type_text(dialog.nominee.lineEdit(), nominee)
+    ok(dialog)
+    return dialog
+
+
+def test_list_shows_counts_filters_and_marks_late_dossiers(page, qtbot, qtmodeltester) -> None:
+    panel = page.dossiers
+    qtmodeltester.check(panel.model)
+    assert "Nháp: 2 · Đã trình Hội đồng phường: 1" in panel.counts.text()
+    late = [
+        panel.model.record(r).nominee
+        for r in range(panel.model.rowCount())
+        if panel.model.data(panel.model.index(r, 0), Qt.ItemDataRole.BackgroundRole) is not None
+    ]
+    assert late == ["Công ty Cổ phần May Hải Phòng Star", "Lê Thị Chi"]
+    brush = panel.model.data(panel.model.index(3, 0), Qt.ItemDataRole.BackgroundRole)
+    assert brush.color() == LATE
+    panel.status.setCurrentIndex(panel.status.findData(DossierStatus.DRAFT.value))
+    assert panel.model.rowCount() == 2
+    assert "Nháp: 2" in panel.counts.text()  # counts keep every status of the campaign
+    panel.status.setCurrentIndex(0)
+    panel.kind.setCurrentIndex(panel.kind.findText("Cá nhân"))
+    assert [panel.model.record(r).nominee for r in range(panel.model.rowCount())] == ["Lê Thị Chi"]
+    panel.kind.setCurrentIndex(0)
+    qtbot.keyClicks(panel.search, "hai phong star")
+    assert panel.proxy.rowCount() == 1
+    assert "Hiển thị 1/5" in panel.count_label.text()
+
+
+def test_a_dossier_is_created_filled_in_and_taken_to_a_decision(
+    page, qtbot, tmp_path, warnings
+) -> None:
+    ctx = page.ctx
+    create(page, qtbot, "Bằng khen của Chủ tịch UBND thành phố", "Trường THCS Trần Thành Ngọ")
+    editor = page.dossiers.editor
+    assert editor is not None and warnings == []
+    assert page.model.rowCount() == 6
+    dossier_id = editor.dossier_id
+    assert "Còn thiếu" in editor.state.text()
+
+    # Tick every standard with its evidence, and every paper.
+    for row in range(editor.criteria.rowCount()):
+        editor.criteria.setData(editor.criteria.index(row, 3), "Báo cáo số 12/BC-THCS")
+        editor.criteria.setData(
+            editor.criteria.index(row, 0),
+            Qt.CheckState.Checked.value,
+            Qt.ItemDataRole.CheckStateRole,
+        )
+    for row in range(1, editor.components.rowCount()):
+        editor.components.setData(
+            editor.components.index(row, 0),
+            Qt.CheckState.Checked.value,
+            Qt.ItemDataRole.CheckStateRole,
+        )
+    # The first paper arrives as a scan.
+    scan = tmp_path / "Tờ trình 12-TTr.pdf"
+    scan.write_bytes(b"%PDF-1.4 to trinh")
+    editor.files.attach_for.setCurrentIndex(1)
+    original = QFileDialog.getOpenFileNames
+    try:
+        QFileDialog.getOpenFileNames = staticmethod(lambda *a, **k: ([str(scan)], ""))  # type: ignore[method-assign]
+        qtbot.mouseClick(
+            editor.findChild(type(editor.save_button), "add_files"), Qt.MouseButton.LeftButton
+        )
+    finally:
+        QFileDialog.getOpenFileNames = original  # type: ignore[method-assign]
+    qtbot.waitUntil(lambda: editor.files.rows.rowCount() == 1, timeout=10_000)
+    assert editor.files.rows.record(0).original_name == "Tờ trình 12-TTr.pdf"
+    assert editor.components.data(editor.components.index(0, 3)) == "Tờ trình 12-TTr.pdf"
+    assert "đã đủ" in editor.state.text()
+
+    type_text(editor.sections["thanh_tich"], "100% giáo viên sử dụng nền tảng số")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    # Nháp → Đã trình Hội đồng phường → Đã gửi cấp trên → Được khen thưởng.
+    editor.step_button(DossierStatus.SUBMITTED_TO_COUNCIL).click()
+    ok(editor.step_dialog)
+    qtbot.waitUntil(lambda: editor.step_button(DossierStatus.SENT_UP) is not None)
+    assert not editor.save_button.isEnabled()  # submitted: the record stays as judged
+    editor.step_button(DossierStatus.SENT_UP).click()
+    ok(editor.step_dialog)
+    qtbot.waitUntil(lambda: editor.step_button(DossierStatus.AWARDED) is not None)
+    editor.step_button(DossierStatus.AWARDED).click()
+    dialog = editor.step_dialog
+    ok(dialog)  # no number yet
+    assert warnings and "số quyết định" in warnings[-1]
+    type_text(dialog.decision_number, "2150/QĐ-UBND")
+    dialog.decision_date.setDate(QDate(2025, 12, 28))
+    ok(dialog)
+    assert "Quyết định số 2150/QĐ-UBND ngày 28/12/2025" in editor.header.text()
+    assert editor.step_button(DossierStatus.NOT_AWARDED) is None
+
+    with ctx.db.session() as s:
+        dossier = s.get(Dossier, dossier_id)
+        events = s.exec(select(DossierEvent).where(DossierEvent.dossier_id == dossier_id)).all()
+        assert dossier.status is DossierStatus.AWARDED
+        assert dossier.decision_issuer == "Chủ tịch Ủy ban nhân dân thành phố"
+        assert "100% giáo viên" in dossier.achievement
+        assert [e.to_status for e in events] == [
+            DossierStatus.DRAFT,
+            DossierStatus.SUBMITTED_TO_COUNCIL,
+            DossierStatus.SENT_UP,
+            DossierStatus.AWARDED,
+        ]
+    assert editor.events.rowCount() == 4
+    assert "Được khen thưởng: 2" in page.dossiers.counts.text()
+
+
+def test_a_duplicate_nomination_is_refused_in_the_dialog(page, qtbot, warnings) -> None:
+    dialog = create(page, qtbot, "Giấy khen của Chủ tịch UBND phường", "Trường THCS Trần Thành Ngọ")
+    assert warnings and "đã được đề nghị" in warnings[0]
+    assert dialog.isVisible() and page.model.rowCount() == 5
+
+
+def test_a_name_not_in_the_list_is_refused(page, qtbot, warnings) -> None:
+    create(page, qtbot, "Giấy khen", "Trường không có thật")
+    assert warnings and "Hãy chọn đối tượng" in warnings[0]
+
+
+def test_an_incomplete_dossier_needs_a_reason_to_go_to_the_council(page, qtbot, warnings) -> None:
+    page.dossiers.open_dossier(4)  # the demo business, nothing ticked
+    editor = page.dossiers.editor
+    editor.step_button(DossierStatus.SUBMITTED_TO_COUNCIL).click()
+    dialog = editor.step_dialog
+    assert "Thiếu thành phần hồ sơ" in dialog.findChild(type(editor.header), "step_blocking").text()
+    ok(dialog)
+    assert warnings and "ghi lý do" in warnings[-1]
+    type_text(dialog.reason, "Doanh nghiệp nộp bản chính khi họp Hội đồng")
+    ok(dialog)
+    with page.ctx.db.session() as s:
+        dossier = s.get(Dossier, 4)
+        assert dossier.status is DossierStatus.SUBMITTED_TO_COUNCIL
+        assert dossier.incomplete_reason == "Doanh nghiệp nộp bản chính khi họp Hội đồng"
+    assert "lý do: Doanh nghiệp nộp" in editor.header.text()
+
+
+def test_an_attachment_opens_under_its_name_and_a_removed_file_is_reported(
+    page, qtbot, tmp_path, monkeypatch, warnings
+) -> None:
+    from desktop.awards.attachments import attach_file
+
+    source = tmp_path / "Biên bản họp.docx"
+    source.write_bytes(b"bien ban")
+    with page.ctx.db.session() as s:
+        attachment = attach_file(s, page.ctx.folder.attachments, 5, source)
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    page.dossiers.open_dossier(5)
+    editor = page.dossiers.editor
+    editor.files.view.selectRow(0)
+    editor.files.open_selected()
+    assert Path(opened[0].toLocalFile()).name == "Biên bản họp.docx"
+    stored_path(page.ctx.folder.attachments, attachment.sha256).unlink()
+    editor.reload()
+    assert editor.files.rows.data(editor.files.rows.index(0, 4)) == "THIẾU TỆP"
+    editor.files.view.selectRow(0)
+    editor.files.open_selected()
+    assert len(opened) == 1 and "không còn trong thư mục dữ liệu" in warnings[-1]
+
+
+def test_a_bad_file_is_refused_with_its_reason(page, qtbot, tmp_path, warnings) -> None:
+    page.dossiers.open_dossier(5)
+    editor = page.dossiers.editor
+    empty = tmp_path / "rong.pdf"
+    empty.write_bytes(b"")
+    editor.files.attach([empty])
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10_000)
+    assert "rỗng" in warnings[0]
+    with page.ctx.db.session() as s:
+        assert s.exec(select(Attachment)).all() == []
+
+
+def test_checklists_are_locked_once_submitted(page, qtmodeltester) -> None:
+    page.dossiers.open_dossier(3)  # sent up
+    editor = page.dossiers.editor
+    qtmodeltester.check(editor.criteria)
+    index = editor.criteria.index(0, 0)
+    assert not editor.criteria.flags(index) & Qt.ItemFlag.ItemIsUserCheckable
+    assert not editor.criteria.setData(
+        index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
+
+
+def test_indicator_results_of_the_nominee_are_shown(page) -> None:
+    page.dossiers.open_dossier(1)
+    editor = page.dossiers.editor
+    assert editor.results.rowCount() > 0
+    assert "Trường THCS Trần Thành Ngọ" in editor.results_note.text()
+    verdicts = {
+        editor.results.data(editor.results.index(r, 8)) for r in range(editor.results.rowCount())
+    }
+    assert verdicts <= {"Đạt", "Chưa đạt", "Chưa báo cáo", "Không có chỉ tiêu"}
+
+
+def test_nominee_history_lists_awards_and_takes_a_prior_one(page, qtbot, warnings) -> None:
+    panel = page.dossiers
+    assert panel.select_dossier(1)
+    panel.show_history()
+    dialog = panel.history_dialog
+    assert dialog.model.rowCount() == 1
+    assert not dialog.record_prior(2024, "", "")
+    assert "tên" in warnings[-1]
+    assert dialog.record_prior(2024, "Giấy khen của Chủ tịch UBND quận Kiến An", "88/QĐ-UBND")
+    assert [dialog.model.record(r).year for r in range(dialog.model.rowCount())] == [2025, 2024]
+
+
+def test_the_catalogue_takes_a_new_title_and_refuses_a_bad_one(page, qtbot, warnings) -> None:
+    catalogue = page.catalogue
+    page.tabs.setCurrentWidget(catalogue)
+    assert catalogue.forms.rowCount() == 6
+    catalogue.start_new()
+    type_text(catalogue.name, "Tập thể lao động xuất sắc")
+    catalogue.category.setCurrentIndex(0)
+    catalogue.level.setValue(2)
+    type_text(catalogue.issuer, "Chủ tịch UBND thành phố")
+    assert catalogue.save_form()
+    assert catalogue.forms.rowCount() == 7
+    assert catalogue.criteria.rowCount() == 0
+    catalogue.start_new()
+    catalogue.for_collective.setChecked(False)
+    type_text(catalogue.name, "Không ai được nhận")
+    assert not catalogue.save_form()
+    assert "ít nhất một đối tượng" in warnings[-1]
+    assert catalogue.forms.rowCount() == 7
+
+
+def test_a_campaign_deadline_before_its_year_is_refused(page, qtbot, warnings) -> None:
+    campaigns = page.campaigns
+    count = campaigns.model.rowCount()
+    campaigns.add()
+    dialog = campaigns.dialog
+    type_text(dialog.name, "Khen thưởng năm 2031")
+    dialog.year.setValue(2031)
+    dialog.deadline.setDate(QDate(2030, 12, 1))
+    ok(dialog)
+    assert "trước năm 2031" in warnings[-1] and campaigns.model.rowCount() == count
+    dialog.deadline.setDate(QDate(2031, 11, 30))
+    ok(dialog)
+    assert campaigns.model.rowCount() == count + 1
+    assert page.dossiers.campaign.findText("Khen thưởng năm 2031") > 0
+
+
+def test_a_deactivated_unit_is_not_offered_as_a_nominee(page, qtbot) -> None:
+    with page.ctx.db.session() as s:
+        s.exec(select(Unit).where(Unit.code == "TDP03")).one().active = False
+    page.dossiers.new_dossier()
+    dialog = page.dossiers.new_dialog
+    names = [dialog.nominee.itemText(i) for i in range(dialog.nominee.count())]
+    assert "Tổ dân phố số 3" not in names and "Tổ dân phố số 1" in names
+
+
+def test_discipline_is_recorded_on_the_nominee_and_flags_the_dossier(page, qtbot) -> None:
+    page.dossiers.open_dossier(4)
+    editor = page.dossiers.editor
+    type_text(editor.sections["thanh_tich"], "Chưa lưu")
+    type_text(editor.discipline, "Đang bị khiếu nại về hợp đồng lao động")
+    editor.findChild(type(editor.save_button), "save_discipline").click()
+    assert "kỷ luật hoặc khiếu nại" in editor.state.text()
+    assert editor.sections["thanh_tich"].toPlainText().startswith("Chưa lưu")  # typing is kept
+    row = next(r for r in range(page.model.rowCount()) if page.model.record(r).dossier.id == 4)
+    assert page.model.record(row).flagged
+    assert "Kỷ luật/khiếu nại" in page.model.data(page.model.index(row, 7))
+
+
+def test_history_of_any_unit_is_reachable_without_a_dossier(page, qtbot, monkeypatch) -> None:
+    from desktop.ui.awards.history_dialog import NomineeChooser
+
+    chooser = NomineeChooser(page.ctx, page)
+    qtbot.addWidget(chooser)
+    chooser.choice.lineEdit().clear()
+    type_text(chooser.choice.lineEdit(), "Đơn vị: Trường THCS Trần Thành Ngọ")
+    chosen = chooser.chosen()
+    monkeypatch.setattr(page.dossiers, "choose_nominee", lambda: chosen)
+    page.dossiers.table.clearSelection()
+    page.dossiers.show_history()
+    assert (
+        page.dossiers.history_dialog.model.record(0).award == "Giấy khen của Chủ tịch UBND phường"
+    )
+
+
+def test_checking_files_reports_a_removed_one(page, qtbot, tmp_path, warnings, monkeypatch) -> None:
+    from desktop.awards.attachments import attach_file
+
+    informed: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda parent, title, text: informed.append(text)
+    )
+    source = tmp_path / "anh.jpg"
+    source.write_bytes(b"\xff\xd8 anh")
+    with page.ctx.db.session() as s:
+        attachment = attach_file(s, page.ctx.folder.attachments, 2, source)
+    assert page.dossiers.check_files() == [] and "còn đủ" in informed[0]
+    stored_path(page.ctx.folder.attachments, attachment.sha256).unlink()
+    assert page.dossiers.check_files() == [
+        "Hồ sơ số 2: Tệp “anh.jpg” không còn trong thư mục dữ liệu (đã bị xóa hoặc di chuyển)."
+    ]
+    assert "1 tệp đính kèm không còn dùng được" in warnings[-1]
+
+
+def test_deleting_a_draft_frees_its_files(page, qtbot, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop.awards.attachments import attach_file
+
+    source = tmp_path / "nhap.pdf"
+    source.write_bytes(b"%PDF nhap")
+    with page.ctx.db.session() as s:
+        attachment = attach_file(s, page.ctx.folder.attachments, 4, source)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Tạo nhầm", True))
+    assert page.dossiers.select_dossier(4)
+    page.dossiers.delete_selected()
+    assert page.model.rowCount() == 4
+    assert not stored_path(page.ctx.folder.attachments, attachment.sha256).exists()
+
+
+def test_the_list_as_shown_goes_to_excel(page, qtbot, tmp_path, monkeypatch) -> None:
+    from openpyxl import load_workbook
+
+    informed: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda parent, title, text: informed.append(text)
+    )
+    qtbot.keyClicks(page.dossiers.search, "giay khen")
+    page.dossiers.export(tmp_path / "ds")
+    qtbot.waitUntil(lambda: bool(informed), timeout=10_000)
+    assert "Đã ghi 4 hồ sơ" in informed[0]
+    sheet = load_workbook(tmp_path / "ds.xlsx")["Hồ sơ khen thưởng"]
+    assert sheet.max_row == 5
+
+
+def test_an_earlier_award_is_added_from_the_dossier(page, warnings) -> None:
+    page.dossiers.open_dossier(2)
+    editor = page.dossiers.editor
+    assert editor.prior.rowCount() == 0
+    assert not editor.record_prior(2024, "  ", "")
+    assert "tên" in warnings[-1]
+    assert editor.record_prior(2023, "Giấy khen của Chủ tịch UBND quận Kiến An", "45/QĐ-UBND")
+    assert editor.prior.record(0).award == "Giấy khen của Chủ tịch UBND quận Kiến An"
+
+
+def test_enter_on_a_row_opens_the_dossier(page, qtbot) -> None:
+    panel = page.dossiers
+    assert panel.select_dossier(3)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert panel.editor is not None and panel.editor.dossier_id == 3

@@ -11,6 +11,7 @@ from desktop.logs import setup_logging
 from desktop.paths import DataFolder, resolve_data_folder
 
 if TYPE_CHECKING:
+    from desktop.changes import Door
     from desktop.storage import Database
 
 log = logging.getLogger("thidua.app")
@@ -24,6 +25,7 @@ class AppContext:
     # Set once the start-up check has scanned the file, so opening it does not scan it again.
     integrity_checked: bool = False
     _db: Database | None = field(default=None, repr=False)
+    _door: Door | None = field(default=None, repr=False)
 
     @classmethod
     def from_args(cls, data_dir: str | Path | None) -> AppContext:
@@ -44,6 +46,15 @@ class AppContext:
             self._db = Database.open(self.folder.database, quick_check=not self.integrity_checked)
             log.info("opened %s", self.folder.database)
         return self._db
+
+    @property
+    def door(self) -> Door:
+        """The one way in for changes (:mod:`desktop.changes`); it opens the database when used."""
+        if self._door is None:
+            from desktop.changes import Door
+
+            self._door = Door(lambda: self.db)
+        return self._door
 
     def close(self) -> None:
         if self._db is not None:

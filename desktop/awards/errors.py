@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from desktop.errors import Refusal
 
-class DossierError(ValueError):
+
+class DossierError(Refusal, ValueError):
     """A change the commendation rules refuse; ``str(error)`` is the clerk's message.
 
     Raised before anything is written, or inside the transaction so that the whole change rolls back.

@@ -6,8 +6,10 @@ can honestly end with "dữ liệu hiện tại không thay đổi".
 
 from __future__ import annotations
 
+from desktop.errors import Refusal
 
-class BackupError(Exception):
+
+class BackupError(Refusal):
     """A backup or restore that did not happen; the message says why and what to do next."""
 
 

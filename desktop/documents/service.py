@@ -18,6 +18,7 @@ from desktop.documents.common import DocumentRequest, common_scope
 from desktop.documents.layout import load_layout
 from desktop.documents.renderer import Issue, render_pdf
 from desktop.documents.template import BLANK, Line, load_template
+from desktop.errors import Refusal
 from desktop.settings import load_settings
 
 
@@ -43,7 +44,7 @@ KINDS = {
 }
 
 
-class DocumentError(ValueError):
+class DocumentError(Refusal, ValueError):
     """A document that cannot be made as asked; the message tells the clerk what to choose."""
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from desktop.errors import Refusal
 from desktop.paths import forms_path
 
 DIRECTIVES = frozenset(
@@ -60,7 +61,7 @@ BLANK_TEXT = "……………………"
 BLANK_ROWS = 6
 
 
-class TemplateError(ValueError):
+class TemplateError(Refusal, ValueError):
     """A template that cannot be read or filled; the message names the file and the line."""
 
 

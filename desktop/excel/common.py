@@ -19,12 +19,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook as WorkbookType
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop.errors import Refusal
+
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FONT = Font(bold=True)
 
 
-class ExcelInputError(ValueError):
+class ExcelInputError(Refusal, ValueError):
     """A workbook that cannot be read as asked; ``str(error)`` is the clerk's message."""
 
 

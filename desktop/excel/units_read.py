@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook as WorkbookType
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop.errors import Refusal
 from desktop.excel.common import ExcelInputError, open_workbook
 from desktop.excel.units_columns import (
     BY_FIELD,
@@ -75,7 +76,7 @@ class ParsedRoster:
     rows: list[RosterRow]
 
 
-class CellProblem(ValueError):
+class CellProblem(Refusal, ValueError):
     """A cell that cannot be read as its column asks; ``str`` is the reason."""
 
 

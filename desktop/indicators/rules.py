@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop.errors import Refusal
+
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _DIGITS = re.compile(r"\d+")
 _DECIMAL = re.compile(r"[+-]?\d*[.,]\d+")
 MAX_COUNT = 10_000_000  # more people than a ward could hold: surely a typing slip
 
 
-class ValueRefused(ValueError):
+class ValueRefused(Refusal, ValueError):
     """A value that cannot be saved; ``str(error)`` is the clerk's message."""
 
 

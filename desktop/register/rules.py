@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.errors import Refusal
 from desktop.text import search_key
 
 # Several numbers may share one cell: "0225 3876 123 / 0912 345 678".
@@ -13,7 +14,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 MAX_COUNT = 10_000_000
 
 
-class RegisterError(ValueError):
+class RegisterError(Refusal, ValueError):
     """A change of the register that was refused; ``problems`` are the clerk's messages."""
 
     def __init__(self, problems: list[str]) -> None:

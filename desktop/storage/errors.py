@@ -1,7 +1,9 @@
 """Errors of the storage layer; each carries a message the clerk can read (Vietnamese)."""
 
+from desktop.errors import Refusal
 
-class StorageError(Exception):
+
+class StorageError(Refusal):
     """A database file that cannot be used as it is. ``str(error)`` is shown to the clerk."""
 
 

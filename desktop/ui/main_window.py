@@ -5,9 +5,11 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -18,17 +20,28 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.changes import Area, Change
 from desktop.context import AppContext
-from desktop.ui.pages import PAGES, PageSpec
+from desktop.ui.pages import PAGES, Page, PageSpec
 from desktop.ui.texts import common as t
 
 log = logging.getLogger("thidua.ui")
+KEEP_ON_RELOAD = "keep_on_reload"  # a dialog property: the dialog that made the reload (restore)
+
+
+class ChangeRelay(QObject):
+    """Carries the door's announcements to the GUI thread (a restore runs on a worker thread)."""
+
+    changed = Signal(object)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self._relay = ChangeRelay(self)
+        self._relay.changed.connect(self._changed)
+        self._stop_listening = ctx.door.listen(self._relay.changed.emit)
         self.setWindowTitle(t.APP_TITLE)
         self._pages: dict[str, QWidget] = {}
         self._placeholders: dict[str, QWidget] = {}
@@ -123,15 +136,41 @@ class MainWindow(QMainWindow):
         fresh = key not in self._pages
         widget = self.page(key)
         self.stack.setCurrentWidget(widget)
-        if not fresh and hasattr(widget, "refresh"):
-            widget.refresh()
+        if not fresh and not isinstance(widget, Page) and hasattr(widget, "refresh"):
+            widget.refresh()  # a page not yet told of changes reads again when shown
+
+    # -- the change broadcast --------------------------------------------------------------------
+    def _changed(self, change: Change) -> None:
+        """Tell every page what changed; after a restore also close dialogs that show old data."""
+        if change.everything:
+            self._close_stale_dialogs()
+        for page in list(self._pages.values()):
+            if isinstance(page, Page):
+                page.on_change(change)
+        if change.touches(Area.BACKUPS, Area.SETTINGS):
+            self.refresh_status()
+        if change.everything:
+            self.statusBar().showMessage(t.DATA_REPLACED, 8000)
+
+    def _close_stale_dialogs(self) -> None:
+        closed = []
+        for widget in QApplication.topLevelWidgets():
+            if (
+                isinstance(widget, QDialog)
+                and widget.isVisible()
+                and not widget.property(KEEP_ON_RELOAD)
+                and _belongs_to(widget, self)
+            ):
+                closed.append(widget.windowTitle())
+                widget.reject()
+        for title in closed:
+            QMessageBox.information(self, t.ERROR_TITLE, t.DIALOG_CLOSED_STALE.format(title=title))
 
     # -- status bar ----------------------------------------------------------------------------
     def refresh_status(self) -> None:
         from desktop.backup.status import usb_backup_age
 
-        with self.ctx.db.session() as session:
-            age = usb_backup_age(session)
+        age = self.ctx.door.read(usb_backup_age)
         if age.days is None:
             text = t.STATUS_NO_BACKUP
         else:
@@ -177,6 +216,7 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._stop_listening()
         settings = self._settings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.sync()
@@ -187,6 +227,11 @@ class MainWindow(QMainWindow):
 
         backup_on_exit(self, self.ctx)  # automatic local backup (sao lưu tự động) if data changed
         super().closeEvent(event)
+
+
+def _belongs_to(dialog: QWidget, window: QWidget) -> bool:
+    parent = dialog.parentWidget()
+    return parent is not None and parent.window() is window
 
 
 def show_later(window: MainWindow) -> None:

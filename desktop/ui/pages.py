@@ -1,14 +1,25 @@
 """The pages of the main window, in navigation order; each is imported when first shown.
 
-A page class takes ``(ctx: AppContext, parent: QWidget | None)`` and may define ``refresh()``,
-called each time the page is shown again.
+A page class takes ``(ctx: AppContext, parent: QWidget | None)`` and has ``on_change(change)``:
+the main window calls it after every change that went through the door
+(:mod:`desktop.changes`), and the page reloads what it shows of that change — all of it when
+``change.everything`` (a restore), when it also drops its undo actions' state.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
+from desktop.changes import Change
 from desktop.ui.texts import common as t
+
+
+@runtime_checkable
+class Page(Protocol):
+    """What the main window asks of every page."""
+
+    def on_change(self, change: Change) -> None: ...
 
 
 @dataclass(frozen=True)

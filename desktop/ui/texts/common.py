@@ -71,3 +71,16 @@ UNEXPECTED_ERROR = (
 )
 SEARCH_PLACEHOLDER = "Tìm kiếm (không phân biệt hoa thường, dấu)…"
 COUNT_SHOWN = "Hiển thị {shown}/{total}"
+
+REFUSED_TITLE = "Không thực hiện được"
+BUG_TITLE = "Xin lỗi, ThiĐua gặp lỗi"
+BUG_TEXT = (
+    "ThiĐua gặp một lỗi không lường trước nên chưa làm được việc vừa chọn. Dữ liệu đã lưu trước "
+    "đó không bị ảnh hưởng.\n\nChi tiết đã được ghi vào tệp nhật ký:\n{log}\n\nHãy gửi tệp này "
+    "cho người hỗ trợ nếu lỗi lặp lại."
+)
+DATA_REPLACED = "Dữ liệu vừa được thay toàn bộ (khôi phục hoặc đổi thư mục dữ liệu): mọi trang đã được đọc lại."
+DIALOG_CLOSED_STALE = (
+    "Dữ liệu vừa được thay toàn bộ (khôi phục hoặc đổi thư mục dữ liệu), nên cửa sổ “{title}” "
+    "đã được đóng: những gì nó hiển thị không còn đúng. Hãy mở lại nếu cần."
+)

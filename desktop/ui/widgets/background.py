@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desktop.errors import refusal_of
 from desktop.ui.texts import common as t
 
 log = logging.getLogger("thidua.ui")
@@ -62,7 +63,11 @@ class _Job(QRunnable):
         try:
             result = self.function(self.progress)
         except BaseException as error:  # reported on the GUI thread, never lost
-            if not isinstance(error, Cancelled):
+            if isinstance(error, Cancelled):
+                pass
+            elif refusal_of(error) is not None:
+                log.info("background operation refused: %s", error)
+            else:
                 log.exception("background operation failed")
             self.signals.failed.emit(error)
         else:

@@ -1,0 +1,121 @@
+"""The one voice: every verdict, number, percent, date and size the clerk reads.
+
+The window, the command line, Excel and the PDF templates all word their figures here, so that a
+result reads the same wherever it is shown. Numbers use the Vietnamese decimal comma and the dot
+between thousands ("1.234,5"); dates follow Nghị định 30/2020 (a leading zero for days below 10 and
+for months 1 and 2 only: "ngày 05 tháng 7 năm 2025", "ngày 15 tháng 02 năm 2026").
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from typing import Protocol
+
+NO_FIGURE = "—"
+
+
+class Verdict(StrEnum):
+    """Kết luận of a figure against its target."""
+
+    MET = "Đạt"
+    NOT_MET = "Chưa đạt"
+    NO_DATA = "Chưa đủ số liệu"
+    NO_TARGET = "Không có chỉ tiêu"
+
+
+class Judged(Protocol):
+    """Anything that has a percent and a target (both in %), as every result does."""
+
+    @property
+    def percent(self) -> float | None: ...
+
+    @property
+    def target(self) -> float | None: ...
+
+
+def verdict_of(percent: float | None, target: float | None) -> Verdict:
+    if target is None:
+        return Verdict.NO_TARGET
+    if percent is None:
+        return Verdict.NO_DATA
+    return Verdict.MET if percent >= target else Verdict.NOT_MET
+
+
+def verdict(result: Judged) -> str:
+    """"Đạt", "Chưa đạt", "Chưa đủ số liệu" or "Không có chỉ tiêu"."""
+    return verdict_of(result.percent, result.target).value
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """12345.67 → "12.345,7"; halves round up as the clerk rounds them (85,25 → "85,3"); trailing
+    zeros of the fraction are kept ("80,0")."""
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+    text = f"{rounded:,.{digits}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def percent(value: float | None, empty: str = NO_FIGURE) -> str:
+    """85.25 → "85,3%"; 80 → "80%"; None → ``empty``."""
+    if value is None:
+        return empty
+    return decimal(value, 1).removesuffix(",0") + "%"
+
+
+def points(value: float | None, empty: str = NO_FIGURE) -> str:
+    """A gap in percentage points: 4.5 → "4,5 điểm %"."""
+    if value is None:
+        return empty
+    return decimal(value, 1).removesuffix(",0") + " điểm %"
+
+
+def count(value: int | None, empty: str = NO_FIGURE) -> str:
+    """12345 → "12.345"."""
+    if value is None:
+        return empty
+    return f"{int(value):,}".replace(",", ".")
+
+
+def size(byte_count: int) -> str:
+    """File sizes as the clerk reads them: "980 byte", "12 KB", "1,5 MB", "2,1 GB"."""
+    if byte_count < 1024:
+        return f"{byte_count} byte"
+    if byte_count < 1024 * 1024:
+        return f"{byte_count / 1024:.0f} KB"
+    if byte_count < 1024**3:
+        return decimal(byte_count / 1024 / 1024, 1) + " MB"
+    return decimal(byte_count / 1024**3, 1) + " GB"
+
+
+def short_date(value: date | None, empty: str = "") -> str:
+    """05/02/2025 (tables and lists)."""
+    return value.strftime("%d/%m/%Y") if value is not None else empty
+
+
+def date_time(value: datetime | None, empty: str = "") -> str:
+    """05/02/2025 14:30."""
+    return value.strftime("%d/%m/%Y %H:%M") if value is not None else empty
+
+
+def day_number(day: int) -> str:
+    """A day of the month as documents write it: a leading zero below 10."""
+    return f"{day:02d}"
+
+
+def month_number(month: int) -> str:
+    """A month as documents write it: a leading zero for 1 and 2 only (Nghị định 30/2020)."""
+    return f"{month:02d}" if month < 3 else str(month)
+
+
+def long_date(value: date) -> str:
+    """"ngày 05 tháng 7 năm 2025" (the date line of a document)."""
+    return f"ngày {day_number(value.day)} tháng {month_number(value.month)} năm {value.year}"
+
+
+def quarter(number: int, year: int) -> str:
+    """"quý II năm 2025"."""
+    return f"quý {ROMAN[number]} năm {year}"
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
+from desktop.changes import EVERYTHING, Done, Operation
 from desktop.indicators.catalogue import load_catalogue
 from desktop.models import (
     AwardForm,
@@ -106,16 +107,35 @@ def _share(rng: random.Random, start: float, quarter_index: int) -> float:
 
 def build_demo_ward(db: Database, seed: int = 2025) -> None:
     """Fill an empty database with the catalogue and the demo ward."""
+    with db.session() as session:
+        fill_demo_ward(session, seed)
+
+
+def fill_demo_ward(session: Session, seed: int = 2025) -> None:
+    """The catalogue and the demo ward, in the caller's transaction."""
     rng = random.Random(seed)
     data = _demo_data()
-    with db.session() as session:
-        load_catalogue(session)
-        units = _demo_units(rng, data)
-        session.add_all(units)
-        session.flush()
-        _demo_persons(session, rng, data, units)
-        _demo_values(session, rng, units)
-        _demo_dossiers(session, units)
+    load_catalogue(session)
+    units = _demo_units(rng, data)
+    session.add_all(units)
+    session.flush()
+    _demo_persons(session, rng, data, units)
+    _demo_values(session, rng, units)
+    _demo_dossiers(session, units)
+
+
+def new_ward(demo: bool) -> Operation[None]:
+    """Fill an empty data file: the demo ward (phường mẫu), or the plan's catalogue alone
+    (phường trống). Everything shown before is then out of date."""
+
+    def operation(session: Session) -> Done[None]:
+        if demo:
+            fill_demo_ward(session)
+        else:
+            load_catalogue(session)
+        return Done(None, EVERYTHING)
+
+    return operation
 
 
 def _demo_persons(session: Session, rng: random.Random, data: dict[str, Any], units: list[Unit]) -> None:

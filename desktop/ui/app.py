@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -18,7 +19,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from desktop import APP_NAME, __version__
 from desktop.context import AppContext
 from desktop.paths import resource_path
+from desktop.ui.errors import install_excepthook, show_error
 from desktop.ui.texts import common as t
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger("thidua.app")
 
@@ -48,14 +53,9 @@ def ask_first_run(ctx: AppContext, parent: QWidget | None) -> None:
 
 
 def prepare_new_ward(ctx: AppContext, demo: bool) -> None:
-    from desktop.demo.ward import build_demo_ward
-    from desktop.indicators.catalogue import load_catalogue
+    from desktop.demo.ward import new_ward
 
-    if demo:
-        build_demo_ward(ctx.db)
-    else:
-        with ctx.db.session() as session:
-            load_catalogue(session)
+    ctx.door.run(new_ward(demo))
 
 
 def open_window(
@@ -63,7 +63,7 @@ def open_window(
     first_run_choice: bool | None = None,
     on_shown: Callable[[], None] | None = None,
     on_ready: Callable[[], None] | None = None,
-):  # -> MainWindow
+) -> MainWindow:
     """Create and show the main window, then open the data in the next turn of the event loop.
 
     ``first_run_choice`` answers the first-run question in tests; ``on_shown`` runs once the window
@@ -108,6 +108,9 @@ def open_window(
                 return
             QMessageBox.critical(window, t.OPEN_FAILED_TITLE, str(error))
             window.close()
+        except Exception as error:  # a refusal or a bug while opening: shown, never only logged
+            show_error(window, error, t.OPEN_FAILED_TITLE)
+            window.close()
 
     QTimer.singleShot(0, open_data)
     return window
@@ -119,14 +122,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
     args, qt_args = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
     app = make_application(qt_args)
-    ctx = AppContext.from_args(args.data_dir)
+    install_excepthook()
+    try:
+        ctx = AppContext.from_args(args.data_dir)
+    except Exception as error:  # a data folder that cannot be made or written
+        show_error(None, error, t.OPEN_FAILED_TITLE)
+        return 2
     if args.quit_after_show:
         # The start-up benchmark reads these two lines as they arrive, then the app leaves.
-        window = open_window(
-            ctx,
-            on_shown=lambda: print("shown", flush=True),
-            on_ready=lambda: (print("ready", flush=True), QTimer.singleShot(0, app.quit)),
-        )
+        def ready() -> None:
+            print("ready", flush=True)
+            QTimer.singleShot(0, app.quit)
+
+        window = open_window(ctx, on_shown=lambda: print("shown", flush=True), on_ready=ready)
     else:
         window = open_window(ctx)
     window.activateWindow()

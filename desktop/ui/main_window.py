@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self._stop_listening = ctx.door.listen(self._relay.changed.emit)
         self.setWindowTitle(t.APP_TITLE)
         self._pages: dict[str, QWidget] = {}
+        self.daily_backup: QObject | None = None  # sao lưu tự động hằng ngày, once data is open
         self._placeholders: dict[str, QWidget] = {}
 
         self.navigation = QListWidget()

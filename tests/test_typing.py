@@ -1,7 +1,7 @@
-"""mypy is part of the test run for the domain: a type error fails the tests like any other defect.
+"""mypy is part of the test run for the whole package: a type error fails the tests like any other defect.
 
 What is checked and how strictly is set in ``[tool.mypy]`` of pyproject.toml (everything under
-``desktop/`` but the GUI and the generated Alembic revisions).
+``desktop/``, the GUI included, but the generated Alembic revisions).
 """
 
 import importlib.util
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.mark.slow
 @pytest.mark.skipif(importlib.util.find_spec("mypy") is None, reason="mypy is not installed")
-def test_mypy_finds_nothing_in_the_domain() -> None:
+def test_mypy_finds_nothing_in_the_package() -> None:
     result = subprocess.run(
         [
             sys.executable,

@@ -21,6 +21,7 @@ from desktop.models import (
     DossierEvent,
     Unit,
 )
+from desktop.models.ids import saved_id
 
 
 @dataclass(frozen=True)
@@ -111,14 +112,14 @@ def load_detail(session: Session, dossier_id: int) -> DossierDetail:
         )
     )
     criteria = []
-    for criterion in criteria_of(session, award.id or 0, nominee.kind):
-        check = criteria_checks.get(criterion.id or 0)
+    for criterion in criteria_of(session, saved_id(award.id), nominee.kind):
+        check = criteria_checks.get(saved_id(criterion.id))
         criteria.append(
             CriterionLine(criterion, bool(check and check.met), check.evidence if check else "")
         )
     components = []
-    for component in components_of(session, award.id or 0):
-        paper = component_checks.get(component.id or 0)
+    for component in components_of(session, saved_id(award.id)):
+        paper = component_checks.get(saved_id(component.id))
         files = tuple(a for a in attachments if a.component_id == component.id)
         components.append(
             ComponentLine(

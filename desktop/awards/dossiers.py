@@ -32,6 +32,7 @@ from desktop.models import (
     Person,
     Unit,
 )
+from desktop.models.ids import AwardFormId, CampaignId, PersonId, UnitId, saved_id
 from desktop.paths import resource_path
 from desktop.storage.hooks import set_audit_reason
 from desktop.text import clean, matches
@@ -69,11 +70,13 @@ def read_achievement(dossier: Dossier) -> dict[str, str]:
 # -- creating and filling in ------------------------------------------------------------------------
 @dataclass
 class NewDossier:
-    campaign_id: int
-    award_form_id: int
-    nominee_unit_id: int | None = None
-    nominee_person_id: int | None = None
-    proposing_unit_id: int | None = None
+    """What the clerk chooses for a new dossier: the round, the award, exactly one nominee."""
+
+    campaign_id: CampaignId
+    award_form_id: AwardFormId
+    nominee_unit_id: UnitId | None = None
+    nominee_person_id: PersonId | None = None
+    proposing_unit_id: UnitId | None = None
     note: str = ""
 
 
@@ -128,8 +131,9 @@ def create_dossier(session: Session, new: NewDossier) -> Dossier:
         raise DossierError(
             f"“{form.name}” chỉ dành cho {allowed}; “{nominee.name}” là {nominee.kind.label.lower()}."
         )
+    campaign_id, form_id = saved_id(campaign.id), saved_id(form.id)
     duplicate = find_duplicate(
-        session, campaign.id or 0, form.id or 0, new.nominee_unit_id, new.nominee_person_id
+        session, campaign_id, form_id, new.nominee_unit_id, new.nominee_person_id
     )
     if duplicate is not None:
         raise DossierError(
@@ -144,8 +148,8 @@ def create_dossier(session: Session, new: NewDossier) -> Dossier:
     elif proposer is None and nominee.results_unit_id is not None:
         proposer = nominee.results_unit_id
     dossier = Dossier(
-        campaign_id=campaign.id or 0,
-        award_form_id=form.id or 0,
+        campaign_id=campaign_id,
+        award_form_id=form_id,
         nominee_unit_id=new.nominee_unit_id,
         nominee_person_id=new.nominee_person_id,
         proposing_unit_id=proposer,
@@ -154,7 +158,7 @@ def create_dossier(session: Session, new: NewDossier) -> Dossier:
     session.add(dossier)
     session.flush()
     session.add(
-        DossierEvent(dossier_id=dossier.id or 0, to_status=DossierStatus.DRAFT, note="Tạo hồ sơ")
+        DossierEvent(dossier_id=saved_id(dossier.id), to_status=DossierStatus.DRAFT, note="Tạo hồ sơ")
     )
     session.flush()
     return dossier

@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from desktop.awards.errors import DossierError
 from desktop.models import Dossier, NomineeKind, Person, Unit, UnitKind
+from desktop.models.ids import PersonId, UnitId, saved_id
 
 BUSINESS_KINDS = (UnitKind.BUSINESS, UnitKind.COOPERATIVE)
 
@@ -23,9 +24,9 @@ class Nominee:
     name: str
     active: bool
     discipline_note: str
-    unit_id: int | None = None
-    person_id: int | None = None
-    results_unit_id: int | None = None  # whose indicator results speak for the nominee
+    unit_id: UnitId | None = None
+    person_id: PersonId | None = None
+    results_unit_id: UnitId | None = None  # whose indicator results speak for the nominee
 
     @property
     def flagged(self) -> bool:
@@ -39,8 +40,8 @@ def nominee_from_unit(unit: Unit) -> Nominee:
         name=unit.name,
         active=unit.active,
         discipline_note=unit.discipline_note,
-        unit_id=unit.id,
-        results_unit_id=unit.id,
+        unit_id=UnitId(saved_id(unit.id)),
+        results_unit_id=UnitId(saved_id(unit.id)),
     )
 
 
@@ -50,8 +51,8 @@ def nominee_from_person(person: Person) -> Nominee:
         name=person.full_name,
         active=person.active,
         discipline_note=person.discipline_note,
-        person_id=person.id,
-        results_unit_id=person.unit_id,
+        person_id=PersonId(saved_id(person.id)),
+        results_unit_id=UnitId(person.unit_id),
     )
 
 

@@ -19,6 +19,7 @@ from desktop.awards.dossiers import get_dossier
 from desktop.awards.errors import DossierError
 from desktop.models import AwardForm, Dossier, DossierEvent, DossierStatus
 from desktop.models._base import now
+from desktop.models.ids import saved_id
 from desktop.storage.hooks import set_audit_reason
 from desktop.text import clean, clean_line
 
@@ -161,7 +162,7 @@ def _event_time(session: Session, dossier_id: int, at: datetime | None) -> datet
 
 
 def _check_forward(session: Session, dossier: Dossier, reason: str) -> None:
-    detail = load_detail(session, dossier.id or 0)
+    detail = load_detail(session, saved_id(dossier.id))
     if not detail.nominee.active:
         raise DossierError(
             f"“{detail.nominee.name}” đã ngừng hoạt động trong sổ đăng ký; hồ sơ không đi tiếp được. "

@@ -1,4 +1,9 @@
-"""Ward settings (thông tin phường): who issues, where, who signs; read and written as one record."""
+"""Ward settings (thông tin phường): who issues, where, who signs; read and written as one record.
+
+The window and the command line read them with ``door.read(load_settings)`` and change them with
+``door.run(save_ward_settings(settings))``, which announces ``Change(Area.SETTINGS)``: the status
+bar and the pages that print the ward's name read them again.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,14 @@ from dataclasses import asdict, dataclass, fields
 
 from sqlmodel import Session, select
 
+from desktop.changes import Area, Change, Done, Operation
+from desktop.errors import Refusal
 from desktop.models import Setting
 from desktop.text import clean
+
+
+class SettingsError(Refusal, ValueError):
+    """Ward settings the clerk must correct first; one problem per field, in Vietnamese."""
 
 
 @dataclass
@@ -65,10 +76,11 @@ def load_settings(session: Session) -> WardSettings:
 
 
 def save_settings(session: Session, settings: WardSettings) -> None:
-    """Validate, then write every field; raises ValueError with the clerk's messages."""
+    """Validate, then write every field; raises SettingsError (a ValueError) with the clerk's
+    messages, one per line."""
     errors = settings.validation_errors()
     if errors:
-        raise ValueError("\n".join(errors))
+        raise SettingsError(problems=errors)
     for key, value in asdict(settings).items():
         text = clean(str(value))
         row = session.get(Setting, key)
@@ -89,3 +101,13 @@ def set_value(session: Session, key: str, value: str) -> None:
         session.add(Setting(key=key, value=value))
     elif row.value != value:
         row.value = value
+
+
+def save_ward_settings(settings: WardSettings) -> Operation[WardSettings]:
+    """The operation that stores the ward settings the clerk edited (checked first)."""
+
+    def operation(session: Session) -> Done[WardSettings]:
+        save_settings(session, settings)
+        return Done(settings, Change.of(Area.SETTINGS))
+
+    return operation

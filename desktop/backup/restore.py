@@ -2,8 +2,10 @@
 
 Nothing live is touched until the backup has passed every check (and an older schema has been
 upgraded in the scratch folder). The current data is then backed up beside the automatic backups,
-the app's engine is closed, and the files are swapped with ``os.replace`` on the same disk. A "test
-restore" (khôi phục thử) does everything up to the swap in a scratch folder and removes it.
+the app's engine is closed, and the files are swapped with ``os.replace`` on the same disk; the
+database is reopened and the door announces ``EVERYTHING`` (every page reloads, every undo history
+is emptied, dialogs on old records close). A "test restore" (khôi phục thử) does everything up to
+the swap in a scratch folder and removes it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from desktop.backup.errors import BackupError
 from desktop.backup.manifest import Manifest
 from desktop.backup.progress import ProgressSink, SilentProgress
 from desktop.backup.verify import VerifiedBackup, verify_backup
+from desktop.changes import EVERYTHING
 from desktop.context import AppContext
 from desktop.paths import DataFolder
 
@@ -131,7 +134,10 @@ def restore_backup(
     passphrase: str | None = None,
     progress: ProgressSink | None = None,
 ) -> RestoreResult:
-    """Replace the ward's data with a backup's. Raises BackupError with live data unchanged."""
+    """Replace the ward's data with a backup's. Raises BackupError with live data unchanged.
+
+    May run on a worker thread: the door's listeners carry the announcement to the GUI thread.
+    """
     progress = progress or SilentProgress()
     folder = ctx.folder
     scratch = folder.root / f".restore-{datetime.now():%Y%m%d-%H%M%S-%f}"
@@ -152,7 +158,12 @@ def restore_backup(
         _swap(folder.database, folder.attachments, verified, scratch)
     finally:
         _clean_scratch(scratch, folder.attachments)
-    problems = ctx.db.integrity_problems()
+    try:
+        problems = ctx.db.integrity_problems()  # also reopens the database, on this thread
+    finally:
+        # The new file is in place: nothing a page shows, no undo step and no open dialog fits
+        # it any more. Told after the reopening, so the pages read the restored file.
+        ctx.door.announce(EVERYTHING)
     if problems:  # cannot happen after the checks above unless the disk fails under us
         log.error("restored data has problems: %s", problems)
         raise BackupError("Dữ liệu sau khi khôi phục có lỗi: " + "; ".join(problems[:3]))

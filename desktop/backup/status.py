@@ -11,6 +11,7 @@ from desktop.models._base import now
 from desktop.settings import get_value, load_settings, set_value
 
 LAST_USB_BACKUP_KEY = "last_usb_backup_at"
+LAST_FOLDER_KEY = "last_backup_folder"  # the stick or folder the clerk backed up to last time
 
 
 def last_usb_backup(session: Session) -> datetime | None:
@@ -23,6 +24,11 @@ def last_usb_backup(session: Session) -> datetime | None:
 
 def record_usb_backup(session: Session, at: datetime | None = None) -> None:
     set_value(session, LAST_USB_BACKUP_KEY, (at or now()).isoformat(sep=" "))
+
+
+def last_backup_folder(session: Session) -> str:
+    """Where the clerk backed up last time ("" if never), offered first in the backup dialog."""
+    return get_value(session, LAST_FOLDER_KEY)
 
 
 def warning_days(session: Session) -> int:

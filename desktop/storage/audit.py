@@ -1,7 +1,8 @@
 """Nhật ký thay đổi: reading the audit log (who changed what, when) for the page and for Excel.
 
 Rows are written by ``desktop.storage.hooks`` on every insert, update and delete; here they are only
-read. Filters on table, action, record and dates run in SQL; the free-text filter ignores case and
+read (the window through ``door.read``; the Excel export is :mod:`desktop.excel.audit_export`).
+Filters on table, action, record and dates run in SQL; the free-text filter ignores case and
 diacritics as every search box of the app does.
 """
 
@@ -11,13 +12,11 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from pathlib import Path
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
-from desktop.excel.common import new_workbook, save_atomically, write_table
 from desktop.models import AuditEntry
 from desktop.text import matches
 
@@ -45,16 +44,6 @@ TABLE_LABELS = {
     "milestone": "Mốc thời gian",
 }
 ACTION_LABELS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa"}
-EXPORT_HEADERS = (
-    "Thời điểm",
-    "Bảng",
-    "Mã bản ghi",
-    "Thao tác",
-    "Trường",
-    "Giá trị cũ",
-    "Giá trị mới",
-    "Lý do",
-)
 
 
 def table_label(name: str) -> str:
@@ -189,28 +178,3 @@ def audit_tables(session: Session) -> list[str]:
 
 def count_entries(session: Session) -> int:
     return session.exec(select(func.count()).select_from(AuditEntry)).one()
-
-
-def export_audit(session: Session, flt: AuditFilter, path: Path) -> int:
-    """Write every matching entry to an Excel workbook (atomically); returns the number of rows."""
-    workbook, sheet = new_workbook("Nhật ký thay đổi")
-    count = 0
-
-    def rows() -> Iterator[list[object]]:
-        nonlocal count
-        for entry in iter_audit(session, flt):
-            count += 1
-            yield [
-                entry.at.strftime("%d/%m/%Y %H:%M:%S"),
-                entry.table,
-                entry.record_id,
-                entry.action_label,
-                entry.field,
-                entry.old_text,
-                entry.new_text,
-                entry.reason,
-            ]
-
-    write_table(sheet, EXPORT_HEADERS, rows(), widths=[20, 22, 10, 10, 20, 50, 50, 30])
-    save_atomically(workbook, path)
-    return count

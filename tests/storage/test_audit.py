@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from openpyxl import load_workbook
 from sqlmodel import select
 
+from desktop.excel.audit_export import export_audit
 from desktop.models import Unit
 from desktop.models.register import UnitKind
 from desktop.storage import Database
-from desktop.storage.audit import AuditFilter, audit_tables, export_audit, query_audit, readable
+from desktop.storage.audit import AuditFilter, audit_tables, query_audit, readable
 from desktop.storage.hooks import set_audit_reason
 
 
@@ -70,6 +71,9 @@ def test_export_to_excel(demo_db: Database, tmp_path: Path) -> None:
     values = [sheet.cell(r, 7).value for r in range(2, count + 2)]
     assert "Trường Mầm non Hoa Sữa" in values
     assert sheet.max_row == count + 1
+    moment = sheet.cell(2, 1)
+    assert isinstance(moment.value, datetime)  # a date Excel sorts and filters, to the second
+    assert moment.number_format == "DD/MM/YYYY HH:MM:SS"
 
 
 def test_snapshots_read_as_fields() -> None:

@@ -1,7 +1,11 @@
 """``backup --to DIR [--encrypt] [--compress]`` and ``restore FILE [--test]`` on the command line.
 
 The passphrase is asked at the prompt (never echoed), or read from ``THIDUA_BACKUP_PASSPHRASE``
-for scheduled scripts; it is never written anywhere.
+for scheduled scripts; it is never written anywhere. The commands use the window's operations: the
+backup is noted with ``usb_backup_recorded`` through the door, and the restore announces
+``EVERYTHING`` to it as in the window. Sizes, moments and counts are worded by
+:mod:`desktop.text.wording`. The backup modules are imported when a command runs, so that building
+the parser (``--help``, every other command) does not pay for them.
 """
 
 from __future__ import annotations
@@ -11,20 +15,18 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.backup import (
-    BackupError,
-    PassphraseRequired,
-    WrongPassphrase,
-    create_backup,
-    restore_backup,
-    trial_restore,
-)
-from desktop.backup.crypto import is_encrypted, passphrase_problem
-from desktop.backup.status import record_usb_backup
 from desktop.context import AppContext
 
+if TYPE_CHECKING:
+    from desktop.backup import RestoreResult
+
 PASSPHRASE_ENV = "THIDUA_BACKUP_PASSPHRASE"
+EXIT_REFUSED = 1
+EXIT_PASSPHRASE = 4
+# The tables a restore's summary counts, as the clerk knows what they hold.
+SUMMARY_TABLES = ("unit", "person", "quartervalue", "dossier", "issueddocument")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -54,6 +56,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _passphrase(confirm: bool) -> str:
+    from desktop.backup import BackupError
+    from desktop.backup.crypto import passphrase_problem
+
     from_env = os.environ.get(PASSPHRASE_ENV)
     if from_env:
         return from_env
@@ -72,6 +77,11 @@ def _passphrase(confirm: bool) -> str:
 
 
 def run_backup(args: argparse.Namespace, ctx: AppContext) -> int:
+    from desktop.backup import BackupError, create_backup
+    from desktop.backup.crypto import passphrase_problem
+    from desktop.backup.ops import usb_backup_recorded
+    from desktop.text import wording
+
     try:
         passphrase = None
         if args.encrypt:
@@ -83,17 +93,26 @@ def run_backup(args: argparse.Namespace, ctx: AppContext) -> int:
         result = create_backup(
             ctx.folder, Path(args.to), passphrase=passphrase, compress=args.compress
         )
-        with ctx.db.session() as session:
-            record_usb_backup(session)
+        ctx.door.run(usb_backup_recorded())
     except BackupError as error:
         print(error, file=sys.stderr)
-        return 1
-    size = result.path.stat().st_size / 1e6
-    print(f"Đã sao lưu và kiểm tra lại: {result.path} ({size:.1f} MB, {result.seconds:.1f} giây)")
+        return EXIT_REFUSED
+    size = wording.size(result.path.stat().st_size)
+    seconds = wording.decimal(result.seconds)
+    print(f"Đã sao lưu và kiểm tra lại: {result.path} ({size}, {seconds} giây)")
     return 0
 
 
 def run_restore(args: argparse.Namespace, ctx: AppContext) -> int:
+    from desktop.backup import (
+        BackupError,
+        PassphraseRequired,
+        WrongPassphrase,
+        restore_backup,
+        trial_restore,
+    )
+    from desktop.backup.crypto import is_encrypted
+
     path = Path(args.file)
     try:
         passphrase = None
@@ -105,23 +124,36 @@ def run_restore(args: argparse.Namespace, ctx: AppContext) -> int:
             result = restore_backup(ctx, path, passphrase=passphrase)
     except (WrongPassphrase, PassphraseRequired) as error:
         print(error, file=sys.stderr)
-        return 4
+        return EXIT_PASSPHRASE
     except BackupError as error:
         print(error, file=sys.stderr)
-        return 1
-    manifest = result.manifest
-    print(f"Bản sao lưu: {path.name}")
-    print(f"Phường:      {manifest.ward}")
-    print(f"Thời điểm:   {manifest.created:%d/%m/%Y %H:%M:%S}")
-    print(f"Phiên bản:   ThiĐua {manifest.app_version}, cấu trúc {manifest.schema_revision}")
-    print(f"Tệp đính kèm: {manifest.attachment_count}")
-    for table in ("unit", "person", "quartervalue", "dossier", "issueddocument"):
-        if table in manifest.counts:
-            print(f"  {table:<16}{manifest.counts[table]:>10}")
-    if result.upgraded_from:
-        print(f"Cấu trúc dữ liệu được nâng cấp từ {result.upgraded_from}.")
-    if result.test_only:
-        print("Khôi phục thử thành công: bản sao lưu toàn vẹn. Dữ liệu hiện tại không thay đổi.")
-    else:
-        print(f"Đã khôi phục. Dữ liệu trước khi khôi phục được giữ ở: {result.safety_backup}")
+        return EXIT_REFUSED
+    print("\n".join(summary_lines(path, result)))
     return 0
+
+
+def summary_lines(path: Path, result: RestoreResult) -> list[str]:
+    """What the backup holds and what became of it, as the clerk reads it after a restore."""
+    from desktop.storage.audit import table_label
+    from desktop.text import wording
+
+    manifest = result.manifest
+    lines = [
+        f"Bản sao lưu: {path.name}",
+        f"Phường:      {manifest.ward}",
+        f"Thời điểm:   {wording.date_time(manifest.created)}",
+        f"Phiên bản:   ThiĐua {manifest.app_version}, cấu trúc {manifest.schema_revision}",
+        f"Tệp đính kèm: {wording.count(manifest.attachment_count)}",
+    ]
+    for table in SUMMARY_TABLES:
+        if table in manifest.counts:
+            lines.append(f"  {table_label(table):<22}{wording.count(manifest.counts[table]):>10}")
+    if result.upgraded_from:
+        lines.append(f"Cấu trúc dữ liệu được nâng cấp từ {result.upgraded_from}.")
+    if result.test_only:
+        lines.append(
+            "Khôi phục thử thành công: bản sao lưu toàn vẹn. Dữ liệu hiện tại không thay đổi."
+        )
+    else:
+        lines.append(f"Đã khôi phục. Dữ liệu trước khi khôi phục được giữ ở: {result.safety_backup}")
+    return lines

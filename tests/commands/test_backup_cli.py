@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -23,10 +24,17 @@ def test_backup_restore_and_test_restore(
     usb.mkdir()
     assert main(["--data-dir", str(data_dir), "demo"]) == 0
     assert main(["--data-dir", str(data_dir), "backup", "--to", str(usb)]) == 0
-    assert "Đã sao lưu và kiểm tra lại" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Đã sao lưu và kiểm tra lại" in out
+    # Sizes and seconds in the one voice: a decimal comma, the unit the size calls for.
+    assert re.search(r"\((\d+ KB|\d+,\d MB), \d+,\d giây\)", out), out
     [backup] = list_backups(usb)
     assert main(["--data-dir", str(data_dir), "restore", str(backup.path), "--test"]) == 0
-    assert "Khôi phục thử thành công" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Khôi phục thử thành công" in out
+    assert re.search(r"Thời điểm:\s+\d\d/\d\d/\d{4} \d\d:\d\d$", out, re.MULTILINE), out
+    assert re.search(r"^  Đơn vị\s+\d+$", out, re.MULTILINE), out  # the clerk's table names
+    assert re.search(r"^  Số liệu quý\s+\d+$", out, re.MULTILINE), out
     assert main(["--data-dir", str(data_dir), "restore", str(backup.path)]) == 0
     assert "Đã khôi phục" in capsys.readouterr().out
     assert main(["--data-dir", str(data_dir), "check"]) == 0

@@ -20,24 +20,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.backup import BackupError, BackupResult, create_backup
+from desktop.backup import BackupResult, create_backup
 from desktop.backup.crypto import passphrase_problem
-from desktop.backup.status import record_usb_backup
+from desktop.backup.ops import usb_backup_recorded
+from desktop.backup.status import last_backup_folder
 from desktop.backup.targets import removable_targets
 from desktop.context import AppContext
-from desktop.settings import get_value, set_value
+from desktop.text import wording
+from desktop.ui.errors import refusal_text, show_error
 from desktop.ui.texts import backup as t
-from desktop.ui.texts import common as tc
 from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
 
 log = logging.getLogger("thidua.ui")
-LAST_FOLDER_KEY = "last_backup_folder"
 
 
-def error_text(error: BaseException) -> str:
-    if isinstance(error, BackupError):
-        return str(error)
-    return tc.UNEXPECTED_ERROR.format(error=error)
+def error_text(parent: QWidget, error: BaseException) -> str:
+    """The line a dialog shows for a failure: a refusal as worded; a bug is also told in the
+    apology dialog (with where the log is) and the line says only that it failed."""
+    text = refusal_text(error)
+    if text is not None:
+        return text
+    show_error(parent, error)
+    return t.FAILED_UNEXPECTEDLY
 
 
 class BackupDialog(QDialog):
@@ -108,8 +112,7 @@ class BackupDialog(QDialog):
         self.target.clear()
         for target in removable_targets():
             self.target.addItem(t.TARGET_REMOVABLE.format(label=target.label), str(target.path))
-        with self.ctx.db.session() as session:
-            last = get_value(session, LAST_FOLDER_KEY)
+        last = self.ctx.door.read(last_backup_folder)
         if last and Path(last).is_dir() and self.target.findData(last) < 0:
             self.target.addItem(t.TARGET_FOLDER.format(path=last), last)
         if self.target.count() == 0:
@@ -174,14 +177,20 @@ class BackupDialog(QDialog):
 
     def _done(self, result: BackupResult) -> None:
         self.result_ = result
-        with self.ctx.db.session() as session:
-            record_usb_backup(session)
-            set_value(session, LAST_FOLDER_KEY, str(result.path.parent))
         self.passphrase.clear()
         self.repeat.clear()
         self.start_button.setEnabled(True)
-        size = result.path.stat().st_size / 1e6
-        self._show(t.BACKUP_DONE.format(path=result.path, size=size, seconds=result.seconds), False)
+        done = t.BACKUP_DONE.format(
+            path=result.path,
+            size=wording.size(result.path.stat().st_size),
+            seconds=wording.decimal(result.seconds),
+        )
+        try:  # the status bar and the Sao lưu page hear of it from the door
+            self.ctx.door.run(usb_backup_recorded(result.path.parent))
+        except Exception as error:  # the backup is written and verified; only the note failed
+            self._show(done + "\n" + t.BACKUP_NOT_NOTED.format(problem=error_text(self, error)), True)
+            return
+        self._show(done, False)
         self.backup_done.emit(result)
 
     def _failed(self, error: BaseException) -> None:
@@ -190,4 +199,4 @@ class BackupDialog(QDialog):
             self._show(t.BACKUP_CANCELLED, True)
             return
         log.warning("backup failed: %s", error)
-        self._show(error_text(error), True)
+        self._show(error_text(self, error), True)

@@ -7,9 +7,8 @@ import logging
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from desktop.backup import auto_backup
+from desktop.backup.ops import auto_backup_now
 from desktop.context import AppContext
-from desktop.settings import load_settings
 from desktop.ui.texts import backup as t
 
 log = logging.getLogger("thidua.ui")
@@ -26,9 +25,7 @@ def backup_on_exit(window: QMainWindow, ctx: AppContext) -> None:
     window.statusBar().showMessage(t.AUTO_ON_EXIT)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        with ctx.db.session() as session:
-            kept = load_settings(session).local_backups_kept
-        result = auto_backup(ctx.folder, kept)
+        result = auto_backup_now(ctx.door, ctx.folder)
         if result is not None:
             log.info("automatic backup on exit: %s", result.path.name)
     except Exception:

@@ -1,6 +1,13 @@
-"""Sao lưu: back up to USB, restore, test a backup, and the automatic backups in the data folder."""
+"""Sao lưu: back up to USB, restore, test a backup, and the automatic backups in the data folder.
+
+The page reads what it shows through the door and reloads in :meth:`BackupPage.on_change` when a
+backup was noted or written (``Area.BACKUPS``), when the ward settings changed (the USB reminder's
+days) and after a restore (``EVERYTHING``, announced by the restore itself).
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -15,16 +22,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.backup import AUTO_TAG, SAFETY_TAG, BackupFile, auto_backup, list_backups
+from desktop.backup import AUTO_TAG, SAFETY_TAG, BackupFile, BackupResult, list_backups
+from desktop.backup.ops import auto_backup_now
 from desktop.backup.status import usb_backup_age
+from desktop.changes import Area, Change
 from desktop.context import AppContext
-from desktop.settings import load_settings
+from desktop.text import wording
 from desktop.ui.backup.backup_dialog import BackupDialog, error_text
 from desktop.ui.backup.restore_dialog import RestoreDialog
 from desktop.ui.texts import backup as t
 from desktop.ui.texts import common as tc
-from desktop.ui.widgets.background import Operation, Progress, run_with_progress
+from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
 from desktop.ui.widgets.table_model import Column, RecordSortProxy, RecordTableModel
+
+
+@dataclass(frozen=True, order=True)
+class Worded:
+    """A cell worded in the one voice ("1,5 MB", "05/02/2025 14:30") but sorted by its quantity."""
+
+    key: float
+    text: str = field(compare=False)
+
+    def __str__(self) -> str:
+        return self.text
 
 
 def _kind(backup: BackupFile) -> str:
@@ -32,26 +52,16 @@ def _kind(backup: BackupFile) -> str:
 
 
 COLUMNS = [
-    Column[BackupFile](t.COLUMN_TIME, lambda b: b.created.strftime("%d/%m/%Y %H:%M:%S")),
+    Column[BackupFile](
+        t.COLUMN_TIME, lambda b: Worded(b.created.timestamp(), wording.date_time(b.created))
+    ),
     Column[BackupFile](t.COLUMN_KIND, _kind),
-    Column[BackupFile](t.COLUMN_SIZE, lambda b: f"{b.size / 1e6:,.1f}", align_right=True),
+    Column[BackupFile](
+        t.COLUMN_SIZE, lambda b: Worded(b.size, wording.size(b.size)), align_right=True
+    ),
     Column[BackupFile](t.COLUMN_ENCRYPTED, lambda b: t.YES if b.encrypted else t.NO),
     Column[BackupFile](t.COLUMN_FILE, lambda b: b.path.name),
 ]
-
-
-def refresh_window(widget: QWidget) -> None:
-    """After a restore every page shows the restored data, and the status bar its backup age."""
-    window = widget.window()
-    for page in window.findChildren(QWidget):
-        if (
-            page is not widget
-            and page.objectName().startswith("page_")
-            and hasattr(page, "refresh")
-        ):
-            page.refresh()
-    if hasattr(window, "refresh_status"):
-        window.refresh_status()
 
 
 class BackupPage(QWidget):
@@ -124,14 +134,17 @@ class BackupPage(QWidget):
         layout.addWidget(self.table, 1)
         self.refresh()
 
+    def on_change(self, change: Change) -> None:
+        if change.touches(Area.BACKUPS, Area.SETTINGS):
+            self.refresh()
+
     def refresh(self) -> None:
-        with self.ctx.db.session() as session:
-            age = usb_backup_age(session)
+        age = self.ctx.door.read(usb_backup_age)
         if age.last is None or age.days is None:
             text = t.LAST_USB_NEVER
         else:
             ago = tc.AGE_TODAY if age.days == 0 else tc.AGE_DAYS.format(days=age.days)
-            text = t.LAST_USB.format(when=f"{age.last:%d/%m/%Y %H:%M}", age=ago)
+            text = t.LAST_USB.format(when=wording.date_time(age.last), age=ago)
             if age.late:
                 text += t.LAST_USB_LATE.format(days=age.limit)
         late = age.late
@@ -149,19 +162,14 @@ class BackupPage(QWidget):
     # -- actions -----------------------------------------------------------------------------
     def open_backup_dialog(self) -> BackupDialog:
         dialog = BackupDialog(self.ctx, self)
-        dialog.backup_done.connect(self._after_change)
         dialog.open()
         return dialog
 
     def open_restore_dialog(self, trial: bool, backup: BackupFile | None = None) -> RestoreDialog:
+        """The restore dialog; what a restore changes reaches every page through the door."""
         dialog = RestoreDialog(self.ctx, self, trial=trial, path=backup.path if backup else None)
-        dialog.restored.connect(self._after_change)
         dialog.open()
         return dialog
-
-    def _after_change(self, _result: object) -> None:
-        refresh_window(self)
-        self.refresh()
 
     def restore_selected(self) -> RestoreDialog | None:
         backup = self.selected_backup()
@@ -171,22 +179,21 @@ class BackupPage(QWidget):
         return self.open_restore_dialog(trial=False, backup=backup)
 
     def auto_now(self) -> None:
-        with self.ctx.db.session() as session:
-            kept = load_settings(session).local_backups_kept
-        folder = self.ctx.folder
+        door, folder = self.ctx.door, self.ctx.folder
         self.auto_button.setEnabled(False)
 
-        def work(progress: Progress) -> object:
-            return auto_backup(folder, kept, progress=progress)
+        def work(progress: Progress) -> BackupResult | None:
+            return auto_backup_now(door, folder, progress)  # a new file is announced: listed
 
-        def done(result: object) -> None:
+        def done(result: BackupResult | None) -> None:
             self.auto_button.setEnabled(True)
-            name = getattr(getattr(result, "path", None), "name", None)
-            self.local_message.setText(t.AUTO_DONE.format(name=name) if name else t.AUTO_UNCHANGED)
-            self.refresh()
+            self.local_message.setText(
+                t.AUTO_DONE.format(name=result.path.name) if result else t.AUTO_UNCHANGED
+            )
 
         def failed(error: BaseException) -> None:
             self.auto_button.setEnabled(True)
-            self.local_message.setText(error_text(error))
+            cancelled = isinstance(error, Cancelled)
+            self.local_message.setText(t.BACKUP_CANCELLED if cancelled else error_text(self, error))
 
         self.operation = run_with_progress(self, work, done, failed, t.BACKUP_RUNNING)

@@ -2,6 +2,11 @@
 
 In "khôi phục thử" mode the dialog stops after the check: the backup is verified and upgraded in a
 scratch folder and the live data is never touched.
+
+A restore announces ``EVERYTHING`` to the door once the new file is in place
+(:func:`desktop.backup.restore.restore_backup`): every page reloads, every undo history is
+emptied and the main window closes the dialogs that showed old records — all but this one, which
+carries the ``keep_on_reload`` property so that the clerk reads how the restore went.
 """
 
 from __future__ import annotations
@@ -26,7 +31,9 @@ from PySide6.QtWidgets import (
 from desktop.backup import RestoreResult, restore_backup, trial_restore
 from desktop.backup.crypto import is_encrypted
 from desktop.context import AppContext
+from desktop.text import wording
 from desktop.ui.backup.backup_dialog import error_text
+from desktop.ui.main_window import KEEP_ON_RELOAD
 from desktop.ui.texts import backup as t
 from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
 
@@ -38,16 +45,16 @@ def summary_html(result: RestoreResult) -> str:
     counts = m.counts
     return t.SUMMARY.format(
         ward=m.ward,
-        when=f"{m.created:%d/%m/%Y %H:%M}",
+        when=wording.date_time(m.created),
         version=m.app_version,
         schema=m.schema_revision,
         upgrade=t.SUMMARY_UPGRADE if result.upgraded_from else "",
-        units=counts.get("unit", 0),
-        persons=counts.get("person", 0),
-        values=counts.get("quartervalue", 0),
-        dossiers=counts.get("dossier", 0),
-        documents=counts.get("issueddocument", 0),
-        attachments=m.attachment_count,
+        units=wording.count(counts.get("unit", 0)),
+        persons=wording.count(counts.get("person", 0)),
+        values=wording.count(counts.get("quartervalue", 0)),
+        dossiers=wording.count(counts.get("dossier", 0)),
+        documents=wording.count(counts.get("issueddocument", 0)),
+        attachments=wording.count(m.attachment_count),
     )
 
 
@@ -68,6 +75,7 @@ class RestoreDialog(QDialog):
         self.checked: RestoreResult | None = None
         self.operation: Operation | None = None
         self.setWindowTitle(t.TRIAL_TITLE if trial else t.RESTORE_TITLE)
+        self.setProperty(KEEP_ON_RELOAD, True)  # it made the reload: it stays to tell the outcome
         self.setMinimumWidth(600)
 
         self.file = QLineEdit()
@@ -190,14 +198,14 @@ class RestoreDialog(QDialog):
             self._show(t.RESTORE_CANCELLED, True)
             return
         log.warning("restore check failed: %s", error)
-        self._show(error_text(error), True)
+        self._show(error_text(self, error), True)
 
     # -- restoring ---------------------------------------------------------------------------
     def ask_confirmation(self, result: RestoreResult) -> bool:
         answer = QMessageBox.question(
             self,
             t.CONFIRM_TITLE,
-            t.CONFIRM_TEXT.format(when=f"{result.manifest.created:%d/%m/%Y %H:%M}"),
+            t.CONFIRM_TEXT.format(when=wording.date_time(result.manifest.created)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -221,7 +229,7 @@ class RestoreDialog(QDialog):
         self.passphrase.clear()
         self._show(
             t.RESTORE_DONE.format(
-                when=f"{result.manifest.created:%d/%m/%Y %H:%M}", safety=result.safety_backup or ""
+                when=wording.date_time(result.manifest.created), safety=result.safety_backup or ""
             ),
             False,
         )

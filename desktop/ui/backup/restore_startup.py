@@ -2,7 +2,8 @@
 
 Called by ``desktop.ui.app.open_window`` before the first page opens the database, and again when
 opening it failed because the file is damaged. Nothing is written to the damaged file: restoring
-keeps a (raw, if need be) copy of it among the backups first.
+keeps a (raw, if need be) copy of it among the backups first. The restore announces
+``EVERYTHING`` to the door itself, so a page opened before the question reads the restored file.
 """
 
 from __future__ import annotations
@@ -12,13 +13,17 @@ import logging
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desktop.backup import BackupError, BackupFile, newest_good_backup, restore_backup
+from desktop.backup import BackupFile, newest_good_backup, restore_backup
 from desktop.backup.health import startup_problems
 from desktop.context import AppContext
+from desktop.errors import more_lines, refusal_of
+from desktop.text import wording
+from desktop.ui.errors import show_error
 from desktop.ui.texts import backup as t
 
 log = logging.getLogger("thidua.ui")
 RESTORE, CONTINUE, QUIT = "restore", "continue", "quit"
+STARTUP_PROBLEMS_SHOWN = 5
 
 
 def ask(parent: QWidget | None, text: str, choices: list[str]) -> str:
@@ -49,9 +54,7 @@ def offer_restore(
     text = t.STARTUP_TEXT.format(problems=problems)
     choices = []
     if backup is not None:
-        text += t.STARTUP_OFFER.format(
-            when=f"{backup.created:%d/%m/%Y %H:%M}", name=backup.path.name
-        )
+        text += t.STARTUP_OFFER.format(when=wording.date_time(backup.created), name=backup.path.name)
         choices.append(RESTORE)
     else:
         text += t.STARTUP_NO_BACKUP
@@ -66,16 +69,20 @@ def offer_restore(
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         result = restore_backup(ctx, backup.path)
-    except BackupError as error:
-        log.error("start-up restore failed: %s", error)
+    except Exception as error:
         QApplication.restoreOverrideCursor()
-        inform(parent, str(error), error=True)
+        refusal = refusal_of(error)
+        if refusal is None:  # a bug: the apology with where the log is
+            show_error(parent, error)
+        else:
+            log.error("start-up restore failed: %s", refusal.message)
+            inform(parent, refusal.text(), error=True)
         return False
     QApplication.restoreOverrideCursor()
     inform(
         parent,
         t.RESTORE_DONE.format(
-            when=f"{result.manifest.created:%d/%m/%Y %H:%M}", safety=result.safety_backup
+            when=wording.date_time(result.manifest.created), safety=result.safety_backup
         ),
     )
     return True
@@ -87,7 +94,5 @@ def startup_check(ctx: AppContext, parent: QWidget | None) -> bool:
     if not problems:
         return True
     log.error("start-up check found problems: %s", problems[:10])
-    shown = "\n".join(f"• {p}" for p in problems[:5])
-    if len(problems) > 5:
-        shown += f"\n… (+{len(problems) - 5})"
+    shown = "\n".join(f"• {p}" for p in more_lines(problems, STARTUP_PROBLEMS_SHOWN))
     return offer_restore(ctx, parent, shown, allow_continue=True)

@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer
 
-from desktop.backup import AUTO_TAG, auto_backup, list_backups
+from desktop.backup import AUTO_TAG, BackupResult, list_backups
+from desktop.backup.ops import auto_backup_now
 from desktop.context import AppContext
-from desktop.settings import load_settings
 from desktop.ui.widgets.background import Operation, Progress
 
 log = logging.getLogger("thidua.ui")
@@ -40,12 +40,10 @@ class DailyBackup(QObject):
         """Start a background automatic backup if one is due; True when one was started."""
         if self.operation is not None or getattr(self.ctx, "_db", None) is None or not self.due():
             return False
-        with self.ctx.db.session() as session:
-            kept = load_settings(session).local_backups_kept
-        folder = self.ctx.folder
+        door, folder = self.ctx.door, self.ctx.folder
 
-        def work(progress: Progress) -> object:
-            return auto_backup(folder, kept, progress=progress)
+        def work(progress: Progress) -> BackupResult | None:
+            return auto_backup_now(door, folder, progress)  # the Sao lưu page is told of a new file
 
         self.operation = Operation(work, self)
         self.operation.done.connect(self._finished)
@@ -53,12 +51,9 @@ class DailyBackup(QObject):
         self.operation.start()
         return True
 
-    def _finished(self, result: object) -> None:
+    def _finished(self, result: BackupResult | None) -> None:
         self.operation = None
-        log.info(
-            "daily automatic backup: %s",
-            getattr(getattr(result, "path", None), "name", "unchanged"),
-        )
+        log.info("daily automatic backup: %s", result.path.name if result else "unchanged")
 
     def _failed(self, error: BaseException) -> None:
         self.operation = None

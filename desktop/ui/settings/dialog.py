@@ -1,4 +1,9 @@
-"""Thông tin phường: the ward settings every printed document is headed and signed with."""
+"""Thông tin phường: the ward settings every printed document is headed and signed with.
+
+Read through the door and saved by the ``save_ward_settings`` operation, which announces
+``Change(Area.SETTINGS)``: the status bar and the Cài đặt page read them again. Fields the clerk
+must correct are refused with their messages, and the dialog stays open.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -17,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.settings import WardSettings, load_settings, save_settings
+from desktop.settings import SettingsError, WardSettings, load_settings, save_ward_settings
+from desktop.ui.errors import show_error
 from desktop.ui.texts import common as t
 
 MULTILINE = {"signing_authority"}
@@ -29,8 +34,7 @@ class SettingsDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(t.SETTINGS_TITLE)
         self.setMinimumWidth(560)
-        with ctx.db.session() as session:
-            self.original = load_settings(session)
+        self.original = ctx.door.read(load_settings)
         form = QFormLayout()
         self.editors: dict[str, QWidget] = {}
         for f in fields(WardSettings):
@@ -73,9 +77,9 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         settings = self.edited()
         try:
-            with self.ctx.db.session() as session:
-                save_settings(session, settings)
-        except ValueError as error:
-            QMessageBox.warning(self, t.SETTINGS_INVALID_TITLE, str(error))
+            self.ctx.door.run(save_ward_settings(settings))
+        except Exception as error:  # a field to correct, a busy or read-only file, or a bug
+            title = t.SETTINGS_INVALID_TITLE if isinstance(error, SettingsError) else ""
+            show_error(self, error, title)
             return
         super().accept()

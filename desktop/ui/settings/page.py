@@ -1,4 +1,8 @@
-"""Cài đặt: the ward settings as they will be printed, and where the data lives."""
+"""Cài đặt: the ward settings as they will be printed, and where the data lives.
+
+Reloaded in :meth:`SettingsPage.on_change` when the settings changed (the dialog's operation) or
+the whole data was replaced (a restore).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from html import escape
 
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.changes import Area, Change
 from desktop.context import AppContext
 from desktop.settings import WardSettings, load_settings
 from desktop.ui.texts import common as t
@@ -29,9 +34,12 @@ class SettingsPage(QWidget):
         layout.addStretch(1)
         self.refresh()
 
+    def on_change(self, change: Change) -> None:
+        if change.touches(Area.SETTINGS):
+            self.refresh()
+
     def refresh(self) -> None:
-        with self.ctx.db.session() as session:
-            settings = load_settings(session)
+        settings = self.ctx.door.read(load_settings)
         rows = "".join(
             f"<tr><td>{escape(t.SETTINGS_FIELDS[f.name])}</td>"
             f"<td><b>{escape(str(getattr(settings, f.name))).replace(chr(10), '<br>')}</b></td></tr>"
@@ -43,6 +51,8 @@ class SettingsPage(QWidget):
         )
 
     def _edit(self) -> None:
+        from desktop.ui.main_window import MainWindow
+
         window = self.window()
-        if hasattr(window, "edit_settings"):
+        if isinstance(window, MainWindow):  # the window's own action, with its status message
             window.edit_settings()

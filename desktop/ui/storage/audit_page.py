@@ -1,4 +1,9 @@
-"""Nhật ký thay đổi: every change (when, table, record, field, old → new), filtered and exported."""
+"""Nhật ký thay đổi: every change (when, table, record, field, old → new), filtered and exported.
+
+Every change that goes through the door writes audit rows, so :meth:`AuditPage.on_change` reloads
+on any change — at once when the page is on screen, otherwise the next time it is shown (a grid
+of quarterly values is typed cell after cell; the log is not re-read behind its back each time).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,18 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import Change
 from desktop.context import AppContext
-from desktop.excel.common import ExcelInputError
 from desktop.storage.audit import (
     ACTION_LABELS,
     AuditFilter,
     AuditRow,
     audit_tables,
-    export_audit,
     query_audit,
     table_label,
 )
-from desktop.ui.backup.backup_dialog import error_text
+from desktop.text import wording
+from desktop.ui.errors import refusal_text, show_error
 from desktop.ui.texts import backup as t
 from desktop.ui.widgets.background import Operation, Progress, run_with_progress
 from desktop.ui.widgets.table_model import Column, RecordTableModel
@@ -46,7 +52,7 @@ def _cut(text: str) -> str:
 
 COLUMN_WIDTHS = (140, 170, 80, 60, 130, 280, 280)
 COLUMNS = [
-    Column[AuditRow](t.AUDIT_COLUMNS[0], lambda r: r.at.strftime("%d/%m/%Y %H:%M:%S")),
+    Column[AuditRow](t.AUDIT_COLUMNS[0], lambda r: wording.date_time(r.at)),
     Column[AuditRow](t.AUDIT_COLUMNS[1], lambda r: r.table),
     Column[AuditRow](t.AUDIT_COLUMNS[2], lambda r: r.record_id, align_right=True),
     Column[AuditRow](t.AUDIT_COLUMNS[3], lambda r: r.action_label),
@@ -72,6 +78,7 @@ class AuditPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.operation: Operation | None = None
+        self._stale = False  # a change came while the page was hidden: read again when shown
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(t.AUDIT_SEARCH)
@@ -140,11 +147,24 @@ class AuditPage(QWidget):
             since=since,
         )
 
+    def on_change(self, change: Change) -> None:
+        if change.empty:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
-        """Called when the page is shown again: new tables may have appeared in the log."""
+        """The tables in the log (new ones may have appeared), then the entries."""
+        self._stale = False
         chosen = self.table_filter.currentData()
-        with self.ctx.db.session() as session:
-            names = audit_tables(session)
+        names = self.ctx.door.read(audit_tables)
         self.table_filter.blockSignals(True)
         self.table_filter.clear()
         self.table_filter.addItem(t.AUDIT_ALL_TABLES, "")
@@ -156,11 +176,11 @@ class AuditPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        with self.ctx.db.session() as session:
-            rows, more = query_audit(session, self.current_filter(), limit=SHOWN_LIMIT)
+        flt = self.current_filter()
+        rows, more = self.ctx.door.read(lambda session: query_audit(session, flt, SHOWN_LIMIT))
         self.model.set_records(rows)
         template = t.AUDIT_COUNT_MORE if more else t.AUDIT_COUNT
-        self.count_label.setText(template.format(shown=f"{len(rows):,}".replace(",", ".")))
+        self.count_label.setText(template.format(shown=wording.count(len(rows))))
 
     def export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -173,20 +193,26 @@ class AuditPage(QWidget):
             return
         path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
         flt = self.current_filter()
+        door = self.ctx.door
         self.export_button.setEnabled(False)
 
         def work(progress: Progress) -> int:
-            with self.ctx.db.session() as session:
-                return export_audit(session, flt, path)
+            from desktop.excel.audit_export import export_audit  # openpyxl only when exporting
+
+            return door.read(lambda session: export_audit(session, flt, path))
 
         def done(count: int) -> None:
             self.export_button.setEnabled(True)
-            self.count_label.setText(t.AUDIT_EXPORT_DONE.format(count=count, path=path))
+            self.count_label.setText(
+                t.AUDIT_EXPORT_DONE.format(count=wording.count(count), path=path)
+            )
 
         def failed(error: BaseException) -> None:
             self.export_button.setEnabled(True)
-            self.count_label.setText(
-                str(error) if isinstance(error, ExcelInputError) else error_text(error)
-            )
+            text = refusal_text(error)
+            if text is None:
+                show_error(self, error)
+                text = t.FAILED_UNEXPECTEDLY
+            self.count_label.setText(text)
 
         self.operation = run_with_progress(self, work, done, failed, t.AUDIT_EXPORT_TITLE)

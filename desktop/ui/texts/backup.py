@@ -20,7 +20,7 @@ ACTION_OPEN_FOLDER = "Mở thư mục sao lưu"
 COLUMN_FILE = "Tệp"
 COLUMN_TIME = "Thời điểm"
 COLUMN_KIND = "Loại"
-COLUMN_SIZE = "Dung lượng (MB)"
+COLUMN_SIZE = "Dung lượng"
 COLUMN_ENCRYPTED = "Mã hóa"
 KIND_AUTO = "Tự động"
 KIND_SAFETY = "Trước khi khôi phục"
@@ -51,8 +51,13 @@ CLOSE = "Đóng"
 NO_TARGET = "Hãy chọn thư mục hoặc USB để lưu."
 BACKUP_RUNNING = "Đang sao lưu…"
 BACKUP_DONE = (
-    "Đã sao lưu và kiểm tra lại thành công:\n{path}\n({size:.1f} MB, {seconds:.1f} giây). "
+    "Đã sao lưu và kiểm tra lại thành công:\n{path}\n({size}, {seconds} giây). "
     "Có thể rút USB ra an toàn."
+)
+BACKUP_NOT_NOTED = "Nhưng chưa ghi được ngày sao lưu này vào dữ liệu: {problem}"
+FAILED_UNEXPECTEDLY = (
+    "Việc này chưa làm được vì một lỗi không lường trước (xem thông báo vừa hiện). Dữ liệu hiện "
+    "tại không thay đổi."
 )
 
 # -- restore dialog -----------------------------------------------------------------------------

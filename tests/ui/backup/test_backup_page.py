@@ -212,3 +212,128 @@ def test_cancelling_a_backup_says_nothing_was_written(
     assert dialog.start_button.isEnabled()
     assert list(usb.iterdir()) == []
     dialog.close()
+
+
+def test_the_list_of_backups_speaks_the_one_voice_and_sorts_by_quantity(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from desktop.backup.auto import AUTO_TAG as AUTO
+    from desktop.text import wording
+
+    ctx = main_window.ctx
+    small = create_backup(ctx.folder, ctx.folder.backups, tag=AUTO).path
+    big = ctx.folder.backups / "ThiDua-PhuongKienAn-20240101-080000-tu-dong.tdbak"
+    big.write_bytes(small.read_bytes() + b"\0" * (3 << 20))  # listed by its name, never opened
+    page = backup_page(main_window)
+    page.refresh()
+    assert page.model.rowCount() == 2
+    shown = {
+        page.model.index(row, 4).data(): (page.model.index(row, 0).data(), page.model.index(row, 2).data())
+        for row in range(page.model.rowCount())
+    }
+    assert shown[big.name] == (wording.date_time(datetime(2024, 1, 1, 8, 0)), wording.size(big.stat().st_size))
+    assert "," in shown[big.name][1] and shown[big.name][1].endswith(" MB")
+    page.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # by size, not by the text "3,1 MB"
+    assert page.proxy.index(0, 4).data() == big.name
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by moment, not day-first text
+    assert page.proxy.index(0, 4).data() == big.name
+
+
+def test_the_usb_reminder_follows_the_settings(qtbot, main_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime, timedelta
+
+    from PySide6.QtWidgets import QDialogButtonBox, QSpinBox
+
+    from desktop.backup.ops import usb_backup_recorded
+    from desktop.ui.settings.dialog import SettingsDialog
+
+    ctx = main_window.ctx
+    page = backup_page(main_window)
+    ctx.door.run(usb_backup_recorded(at=datetime.now() - timedelta(days=8, hours=1)))
+    assert "8 ngày trước" in page.usb_status.text() and "quá 7 ngày" in page.usb_status.text()
+    assert "8 ngày trước" in main_window.backup_label.text()
+    assert "b00020" in main_window.backup_label.styleSheet()  # late: red
+    dialog = SettingsDialog(ctx, main_window)
+    qtbot.addWidget(dialog)
+    dialog.findChild(QSpinBox, "usb_backup_warning_days").setValue(10)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert "quá" not in page.usb_status.text()  # the Sao lưu page heard of the new setting
+    assert main_window.backup_label.styleSheet() == ""
+    settings_page = main_window.page("settings")
+    assert "Nhắc sao lưu USB sau (ngày)</td><td><b>10</b>" in settings_page.summary.text()
+
+
+def test_a_restore_closes_dialogs_on_old_data_but_not_itself(
+    qtbot, main_window, usb: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.settings.dialog import SettingsDialog
+
+    told: list[str] = []
+    monkeypatch.setattr(
+        "desktop.ui.main_window.QMessageBox.information", lambda parent, title, text: told.append(text)
+    )
+    ctx = main_window.ctx
+    backup = create_backup(ctx.folder, usb)
+    stale = SettingsDialog(ctx, main_window)  # the ward's settings, as they are before the restore
+    qtbot.addWidget(stale)
+    stale.show()
+    dialog = backup_page(main_window).open_restore_dialog(trial=False)
+    assert dialog.property("keep_on_reload") is True
+    dialog.set_file(backup.path)
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.restore_button.isEnabled(), timeout=20_000)
+    dialog.ask_confirmation = lambda result: True  # type: ignore[method-assign]
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Đã khôi phục" in dialog.message.text(), timeout=20_000)
+    assert not stale.isVisible() and stale.result() == stale.DialogCode.Rejected
+    assert len(told) == 1 and "Thông tin phường" in told[0]
+    assert dialog.isVisible()
+    dialog.close()
+
+
+def test_a_bug_while_backing_up_is_an_apology_not_a_traceback(
+    qtbot, main_window, usb: Path, monkeypatch, expects_logged_errors
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.backup import backup_dialog
+
+    def broken_backup(folder, target, **options):  # type: ignore[no-untyped-def]
+        raise RuntimeError("a bug in the backup code")
+
+    apologies: list[str] = []
+    monkeypatch.setattr(backup_dialog, "create_backup", broken_backup)
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: apologies.append(text))
+    dialog = backup_page(main_window).open_backup_dialog()
+    dialog.set_target(usb)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(apologies), timeout=10_000)
+    assert "nhật ký" in apologies[0] and "a bug" not in apologies[0]
+    assert "không lường trước" in dialog.message.text()
+    assert dialog.start_button.isEnabled()
+    dialog.close()
+
+
+def test_the_audit_page_reads_again_after_a_change(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from desktop.settings import load_settings, save_ward_settings
+
+    ctx = main_window.ctx
+
+    def rename_signer(name: str) -> None:
+        ctx.door.run(save_ward_settings(replace(ctx.door.read(load_settings), signer_name=name)))
+
+    def listed(name: str) -> bool:
+        return any(name in page.model.record(r).new_text for r in range(page.model.rowCount()))
+
+    page = main_window.show_page("audit")
+    assert isinstance(page, AuditPage)
+    rename_signer("Lê Văn Tám")  # while the page is on screen
+    assert listed("Lê Văn Tám")
+    main_window.show_page("units")
+    rename_signer("Phạm Thị Hoa")  # while it is hidden: read when shown again
+    assert not listed("Phạm Thị Hoa")
+    main_window.show_page("audit")
+    assert listed("Phạm Thị Hoa")
+    assert page.count_label.text().endswith(" thay đổi")

@@ -1,18 +1,25 @@
 """``document``: print a document to PDF (draft, blank form or issued with a number), its tables to
-Excel, or reprint an issued one from the register."""
+Excel, or reprint an issued one from the register.
+
+The parser needs only the names of the kinds; the renderer (reportlab), the database and Excel
+(openpyxl) are imported by the run functions, so that ``--help`` stays quick.
+"""
 
 from __future__ import annotations
 
 import argparse
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.context import AppContext
-from desktop.documents.common import DocumentRequest
-from desktop.documents.register import issue_document, list_issued, reprint
-from desktop.documents.service import KINDS, DocumentError, prepare, render
-from desktop.documents.template import TemplateError
-from desktop.excel.common import ExcelInputError
+from desktop.documents.kinds import KINDS, DocumentError
+from desktop.errors import Refusal
+
+if TYPE_CHECKING:
+    from desktop.context import AppContext
+    from desktop.documents.common import DocumentRequest
+
+REPRINT_HINT = "Văn bản đã được cấp số; in lại bằng: document reprint --id {id} --out TỆP.pdf"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,6 +52,8 @@ def _parse_date(text: str | None) -> date:
 
 
 def run_document(args: argparse.Namespace, ctx: AppContext) -> int:
+    """A refusal (a missing choice, a wrong date, a file that cannot be written) is printed and
+    the command exits with 2; anything else is a bug for the command line to report."""
     try:
         if args.kind == "list":
             return _print_register(ctx)
@@ -52,54 +61,74 @@ def run_document(args: argparse.Namespace, ctx: AppContext) -> int:
             raise DocumentError("Hãy cho biết tệp ghi ra: --out TỆP.pdf và/hoặc --xlsx TỆP.xlsx.")
         if args.kind == "reprint":
             return _reprint(args, ctx)
-        request = DocumentRequest(
-            args.kind,
-            year=args.year,
-            quarter=args.quarter,
-            campaign_id=args.campaign,
-            dossier_id=args.dossier,
-            blank=args.blank,
-        )
-        with ctx.db.session() as session:
-            if args.xlsx:
-                from desktop.excel.documents_tables import write_document_tables
+        return _make(args, ctx)
+    except Refusal as error:
+        print(error.text())
+        return 2
 
-                write_document_tables(prepare(session, request), Path(args.xlsx))
-                print(f"Đã ghi các bảng ra {args.xlsx}")
-            if args.out:
-                if args.issue:
-                    record, pdf = issue_document(
-                        session, ctx.folder.documents, request, _parse_date(args.date)
-                    )
-                    print(f"Đã cấp số {record.symbol} ngày {record.issued_on:%d/%m/%Y}.")
-                else:
-                    pdf = render(session, request)
-                Path(args.out).write_bytes(pdf)
-                print(f"Đã ghi {args.out}")
-        return 0
-    except (DocumentError, TemplateError, ExcelInputError, ValueError) as error:
-        print(error)
-        return 2
-    except OSError as error:
-        print(f"Không ghi được tệp: {error.strerror or error}.")
-        return 2
+
+def _request(args: argparse.Namespace) -> DocumentRequest:
+    from desktop.documents.common import DocumentRequest
+    from desktop.models.ids import CampaignId, DossierId
+
+    return DocumentRequest(
+        args.kind,
+        year=args.year,
+        quarter=args.quarter,
+        campaign_id=None if args.campaign is None else CampaignId(args.campaign),
+        dossier_id=None if args.dossier is None else DossierId(args.dossier),
+        blank=args.blank,
+    )
+
+
+def _make(args: argparse.Namespace, ctx: AppContext) -> int:
+    from desktop.documents import ops
+    from desktop.documents.register import write_pdf
+    from desktop.text import wording
+
+    request = _request(args)
+    issued_on = _parse_date(args.date) if args.issue else None  # refused before anything is done
+    if args.xlsx:
+        from desktop.excel.documents_tables import write_document_tables
+
+        write_document_tables(ctx.door.read(ops.filled(request)), Path(args.xlsx))
+        print(f"Đã ghi các bảng ra {args.xlsx}")
+    if args.out:
+        if issued_on is None:
+            write_pdf(Path(args.out), ctx.door.read(ops.draft(request)).pdf)
+        else:
+            shown = ctx.door.run(ops.issue(request, issued_on, ctx.folder.documents))
+            print(f"Đã cấp số {shown.symbol} ngày {wording.short_date(shown.issued_on)}.")
+            try:
+                write_pdf(Path(args.out), shown.pdf)
+            except DocumentError as error:  # the number stays given: say how to print it again
+                raise DocumentError(
+                    f"{error} {REPRINT_HINT.format(id=shown.document_id)}"
+                ) from error
+        print(f"Đã ghi {args.out}")
+    return 0
 
 
 def _reprint(args: argparse.Namespace, ctx: AppContext) -> int:
+    from desktop.documents import ops
+    from desktop.documents.register import write_pdf
+    from desktop.models.ids import DocumentId
+
     if args.id is None:
         raise DocumentError("Hãy cho biết mã văn bản cần in lại: --id N (xem “document list”).")
-    with ctx.db.session() as session:
-        data = reprint(session, ctx.folder.documents, args.id)
-    Path(args.out).write_bytes(data)
+    shown = ctx.door.read(ops.reprinted(DocumentId(args.id), ctx.folder.documents))
+    write_pdf(Path(args.out), shown.pdf)
     print(f"Đã in lại vào {args.out}")
     return 0
 
 
 def _print_register(ctx: AppContext) -> int:
-    with ctx.db.session() as session:
-        rows = list_issued(session)
-        for row in rows:
-            print(f"{row.id:>5}  {row.symbol:<16} {row.issued_on:%d/%m/%Y}  {row.title}")
-        if not rows:
-            print("Sổ văn bản chưa có văn bản nào.")
+    from desktop.documents import ops
+    from desktop.text import wording
+
+    rows = ctx.door.read(ops.issued_documents)
+    for row in rows:
+        print(f"{row.id:>5}  {row.symbol:<16} {wording.short_date(row.issued_on)}  {row.title}")
+    if not rows:
+        print("Sổ văn bản chưa có văn bản nào.")
     return 0

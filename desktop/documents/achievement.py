@@ -12,10 +12,10 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from desktop.awards.dossiers import achievement_sections, read_achievement
-from desktop.documents.common import DocumentRequest, percent_text, this_year
-from desktop.documents.service import DocumentError
+from desktop.documents.common import DocumentRequest, this_year
+from desktop.documents.kinds import DocumentError
 from desktop.documents.template import BLANK
-from desktop.indicators.results import unit_results
+from desktop.indicators.results import UnitResult, unit_results
 from desktop.models import (
     AwardCriterion,
     AwardForm,
@@ -59,6 +59,12 @@ def _nominee_name(session: Session, dossier: Dossier) -> str:
     return person.full_name if person else ""
 
 
+def result_row(r: UnitResult) -> dict[str, Any]:
+    """One indicator of the nominee's unit; the form words it with the ``pct`` and ``verdict``
+    filters, so a figure without a target reads "Không có chỉ tiêu", not "no figure"."""
+    return {"code": r.indicator_code, "percent": r.percent, "target": r.target}
+
+
 def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     dossier = _dossier(session, request)
     form = session.get(AwardForm, dossier.award_form_id)
@@ -72,16 +78,9 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     ]
     results = []
     if unit is not None:
-        for r in unit_results(session, campaign.year, None, unit_id=unit.id):
-            met = "Chưa có số liệu" if r.gap is None else ("Đạt" if r.gap <= 0 else "Chưa đạt")
-            results.append(
-                {
-                    "code": r.indicator_code,
-                    "percent": percent_text(r.percent),
-                    "target": percent_text(r.target),
-                    "verdict": met,
-                }
-            )
+        results = [
+            result_row(r) for r in unit_results(session, campaign.year, None, unit_id=unit.id)
+        ]
     checks = session.exec(
         select(DossierCriterionCheck, AwardCriterion)
         .join(AwardCriterion, col(AwardCriterion.id) == DossierCriterionCheck.criterion_id)

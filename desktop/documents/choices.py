@@ -6,21 +6,24 @@ from sqlmodel import Session, col, select
 
 from desktop.awards.dossiers import list_dossiers
 from desktop.models import Campaign
+from desktop.models.ids import CampaignId, DossierId, saved_id
 
 
-def campaign_choices(session: Session) -> list[tuple[int, str]]:
+def campaign_choices(session: Session) -> list[tuple[CampaignId, str]]:
     """Đợt xét khen thưởng, newest first: (id, "Khen thưởng năm 2025")."""
     rows = session.exec(
         select(Campaign).order_by(col(Campaign.year).desc(), col(Campaign.id).desc())
     )
-    return [(c.id or 0, c.name) for c in rows]
+    return [(CampaignId(saved_id(c.id)), c.name) for c in rows]
 
 
-def dossier_choices(session: Session, campaign_id: int | None = None) -> list[tuple[int, str]]:
+def dossier_choices(
+    session: Session, campaign_id: CampaignId | None = None
+) -> list[tuple[DossierId, str]]:
     """Hồ sơ of a campaign (or all): (id, "Tên đối tượng — hình thức khen thưởng")."""
     rows = list_dossiers(session)
     return [
-        (r.dossier.id or 0, f"{r.nominee} — {r.award}")
+        (DossierId(saved_id(r.dossier.id)), f"{r.nominee} — {r.award}")
         for r in rows
         if campaign_id is None or r.dossier.campaign_id == campaign_id
     ]

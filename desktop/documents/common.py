@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.settings import WardSettings
+if TYPE_CHECKING:
+    from desktop.models.ids import CampaignId, DossierId
+    from desktop.settings import WardSettings
 
 
 @dataclass(frozen=True)
@@ -16,8 +18,8 @@ class DocumentRequest:
     kind: str  # plan | report | nominees | submission | achievement
     year: int | None = None
     quarter: int | None = None
-    campaign_id: int | None = None
-    dossier_id: int | None = None
+    campaign_id: CampaignId | None = None
+    dossier_id: DossierId | None = None
     blank: bool = False
 
     def params(self) -> dict[str, Any]:
@@ -45,13 +47,6 @@ def common_scope(settings: WardSettings) -> dict[str, Any]:
         "name": settings.signer_name,
     }
     return {"ward": ward, "sign": sign}
-
-
-def percent_text(value: float | None) -> str:
-    """ "85,3%" with the Vietnamese decimal comma; "—" when there is no figure."""
-    if value is None:
-        return "—"
-    return f"{value:.1f}".replace(".", ",").removesuffix(",0") + "%"
 
 
 def this_year() -> int:

@@ -8,10 +8,14 @@ The clerk may move a margin inside the legal range (top and bottom 20–25 mm, l
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
-from sqlmodel import Session
-
+from desktop.documents.kinds import DocumentError
 from desktop.settings import get_value, set_value
+from desktop.text import wording
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 LEGAL_RANGES = {
     "margin_top": (20.0, 25.0, "Lề trên"),
@@ -34,16 +38,21 @@ class PageLayout:
     body_size: float = 14.0
 
     def validation_errors(self) -> list[str]:
-        errors = []
+        errors: list[str] = []
         for name, (low, high, label) in LEGAL_RANGES.items():
             value = getattr(self, name)
             if not low <= value <= high:
                 unit = "pt" if name == "body_size" else "mm"
                 errors.append(
-                    f"{label} phải từ {low:g} đến {high:g} {unit} (Nghị định 30/2020/NĐ-CP); "
-                    f"đang là {value:g}."
+                    f"{label} phải từ {figure(low)} đến {figure(high)} {unit} "
+                    f"(Nghị định 30/2020/NĐ-CP); đang là {figure(value)}."
                 )
         return errors
+
+
+def figure(value: float) -> str:
+    """22.5 → "22,5", 20 → "20": a margin as the clerk reads it."""
+    return wording.decimal(value, 1).removesuffix(",0")
 
 
 def load_layout(session: Session) -> PageLayout:
@@ -59,9 +68,9 @@ def load_layout(session: Session) -> PageLayout:
 
 
 def save_layout(session: Session, layout: PageLayout) -> None:
-    """Raises ValueError with the clerk's messages when a value is outside the legal range."""
+    """Refuses (one line per value) a layout outside the legal ranges; nothing is then saved."""
     errors = layout.validation_errors()
     if errors:
-        raise ValueError("\n".join(errors))
+        raise DocumentError(problems=errors)
     for f in fields(PageLayout):
         set_value(session, SETTING_PREFIX + f.name, f"{getattr(layout, f.name):g}")

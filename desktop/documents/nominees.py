@@ -13,10 +13,11 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from desktop.documents.common import DocumentRequest, this_year
-from desktop.documents.service import DocumentError
+from desktop.documents.kinds import DocumentError
 from desktop.documents.template import BLANK
 from desktop.models import AwardForm, Campaign, Dossier, DossierStatus, IssuedDocument, Person, Unit
-from desktop.text import sort_key
+from desktop.models.ids import CampaignId, saved_id
+from desktop.text import sort_key, wording
 
 TEMPLATE = "danh-sach-de-nghi.txt"
 TYPE_CODE = "-"
@@ -52,7 +53,7 @@ def document_year(session: Session, request: DocumentRequest) -> int:
     return get_campaign(session, request).year
 
 
-def award_groups(session: Session, campaign_id: int) -> list[AwardGroup]:
+def award_groups(session: Session, campaign_id: CampaignId) -> list[AwardGroup]:
     dossiers = session.exec(
         select(Dossier).where(
             Dossier.campaign_id == campaign_id, col(Dossier.status).not_in(LEFT_OUT)
@@ -67,7 +68,7 @@ def award_groups(session: Session, campaign_id: int) -> list[AwardGroup]:
     groups: dict[int, AwardGroup] = {}
     for dossier in dossiers:
         form = forms[dossier.award_form_id]
-        group = groups.setdefault(form.id or 0, AwardGroup(form.name, form.level))
+        group = groups.setdefault(saved_id(form.id), AwardGroup(form.name, form.level))
         if dossier.nominee_unit_id is not None:
             unit = units[dossier.nominee_unit_id]
             group.collectives.append(
@@ -87,7 +88,7 @@ def award_groups(session: Session, campaign_id: int) -> list[AwardGroup]:
     return ordered
 
 
-def submission_reference(session: Session, campaign_id: int | None) -> dict[str, str]:
+def submission_reference(session: Session, campaign_id: CampaignId) -> dict[str, str]:
     """The issued Tờ trình of the campaign this list goes with, if the ward has issued it."""
     rows = session.exec(
         select(IssuedDocument)
@@ -100,13 +101,14 @@ def submission_reference(session: Session, campaign_id: int | None) -> dict[str,
         except json.JSONDecodeError:
             continue
         if params.get("campaign_id") == campaign_id:
-            return {"symbol": row.symbol, "date": f"{row.issued_on:%d/%m/%Y}"}
+            return {"symbol": row.symbol, "date": wording.short_date(row.issued_on)}
     return {"symbol": "", "date": ""}
 
 
 def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     campaign = get_campaign(session, request)
-    groups = award_groups(session, campaign.id or 0)
+    campaign_id = CampaignId(saved_id(campaign.id))
+    groups = award_groups(session, campaign_id)
     return {
         "campaign": {"name": campaign.name, "year": campaign.year},
         "groups": [
@@ -118,7 +120,7 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
             }
             for i, g in enumerate(groups)
         ],
-        "submission": submission_reference(session, campaign.id),
+        "submission": submission_reference(session, campaign_id),
     }
 
 

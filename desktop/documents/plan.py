@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from desktop.documents.common import DocumentRequest
 from desktop.models import ContentArea, Indicator, IndicatorTarget, Milestone
+from desktop.text import wording
 
 TEMPLATE = "ke-hoach-phat-dong.txt"
 TYPE_CODE = "KH"
@@ -43,7 +44,8 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     for target, indicator in rows:
         text = (
             target.text
-            or f"{target.target_percent:g}% {indicator.name[:1].lower()}{indicator.name[1:]}."
+            or f"{wording.percent(target.target_percent)} "
+            f"{indicator.name[:1].lower()}{indicator.name[1:]}."
         )
         by_year[target.year].append(
             {"text": text, "percent": target.target_percent, "code": indicator.code}

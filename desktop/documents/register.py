@@ -7,6 +7,7 @@ returns those very bytes. A draft is rendered without a number and records nothi
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -17,10 +18,11 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from desktop.documents.common import DocumentRequest
-from desktop.documents.layout import load_layout
-from desktop.documents.renderer import Issue, render_pdf
-from desktop.documents.service import DocumentError, prepare
+from desktop.documents.kinds import DocumentError
+from desktop.documents.renderer import Issue
+from desktop.documents.service import lay_out, prepare
 from desktop.models import IssuedDocument
+from desktop.models.ids import DocumentId
 from desktop.settings import load_settings
 
 
@@ -50,13 +52,42 @@ def pdf_path(documents_folder: Path, sha256: str) -> Path:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
+    """Write beside the place and rename, so that a crash never leaves half a PDF under its name."""
     temporary = path.with_name(f".{path.name}.part")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with temporary.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    temporary.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with temporary.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.replace(path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+WRITE_FAILED = "Không ghi được tệp “{path}”: {why}. Hãy chọn nơi lưu khác rồi thử lại."
+WHY = {
+    errno.EACCES: "thư mục chỉ cho phép đọc, hoặc tệp đang mở trong chương trình khác",
+    errno.EPERM: "thư mục chỉ cho phép đọc, hoặc tệp đang mở trong chương trình khác",
+    errno.EROFS: "ổ đĩa chỉ cho phép đọc",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.ENOENT: "thư mục không còn",
+    errno.ENOTDIR: "nơi lưu không phải là một thư mục",
+    errno.EEXIST: "nơi lưu không phải là một thư mục",
+    errno.EISDIR: "đã có một thư mục trùng tên",
+}
+
+
+def write_pdf(path: Path, data: bytes) -> Path:
+    """Write a PDF where the clerk chose; a place that cannot be written is refused in words."""
+    path = Path(path)
+    try:
+        _write_atomically(path, data)
+    except OSError as error:
+        why = WHY.get(error.errno or 0, f"lỗi đọc ghi ({error.strerror or error})")
+        raise DocumentError(WRITE_FAILED.format(path=path, why=why)) from error
+    return path
 
 
 def issue_document(
@@ -77,13 +108,7 @@ def issue_document(
     settings = load_settings(session)
     year = issued_on.year
     number = next_number(session, prepared.type_code, year)
-    pdf = render_pdf(
-        prepared.lines,
-        settings,
-        load_layout(session),
-        Issue(year, number, issued_on),
-        title=prepared.title,
-    )
+    pdf = lay_out(session, prepared, Issue(year, number, issued_on))
     sha = hashlib.sha256(pdf).hexdigest()
     _write_atomically(pdf_path(documents_folder, sha), pdf)
     record = IssuedDocument(
@@ -102,11 +127,16 @@ def issue_document(
     return record, pdf
 
 
-def reprint(session: Session, documents_folder: Path, document_id: int) -> bytes:
-    """The stored PDF of an issued document, checked against its recorded hash."""
+def find_issued(session: Session, document_id: DocumentId) -> IssuedDocument:
     record = session.get(IssuedDocument, document_id)
     if record is None:
         raise DocumentError(f"Không tìm thấy văn bản số {document_id} trong sổ văn bản.")
+    return record
+
+
+def reprint(session: Session, documents_folder: Path, document_id: DocumentId) -> bytes:
+    """The stored PDF of an issued document, checked against its recorded hash."""
+    record = find_issued(session, document_id)
     path = pdf_path(documents_folder, record.pdf_sha256)
     try:
         data = path.read_bytes()

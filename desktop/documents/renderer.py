@@ -37,6 +37,7 @@ from desktop.documents.layout import PageLayout
 from desktop.documents.longtable import LongTable
 from desktop.documents.template import Line
 from desktop.settings import WardSettings
+from desktop.text import wording
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -67,10 +68,10 @@ def number_text(number: int | None, code: str, agency_abbreviation: str) -> str:
 
 
 def date_text(place: str, issue: Issue) -> str:
+    """ "Kiến An, ngày 03 tháng 7 năm 2025"; a draft leaves the day and the month blank."""
     if issue.issued_on is None:
         return f"{place}, ngày      tháng      năm {issue.year}"
-    d = issue.issued_on
-    return f"{place}, ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
+    return f"{place}, {wording.long_date(issue.issued_on)}"
 
 
 # ----------------------------------------------------------------------------- flowables

@@ -12,20 +12,20 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from desktop.documents.common import DocumentRequest, percent_text, this_year
+from desktop.documents.common import DocumentRequest, this_year
 from desktop.indicators.results import IndicatorResult, UnitResult, unit_results, ward_results
 from desktop.models import IssuedDocument
-from desktop.text import sort_key
+from desktop.text import sort_key, wording
 
 TEMPLATE = "bao-cao-ket-qua.txt"
 TYPE_CODE = "BC"
 DATA_KEYS = ("report",)
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 LAGGARDS_NAMED = 5  # units named in the body for each indicator; the annex lists them all
+NOT_REPORTED = "Chưa BC"  # an annex cell of a unit that did not report (chưa báo cáo), kept short
 
 
 def period_text(year: int, quarter: int | None) -> str:
-    return f"quý {ROMAN[quarter]} năm {year}" if quarter else f"năm {year}"
+    return wording.quarter(quarter, year) if quarter else f"năm {year}"
 
 
 def title(session: Session, request: DocumentRequest) -> str:
@@ -37,14 +37,6 @@ def document_year(session: Session, request: DocumentRequest) -> int:
     return request.year or this_year()
 
 
-def _verdict(result: IndicatorResult) -> str:
-    if result.target is None:
-        return "Không có chỉ tiêu năm"
-    if result.met is None:
-        return "Chưa có số liệu"
-    return "Đạt" if result.met else "Chưa đạt"
-
-
 def plan_reference(session: Session) -> str:
     """The plan this report answers to: its number if the ward issued it through the app."""
     plan = session.exec(
@@ -54,7 +46,7 @@ def plan_reference(session: Session) -> str:
     ).first()
     if plan is None:
         return "Kế hoạch phát động Phong trào thi đua"
-    return f"Kế hoạch số {plan.symbol} ngày {plan.issued_on:%d/%m/%Y}"
+    return f"Kế hoạch số {plan.symbol} ngày {wording.short_date(plan.issued_on)}"
 
 
 def units_behind(per_unit: list[UnitResult], indicator_id: int) -> list[UnitResult]:
@@ -70,38 +62,39 @@ def units_behind(per_unit: list[UnitResult], indicator_id: int) -> list[UnitResu
     return sorted(behind, key=lambda r: (-(r.gap or 0.0), sort_key(r.unit_name)))
 
 
+def indicator_row(index: int, r: IndicatorResult) -> dict[str, Any]:
+    """One indicator of the ward as the report words it (the sentence and the table's row)."""
+    return {
+        "index": index,
+        "code": r.code,
+        "name": r.name,
+        "target": wording.percent(r.target),
+        "percent": wording.percent(r.percent),
+        "numerator": r.numerator,
+        "denominator": r.denominator,
+        "quarter": f"Quý {wording.ROMAN[r.quarter]}" if r.quarter else wording.NO_FIGURE,
+        "reported": r.reported_units,
+        "expected": r.expected_units,
+        "completeness": wording.percent(r.completeness),
+        "verdict": wording.verdict(r),
+        "met": r.met is True,
+        "behind": r.met is False,
+        "gap": wording.points(r.gap) if r.gap is not None and r.gap > 0 else "",
+    }
+
+
 def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     year = document_year(session, request)
     quarter = request.quarter
     results = ward_results(session, year, quarter)
-    indicators: list[dict[str, Any]] = []
-    for index, r in enumerate(results, start=1):
-        indicators.append(
-            {
-                "index": index,
-                "code": r.code,
-                "name": r.name,
-                "target": percent_text(r.target),
-                "percent": percent_text(r.percent),
-                "numerator": r.numerator,
-                "denominator": r.denominator,
-                "quarter": f"Quý {ROMAN[r.quarter]}" if r.quarter else "—",
-                "reported": r.reported_units,
-                "expected": r.expected_units,
-                "completeness": percent_text(r.completeness),
-                "verdict": _verdict(r),
-                "met": r.met is True,
-                "behind": r.met is False,
-                "gap": percent_text(r.gap) if r.gap is not None and r.gap > 0 else "",
-            }
-        )
+    indicators = [indicator_row(index, r) for index, r in enumerate(results, start=1)]
     per_unit = unit_results(session, year, quarter)
     laggards = []
     for r in results:
         behind = units_behind(per_unit, r.indicator_id)
         if behind:
             named = ", ".join(
-                f"{u.unit_name} ({percent_text(u.percent)})" for u in behind[:LAGGARDS_NAMED]
+                f"{u.unit_name} ({wording.percent(u.percent)})" for u in behind[:LAGGARDS_NAMED]
             )
             more = (
                 f" và {len(behind) - LAGGARDS_NAMED} đơn vị khác"
@@ -143,12 +136,12 @@ def _unit_rows(per_unit: list[UnitResult], order: list[int]) -> list[dict[str, A
             }
             units[r.unit_id] = row
         row["percents"][position[r.indicator_id]] = (
-            percent_text(r.percent) if r.reported else "Chưa BC"
+            wording.percent(r.percent) if r.reported else NOT_REPORTED
         )
         if r.gap is not None:
             met[r.unit_id].append(r.gap <= 0)
     rows = sorted(units.items(), key=lambda item: sort_key(item[1]["name"]))
     for unit_id, row in rows:
         judged = met.get(unit_id, [])
-        row["met"] = f"{sum(judged)}/{len(judged)}" if judged else "—"
+        row["met"] = f"{sum(judged)}/{len(judged)}" if judged else wording.NO_FIGURE
     return [row for _, row in rows]

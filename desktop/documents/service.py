@@ -2,7 +2,8 @@
 
 Each kind of document is one module of this package with ``TEMPLATE`` (a file in ``forms/``),
 ``TYPE_CODE`` (KH, BC, TTr; "" when the document is an attachment without its own number),
-``title(session, request)``, ``document_year(session, request)`` and ``gather(session, request)``.
+``title(session, request)``, ``document_year(session, request)`` and ``gather(session, request)``;
+:data:`~desktop.documents.kinds.KINDS` names them.
 """
 
 from __future__ import annotations
@@ -15,37 +16,23 @@ from typing import Any
 from sqlmodel import Session
 
 from desktop.documents.common import DocumentRequest, common_scope
+from desktop.documents.kinds import KINDS, DocumentError, KindSpec
 from desktop.documents.layout import load_layout
 from desktop.documents.renderer import Issue, render_pdf
 from desktop.documents.template import BLANK, Line, load_template
-from desktop.errors import Refusal
 from desktop.settings import load_settings
 
-
-@dataclass(frozen=True)
-class KindSpec:
-    key: str
-    label: str  # what the clerk chooses in the list
-    module: str
-    needs: tuple[str, ...]  # parameters the kind requires: year, quarter, campaign, dossier
-
-
-KINDS = {
-    spec.key: spec
-    for spec in (
-        KindSpec("plan", "Kế hoạch phát động Phong trào thi đua", "plan", ()),
-        KindSpec("report", "Báo cáo kết quả thực hiện chỉ tiêu (quý, năm)", "report", ("year",)),
-        KindSpec("nominees", "Danh sách đề nghị khen thưởng", "nominees", ("campaign",)),
-        KindSpec("submission", "Tờ trình đề nghị khen thưởng", "submission", ("campaign",)),
-        KindSpec(
-            "achievement", "Báo cáo thành tích (tập thể, cá nhân)", "achievement", ("dossier",)
-        ),
-    )
-}
-
-
-class DocumentError(Refusal, ValueError):
-    """A document that cannot be made as asked; the message tells the clerk what to choose."""
+__all__ = [
+    "KINDS",
+    "DocumentError",
+    "KindSpec",
+    "Prepared",
+    "check_request",
+    "kind_module",
+    "lay_out",
+    "prepare",
+    "render",
+]
 
 
 def kind_module(kind: str) -> ModuleType:
@@ -99,11 +86,16 @@ def prepare(session: Session, request: DocumentRequest) -> Prepared:
     return Prepared(request, module.TYPE_CODE, module.title(session, request), year, lines)
 
 
-def render(session: Session, request: DocumentRequest, issue: Issue | None = None) -> bytes:
-    """The PDF of a document; without ``issue`` it is a draft (number and day left blank)."""
-    prepared = prepare(session, request)
+def lay_out(session: Session, prepared: Prepared, issue: Issue | None = None) -> bytes:
+    """The PDF of a filled template in the ward's page layout; without ``issue`` it is a draft
+    (number and day left blank)."""
     settings = load_settings(session)
     layout = load_layout(session)
     return render_pdf(
         prepared.lines, settings, layout, issue or Issue(prepared.year), title=prepared.title
     )
+
+
+def render(session: Session, request: DocumentRequest, issue: Issue | None = None) -> bytes:
+    """The PDF of a document; without ``issue`` it is a draft (number and day left blank)."""
+    return lay_out(session, prepare(session, request), issue)

@@ -9,6 +9,7 @@ from sqlmodel import Session
 from desktop.documents import nominees
 from desktop.documents.common import DocumentRequest
 from desktop.documents.report import plan_reference
+from desktop.models.ids import CampaignId, saved_id
 
 TEMPLATE = "to-trinh-de-nghi.txt"
 TYPE_CODE = "TTr"
@@ -27,7 +28,7 @@ def document_year(session: Session, request: DocumentRequest) -> int:
 
 def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     campaign = nominees.get_campaign(session, request)
-    groups = nominees.award_groups(session, campaign.id or 0)
+    groups = nominees.award_groups(session, CampaignId(saved_id(campaign.id)))
     return {
         "campaign": {"name": campaign.name, "year": campaign.year},
         "groups": [

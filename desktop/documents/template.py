@@ -5,8 +5,9 @@ A template is plain UTF-8 text that a clerk can correct in any editor:
 * ``## …`` is a comment; empty lines are ignored — every other line is one block of the document.
 * ``@word text`` gives the block a role (``@title``, ``@summary``, ``@basis``, ``@heading`` …, see
   :data:`DIRECTIVES`); a line without ``@`` is a body paragraph.
-* ``{{ path.to.value | filter }}`` puts a value in; ``**bold**`` and ``*italic*`` mark the template's
-  own words (never the values put in).
+* ``{{ path.to.value | filter }}`` puts a value in; the filters ``pct``, ``num``, ``date``,
+  ``longdate`` and ``verdict`` word it as :mod:`desktop.text.wording` does.
+* ``**bold**`` and ``*italic*`` mark the template's own words (never the values put in).
 * ``%for row in path`` … ``%end`` repeats lines (``loop.index`` counts from 1); ``%if path`` /
   ``%if not path`` … ``%elif`` … ``%else`` … ``%end`` keeps a part or not.
 * ``@table row in path`` then one ``| header | {{ row.x }} | width | align`` line per column, then
@@ -18,7 +19,7 @@ Values are looked up by the renderer only; a template cannot run code.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -28,6 +29,7 @@ from xml.sax.saxutils import escape
 
 from desktop.errors import Refusal
 from desktop.paths import forms_path
+from desktop.text import wording
 
 DIRECTIVES = frozenset(
     {
@@ -95,27 +97,35 @@ BLANK = Blank()
 # ----------------------------------------------------------------------------- filters
 
 
+# Every figure a template puts in is worded by the one voice (desktop.text.wording), so that a
+# percent, a count, a date or a verdict reads in a document as it reads on the screen.
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == ""
+
+
 def _percent(value: Any) -> str:
-    if value is None or value == "":
-        return "—"
-    text = f"{float(value):.1f}".replace(".", ",")
-    return f"{text.removesuffix(',0')}%"
+    return wording.percent(None if _empty(value) else float(value))
 
 
 def _number(value: Any) -> str:
-    if value is None or value == "":
-        return "—"
-    return f"{int(value):,}".replace(",", ".")
+    return wording.count(None if _empty(value) else int(value))
 
 
 def _short_date(value: Any) -> str:
-    return value.strftime("%d/%m/%Y") if isinstance(value, date) else str(value or "")
+    return wording.short_date(value) if isinstance(value, date) else str(value or "")
 
 
 def _long_date(value: Any) -> str:
-    if isinstance(value, date):
-        return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
-    return str(value or "")
+    return wording.long_date(value) if isinstance(value, date) else str(value or "")
+
+
+def _verdict(value: Any) -> str:
+    """A result (anything with ``percent`` and ``target``, or a mapping of them) as its verdict."""
+    if isinstance(value, Mapping):
+        return wording.verdict_of(value.get("percent"), value.get("target")).value
+    return wording.verdict(value)
 
 
 FILTERS: dict[str, Callable[[Any, str], str]] = {
@@ -123,6 +133,7 @@ FILTERS: dict[str, Callable[[Any, str], str]] = {
     "num": lambda v, _a: _number(v),
     "date": lambda v, _a: _short_date(v),
     "longdate": lambda v, _a: _long_date(v),
+    "verdict": lambda v, _a: _verdict(v),
     "upper": lambda v, _a: str(v).upper(),
     "lower": lambda v, _a: str(v).lower(),
     "or": lambda v, a: str(v) if v not in (None, "") else a,

@@ -7,11 +7,14 @@ one sheet with the same columns, a bold frozen header and an auto-filter.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl.styles import Alignment, Font
 
-from desktop.documents.service import Prepared
 from desktop.excel.common import ExcelInputError, new_workbook, save_atomically, write_table
+
+if TYPE_CHECKING:
+    from desktop.documents.service import Prepared
 
 
 def write_document_tables(prepared: Prepared, path: Path) -> int:

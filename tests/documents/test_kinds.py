@@ -180,3 +180,22 @@ def test_laggards_of_the_report_are_those_of_the_results_module(demo_db: Databas
                 lagging_units(session, 2025, quarter, r.indicator_id)
                 for r in ward_results(session, 2025, quarter)
             )
+
+
+def test_an_issued_document_that_cannot_be_saved_keeps_its_number_and_says_how_to_reprint(
+    db: Database, ctx: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = ["--data-dir", str(ctx.folder.root)]
+    ctx.close()
+    occupied = tmp_path / "tệp.txt"
+    occupied.write_text("không phải thư mục", encoding="utf-8")
+    target = str(occupied / "kh.pdf")
+    command = [*data, "document", "plan", "--issue", "--date", "03/07/2025", "--out", target]
+    assert main(command) == 2
+    out = capsys.readouterr()
+    assert "Đã cấp số 01/KH-UBND ngày 03/07/2025." in out.out
+    assert "Không ghi được tệp" in out.out and "document reprint --id 1" in out.out
+    assert "Traceback" not in out.err
+    again = tmp_path / "kh.pdf"
+    assert main([*data, "document", "reprint", "--id", "1", "--out", str(again)]) == 0
+    assert again.read_bytes().startswith(b"%PDF")

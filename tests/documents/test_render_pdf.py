@@ -21,6 +21,7 @@ from desktop.models import Indicator, IndicatorTarget
 from desktop.paths import resource_path
 from desktop.settings import WardSettings
 from desktop.storage import Database
+from desktop.text import wording
 
 A4_W, A4_H = 595.2756, 841.8898
 TOLERANCE = 1 * mm
@@ -208,6 +209,18 @@ def test_issued_number_and_date_are_printed(db: Database) -> None:
     assert "Kiến An, ngày 05 tháng 02 năm 2025" in text
 
 
+def test_months_from_march_have_no_leading_zero_in_the_date_line(db: Database) -> None:
+    """Nghị định 30/2020: a leading zero for days below 10 and for months 1 and 2 only."""
+    from datetime import date
+
+    with db.session() as session:
+        july = render(session, DocumentRequest("plan"), Issue(2025, 8, date(2025, 7, 3)))
+        december = render(session, DocumentRequest("plan"), Issue(2025, 9, date(2025, 12, 1)))
+    assert "Kiến An, ngày 03 tháng 7 năm 2025" in _document_text(july)
+    assert "tháng 07" not in _document_text(july)
+    assert "Kiến An, ngày 01 tháng 12 năm 2025" in _document_text(december)
+
+
 def _annex_lines(rows: int) -> list[Line]:
     columns = [
         Column("STT", parse_text("", "t", markup=False), 6, "center"),
@@ -257,8 +270,7 @@ def test_report_of_the_demo_ward_has_its_figures_and_annex(demo_db: Database) ->
     assert "quý II năm 2025" in text
     for result in results:
         if result.percent is not None:
-            shown = f"{result.percent:.1f}".replace(".", ",").removesuffix(",0") + "%"
-            assert shown in text
+            assert wording.percent(result.percent) in text
     assert "PHỤ LỤC" in text
     with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
         assert pdf.pages[-1].width > pdf.pages[-1].height

@@ -15,6 +15,7 @@ from desktop.documents.template import (
     parse_template,
 )
 from desktop.paths import forms_path
+from desktop.text import wording
 
 
 def fill(source: str, **scope: object) -> list[tuple[str, str]]:
@@ -29,8 +30,29 @@ def test_values_filters_and_roles() -> None:
     )
     assert lines == [
         ("title", "BÁO CÁO"),
-        ("para", "Đạt 80,2% của 12.345 người, ngày ngày 05 tháng 02 năm 2025."),
+        # A half rounds up, as the one voice (desktop.text.wording) rounds it everywhere.
+        ("para", "Đạt 80,3% của 12.345 người, ngày ngày 05 tháng 02 năm 2025."),
     ]
+
+
+def test_the_filters_word_figures_as_the_one_voice_does() -> None:
+    source = (
+        "{{ r.percent | pct }}; {{ r.missing | pct }}; {{ r.total | num }}; {{ d | date }}; "
+        "{{ d | longdate }}; {{ r | verdict }}"
+    )
+    result = {"percent": 85.25, "target": 80.0, "missing": None, "total": 1234567}
+    [(_, text)] = fill(source, r=result, d=date(2025, 7, 3))
+    assert text == "; ".join(
+        [
+            wording.percent(85.25),
+            wording.percent(None),
+            wording.count(1234567),
+            wording.short_date(date(2025, 7, 3)),
+            wording.long_date(date(2025, 7, 3)),
+            wording.verdict_of(85.25, 80.0),
+        ]
+    )
+    assert text == "85,3%; —; 1.234.567; 03/07/2025; ngày 03 tháng 7 năm 2025; Đạt"
 
 
 def test_loops_count_from_one_and_conditions_choose_a_branch() -> None:

@@ -1,0 +1,138 @@
+"""What the window and the command line do with documents, through the one door.
+
+Changes (:data:`~desktop.changes.Operation`, run by ``ctx.door.run``): issuing a document — it
+takes the next number of its type in the register of issued documents (sổ văn bản đã cấp số) —
+and saving the page layout (thể thức: lề trang, cỡ chữ). Both announce :attr:`Area.DOCUMENTS`.
+Issuing has no undo: a number once given is never taken back (Nghị định 30/2020).
+
+Reads (functions of a session, run by ``ctx.door.read``): a draft to preview, the tables of a
+document for Excel, the register, a reprint, the layout and the choices of the page. They hand
+back plain records, so that the window holds no database object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from desktop.changes import Area, Change, Done, Operation
+from desktop.documents import register
+from desktop.documents.choices import campaign_choices, dossier_choices
+from desktop.documents.common import DocumentRequest
+from desktop.documents.layout import PageLayout, load_layout, save_layout
+from desktop.documents.service import Prepared, lay_out, prepare
+from desktop.models.ids import CampaignId, DocumentId, DossierId, saved_id
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from desktop.models import IssuedDocument
+
+T = TypeVar("T")
+Query = Callable[["Session"], T]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A PDF to show, print or save, and what it is: a draft of ``request``, or an issued
+    document (its number ``symbol``, its date, its id in the register)."""
+
+    pdf: bytes
+    title: str
+    request: DocumentRequest | None = None  # None for a reprint: the register keeps the bytes
+    symbol: str = ""
+    issued_on: date | None = None
+    document_id: DocumentId | None = None
+
+
+@dataclass(frozen=True)
+class IssuedEntry:
+    """One line of the register of issued documents (sổ văn bản đi)."""
+
+    id: DocumentId
+    symbol: str  # "07/BC-UBND"
+    issued_on: date
+    title: str  # trích yếu
+    kind: str
+
+
+# -- changes -------------------------------------------------------------------------------------
+
+
+def issue(request: DocumentRequest, issued_on: date, documents_folder: Path) -> Operation[Rendered]:
+    """Cấp số và ban hành: number, lay out, keep and record the document in one transaction."""
+
+    def run(session: Session) -> Done[Rendered]:
+        record, pdf = register.issue_document(session, documents_folder, request, issued_on)
+        document_id = DocumentId(saved_id(record.id))
+        rendered = Rendered(
+            pdf, record.title, request, record.symbol, record.issued_on, document_id
+        )
+        return Done(rendered, Change.of(Area.DOCUMENTS, document_id))
+
+    return run
+
+
+def save_page_layout(layout: PageLayout) -> Operation[PageLayout]:
+    """Lưu lề trang và cỡ chữ; a value outside the decree's ranges is refused, nothing saved."""
+
+    def run(session: Session) -> Done[PageLayout]:
+        save_layout(session, layout)
+        return Done(layout, Change.areas_of(Area.DOCUMENTS))
+
+    return run
+
+
+# -- reads ---------------------------------------------------------------------------------------
+
+
+def draft(request: DocumentRequest) -> Query[Rendered]:
+    """The document as it would print today, without a number (bản nháp), or its blank form."""
+
+    def read(session: Session) -> Rendered:
+        prepared = prepare(session, request)
+        return Rendered(lay_out(session, prepared), prepared.title, request)
+
+    return read
+
+
+def filled(request: DocumentRequest) -> Query[Prepared]:
+    """The filled template of a document, for its tables in Excel."""
+    return lambda session: prepare(session, request)
+
+
+def issued_documents(session: Session) -> list[IssuedEntry]:
+    """The register, newest year first, newest number first."""
+    return [_entry(d) for d in register.list_issued(session)]
+
+
+def _entry(record: IssuedDocument) -> IssuedEntry:
+    return IssuedEntry(
+        DocumentId(saved_id(record.id)), record.symbol, record.issued_on, record.title, record.kind
+    )
+
+
+def reprinted(document_id: DocumentId, documents_folder: Path) -> Query[Rendered]:
+    """The very bytes the ward issued (in lại), checked against the register's hash."""
+
+    def read(session: Session) -> Rendered:
+        pdf = register.reprint(session, documents_folder, document_id)
+        record = register.find_issued(session, document_id)
+        return Rendered(pdf, record.title, None, record.symbol, record.issued_on, document_id)
+
+    return read
+
+
+def page_layout(session: Session) -> PageLayout:
+    return load_layout(session)
+
+
+def campaigns(session: Session) -> list[tuple[CampaignId, str]]:
+    return campaign_choices(session)
+
+
+def dossiers_of(campaign_id: CampaignId | None) -> Query[list[tuple[DossierId, str]]]:
+    return lambda session: dossier_choices(session, campaign_id)

@@ -2,11 +2,12 @@
 
 Run by hand (not collected by pytest)::
 
-    python bench/backup.py [--keep DIR]
+    python bench/backup.py [--keep DIR] [--units N]
 
 Prints the time of a plain copy of the same bytes (with and without flushing to disk), of a verified
-backup (uncompressed, compressed, encrypted) and of a trial restore. Target: the uncompressed
-backup within 3× of the operating system's copy.
+backup (uncompressed, compressed, encrypted), of a trial restore and of a real restore (safety
+backup of the live data, swap, reopen, the door's announcement). Target: the uncompressed backup
+within 3× of the operating system's copy.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop.backup import create_backup, trial_restore
+from desktop.backup import SAFETY_TAG, create_backup, list_backups, restore_backup, trial_restore
 from desktop.context import AppContext
 from desktop.demo.ward import SyntheticSize, build_synthetic_ward
 
@@ -105,6 +106,22 @@ def measure(ctx: AppContext, sources: list[Path], out: Path, root: Path, warm_up
     timed(
         "trial restore of the plain backup", lambda: trial_restore(results["plain"], work_dir=root)
     )
+
+    def drop_safety_backups() -> None:  # each restore keeps one; the next run starts without
+        for old in list_backups(ctx.folder.backups):
+            if old.tag == SAFETY_TAG:
+                old.path.unlink()
+
+    heard: list[object] = []
+    ctx.door.listen(heard.append)
+    timed(
+        "restore of the plain backup (safety backup, swap)",
+        lambda: restore_backup(ctx, results["plain"]),
+        None,
+        drop_safety_backups,
+    )
+    drop_safety_backups()
+    print(f"  the door announced {len(heard)} restores (EVERYTHING each time)")
     for name, path in results.items():
         print(f"  {name:<6} {path.stat().st_size / 1e6:8.1f} MB  {path.name}")
     print(
@@ -116,12 +133,15 @@ def measure(ctx: AppContext, sources: list[Path], out: Path, root: Path, warm_up
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--keep", help="build (or reuse) the ward in this folder")
+    parser.add_argument(
+        "--units", type=int, default=5000, help="units of the synthetic ward (default 5000)"
+    )
     args = parser.parse_args()
     root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-backup-"))
     ctx = AppContext.from_args(root / "data")
     if not ctx.database_exists:
         started = time.perf_counter()
-        values = build_synthetic_ward(ctx.db, SyntheticSize(5000, 2025, 2030, 12))
+        values = build_synthetic_ward(ctx.db, SyntheticSize(args.units, 2025, 2030, 12))
         print(
             f"built the ward: {values:,} quarterly values in {time.perf_counter() - started:.1f} s"
         )

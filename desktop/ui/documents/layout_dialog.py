@@ -10,12 +10,14 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QWidget,
 )
 
 from desktop.context import AppContext
-from desktop.documents.layout import LEGAL_RANGES, PageLayout, load_layout, save_layout
+from desktop.documents import ops
+from desktop.documents.layout import LEGAL_RANGES, PageLayout, figure
+from desktop.errors import Refusal
+from desktop.ui.errors import show_error
 from desktop.ui.texts import documents as t
 
 
@@ -24,8 +26,7 @@ class LayoutDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(t.LAYOUT_TITLE)
-        with ctx.db.session() as session:
-            current = load_layout(session)
+        current = ctx.door.read(ops.page_layout)
         form = QFormLayout(self)
         note = QLabel(t.LAYOUT_NOTE)
         note.setWordWrap(True)
@@ -33,14 +34,15 @@ class LayoutDialog(QDialog):
         self.editors: dict[str, QDoubleSpinBox] = {}
         for f in fields(PageLayout):
             low, high, label = LEGAL_RANGES[f.name]
-            editor = QDoubleSpinBox(objectName=f.name)
+            editor = QDoubleSpinBox()
+            editor.setObjectName(f.name)
             editor.setDecimals(1)
             editor.setSingleStep(0.5)
             # Wider than the law on purpose, so a wrong value gets an explanation, not a silent clamp.
             editor.setRange(0, 100)
             editor.setSuffix(" pt" if f.name == "body_size" else " mm")
             editor.setValue(getattr(current, f.name))
-            editor.setToolTip(t.LAYOUT_RANGE.format(low=f"{low:g}", high=f"{high:g}"))
+            editor.setToolTip(t.LAYOUT_RANGE.format(low=figure(low), high=figure(high)))
             form.addRow(f"{label}:", editor)
             self.editors[f.name] = editor
         buttons = QDialogButtonBox(
@@ -55,9 +57,8 @@ class LayoutDialog(QDialog):
 
     def save(self) -> None:
         try:
-            with self.ctx.db.session() as session:
-                save_layout(session, self.layout_value())
-        except ValueError as error:
-            QMessageBox.warning(self, t.LAYOUT_TITLE, str(error))
+            self.ctx.door.run(ops.save_page_layout(self.layout_value()))
+        except Refusal as error:  # a value outside the decree's range: the dialog stays open
+            show_error(self, error, t.LAYOUT_TITLE)
             return
         self.accept()

@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
+from desktop.errors import Refusal
 from desktop.ui.texts import documents as t
 
 PREVIEW_PAGES = 20  # more would cost seconds for a 100-page annex; the PDF holds them all
@@ -77,7 +78,8 @@ class PdfPreview(QScrollArea):
 
 
 def print_pdf(parent: QWidget, pdf: bytes) -> bool:
-    """Ask for a printer and print; False when the clerk cancelled."""
+    """Ask for a printer and print; False when the clerk cancelled, a refusal when the printer
+    cannot be opened."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
@@ -95,7 +97,7 @@ def paint_pages(printer: QPrinter, pdf: bytes) -> int:
         last = min(printer.toPage() or count, count) - 1
         painter = QPainter()
         if not painter.begin(printer):
-            raise OSError(t.PRINT_FAILED)
+            raise Refusal(t.PRINT_FAILED)
         try:
             dpi = min(printer.resolution(), 300)
             for index in range(first, last + 1):

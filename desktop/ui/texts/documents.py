@@ -44,3 +44,9 @@ LAYOUT_NOTE = (
     "chữ nội dung cỡ 13–14."
 )
 LAYOUT_RANGE = "Từ {low} đến {high}"
+
+PREVIEW_STALE = (
+    "Dữ liệu đã thay đổi sau khi xem trước; bản nháp đang hiện chưa có thay đổi đó. "
+    "Bấm “Xem trước” để cập nhật."
+)
+RELOADED = "Dữ liệu vừa được khôi phục; hãy chọn lại văn bản rồi bấm “Xem trước”."

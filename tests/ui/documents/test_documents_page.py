@@ -87,7 +87,7 @@ def test_nominee_list_of_a_campaign_with_dossiers(main_window, qtbot) -> None:
 def test_margins_outside_the_decree_are_refused_and_legal_ones_kept(
     main_window, qtbot, monkeypatch
 ) -> None:
-    from desktop.documents.layout import load_layout
+    from desktop.documents import ops
     from desktop.ui.documents.layout_dialog import LayoutDialog
 
     shown: list[str] = []
@@ -100,8 +100,7 @@ def test_margins_outside_the_decree_are_refused_and_legal_ones_kept(
     dialog.editors["margin_left"].setValue(35)
     dialog.editors["body_size"].setValue(13)
     dialog.save()
-    with main_window.ctx.db.session() as session:
-        layout = load_layout(session)
+    layout = main_window.ctx.door.read(ops.page_layout)
     assert (layout.margin_left, layout.body_size) == (35, 13)
 
 
@@ -109,15 +108,89 @@ def test_printing_draws_every_page_of_the_document(main_window, qtbot, tmp_path:
     from pypdf import PdfReader
     from PySide6.QtPrintSupport import QPrinter
 
+    from desktop.documents import ops
     from desktop.documents.common import DocumentRequest
-    from desktop.documents.service import render
     from desktop.ui.documents.preview import paint_pages
 
-    with main_window.ctx.db.session() as session:
-        pdf = render(session, DocumentRequest("plan"))
+    pdf = main_window.ctx.door.read(ops.draft(DocumentRequest("plan"))).pdf
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     assert paint_pages(printer, pdf) == pages
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == pages
+
+
+def test_a_new_campaign_is_offered_as_soon_as_it_is_saved(main_window, qtbot) -> None:
+    from desktop.awards.catalogue_ops import save_round
+    from desktop.models import CampaignKind
+
+    page = main_window.show_page("documents")
+    _choose(page.kind, "submission")
+    before = page.campaign.count()
+    main_window.ctx.door.run(
+        save_round("Khen thưởng đột xuất 2026", CampaignKind.YEARLY, 2026, None)
+    )
+    assert page.campaign.count() == before + 1
+    assert page.campaign.findText("Khen thưởng đột xuất 2026") >= 0
+
+
+def test_a_draft_on_screen_is_marked_out_of_date_when_the_data_behind_it_change(
+    main_window, qtbot
+) -> None:
+    from desktop.settings import load_settings, save_ward_settings
+
+    page = main_window.show_page("documents")
+    _choose(page.kind, "plan")
+    page.preview_button.click()
+    qtbot.waitUntil(lambda: page.shown is not None, timeout=20_000)
+    assert "Bản nháp (chưa cấp số)" in page.status.text()
+    ctx = main_window.ctx
+    settings = ctx.door.read(load_settings)
+    settings.signer_name = "Nguyễn Văn Bình"
+    ctx.door.run(save_ward_settings(settings))
+    assert "Bấm “Xem trước” để cập nhật" in page.status.text()
+    page.preview_button.click()
+    qtbot.waitUntil(lambda: "Bản nháp" in page.status.text(), timeout=20_000)
+
+
+def test_after_a_restore_the_register_shows_the_restored_documents(
+    main_window, qtbot, tmp_path: Path
+) -> None:
+    from desktop.backup.archive import create_backup
+    from desktop.backup.restore import restore_backup
+
+    ctx = main_window.ctx
+    page = main_window.show_page("documents")
+    _choose(page.kind, "plan")
+    page.issue_on(date(2025, 2, 5))
+    backup = create_backup(ctx.folder, tmp_path).path
+    _choose(page.kind, "report")
+    page.issue_on(date(2025, 7, 3))
+    assert page.status.text() == "Đã cấp số 01/BC-UBND ngày 03/07/2025."
+    assert [page.register_model.record(r).symbol for r in range(2)] == ["01/BC-UBND", "01/KH-UBND"]
+    restore_backup(ctx, backup)
+    qtbot.waitUntil(lambda: page.register_model.rowCount() == 1, timeout=10_000)
+    assert page.register_model.record(0).symbol == "01/KH-UBND"
+    assert page.shown is None and page.preview.page_rects == []
+    assert "khôi phục" in page.status.text()
+    page.issue_on(date(2025, 7, 4))  # the report's number is free again in the restored register
+    assert page.status.text() == "Đã cấp số 01/BC-UBND ngày 04/07/2025."
+
+
+def test_a_pdf_that_cannot_be_saved_is_refused_in_a_dialog(
+    main_window, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    page = main_window.show_page("documents")
+    page.write_pdf(tmp_path / "x.pdf")
+    assert shown == ["Chưa có văn bản để in. Hãy bấm “Xem trước” trước."]
+    _choose(page.kind, "plan")
+    page.preview_button.click()
+    qtbot.waitUntil(lambda: page.shown is not None, timeout=20_000)
+    occupied = tmp_path / "tệp.txt"
+    occupied.write_text("không phải thư mục", encoding="utf-8")
+    page.write_pdf(occupied / "ke-hoach.pdf")
+    assert "Không ghi được tệp" in shown[-1] and "nơi lưu không phải là một thư mục" in shown[-1]
+    assert "Không ghi được tệp" in page.status.text()

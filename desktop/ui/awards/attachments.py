@@ -1,12 +1,14 @@
-"""Tệp đính kèm of one dossier: add files (copied in the background), open a copy, take one off."""
+"""Tệp đính kèm of one dossier: add files (copied in the background), open a copy, take one off.
+
+Adding and taking off go through the door (:mod:`desktop.awards.attachment_ops`) and can be taken
+back with Ctrl+Z; the dossier editor reloads this tab when the change is announced.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,44 +21,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.awards.attachments import (
-    attach_file,
-    prune_store,
-    remove_attachment,
-    stored_problem,
-    viewing_copy,
-)
+from desktop.awards.attachment_ops import attach_files, detach
+from desktop.awards.attachments import stored_problem, viewing_copy
 from desktop.awards.detail import DossierDetail
-from desktop.awards.errors import DossierError
 from desktop.context import AppContext
+from desktop.errors import Refusal
 from desktop.models import Attachment
+from desktop.models.ids import AttachmentId, DossierId, saved_id
+from desktop.text import wording
 from desktop.ui.awards.dossier_widgets import table_view
-from desktop.ui.texts import common as tc
+from desktop.ui.errors import show_error
 from desktop.ui.texts import dossiers as t
-from desktop.ui.widgets.background import Progress, run_with_progress
+from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
 
-def _size(size: int) -> str:
-    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
-
-
 class AttachmentsTab(QWidget):
-    """Emits ``changed`` after a file was added or taken off, so the dossier is read again."""
-
-    changed = Signal()
+    """The files of one dossier; :meth:`show_detail` is called by the editor on every reload."""
 
     def __init__(
-        self,
-        ctx: AppContext,
-        dossier_id: int,
-        refuse: Callable[[DossierError], None],
-        parent: QWidget | None = None,
+        self, ctx: AppContext, dossier_id: DossierId, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.ctx, self.dossier_id, self._refuse = ctx, dossier_id, refuse
+        self.ctx, self.dossier_id = ctx, dossier_id
         self.detail: DossierDetail | None = None
-        self._operation: Any = None
+        self._operation: Operation | None = None
         self.attach_for = QComboBox()
         self.attach_for.setObjectName("attach_for")
         top = QHBoxLayout()
@@ -76,10 +65,10 @@ class AttachmentsTab(QWidget):
                 Column[Attachment](t.ATTACHMENT_COLUMNS[0], lambda a: a.original_name),
                 Column[Attachment](t.ATTACHMENT_COLUMNS[1], self._component_name),
                 Column[Attachment](
-                    t.ATTACHMENT_COLUMNS[2], lambda a: _size(a.size), align_right=True
+                    t.ATTACHMENT_COLUMNS[2], lambda a: wording.size(a.size), align_right=True
                 ),
                 Column[Attachment](
-                    t.ATTACHMENT_COLUMNS[3], lambda a: f"{a.added_at:%d/%m/%Y %H:%M}"
+                    t.ATTACHMENT_COLUMNS[3], lambda a: wording.date_time(a.added_at)
                 ),
                 Column[Attachment](t.ATTACHMENT_COLUMNS[4], self._file_state),
             ],
@@ -118,26 +107,18 @@ class AttachmentsTab(QWidget):
 
     def attach(self, paths: list[Path]) -> None:
         """Copy the files in the background (a scan can be large); all are attached or none."""
-        component_id = self.attach_for.currentData()
-        store, dossier_id, db = self.ctx.folder.attachments, self.dossier_id, self.ctx.db
+        door, store = self.ctx.door, self.ctx.folder.attachments
+        # Read on the GUI thread: the worker must not touch widgets.
+        dossier_id, component_id = self.dossier_id, self.attach_for.currentData()
 
-        def work(progress: Progress) -> int:
-            with db.session() as session:
-                for done, path in enumerate(paths):
-                    progress.check()
-                    progress.report(done, len(paths), path.name)
-                    attach_file(session, store, dossier_id, path, component_id)
-            return len(paths)
+        def work(progress: Progress) -> list[AttachmentId]:
+            return door.run(attach_files(store, dossier_id, paths, component_id, progress))
 
         def failed(error: BaseException) -> None:
-            if isinstance(error, DossierError):
-                self._refuse(error)
-            elif type(error).__name__ != "Cancelled":
-                QMessageBox.warning(self, tc.ERROR_TITLE, tc.UNEXPECTED_ERROR.format(error=error))
+            if not isinstance(error, Cancelled):
+                show_error(self, error)
 
-        self._operation = run_with_progress(
-            self, work, lambda _count: self.changed.emit(), failed, t.ATTACHING
-        )
+        self._operation = run_with_progress(self, work, lambda _ids: None, failed, t.ATTACHING)
 
     def selected(self) -> Attachment | None:
         rows = self.view.selectionModel().selectedRows()
@@ -150,8 +131,8 @@ class AttachmentsTab(QWidget):
             return
         try:
             copy = viewing_copy(self.ctx.folder.attachments, attachment)
-        except DossierError as error:
-            self._refuse(error)
+        except (Refusal, OSError) as error:
+            show_error(self, error)
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
 
@@ -164,9 +145,8 @@ class AttachmentsTab(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with self.ctx.db.session() as session:
-            remove_attachment(session, attachment.id or 0)
-        with self.ctx.db.session() as session:
-            # After the commit, so a file still in use is never deleted.
-            prune_store(session, self.ctx.folder.attachments)
-        self.changed.emit()
+        attachment_id = AttachmentId(saved_id(attachment.id))
+        try:
+            self.ctx.door.run(detach(self.ctx.folder.attachments, attachment_id))
+        except Exception as error:
+            show_error(self, error)

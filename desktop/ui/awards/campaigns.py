@@ -1,10 +1,14 @@
-"""Đợt xét khen thưởng: the yearly rounds and the reviews, each with its deadline for dossiers."""
+"""Đợt xét khen thưởng: the yearly rounds and the reviews, each with its deadline for dossiers.
+
+Changes go through the door (:mod:`desktop.awards.catalogue_ops`), announced as ``Area.AWARDS``;
+the panel (and the dossier list's campaign filter) reload in ``on_change``.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,17 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.awards.catalogue import (
-    FIRST_YEAR,
-    LAST_YEAR,
-    list_campaigns,
-    remove_campaign,
-    save_campaign,
-)
-from desktop.awards.errors import DossierError
+from desktop.awards.catalogue import FIRST_YEAR, LAST_YEAR, list_campaigns
+from desktop.awards.catalogue_ops import remove_round, save_round
+from desktop.changes import Area, Change
 from desktop.context import AppContext
 from desktop.models import Campaign, CampaignKind
-from desktop.ui.awards.dossier_widgets import dialog_buttons, table_view
+from desktop.models.ids import CampaignId, saved_id
+from desktop.text import wording
+from desktop.ui.awards.dossier_widgets import day_of, dialog_buttons, table_view
+from desktop.ui.errors import show_error
 from desktop.ui.texts import dossiers as t
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
@@ -39,9 +41,7 @@ COLUMNS = [
     Column[Campaign](t.CAMPAIGN_COLUMNS[0], lambda c: c.name),
     Column[Campaign](t.CAMPAIGN_COLUMNS[1], lambda c: c.kind.label),
     Column[Campaign](t.CAMPAIGN_COLUMNS[2], lambda c: c.year, align_right=True),
-    Column[Campaign](
-        t.CAMPAIGN_COLUMNS[3], lambda c: f"{c.deadline:%d/%m/%Y}" if c.deadline else ""
-    ),
+    Column[Campaign](t.CAMPAIGN_COLUMNS[3], lambda c: wording.short_date(c.deadline)),
     Column[Campaign](t.CAMPAIGN_COLUMNS[4], lambda c: c.note),
 ]
 
@@ -54,7 +54,7 @@ class CampaignDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.campaign_id = campaign.id if campaign else None
+        self.campaign_id = CampaignId(saved_id(campaign.id)) if campaign else None
         self.setWindowTitle(t.CAMPAIGN_TITLE)
         self.name = QLineEdit(campaign.name if campaign else "")
         self.name.setObjectName("campaign_name")
@@ -90,27 +90,24 @@ class CampaignDialog(QDialog):
         form.addRow(buttons)
 
     def accept(self) -> None:
-        deadline = self.deadline.date().toPython() if self.has_deadline.isChecked() else None
+        deadline = day_of(self.deadline.date()) if self.has_deadline.isChecked() else None
+        operation = save_round(
+            self.name.text(),
+            CampaignKind(self.kind.currentData()),
+            self.year.value(),
+            deadline,
+            self.note.text(),
+            self.campaign_id,
+        )
         try:
-            with self.ctx.db.session() as session:
-                save_campaign(
-                    session,
-                    self.name.text(),
-                    CampaignKind(self.kind.currentData()),
-                    self.year.value(),
-                    deadline,  # type: ignore[arg-type]
-                    self.note.text(),
-                    self.campaign_id,
-                )
-        except DossierError as error:
-            QMessageBox.warning(self, t.REFUSED_TITLE, str(error))
+            self.ctx.door.run(operation)
+        except Exception as error:
+            show_error(self, error)
             return
         super().accept()
 
 
 class CampaignsPanel(QWidget):
-    changed = Signal()
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -136,9 +133,12 @@ class CampaignsPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
 
+    def on_change(self, change: Change) -> None:
+        if change.touches(Area.AWARDS):
+            self.refresh()
+
     def refresh(self) -> None:
-        with self.ctx.db.session() as session:
-            self.model.set_records(list_campaigns(session))
+        self.model.set_records(self.ctx.door.read(list_campaigns))
         self.view.resizeColumnsToContents()
 
     def _selected(self) -> Campaign | None:
@@ -147,14 +147,9 @@ class CampaignsPanel(QWidget):
 
     def _open(self, campaign: Campaign | None) -> CampaignDialog:
         dialog = CampaignDialog(self.ctx, campaign, self)
-        dialog.accepted.connect(self._saved)
         self.dialog = dialog
         dialog.open()
         return dialog
-
-    def _saved(self) -> None:
-        self.refresh()
-        self.changed.emit()
 
     def add(self) -> None:
         self._open(None)
@@ -174,9 +169,6 @@ class CampaignsPanel(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            with self.ctx.db.session() as session:
-                remove_campaign(session, campaign.id or 0)
-        except DossierError as error:
-            QMessageBox.warning(self, t.REFUSED_TITLE, str(error))
-            return
-        self._saved()
+            self.ctx.door.run(remove_round(CampaignId(saved_id(campaign.id))))
+        except Exception as error:
+            show_error(self, error)

@@ -1,6 +1,13 @@
-"""Danh mục khen thưởng: the titles and forms of award, each with its standards and papers; editable."""
+"""Danh mục khen thưởng: the titles and forms of award, each with its standards and papers; editable.
+
+Changes go through the door (:mod:`desktop.awards.catalogue_ops`); the panel reloads in
+:meth:`CataloguePanel.on_change` when the catalogue changed, keeping the entry the clerk has open.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,11 +19,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,18 +33,24 @@ from desktop.awards.catalogue import (
     components_of,
     criteria_of,
     list_award_forms,
-    remove_component,
-    remove_criterion,
-    save_award_form,
-    save_component,
-    save_criterion,
 )
-from desktop.awards.errors import DossierError
+from desktop.awards.catalogue_ops import (
+    remove_form_component,
+    remove_form_criterion,
+    save_form,
+    save_form_component,
+    save_form_criterion,
+)
+from desktop.changes import Area, Change, Operation
 from desktop.context import AppContext
 from desktop.models import AwardCategory, AwardCriterion, AwardForm, DossierComponent, NomineeKind
+from desktop.models.ids import AwardFormId, saved_id
 from desktop.ui.awards.dossier_widgets import dialog_buttons, table_view
+from desktop.ui.errors import show_error
 from desktop.ui.texts import dossiers as t
 from desktop.ui.widgets.table_model import Column, RecordTableModel
+
+R = TypeVar("R")
 
 
 def _for_text(form: AwardForm) -> str:
@@ -102,11 +115,17 @@ class ComponentDialog(QDialog):
         form.addRow(buttons)
 
 
+def _selected(view: QTableView, model: RecordTableModel[R]) -> R | None:
+    rows = view.selectionModel().selectedRows()
+    return model.record(rows[0].row()) if rows else None
+
+
 class CataloguePanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.form_id: int | None = None
+        self.form_id: AwardFormId | None = None
+        self._reselecting = False
         self.forms: RecordTableModel[AwardForm] = RecordTableModel(FORM_COLUMNS, self)
         self.forms_view = table_view(self.forms, "forms")
         self.forms_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -185,7 +204,7 @@ class CataloguePanel(QWidget):
         )
         return box
 
-    def _list_box(self, heading: str, view: QWidget, edit: object) -> QGroupBox:
+    def _list_box(self, heading: str, view: QWidget, edit: Callable[[str], None]) -> QGroupBox:
         box = QGroupBox()
         layout = QVBoxLayout(box)
         layout.addWidget(QLabel(heading))
@@ -193,36 +212,52 @@ class CataloguePanel(QWidget):
         buttons = QHBoxLayout()
         for text, action in ((t.ADD, "add"), (t.EDIT, "edit"), (t.REMOVE, "remove")):
             button = QPushButton(text)
-            button.clicked.connect(lambda _=False, a=action: edit(a))  # type: ignore[operator]
+            button.clicked.connect(lambda _=False, a=action: edit(a))
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         return box
 
     # -- reading -------------------------------------------------------------------------------
+    def on_change(self, change: Change) -> None:
+        if change.touches(Area.AWARDS):
+            self.refresh()
+
     def refresh(self) -> None:
-        with self.ctx.db.session() as session:
-            forms = list_award_forms(session)
+        """Read the catalogue again; the entry the clerk has open stays open, its typing kept."""
+        forms = self.ctx.door.read(list_award_forms)
         self.forms.set_records(forms)
         self.forms_view.resizeColumnsToContents()
-        if self.form_id is not None:
-            self.select_form(self.form_id)
-        elif forms:
+        row = self._row_of(self.form_id) if self.form_id is not None else None
+        if row is not None:
+            self._reselecting = True  # the same entry: its lists change, not what is typed
+            self.forms_view.selectRow(row)
+            self._reselecting = False
+            self._show_lists()
+        elif self.form_id is None and not self.name.text() and forms:
             self.forms_view.selectRow(0)
+        else:
+            self._show_lists()
 
-    def select_form(self, form_id: int) -> None:
+    def _row_of(self, form_id: int) -> int | None:
         for row in range(self.forms.rowCount()):
             if self.forms.record(row).id == form_id:
-                self.forms_view.selectRow(row)
-                self._show_selected()
-                return
+                return row
+        return None
+
+    def select_form(self, form_id: AwardFormId) -> None:
+        row = self._row_of(form_id)
+        if row is not None:
+            self.forms_view.selectRow(row)
+            self._show_selected()
 
     def _show_selected(self) -> None:
-        rows = self.forms_view.selectionModel().selectedRows()
-        if not rows:
+        if self._reselecting:
             return
-        form = self.forms.record(rows[0].row())
-        self.form_id = form.id
+        form = _selected(self.forms_view, self.forms)
+        if form is None:
+            return
+        self.form_id = AwardFormId(saved_id(form.id))
         self.name.setText(form.name)
         self.code.setText(form.code)
         self.category.setCurrentIndex(self.category.findData(form.category.value))
@@ -237,19 +272,27 @@ class CataloguePanel(QWidget):
         self._show_lists()
 
     def _show_lists(self) -> None:
-        if self.form_id is None:
+        form_id = self.form_id
+        if form_id is None:
             self.criteria.set_records([])
             self.components.set_records([])
             return
-        with self.ctx.db.session() as session:
-            self.criteria.set_records(criteria_of(session, self.form_id))
-            self.components.set_records(components_of(session, self.form_id))
+        criteria, components = self.ctx.door.read(
+            lambda session: (criteria_of(session, form_id), components_of(session, form_id))
+        )
+        self.criteria.set_records(criteria)
+        self.components.set_records(components)
         self.components_view.resizeColumnToContents(0)
         self.criteria_view.resizeRowsToContents()
 
     # -- changing ------------------------------------------------------------------------------
-    def _refuse(self, error: DossierError) -> None:
-        QMessageBox.warning(self, t.REFUSED_TITLE, str(error))
+    def _run(self, operation: Operation[Any]) -> Any:
+        """Run a change; a refusal is shown and None returned."""
+        try:
+            return self.ctx.door.run(operation)
+        except Exception as error:
+            show_error(self, error)
+            return None
 
     def start_new(self) -> None:
         self.forms_view.clearSelection()
@@ -278,71 +321,58 @@ class CataloguePanel(QWidget):
             active=self.active.isChecked(),
             note=self.note.text(),
         )
-        try:
-            with self.ctx.db.session() as session:
-                form = save_award_form(session, data, self.form_id)
-                self.form_id, name = form.id, form.name
-        except DossierError as error:
-            self._refuse(error)
+        saved = self._run(save_form(data, self.form_id))
+        if saved is None:
             return False
-        self.saved.setText(t.FORM_SAVED.format(name=name))
-        self.refresh()
+        self.form_id = saved
+        self.select_form(saved)
+        self.saved.setText(t.FORM_SAVED.format(name=self.name.text()))
         return True
 
-    def _selected(self, view: QWidget, model: RecordTableModel) -> object | None:  # type: ignore[type-arg]
-        rows = view.selectionModel().selectedRows()  # type: ignore[attr-defined]
-        return model.record(rows[0].row()) if rows else None
-
     def _criterion(self, action: str) -> None:
-        if self.form_id is None:
+        form_id = self.form_id
+        if form_id is None:
             return
-        chosen = self._selected(self.criteria_view, self.criteria)
-        try:
-            if action == "remove" and isinstance(chosen, AwardCriterion):
-                with self.ctx.db.session() as session:
-                    remove_criterion(session, chosen.id or 0)
-            elif action == "add" or isinstance(chosen, AwardCriterion):
-                current = (
-                    chosen if action == "edit" and isinstance(chosen, AwardCriterion) else None
-                )
-                dialog = CriterionDialog(current, self)
-                if dialog.exec() != QDialog.DialogCode.Accepted:
-                    return
-                with self.ctx.db.session() as session:
-                    save_criterion(
-                        session,
-                        self.form_id,
-                        dialog.text.toPlainText(),
-                        NomineeKind(dialog.kind.currentData()),
-                        current.id if current else None,
-                    )
-        except DossierError as error:
-            self._refuse(error)
-        self._show_lists()
+        chosen = _selected(self.criteria_view, self.criteria)
+        if action == "remove":
+            if chosen is not None:
+                self._run(remove_form_criterion(form_id, saved_id(chosen.id)))
+            return
+        current = chosen if action == "edit" else None
+        if action == "edit" and current is None:
+            return
+        dialog = CriterionDialog(current, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._run(
+            save_form_criterion(
+                form_id,
+                dialog.text.toPlainText(),
+                NomineeKind(dialog.kind.currentData()),
+                current.id if current else None,
+            )
+        )
 
     def _component(self, action: str) -> None:
-        if self.form_id is None:
+        form_id = self.form_id
+        if form_id is None:
             return
-        chosen = self._selected(self.components_view, self.components)
-        try:
-            if action == "remove" and isinstance(chosen, DossierComponent):
-                with self.ctx.db.session() as session:
-                    remove_component(session, chosen.id or 0)
-            elif action == "add" or isinstance(chosen, DossierComponent):
-                current = (
-                    chosen if action == "edit" and isinstance(chosen, DossierComponent) else None
-                )
-                dialog = ComponentDialog(current, self)
-                if dialog.exec() != QDialog.DialogCode.Accepted:
-                    return
-                with self.ctx.db.session() as session:
-                    save_component(
-                        session,
-                        self.form_id,
-                        dialog.name.text(),
-                        dialog.required.isChecked(),
-                        current.id if current else None,
-                    )
-        except DossierError as error:
-            self._refuse(error)
-        self._show_lists()
+        chosen = _selected(self.components_view, self.components)
+        if action == "remove":
+            if chosen is not None:
+                self._run(remove_form_component(form_id, saved_id(chosen.id)))
+            return
+        current = chosen if action == "edit" else None
+        if action == "edit" and current is None:
+            return
+        dialog = ComponentDialog(current, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._run(
+            save_form_component(
+                form_id,
+                dialog.name.text(),
+                dialog.required.isChecked(),
+                current.id if current else None,
+            )
+        )

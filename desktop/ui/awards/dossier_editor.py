@@ -1,12 +1,16 @@
 """Hồ sơ khen thưởng, one dossier: what is proposed, the achievement report, the two checklists,
-files, the nominee's results and earlier awards, the history, and the workflow buttons."""
+files, the nominee's results and earlier awards, the history, and the workflow buttons.
+
+Every change goes through the door (:mod:`desktop.awards.dossier_ops`); the editor reloads in
+:meth:`DossierEditor.on_change` when its dossier (or what it shows of the register, the catalogue or
+the values) changed. What the clerk has typed and not yet saved is kept across those reloads.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,60 +27,61 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.awards.detail import ComponentLine, CriterionLine, DossierDetail, load_detail
-from desktop.awards.dossiers import (
-    EDITABLE_STATUSES,
-    achievement_sections,
-    is_overdue,
-    save_achievement,
-    save_details,
-    set_component,
-    set_criterion,
+from desktop.awards.attachment_ops import prune
+from desktop.awards.detail import ComponentLine, CriterionLine, DossierDetail
+from desktop.awards.dossier_ops import (
+    SCOPE,
+    DossierFields,
+    add_prior,
+    check_component,
+    check_criterion,
+    note_discipline,
+    remove_prior,
+    save_fields,
 )
-from desktop.awards.errors import DossierError
-from desktop.awards.history import HistoryLine, add_prior_award, nominee_history
-from desktop.awards.nominees import record_discipline
-from desktop.awards.results import ResultLine, dossier_results
-from desktop.awards.workflow import ACTION_LABELS, allowed_next
+from desktop.awards.dossiers import EDITABLE_STATUSES, achievement_sections, is_overdue
+from desktop.awards.history import HistoryLine
+from desktop.awards.results import ResultLine
+from desktop.awards.views import EditorView, editor_view, unit_choices
+from desktop.awards.workflow import ACTION_LABELS
+from desktop.changes import Area, Change, Operation
 from desktop.context import AppContext
-from desktop.models import DossierEvent, DossierStatus, Unit
-from desktop.register.units import list_units
+from desktop.errors import Refusal
+from desktop.models import DossierEvent, DossierStatus
+from desktop.models.ids import DossierId, UnitId
+from desktop.text import wording
 from desktop.ui.awards.attachments import AttachmentsTab
 from desktop.ui.awards.dossier_models import ComponentsModel, CriteriaModel
 from desktop.ui.awards.dossier_widgets import table_view
-from desktop.ui.awards.history_dialog import PRIOR_COLUMNS
+from desktop.ui.awards.history_dialog import PRIOR_COLUMNS, PriorAwardDialog, prior_to_remove
 from desktop.ui.awards.step_dialog import StepDialog
+from desktop.ui.awards.undo_actions import UndoActions
+from desktop.ui.errors import show_error
 from desktop.ui.texts import dossiers as t
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
 MAX_COLUMN_WIDTH = 480
-
-
-def _percent(value: float | None) -> str:
-    return "" if value is None else f"{value:.1f}".replace(".", ",")
-
-
-def _verdict(line: ResultLine) -> str:
-    if line.percent is None:
-        return t.NO_DATA
-    if line.target is None:
-        return t.NO_TARGET
-    return t.REACHED if line.met else t.NOT_REACHED
-
+# What the editor shows besides the dossier itself: the nominee (register), the catalogue's
+# standards and papers, the indicator results.
+SHOWN_ALSO = (Area.AWARDS, Area.UNITS, Area.PERSONS, Area.INDICATORS, Area.VALUES)
 
 RESULT_COLUMNS = [
     Column[ResultLine](t.RESULT_COLUMNS[0], lambda r: r.year, align_right=True),
     Column[ResultLine](t.RESULT_COLUMNS[1], lambda r: r.indicator_code),
     Column[ResultLine](t.RESULT_COLUMNS[2], lambda r: r.indicator_name),
     Column[ResultLine](t.RESULT_COLUMNS[3], lambda r: r.quarter or "", align_right=True),
-    Column[ResultLine](t.RESULT_COLUMNS[4], lambda r: r.numerator, align_right=True),
-    Column[ResultLine](t.RESULT_COLUMNS[5], lambda r: r.denominator, align_right=True),
-    Column[ResultLine](t.RESULT_COLUMNS[6], lambda r: _percent(r.percent), align_right=True),
-    Column[ResultLine](t.RESULT_COLUMNS[7], lambda r: _percent(r.target), align_right=True),
-    Column[ResultLine](t.RESULT_COLUMNS[8], _verdict),
+    Column[ResultLine](
+        t.RESULT_COLUMNS[4], lambda r: wording.count(r.numerator, ""), align_right=True
+    ),
+    Column[ResultLine](
+        t.RESULT_COLUMNS[5], lambda r: wording.count(r.denominator, ""), align_right=True
+    ),
+    Column[ResultLine](t.RESULT_COLUMNS[6], lambda r: wording.percent(r.percent), align_right=True),
+    Column[ResultLine](t.RESULT_COLUMNS[7], lambda r: wording.percent(r.target), align_right=True),
+    Column[ResultLine](t.RESULT_COLUMNS[8], wording.verdict),
 ]
 EVENT_COLUMNS = [
-    Column[DossierEvent](t.EVENT_COLUMNS[0], lambda e: f"{e.at:%d/%m/%Y %H:%M}"),
+    Column[DossierEvent](t.EVENT_COLUMNS[0], lambda e: wording.date_time(e.at)),
     Column[DossierEvent](
         t.EVENT_COLUMNS[1], lambda e: e.from_status.label if e.from_status else ""
     ),
@@ -86,17 +91,19 @@ EVENT_COLUMNS = [
 
 
 class DossierEditor(QDialog):
-    """Opened from the dossier list; every change goes through the domain and is saved at once,
-    except the texts (achievement report, proposer, note), saved with Lưu."""
+    """Opened from the dossier list; every change is saved at once through the door, except the
+    texts (achievement report, proposer, note), saved with Lưu. Ctrl+Z takes back the last thing
+    filled in on a dossier; a workflow step is a recorded act and is not taken back."""
 
-    changed = Signal()
-
-    def __init__(self, ctx: AppContext, dossier_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, dossier_id: DossierId, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.dossier_id = ctx, dossier_id
         self.detail: DossierDetail | None = None
         self.step_dialog: StepDialog | None = None
-        self._operation: Any = None
+        # What each text box held when last read: a box that differs holds the clerk's typing.
+        self._loaded: dict[str, str] = {}
         self.resize(1100, 760)
         self.header = QLabel()
         self.header.setObjectName("header")
@@ -109,17 +116,19 @@ class DossierEditor(QDialog):
         self.tabs.addTab(self._general_tab(), t.TAB_GENERAL)
         self.tabs.addTab(self._achievement_tab(), t.TAB_ACHIEVEMENT)
         self.criteria = CriteriaModel(self._save_criterion, self)
-        self.tabs.addTab(table_view(self.criteria, "criteria"), t.TAB_CRITERIA)
+        self.criteria_view = table_view(self.criteria, "criteria")
+        self.tabs.addTab(self.criteria_view, t.TAB_CRITERIA)
         self.components = ComponentsModel(self._save_component, self)
-        self.tabs.addTab(table_view(self.components, "components"), t.TAB_COMPONENTS)
-        self.files = AttachmentsTab(ctx, dossier_id, self._refuse, self)
-        self.files.changed.connect(lambda: self._after_change(texts=False))
+        self.components_view = table_view(self.components, "components")
+        self.tabs.addTab(self.components_view, t.TAB_COMPONENTS)
+        self.files = AttachmentsTab(ctx, dossier_id, self)
         self.tabs.addTab(self.files, t.TAB_ATTACHMENTS)
         self.tabs.addTab(self._results_tab(), t.TAB_RESULTS)
         self.prior: RecordTableModel[HistoryLine] = RecordTableModel(PRIOR_COLUMNS, self)
         self.tabs.addTab(self._prior_tab(), t.TAB_PRIOR)
         self.events: RecordTableModel[DossierEvent] = RecordTableModel(EVENT_COLUMNS, self)
         self.tabs.addTab(table_view(self.events, "events"), t.TAB_EVENTS)
+        self.undo_actions = UndoActions(ctx, SCOPE, self)
         self.save_button = QPushButton(t.SAVE)
         self.save_button.setObjectName("save")
         self.save_button.clicked.connect(self.save)
@@ -128,6 +137,8 @@ class DossierEditor(QDialog):
         bottom = QHBoxLayout()
         bottom.addLayout(self.steps)
         bottom.addStretch(1)
+        for button in self.undo_actions.buttons():
+            bottom.addWidget(button)
         bottom.addWidget(self.save_button)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
@@ -135,6 +146,7 @@ class DossierEditor(QDialog):
         layout.addWidget(self.state)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
+        self.finished.connect(self._closed)
         self.reload()
 
     # -- building ------------------------------------------------------------------------------
@@ -143,11 +155,7 @@ class DossierEditor(QDialog):
         form = QFormLayout(page)
         self.proposer = QComboBox()
         self.proposer.setObjectName("proposer")
-        with self.ctx.db.session() as session:
-            units: list[Unit] = list_units(session)
-        self.proposer.addItem("", None)
-        for unit in units:
-            self.proposer.addItem(unit.name, unit.id)
+        self._fill_proposers()
         self.note = QPlainTextEdit()
         self.note.setObjectName("note")
         self.locked = QLabel(t.LOCKED)
@@ -165,6 +173,16 @@ class DossierEditor(QDialog):
         form.addRow(self.locked)
         form.addRow(t.FIELD_DISCIPLINE, discipline)
         return page
+
+    def _fill_proposers(self) -> None:
+        chosen = self.proposer.currentData()
+        self.proposer.blockSignals(True)
+        self.proposer.clear()
+        self.proposer.addItem("", None)
+        for unit in self.ctx.door.read(unit_choices):
+            self.proposer.addItem(unit.label, unit.id)
+        self.proposer.setCurrentIndex(max(0, self.proposer.findData(chosen)))
+        self.proposer.blockSignals(False)
 
     def _achievement_tab(self) -> QWidget:
         page = QWidget()
@@ -185,8 +203,16 @@ class DossierEditor(QDialog):
         add = QPushButton(t.ADD_PRIOR)
         add.setObjectName("add_prior")
         add.clicked.connect(self.add_prior)
-        layout.addWidget(table_view(self.prior, "prior"), 1)
-        layout.addWidget(add)
+        remove = QPushButton(t.REMOVE_PRIOR)
+        remove.setObjectName("remove_prior")
+        remove.clicked.connect(self.remove_selected_prior)
+        self.prior_view = table_view(self.prior, "prior")
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout.addWidget(self.prior_view, 1)
+        layout.addLayout(buttons)
         return page
 
     def _results_tab(self) -> QWidget:
@@ -198,33 +224,71 @@ class DossierEditor(QDialog):
         layout.addWidget(table_view(self.results, "results"), 1)
         return page
 
+    # -- the texts the clerk types -----------------------------------------------------------------
+    def _text_boxes(self) -> dict[str, QPlainTextEdit | QLineEdit]:
+        boxes: dict[str, QPlainTextEdit | QLineEdit] = {"note": self.note}
+        boxes.update({f"section_{key}": edit for key, edit in self.sections.items()})
+        boxes["discipline"] = self.discipline
+        return boxes
+
+    @staticmethod
+    def _text_of(box: QPlainTextEdit | QLineEdit) -> str:
+        return box.toPlainText() if isinstance(box, QPlainTextEdit) else box.text()
+
+    def _typed(self) -> dict[str, str]:
+        typed = {key: self._text_of(box) for key, box in self._text_boxes().items()}
+        typed["proposer"] = str(self.proposer.currentData())
+        return typed
+
+    def _stored(self, d: DossierDetail) -> dict[str, str]:
+        stored = {"note": d.dossier.note, "discipline": d.nominee.discipline_note}
+        stored.update({f"section_{k}": d.achievement.get(k, "") for k in self.sections})
+        return stored
+
+    def _show_stored(self, d: DossierDetail) -> None:
+        """Put the stored texts in every box the clerk has not typed in since the last read."""
+        stored, typed = self._stored(d), self._typed()
+        first = not self._loaded
+        for key, box in self._text_boxes().items():
+            if first or typed[key] == self._loaded[key]:
+                if isinstance(box, QPlainTextEdit):
+                    box.setPlainText(stored[key])
+                else:
+                    box.setText(stored[key])
+                self._loaded[key] = stored[key]
+        if first or typed["proposer"] == self._loaded["proposer"]:
+            index = self.proposer.findData(d.dossier.proposing_unit_id)
+            self.proposer.setCurrentIndex(max(0, index))
+            self._loaded["proposer"] = str(self.proposer.currentData())
+
     # -- reading -------------------------------------------------------------------------------
-    def reload(self, texts: bool = True) -> None:
-        """Read the dossier again; ``texts`` False keeps what the clerk is typing in the text boxes."""
-        with self.ctx.db.session() as session:
-            detail = load_detail(session, self.dossier_id)
-            results = dossier_results(session, detail.dossier)
-            prior = nominee_history(
-                session,
-                detail.nominee.unit_id,
-                detail.nominee.person_id,
-                exclude_dossier_id=self.dossier_id,
-            )
-            steps = allowed_next(detail.dossier, detail.award)
-            results_unit = session.get(Unit, detail.nominee.results_unit_id or 0)
+    def on_change(self, change: Change) -> None:
+        """Read the dossier again when it, or what the editor shows with it, changed."""
+        if change.touches(Area.UNITS):
+            self._fill_proposers()
+        mine = change.ids_of(Area.DOSSIERS)
+        if change.touches(*SHOWN_ALSO) or (
+            change.touches(Area.DOSSIERS) and (not mine or self.dossier_id in mine)
+        ):
+            self.reload()
+        self.undo_actions.refresh()
+
+    def reload(self) -> None:
+        """Read the dossier again, keeping what the clerk is typing in the text boxes."""
+        try:
+            view: EditorView = self.ctx.door.read(editor_view(self.dossier_id))
+        except Refusal:
+            # Deleted meanwhile (a draft removed, another data folder): nothing left to show.
+            QMessageBox.information(self, t.PAGE_TITLE, t.DOSSIER_GONE.format(id=self.dossier_id))
+            self.reject()
+            return
+        detail = view.detail
         self.detail = detail
         editable = detail.dossier.status in EDITABLE_STATUSES
         self.setWindowTitle(t.EDITOR_TITLE.format(id=self.dossier_id, nominee=detail.nominee.name))
         self.header.setText(self._header_text(detail))
         self.state.setText(self._state_text(detail))
-        if texts:
-            self.proposer.setCurrentIndex(
-                max(0, self.proposer.findData(detail.dossier.proposing_unit_id))
-            )
-            self.note.setPlainText(detail.dossier.note)
-            for key, edit in self.sections.items():
-                edit.setPlainText(detail.achievement.get(key, ""))
-            self.discipline.setText(detail.nominee.discipline_note)
+        self._show_stored(detail)
         for edit in self.sections.values():
             edit.setReadOnly(not editable)
         self.proposer.setEnabled(editable)
@@ -234,24 +298,24 @@ class DossierEditor(QDialog):
         self.criteria.set_lines(detail.criteria, editable)
         self.components.set_lines(detail.components, editable)
         self.files.show_detail(detail)
-        self.results.set_records(results)
-        unit_name = results_unit.name if results_unit else ""
+        self.results.set_records(view.results)
         self.results_note.setText(
-            t.RESULTS_NOTE.format(unit=unit_name) if results else t.NO_RESULTS
+            t.RESULTS_NOTE.format(unit=view.results_unit) if view.results else t.NO_RESULTS
         )
-        self.prior.set_records(prior)
+        self.prior.set_records(view.prior)
         self.events.set_records(detail.events)
-        self._build_steps(steps)
-        for view in self.findChildren(QTableView):
-            view.resizeColumnsToContents()
-            for column in range(view.model().columnCount()):
+        self._build_steps(view.steps)
+        self.undo_actions.refresh()
+        for table in self.findChildren(QTableView):
+            table.resizeColumnsToContents()
+            for column in range(table.model().columnCount()):
                 # Long standards wrap instead of pushing the evidence column off screen.
-                view.setColumnWidth(column, min(view.columnWidth(column), MAX_COLUMN_WIDTH))
-            view.resizeRowsToContents()
+                table.setColumnWidth(column, min(table.columnWidth(column), MAX_COLUMN_WIDTH))
+            table.resizeRowsToContents()
 
     def _header_text(self, d: DossierDetail) -> str:
         deadline = (
-            t.HEADER_DEADLINE.format(deadline=f"{d.campaign.deadline:%d/%m/%Y}")
+            t.HEADER_DEADLINE.format(deadline=wording.short_date(d.campaign.deadline))
             if d.campaign.deadline
             else ""
         )
@@ -268,7 +332,7 @@ class DossierEditor(QDialog):
         if d.dossier.decision_number and d.dossier.decision_date:
             text += t.HEADER_DECISION.format(
                 number=d.dossier.decision_number,
-                date=f"{d.dossier.decision_date:%d/%m/%Y}",
+                date=wording.short_date(d.dossier.decision_date),
                 issuer=d.dossier.decision_issuer,
             )
         if d.dossier.incomplete_reason:
@@ -278,7 +342,7 @@ class DossierEditor(QDialog):
     def _state_text(self, d: DossierDetail) -> str:
         lines = [t.WARNING_LINE.format(text=w) for w in d.warnings()]
         if is_overdue(d.dossier, d.campaign, date.today()):
-            deadline = f"{d.campaign.deadline:%d/%m/%Y}"
+            deadline = wording.short_date(d.campaign.deadline)
             lines.append(t.WARNING_LINE.format(text=t.OVERDUE_TIP.format(deadline=deadline)))
         missing = d.missing()
         if missing:
@@ -288,8 +352,7 @@ class DossierEditor(QDialog):
         return "<br>".join(lines)
 
     def _build_steps(self, steps: list[DossierStatus]) -> None:
-        while self.steps.count():
-            item = self.steps.takeAt(0)
+        while (item := self.steps.takeAt(0)) is not None:
             widget = item.widget()
             if widget is not None:
                 widget.setParent(None)  # gone at once, not at the next event loop turn
@@ -297,6 +360,7 @@ class DossierEditor(QDialog):
         for status in steps:
             button = QPushButton(ACTION_LABELS[status])
             button.setObjectName(f"step_{status.value}")
+            button.setToolTip(t.STEP_TIP)
             button.clicked.connect(lambda _=False, s=status: self.open_step(s))
             self.steps.addWidget(button)
 
@@ -304,51 +368,52 @@ class DossierEditor(QDialog):
         return self.findChild(QPushButton, f"step_{status.value}")
 
     # -- changing ------------------------------------------------------------------------------
-    def _refuse(self, error: DossierError) -> None:
-        QMessageBox.warning(self, t.REFUSED_TITLE, str(error))
-
-    def _after_change(self, texts: bool = True) -> None:
-        self.reload(texts)
-        self.changed.emit()
+    def _run_typed(self, keys: tuple[str, ...], operation: Operation[Any]) -> bool:
+        """Run an operation that stores what is typed in ``keys``: those boxes count as read."""
+        before = dict(self._loaded)
+        typed = self._typed()
+        self._loaded.update({key: typed[key] for key in keys})
+        try:
+            self.ctx.door.run(operation)
+        except Exception as error:
+            self._loaded = before
+            show_error(self, error)
+            return False
+        return True
 
     def _save_criterion(self, line: CriterionLine, met: bool, evidence: str) -> bool:
+        criterion_id = line.criterion.id
+        assert criterion_id is not None  # read from the database
         try:
-            with self.ctx.db.session() as session:
-                set_criterion(session, self.dossier_id, line.criterion.id or 0, met, evidence)
-        except DossierError as error:
-            self._refuse(error)
+            self.ctx.door.run(check_criterion(self.dossier_id, criterion_id, met, evidence))
+        except Exception as error:
+            show_error(self, error)
             return False
-        self._after_change(texts=False)
         return True
 
     def _save_component(self, line: ComponentLine, present: bool, note: str) -> bool:
+        component_id = line.component.id
+        assert component_id is not None  # read from the database
         try:
-            with self.ctx.db.session() as session:
-                set_component(session, self.dossier_id, line.component.id or 0, present, note)
-        except DossierError as error:
-            self._refuse(error)
+            self.ctx.door.run(check_component(self.dossier_id, component_id, present, note))
+        except Exception as error:
+            show_error(self, error)
             return False
-        self._after_change(texts=False)
         return True
 
     def save(self) -> bool:
-        sections = {key: edit.toPlainText() for key, edit in self.sections.items()}
-        try:
-            with self.ctx.db.session() as session:
-                save_achievement(session, self.dossier_id, sections)
-                save_details(
-                    session, self.dossier_id, self.proposer.currentData(), self.note.toPlainText()
-                )
-        except DossierError as error:
-            self._refuse(error)
-            return False
-        self._after_change()
-        return True
+        """Lưu: the texts and the proposer; Ctrl+Z puts the texts saved before back."""
+        proposer = self.proposer.currentData()
+        fields = DossierFields(
+            UnitId(proposer) if proposer is not None else None,
+            self.note.toPlainText(),
+            {key: edit.toPlainText() for key, edit in self.sections.items()},
+        )
+        keys = ("note", "proposer", *(f"section_{key}" for key in self.sections))
+        return self._run_typed(keys, save_fields(self.dossier_id, fields))
 
     def add_prior(self) -> None:
         """An award the nominee received before (kept on the nominee, shown in every dossier)."""
-        from desktop.ui.awards.history_dialog import PriorAwardDialog
-
         dialog = PriorAwardDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.record_prior(dialog.year.value(), dialog.award.text(), dialog.decision.text())
@@ -357,20 +422,27 @@ class DossierEditor(QDialog):
         if self.detail is None:
             return False
         nominee = self.detail.nominee
+        operation = add_prior(
+            year, award, decision, unit_id=nominee.unit_id, person_id=nominee.person_id
+        )
         try:
-            with self.ctx.db.session() as session:
-                add_prior_award(
-                    session,
-                    year,
-                    award,
-                    decision,
-                    unit_id=nominee.unit_id,
-                    person_id=nominee.person_id,
-                )
-        except DossierError as error:
-            self._refuse(error)
+            self.ctx.door.run(operation)
+        except Exception as error:
+            show_error(self, error)
             return False
-        self._after_change(texts=False)
+        return True
+
+    def remove_selected_prior(self) -> bool:
+        rows = self.prior_view.selectionModel().selectedRows()
+        line = self.prior.record(rows[0].row()) if rows else None
+        prior_id = prior_to_remove(self, line)
+        if prior_id is None:
+            return False
+        try:
+            self.ctx.door.run(remove_prior(prior_id))
+        except Exception as error:
+            show_error(self, error)
+            return False
         return True
 
     def save_discipline(self) -> None:
@@ -378,9 +450,8 @@ class DossierEditor(QDialog):
         if self.detail is None:
             return
         nominee = self.detail.nominee
-        with self.ctx.db.session() as session:
-            record_discipline(session, nominee.unit_id, nominee.person_id, self.discipline.text())
-        self._after_change(texts=False)
+        operation = note_discipline(nominee.unit_id, nominee.person_id, self.discipline.text())
+        self._run_typed(("discipline",), operation)
 
     def open_step(self, status: DossierStatus) -> StepDialog | None:
         """Open the step's dialog (window-modal, not blocking); the dossier reloads when it is done.
@@ -389,7 +460,13 @@ class DossierEditor(QDialog):
         if self.save_button.isEnabled() and not self.save():
             return None
         dialog = StepDialog(self.ctx, self.dossier_id, status, self)
-        dialog.accepted.connect(self._after_change)
         self.step_dialog = dialog
         dialog.open()
         return dialog
+
+    def _closed(self, _result: int) -> None:
+        # Files taken off while the dossier was open leave the store once it is closed.
+        try:
+            self.ctx.door.read(prune(self.ctx.folder.attachments))
+        except Refusal as error:
+            show_error(self, error)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.awards.detail import ComponentLine, CriterionLine
 from desktop.awards.dossiers import DossierRow
+from desktop.text import wording
 from desktop.ui.texts import dossiers as t
 from desktop.ui.widgets.table_model import RecordTableModel
 
@@ -34,7 +35,7 @@ class DossierListModel(RecordTableModel[DossierRow]):
                 return QBrush(FLAG) if row.flagged else None
             tips = []
             if row.overdue and row.deadline:
-                tips.append(t.OVERDUE_TIP.format(deadline=f"{row.deadline:%d/%m/%Y}"))
+                tips.append(t.OVERDUE_TIP.format(deadline=wording.short_date(row.deadline)))
             if row.flagged:
                 tips.append(t.FLAGGED_TIP.format(note=row.discipline_note))
             return "\n".join(tips) or None

@@ -1,10 +1,21 @@
-"""Small widgets shared by the dossier and catalogue dialogs: OK/Hủy buttons in Vietnamese, tables."""
+"""Small widgets shared by the dossier and catalogue dialogs: OK/Hủy buttons in Vietnamese, tables,
+a combo the clerk can type into, a date field."""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
 
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QTableView
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableView,
+)
 
 from desktop.ui.texts import common as tc
 from desktop.ui.texts import dossiers as t
@@ -22,7 +33,7 @@ def dialog_buttons(dialog: QDialog, ok_text: str = t.OK) -> QDialogButtonBox:
     return buttons
 
 
-def table_view(model: Any, name: str) -> QTableView:
+def table_view(model: QAbstractItemModel, name: str) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -33,3 +44,31 @@ def table_view(model: Any, name: str) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setWordWrap(True)
     return view
+
+
+def searchable_combo(name: str) -> QComboBox:
+    """A combo the clerk can type into; matching ignores case and finds words anywhere."""
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    if completer is not None:  # an editable combo has one; the stubs cannot say so
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    return combo
+
+
+def date_edit(name: str) -> QDateEdit:
+    """A date up to today, typed or picked, shown dd/MM/yyyy."""
+    edit = QDateEdit(QDate.currentDate())
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setMaximumDate(QDate.currentDate())
+    return edit
+
+
+def day_of(value: QDate) -> date:
+    """A QDate as a date (the stubs type ``QDate.toPython`` as object)."""
+    return date(value.year(), value.month(), value.day())

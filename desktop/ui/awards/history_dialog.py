@@ -1,4 +1,9 @@
-"""Lịch sử khen thưởng of one unit or person: every award entered by hand or kept in a dossier."""
+"""Lịch sử khen thưởng of one unit or person: every award entered by hand or kept in a dossier.
+
+Adding or removing an award received before goes through the door and can be taken back with
+Ctrl+Z (in this dialog, the dossier editor or the dossier list); the dialog reloads in
+:meth:`NomineeHistoryDialog.on_change`.
+"""
 
 from __future__ import annotations
 
@@ -18,11 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.awards.errors import DossierError
-from desktop.awards.history import HistoryLine, add_prior_award, nominee_history
-from desktop.awards.nominees import find_nominee
+from desktop.awards.dossier_ops import SCOPE, add_prior, remove_prior
+from desktop.awards.history import HistoryLine
+from desktop.awards.views import NomineeChoice, nominee_awards, nominee_choices
+from desktop.changes import Area, Change
 from desktop.context import AppContext
-from desktop.ui.awards.dossier_widgets import dialog_buttons, table_view
+from desktop.models.ids import PersonId, UnitId
+from desktop.ui.awards.dossier_widgets import dialog_buttons, searchable_combo, table_view
+from desktop.ui.awards.undo_actions import UndoActions
+from desktop.ui.errors import show_error
 from desktop.ui.texts import dossiers as t
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
@@ -32,6 +41,25 @@ PRIOR_COLUMNS = [
     Column[HistoryLine](t.PRIOR_COLUMNS[2], lambda h: h.decision),
     Column[HistoryLine](t.PRIOR_COLUMNS[3], lambda h: h.status),
 ]
+
+
+def prior_to_remove(parent: QWidget, line: HistoryLine | None) -> int | None:
+    """The prior award the clerk confirms removing from ``line``; None if there is nothing to do.
+
+    Only awards entered by hand can go: an award kept in a dossier belongs to that dossier."""
+    if line is None:
+        QMessageBox.information(parent, t.PRIOR_TITLE, t.SELECT_PRIOR)
+        return None
+    if line.prior_award_id is None:
+        QMessageBox.information(
+            parent, t.PRIOR_TITLE, t.PRIOR_NOT_BY_HAND.format(id=line.dossier_id)
+        )
+        return None
+    answer = QMessageBox.question(
+        parent, t.PRIOR_TITLE, t.REMOVE_PRIOR_CONFIRM.format(award=line.award, year=line.year)
+    )
+    return line.prior_award_id if answer == QMessageBox.StandardButton.Yes else None
+
 
 class PriorAwardDialog(QDialog):
     """Enter one award received before the app kept dossiers."""
@@ -59,39 +87,51 @@ class NomineeHistoryDialog(QDialog):
     def __init__(
         self,
         ctx: AppContext,
-        unit_id: int | None,
-        person_id: int | None,
+        unit_id: UnitId | None,
+        person_id: PersonId | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx, self.unit_id, self.person_id = ctx, unit_id, person_id
-        with ctx.db.session() as session:
-            name = find_nominee(session, unit_id, person_id).name
-        self.setWindowTitle(t.HISTORY_TITLE.format(name=name))
         self.resize(820, 420)
         self.model: RecordTableModel[HistoryLine] = RecordTableModel(PRIOR_COLUMNS, self)
         self.empty = QLabel(t.HISTORY_NONE)
+        self.name = QLabel()
+        self.view = table_view(self.model, "history")
+        self.undo_actions = UndoActions(ctx, SCOPE, self)
         add = QPushButton(t.ADD_PRIOR)
         add.setObjectName("add_prior")
         add.clicked.connect(self.add_prior)
+        remove = QPushButton(t.REMOVE_PRIOR)
+        remove.setObjectName("remove_prior")
+        remove.clicked.connect(self.remove_selected)
         close = QPushButton(t.CLOSE)
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
+        buttons.addWidget(remove)
+        for button in self.undo_actions.buttons():
+            buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h3>{name}</h3>"))
+        layout.addWidget(self.name)
         layout.addWidget(self.empty)
-        layout.addWidget(table_view(self.model, "history"), 1)
+        layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.refresh()
 
+    def on_change(self, change: Change) -> None:
+        if change.touches(Area.DOSSIERS, Area.AWARDS, Area.UNITS, Area.PERSONS):
+            self.refresh()
+        self.undo_actions.refresh()
+
     def refresh(self) -> None:
-        with self.ctx.db.session() as session:
-            lines = nominee_history(session, self.unit_id, self.person_id)
-        self.model.set_records(lines)
-        self.empty.setVisible(not lines)
+        awards = self.ctx.door.read(nominee_awards(self.unit_id, self.person_id))
+        self.setWindowTitle(t.HISTORY_TITLE.format(name=awards.name))
+        self.name.setText(f"<h3>{awards.name}</h3>")
+        self.model.set_records(awards.lines)
+        self.empty.setVisible(not awards.lines)
 
     def add_prior(self) -> None:
         dialog = PriorAwardDialog(self)
@@ -100,15 +140,24 @@ class NomineeHistoryDialog(QDialog):
         self.record_prior(dialog.year.value(), dialog.award.text(), dialog.decision.text())
 
     def record_prior(self, year: int, award: str, decision: str) -> bool:
+        operation = add_prior(year, award, decision, unit_id=self.unit_id, person_id=self.person_id)
         try:
-            with self.ctx.db.session() as session:
-                add_prior_award(
-                    session, year, award, decision, unit_id=self.unit_id, person_id=self.person_id
-                )
-        except DossierError as error:
-            QMessageBox.warning(self, t.REFUSED_TITLE, str(error))
+            self.ctx.door.run(operation)
+        except Exception as error:
+            show_error(self, error)
             return False
-        self.refresh()
+        return True
+
+    def remove_selected(self) -> bool:
+        rows = self.view.selectionModel().selectedRows()
+        prior_id = prior_to_remove(self, self.model.record(rows[0].row()) if rows else None)
+        if prior_id is None:
+            return False
+        try:
+            self.ctx.door.run(remove_prior(prior_id))
+        except Exception as error:
+            show_error(self, error)
+            return False
         return True
 
 
@@ -116,32 +165,24 @@ class NomineeChooser(QDialog):
     """Pick any unit or person of the register, to see its awards without opening a dossier."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        from desktop.register.units import list_persons, list_units
-        from desktop.ui.awards.new_dialog import searchable_combo
-
         super().__init__(parent)
         self.setWindowTitle(t.HISTORY_CHOOSE)
         self.setMinimumWidth(520)
         self.choice = searchable_combo("nominee")
-        with ctx.db.session() as session:
-            units = list_units(session)
-            names = {u.id: u.name for u in units}
-            for unit in units:
-                self.choice.addItem(t.HISTORY_UNIT.format(name=unit.name), ("unit", unit.id))
-            for person in list_persons(session):
-                label = t.HISTORY_PERSON.format(
-                    name=person.full_name, unit=names.get(person.unit_id, "")
-                )
-                self.choice.addItem(label, ("person", person.id))
+        choices = ctx.door.read(
+            lambda session: nominee_choices(session, t.HISTORY_UNIT, t.HISTORY_PERSON)
+        )
+        for choice in choices:
+            self.choice.addItem(choice.label, choice)
         layout = QVBoxLayout(self)
         layout.addWidget(self.choice)
         layout.addWidget(dialog_buttons(self))
 
-    def chosen(self) -> tuple[int | None, int | None] | None:
+    def chosen(self) -> NomineeChoice | None:
         index = self.choice.findText(
             self.choice.currentText().strip(), Qt.MatchFlag.MatchFixedString
         )
         if index < 0:
             return None
-        kind, record_id = self.choice.itemData(index)
-        return (record_id, None) if kind == "unit" else (None, record_id)
+        found = self.choice.itemData(index)
+        return found if isinstance(found, NomineeChoice) else None

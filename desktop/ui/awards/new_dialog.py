@@ -1,11 +1,14 @@
-"""Tạo hồ sơ: campaign, what is proposed, the nominee (a unit or a person) and the proposing unit."""
+"""Tạo hồ sơ: campaign, what is proposed, the nominee (a unit or a person) and the proposing unit.
+
+The lists come from :func:`desktop.awards.views.new_dossier_choices` and are read again in
+:meth:`NewDossierDialog.on_change` when the register or the catalogue changes while it is open.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDialog,
     QFormLayout,
     QMessageBox,
@@ -15,54 +18,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.awards.catalogue import list_award_forms, list_campaigns
-from desktop.awards.dossiers import NewDossier, create_dossier
-from desktop.awards.errors import DossierError
+from desktop.awards.dossier_ops import new_dossier
+from desktop.awards.dossiers import NewDossier
+from desktop.awards.views import Choice, NewDossierChoices, new_dossier_choices
+from desktop.changes import Area, Change
 from desktop.context import AppContext
-from desktop.register.units import list_persons, list_units
-from desktop.ui.awards.dossier_widgets import dialog_buttons
+from desktop.models.ids import AwardFormId, CampaignId, DossierId, PersonId, UnitId
+from desktop.ui.awards.dossier_widgets import dialog_buttons, searchable_combo
+from desktop.ui.errors import show_error
 from desktop.ui.texts import dossiers as t
 
 
-def searchable_combo(name: str) -> QComboBox:
-    """A combo the clerk can type into; matching ignores case and finds words anywhere."""
-    combo = QComboBox()
-    combo.setObjectName(name)
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = combo.completer()
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    return combo
+def _fill(combo: QComboBox, choices: list[Choice], first: tuple[str, None] | None = None) -> None:
+    """Replace the entries, keeping the one chosen if it is still offered."""
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    if first is not None:
+        combo.addItem(*first)
+    for choice in choices:
+        combo.addItem(choice.label, choice.id)
+    combo.setCurrentIndex(max(0, combo.findData(chosen)))
+    combo.blockSignals(False)
 
 
 class NewDossierDialog(QDialog):
     def __init__(
-        self, ctx: AppContext, campaign_id: int | None = None, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        campaign_id: CampaignId | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.created_id: int | None = None
+        self.created_id: DossierId | None = None
         self.setWindowTitle(t.NEW_TITLE)
         self.setMinimumWidth(620)
-        with ctx.db.session() as session:
-            campaigns = list_campaigns(session)
-            forms = list_award_forms(session, include_inactive=False)
-            self._units = [u for u in list_units(session) if u.active]
-            unit_names = {u.id: u.name for u in self._units}
-            self._persons = [
-                p for p in list_persons(session) if p.active and p.unit_id in unit_names
-            ]
+        self.choices = NewDossierChoices([], [], [], [])
         self.campaign = QComboBox()
         self.campaign.setObjectName("campaign")
-        for c in campaigns:
-            self.campaign.addItem(c.name, c.id)
-        if campaign_id is not None:
-            self.campaign.setCurrentIndex(max(0, self.campaign.findData(campaign_id)))
         self.award = QComboBox()
         self.award.setObjectName("award")
-        for f in forms:
-            self.award.addItem(f"{f.name} ({f.category.label.lower()}, {f.level_label})", f.id)
         self.as_unit = QRadioButton(t.NOMINEE_UNIT)
         self.as_unit.setObjectName("as_unit")
         self.as_person = QRadioButton(t.NOMINEE_PERSON)
@@ -70,13 +66,7 @@ class NewDossierDialog(QDialog):
         self.as_unit.setChecked(True)
         self.as_unit.toggled.connect(self._fill_nominees)
         self.nominee = searchable_combo("nominee")
-        self.person_labels = {
-            p.id: f"{p.full_name} — {unit_names[p.unit_id]}" for p in self._persons
-        }
         self.proposer = searchable_combo("proposer")
-        self.proposer.addItem(t.PROPOSER_SAME, None)
-        for u in self._units:
-            self.proposer.addItem(u.name, u.id)
         self.note = QPlainTextEdit()
         self.note.setObjectName("note")
         self.note.setFixedHeight(60)
@@ -98,16 +88,30 @@ class NewDossierDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.fill()
+        if campaign_id is not None:
+            self.campaign.setCurrentIndex(max(0, self.campaign.findData(campaign_id)))
+
+    def fill(self) -> None:
+        """Read the lists again; what the clerk chose stays chosen if it is still offered."""
+        self.choices = self.ctx.door.read(new_dossier_choices)
+        _fill(self.campaign, self.choices.campaigns)
+        _fill(self.award, self.choices.awards)
+        _fill(self.proposer, self.choices.units, (t.PROPOSER_SAME, None))
         self._fill_nominees()
 
+    def on_change(self, change: Change) -> None:
+        if change.touches(Area.UNITS, Area.PERSONS, Area.AWARDS):
+            self.fill()
+
     def _fill_nominees(self) -> None:
+        typed = self.nominee.currentText()
         self.nominee.clear()
-        if self.as_unit.isChecked():
-            for u in self._units:
-                self.nominee.addItem(u.name, u.id)
-        else:
-            for p in self._persons:
-                self.nominee.addItem(self.person_labels[p.id or 0], p.id)
+        shown = self.choices.units if self.as_unit.isChecked() else self.choices.persons
+        for choice in shown:
+            self.nominee.addItem(choice.label, choice.id)
+        if typed and self.nominee.findText(typed, Qt.MatchFlag.MatchFixedString) >= 0:
+            self.nominee.setCurrentText(typed)
 
     def accept(self) -> None:
         # What the clerk typed must name one entry of the list exactly (the completer offers them).
@@ -118,18 +122,19 @@ class NewDossierDialog(QDialog):
         if chosen is None:
             QMessageBox.warning(self, t.REFUSED_TITLE, t.CHOOSE_NOMINEE)
             return
+        proposer = self.proposer.currentData()
+        as_unit = self.as_unit.isChecked()
         new = NewDossier(
-            campaign_id=self.campaign.currentData(),
-            award_form_id=self.award.currentData(),
-            nominee_unit_id=chosen if self.as_unit.isChecked() else None,
-            nominee_person_id=None if self.as_unit.isChecked() else chosen,
-            proposing_unit_id=self.proposer.currentData(),
+            campaign_id=CampaignId(self.campaign.currentData()),
+            award_form_id=AwardFormId(self.award.currentData()),
+            nominee_unit_id=UnitId(chosen) if as_unit else None,
+            nominee_person_id=None if as_unit else PersonId(chosen),
+            proposing_unit_id=UnitId(proposer) if proposer is not None else None,
             note=self.note.toPlainText(),
         )
         try:
-            with self.ctx.db.session() as session:
-                self.created_id = create_dossier(session, new).id
-        except DossierError as error:
-            QMessageBox.warning(self, t.REFUSED_TITLE, str(error))
+            self.created_id = self.ctx.door.run(new_dossier(new))
+        except Exception as error:
+            show_error(self, error)
             return
         super().accept()

@@ -1,15 +1,21 @@
-"""Hồ sơ khen thưởng: the dossiers with their filters and counts, the catalogue, the campaigns."""
+"""Hồ sơ khen thưởng: the dossiers with their filters and counts, the catalogue, the campaigns.
+
+The page reads through the door and reloads in :meth:`DossiersPage.on_change`: the list when
+dossiers, the catalogue or the register changed, the catalogue and campaign tabs when the catalogue
+did; it passes the change on to the dossier windows and dialogs it opened. Ctrl+Z on the list takes
+back the last thing filled in on a dossier (the same history as in the dossier window).
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -24,22 +30,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.awards.attachments import check_store, prune_store
+from desktop.awards.attachment_ops import prune
+from desktop.awards.attachments import check_store
 from desktop.awards.catalogue import LEVEL_LABELS, list_campaigns
-from desktop.awards.dossiers import (
-    DossierFilter,
-    DossierRow,
-    count_by_status,
-    delete_dossier,
-    list_dossiers,
-)
-from desktop.awards.errors import DossierError
+from desktop.awards.dossier_ops import SCOPE, delete_draft
+from desktop.awards.dossiers import DossierFilter, DossierRow, count_by_status, list_dossiers
+from desktop.awards.views import NomineeChoice
+from desktop.changes import Area, Change
 from desktop.context import AppContext
 from desktop.models import DossierStatus, NomineeKind
+from desktop.models.ids import CampaignId, DossierId, PersonId, UnitId, saved_id
+from desktop.text import wording
+from desktop.ui.awards.campaigns import CampaignsPanel
+from desktop.ui.awards.catalogue import CataloguePanel
+from desktop.ui.awards.dossier_editor import DossierEditor
 from desktop.ui.awards.dossier_models import DossierListModel, flags_text
+from desktop.ui.awards.history_dialog import NomineeChooser, NomineeHistoryDialog
+from desktop.ui.awards.new_dialog import NewDossierDialog
+from desktop.ui.awards.undo_actions import UndoActions
+from desktop.ui.errors import show_error
 from desktop.ui.texts import common as tc
 from desktop.ui.texts import dossiers as t
-from desktop.ui.widgets.background import run_with_progress
+from desktop.ui.widgets.background import Operation, run_with_progress
 from desktop.ui.widgets.table_model import Column, RecordSortProxy
 
 C = t.COLUMNS
@@ -69,10 +81,12 @@ class DossierListPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.editor: QWidget | None = None
-        self.new_dialog: QWidget | None = None
-        self.history_dialog: QWidget | None = None
-        self._operation: Any = None
+        self.editor: DossierEditor | None = None
+        self.new_dialog: NewDossierDialog | None = None
+        self.history_dialog: NomineeHistoryDialog | None = None
+        # The windows opened from the list that show data: each is told of every change.
+        self._windows: list[DossierEditor | NewDossierDialog | NomineeHistoryDialog] = []
+        self._operation: Operation | None = None
         self.campaign = _combo("campaign_filter", t.ALL_CAMPAIGNS)
         self.status = _combo("status_filter", t.ALL_STATUSES)
         for status in DossierStatus:
@@ -125,6 +139,11 @@ class DossierListPanel(QWidget):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.undo_actions = UndoActions(
+            ctx, SCOPE, self, Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+        for undo_button in self.undo_actions.buttons():
+            buttons.addWidget(undo_button)
         filters = QHBoxLayout()
         for widget in (self.campaign, self.status, self.level, self.kind):
             filters.addWidget(widget)
@@ -146,11 +165,20 @@ class DossierListPanel(QWidget):
         self.campaign.blockSignals(True)
         while self.campaign.count() > 1:
             self.campaign.removeItem(1)
-        with self.ctx.db.session() as session:
-            for c in list_campaigns(session):
-                self.campaign.addItem(c.name, c.id)
+        for c in self.ctx.door.read(list_campaigns):
+            self.campaign.addItem(c.name, c.id)
         self.campaign.setCurrentIndex(max(0, self.campaign.findData(current)))
         self.campaign.blockSignals(False)
+
+    def on_change(self, change: Change) -> None:
+        """Reload what the list shows of the change, then tell the windows opened from it."""
+        if change.touches(Area.AWARDS):
+            self.fill_campaigns()
+        if change.touches(Area.DOSSIERS, Area.AWARDS, Area.UNITS, Area.PERSONS):
+            self.refresh()
+        self.undo_actions.refresh()
+        for window in list(self._windows):
+            window.on_change(change)
 
     def refresh(self) -> None:
         where = DossierFilter(
@@ -158,12 +186,14 @@ class DossierListPanel(QWidget):
             level=self.level.currentData(),
             nominee_kind=NomineeKind(self.kind.currentData()) if self.kind.currentData() else None,
         )
-        with self.ctx.db.session() as session:
-            rows = list_dossiers(session, where, date.today())
+        rows = self.ctx.door.read(lambda session: list_dossiers(session, where, date.today()))
         # Counts cover every status of the chosen campaign, level and kind, whatever status is shown.
         counts = count_by_status(rows)
         self.counts.setText(
-            " · ".join(t.STATUS_COUNT.format(label=s.label, count=n) for s, n in counts.items())
+            " · ".join(
+                t.STATUS_COUNT.format(label=s.label, count=wording.count(n))
+                for s, n in counts.items()
+            )
         )
         # Combo data holds the plain value: Qt hands enums back as text.
         status = DossierStatus(self.status.currentData()) if self.status.currentData() else None
@@ -177,7 +207,10 @@ class DossierListPanel(QWidget):
 
     def _update_count(self) -> None:
         self.count_label.setText(
-            tc.COUNT_SHOWN.format(shown=self.proxy.rowCount(), total=self.model.rowCount())
+            tc.COUNT_SHOWN.format(
+                shown=wording.count(self.proxy.rowCount()),
+                total=wording.count(self.model.rowCount()),
+            )
         )
 
     def selected(self) -> DossierRow | None:
@@ -194,16 +227,27 @@ class DossierListPanel(QWidget):
                 return True
         return False
 
-    def new_dossier(self) -> None:
-        from desktop.ui.awards.new_dialog import NewDossierDialog
+    # -- windows opened from the list ----------------------------------------------------------------
+    def _track(self, window: DossierEditor | NewDossierDialog | NomineeHistoryDialog) -> None:
+        """Keep ``window`` told of changes while it is open."""
+        self._windows.append(window)
+        window.finished.connect(lambda _result: self._forget(window))
 
-        dialog = NewDossierDialog(self.ctx, self.campaign.currentData(), self)
+    def _forget(self, window: DossierEditor | NewDossierDialog | NomineeHistoryDialog) -> None:
+        if window in self._windows:
+            self._windows.remove(window)
+
+    def new_dossier(self) -> None:
+        campaign = self.campaign.currentData()
+        dialog = NewDossierDialog(
+            self.ctx, CampaignId(campaign) if campaign is not None else None, self
+        )
         dialog.accepted.connect(lambda: self._created(dialog.created_id))
         self.new_dialog = dialog
+        self._track(dialog)
         dialog.open()
 
-    def _created(self, dossier_id: int | None) -> None:
-        self.refresh()
+    def _created(self, dossier_id: DossierId | None) -> None:
         if dossier_id is not None:
             self.open_dossier(dossier_id)
 
@@ -212,56 +256,53 @@ class DossierListPanel(QWidget):
         if row is None:
             QMessageBox.information(self, t.PAGE_TITLE, t.SELECT_FIRST)
             return
-        self.open_dossier(row.dossier.id or 0)
+        self.open_dossier(DossierId(saved_id(row.dossier.id)))
 
-    def open_dossier(self, dossier_id: int) -> None:
-        from desktop.ui.awards.dossier_editor import DossierEditor
-
+    def open_dossier(self, dossier_id: DossierId) -> None:
         editor = DossierEditor(self.ctx, dossier_id, self)
-        editor.changed.connect(self.refresh)
         self.editor = editor
+        self._track(editor)
         editor.show()
 
     def show_history(self) -> None:
-        from desktop.ui.awards.history_dialog import NomineeHistoryDialog
-
         row = self.selected()
         if row is not None:
-            who = (row.dossier.nominee_unit_id, row.dossier.nominee_person_id)
+            d = row.dossier
+            unit_id = UnitId(d.nominee_unit_id) if d.nominee_unit_id is not None else None
+            person_id = PersonId(d.nominee_person_id) if d.nominee_person_id is not None else None
         else:  # no dossier chosen: any unit or person of the register
-            who = self.choose_nominee()
-            if who is None:
+            chosen = self.choose_nominee()
+            if chosen is None:
                 return
-        dialog = NomineeHistoryDialog(self.ctx, who[0], who[1], self)
-        dialog.show()
+            unit_id, person_id = chosen.unit_id, chosen.person_id
+        dialog = NomineeHistoryDialog(self.ctx, unit_id, person_id, self)
         self.history_dialog = dialog
+        self._track(dialog)
+        dialog.show()
 
-    def choose_nominee(self) -> tuple[int | None, int | None] | None:
-        from desktop.ui.awards.history_dialog import NomineeChooser
-
+    def choose_nominee(self) -> NomineeChoice | None:
         chooser = NomineeChooser(self.ctx, self)
-        if chooser.exec() != NomineeChooser.DialogCode.Accepted:
+        if chooser.exec() != QDialog.DialogCode.Accepted:
             return None
         return chooser.chosen()
 
+    # -- changing ------------------------------------------------------------------------------
     def delete_selected(self) -> None:
         row = self.selected()
         if row is None:
             return
+        dossier_id = DossierId(saved_id(row.dossier.id))
         reason, ok = QInputDialog.getText(
-            self, t.DELETE_REASON_TITLE, t.DELETE_REASON.format(id=row.dossier.id)
+            self, t.DELETE_REASON_TITLE, t.DELETE_REASON.format(id=dossier_id)
         )
         if not ok:
             return
         try:
-            with self.ctx.db.session() as session:
-                delete_dossier(session, row.dossier.id or 0, reason)
-        except DossierError as error:
-            QMessageBox.warning(self, t.REFUSED_TITLE, str(error))
-            return
-        with self.ctx.db.session() as session:
-            prune_store(session, self.ctx.folder.attachments)  # files no other dossier uses
-        self.refresh()
+            self.ctx.door.run(delete_draft(dossier_id, reason))
+            # After the commit, so a file still in use is never deleted.
+            self.ctx.door.read(prune(self.ctx.folder.attachments))
+        except Exception as error:
+            show_error(self, error)
 
     def shown_rows(self) -> list[DossierRow]:
         """The rows the clerk sees, in the order shown (filters, search and sort applied)."""
@@ -279,7 +320,6 @@ class DossierListPanel(QWidget):
 
     def export(self, path: Path) -> None:
         """Write the shown list to Excel off the GUI thread."""
-        from desktop.excel.common import ExcelInputError
         from desktop.excel.dossiers_export import export_dossiers
 
         rows = self.shown_rows()
@@ -287,30 +327,32 @@ class DossierListPanel(QWidget):
             path = path.with_suffix(".xlsx")
 
         def done(count: int) -> None:
-            QMessageBox.information(self, t.EXPORT_TITLE, t.EXPORTED.format(count=count, path=path))
-
-        def failed(error: BaseException) -> None:
-            if isinstance(error, ExcelInputError):
-                QMessageBox.warning(self, t.EXPORT_TITLE, str(error))
-            else:
-                QMessageBox.warning(self, t.EXPORT_TITLE, tc.UNEXPECTED_ERROR.format(error=error))
+            QMessageBox.information(
+                self, t.EXPORT_TITLE, t.EXPORTED.format(count=wording.count(count), path=path)
+            )
 
         self._operation = run_with_progress(
-            self, lambda _progress: export_dossiers(rows, path), done, failed, t.EXPORTING
+            self,
+            lambda _progress: export_dossiers(rows, path),
+            done,
+            lambda error: show_error(self, error, t.EXPORT_TITLE),
+            t.EXPORTING,
         )
 
     def check_files(self) -> list[str]:
         """Tell the clerk which attached files are no longer in the data folder."""
-        with self.ctx.db.session() as session:
-            problems = [
-                t.FILE_PROBLEM.format(id=p.attachment.dossier_id, problem=p.problem)
-                for p in check_store(session, self.ctx.folder.attachments)
-            ]
+        store = self.ctx.folder.attachments
+        problems = [
+            t.FILE_PROBLEM.format(id=p.attachment.dossier_id, problem=p.problem)
+            for p in self.ctx.door.read(lambda session: check_store(session, store))
+        ]
         if problems:
             QMessageBox.warning(
                 self,
                 t.CHECK_FILES_TITLE,
-                t.FILES_MISSING.format(count=len(problems), lines="\n".join(problems[:30])),
+                t.FILES_MISSING.format(
+                    count=wording.count(len(problems)), lines="\n".join(problems[:30])
+                ),
             )
         else:
             QMessageBox.information(self, t.CHECK_FILES_TITLE, t.FILES_OK)
@@ -318,18 +360,16 @@ class DossierListPanel(QWidget):
 
 
 class DossiersPage(QWidget):
+    """The page of the main window; see the module's docstring."""
+
     title = t.PAGE_TITLE
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from desktop.ui.awards.campaigns import CampaignsPanel
-        from desktop.ui.awards.catalogue import CataloguePanel
-
         self.ctx = ctx
         self.dossiers = DossierListPanel(ctx, self)
         self.catalogue = CataloguePanel(ctx, self)
         self.campaigns = CampaignsPanel(ctx, self)
-        self.campaigns.changed.connect(self.dossiers.fill_campaigns)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.dossiers, t.TAB_DOSSIERS)
         self.tabs.addTab(self.catalogue, t.TAB_CATALOGUE)
@@ -352,7 +392,13 @@ class DossiersPage(QWidget):
     def search(self) -> QLineEdit:
         return self.dossiers.search
 
+    def on_change(self, change: Change) -> None:
+        self.dossiers.on_change(change)
+        self.catalogue.on_change(change)
+        self.campaigns.on_change(change)
+
     def refresh(self) -> None:
+        """Read everything the page shows (as after a restore)."""
         self.dossiers.fill_campaigns()
         self.dossiers.refresh()
         self.catalogue.refresh()

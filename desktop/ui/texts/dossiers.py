@@ -101,14 +101,13 @@ RESULT_COLUMNS = (
     "Quý",
     "Tử số",
     "Mẫu số",
-    "Tỷ lệ %",
-    "Chỉ tiêu %",
+    "Tỷ lệ",
+    "Chỉ tiêu năm",
     "Đánh giá",
 )
 PRIOR_COLUMNS = ("Năm", "Danh hiệu / hình thức", "Quyết định", "Tình trạng")
 EVENT_COLUMNS = ("Thời điểm", "Từ", "Sang", "Nội dung")
 YES, NO = "Có", "Không"
-REACHED, NOT_REACHED, NO_DATA, NO_TARGET = "Đạt", "Chưa đạt", "Chưa báo cáo", "Không có chỉ tiêu"
 FILE_OK, FILE_MISSING = "Có trong thư mục dữ liệu", "THIẾU TỆP"
 RESULTS_NOTE = "Số liệu lấy tự động từ số liệu quý (quý báo cáo cuối của năm) của {unit}."
 NO_RESULTS = "Chưa có số liệu chỉ tiêu nào cho đối tượng này."
@@ -121,13 +120,30 @@ REMOVE_FILE = "&Gỡ tệp"
 CHOOSE_FILES = "Chọn tệp đính kèm"
 ATTACHING = "Đang chép tệp vào thư mục dữ liệu…"
 ATTACHED = "Đã đính kèm {count} tệp."
-REMOVE_FILE_CONFIRM = "Gỡ tệp “{name}” khỏi hồ sơ?"
+REMOVE_FILE_CONFIRM = "Gỡ tệp “{name}” khỏi hồ sơ? (Ctrl+Z đưa tệp trở lại.)"
 
 ADD_PRIOR = "&Thêm khen thưởng đã nhận…"
 PRIOR_TITLE = "Khen thưởng đã nhận"
 PRIOR_YEAR = "Năm"
 PRIOR_NAME = "Danh hiệu / hình thức"
 PRIOR_DECISION = "Số quyết định"
+REMOVE_PRIOR = "&Xóa khen thưởng đã nhận"
+REMOVE_PRIOR_CONFIRM = "Xóa “{award}” năm {year} khỏi khen thưởng đã nhận? (Ctrl+Z đưa trở lại.)"
+PRIOR_NOT_BY_HAND = (
+    "Chỉ xóa được khen thưởng đã nhận ghi bằng tay; khen thưởng theo hồ sơ nằm trong hồ sơ số {id}."
+)
+SELECT_PRIOR = "Hãy chọn một dòng khen thưởng đã nhận."
+
+# -- undo ----------------------------------------------------------------------------------------
+UNDO = "&Hoàn tác"
+REDO = "Làm &lại"
+UNDO_TIP = "Hoàn tác: {label} (Ctrl+Z)"
+REDO_TIP = "Làm lại: {label} (Ctrl+Y)"
+NOTHING_TO_UNDO = "Không có thay đổi nào của hồ sơ để hoàn tác."
+NOTHING_TO_REDO = "Không có thay đổi nào để làm lại."
+UNDO_FAILED_TITLE = "Không hoàn tác được"
+STEP_TIP = "Bước xử lý được ghi vào lịch sử hồ sơ và nhật ký thay đổi; không hoàn tác bằng Ctrl+Z."
+DOSSIER_GONE = "Hồ sơ số {id} không còn trong dữ liệu; cửa sổ hồ sơ đã được đóng."
 
 # -- a workflow step --------------------------------------------------------------------------------
 STEP_TITLE = "{action} — hồ sơ số {id}"

@@ -239,7 +239,7 @@ def test_indicator_results_of_the_nominee_are_shown(page) -> None:
     verdicts = {
         editor.results.data(editor.results.index(r, 8)) for r in range(editor.results.rowCount())
     }
-    assert verdicts <= {"Đạt", "Chưa đạt", "Chưa báo cáo", "Không có chỉ tiêu"}
+    assert verdicts <= {"Đạt", "Chưa đạt", "Chưa đủ số liệu", "Không có chỉ tiêu"}
 
 
 def test_nominee_history_lists_awards_and_takes_a_prior_one(page, qtbot, warnings) -> None:
@@ -394,3 +394,173 @@ def test_enter_on_a_row_opens_the_dossier(page, qtbot) -> None:
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
     assert panel.editor is not None and panel.editor.dossier_id == 3
+
+
+# -- undo of what the clerk fills in ------------------------------------------------------------------
+def audit_reasons(ctx) -> list[str]:  # type: ignore[no-untyped-def]
+    from desktop.models import AuditEntry
+
+    return ctx.door.read(lambda s: [e.reason for e in s.exec(select(AuditEntry))])
+
+
+def tick(model, row: int, on: bool = True) -> bool:  # type: ignore[no-untyped-def]
+    state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+    return model.setData(model.index(row, 0), state.value, Qt.ItemDataRole.CheckStateRole)
+
+
+def ticked(model, row: int) -> bool:  # type: ignore[no-untyped-def]
+    state = model.data(model.index(row, 0), Qt.ItemDataRole.CheckStateRole)
+    return state == Qt.CheckState.Checked
+
+
+def test_ctrl_z_unticks_a_standard_and_the_audit_says_so(page, qtbot) -> None:
+    page.dossiers.open_dossier(4)
+    editor = page.dossiers.editor
+    qtbot.waitExposed(editor)
+    assert not editor.undo_actions.undo.isEnabled()
+    assert tick(editor.criteria, 0)
+    assert ticked(editor.criteria, 0)
+    tip = editor.undo_actions.undo.toolTip()
+    assert tip.startswith("Hoàn tác: đánh dấu đạt tiêu chuẩn “") and "(hồ sơ số 4)" in tip
+
+    editor.activateWindow()  # the clerk works in the dossier's window
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.criteria_view.setFocus()
+    qtbot.keyClick(editor.criteria_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not ticked(editor.criteria, 0))
+    label = tip.removeprefix("Hoàn tác: ").removesuffix(" (Ctrl+Z)")
+    assert f"Hoàn tác: {label}" in audit_reasons(page.ctx)
+    assert editor.undo_actions.redo.isEnabled()
+
+    qtbot.keyClick(editor.criteria_view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: ticked(editor.criteria, 0))
+    assert f"Làm lại: {label}" in audit_reasons(page.ctx)
+
+
+def test_the_list_takes_back_a_tick_after_the_dossier_is_closed(page, qtbot) -> None:
+    page.dossiers.open_dossier(4)
+    editor = page.dossiers.editor
+    tick(editor.components, 1)
+    editor.accept()
+    assert page.dossiers.undo_actions.undo.isEnabled()
+    page.dossiers.undo_actions.undo.trigger()
+    page.dossiers.open_dossier(4)
+    assert not ticked(page.dossiers.editor.components, 1)
+
+
+def test_saved_texts_come_back_with_ctrl_z_and_typing_is_never_lost(page, qtbot) -> None:
+    page.dossiers.open_dossier(5)
+    editor = page.dossiers.editor
+    box = editor.sections["thanh_tich"]
+    before = box.toPlainText()
+    box.clear()
+    type_text(box, "Hướng dẫn 120 hộ dân cài VNeID")
+    assert editor.save()
+    assert editor.undo_actions.undo.toolTip() == "Hoàn tác: sửa nội dung hồ sơ số 5 (Ctrl+Z)"
+    type_text(editor.note, "đang gõ")
+    editor.undo_actions.undo.trigger()
+    assert box.toPlainText() == before  # the saved text is taken back
+    assert editor.note.toPlainText() == "đang gõ"  # what is being typed stays
+    editor.undo_actions.redo.trigger()
+    assert box.toPlainText() == "Hướng dẫn 120 hộ dân cài VNeID"
+
+
+def test_a_removed_file_comes_back_with_ctrl_z(page, qtbot, tmp_path, monkeypatch) -> None:
+    from desktop.awards.attachments import attach_file
+
+    source = tmp_path / "Bản đăng ký thi đua.pdf"
+    source.write_bytes(b"%PDF dang ky")
+    with page.ctx.db.session() as s:
+        attachment = attach_file(s, page.ctx.folder.attachments, 5, source)
+    page.dossiers.open_dossier(5)
+    editor = page.dossiers.editor
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes
+    )
+    editor.files.view.selectRow(0)
+    editor.files.remove_selected()
+    assert editor.files.rows.rowCount() == 0
+    editor.undo_actions.undo.trigger()
+    assert editor.files.rows.rowCount() == 1
+    assert editor.files.rows.data(editor.files.rows.index(0, 4)) == "Có trong thư mục dữ liệu"
+    # Taken off again and the dossier closed: the stored copy leaves the data folder.
+    editor.undo_actions.redo.trigger()
+    editor.accept()
+    assert not stored_path(page.ctx.folder.attachments, attachment.sha256).exists()
+
+
+def test_an_earlier_award_removed_by_mistake_comes_back(page, qtbot, monkeypatch) -> None:
+    page.dossiers.open_dossier(2)
+    editor = page.dossiers.editor
+    assert editor.record_prior(2022, "Bằng khen của UBND quận", "12/QĐ-UBND")
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes
+    )
+    editor.prior_view.selectRow(0)
+    assert editor.remove_selected_prior()
+    assert editor.prior.rowCount() == 0
+    editor.undo_actions.undo.trigger()
+    assert [editor.prior.record(r).award for r in range(editor.prior.rowCount())] == [
+        "Bằng khen của UBND quận"
+    ]
+
+
+def test_a_refused_step_shows_the_reason_and_is_not_undoable(page, qtbot, warnings) -> None:
+    page.dossiers.open_dossier(2)  # with the council
+    editor = page.dossiers.editor
+    button = editor.step_button(DossierStatus.RETURNED)
+    assert "không hoàn tác bằng Ctrl+Z" in button.toolTip()
+    button.click()
+    dialog = editor.step_dialog
+    ok(dialog)  # nothing written about what to supplement
+    assert warnings == ["Hãy ghi nội dung cần bổ sung."]
+    assert dialog.isVisible()
+    type_text(dialog.note, "Bổ sung biên bản họp tổ dân phố")
+    ok(dialog)
+    assert editor.step_button(DossierStatus.SUBMITTED_TO_COUNCIL) is not None
+    assert not editor.undo_actions.undo.isEnabled()  # a recorded act, not a step to take back
+
+
+def test_an_undo_the_dossier_no_longer_allows_is_refused_in_a_dialog(page, qtbot, warnings) -> None:
+    page.dossiers.open_dossier(4)
+    editor = page.dossiers.editor
+    tick(editor.criteria, 0)
+    editor.step_button(DossierStatus.SUBMITTED_TO_COUNCIL).click()
+    type_text(editor.step_dialog.reason, "Doanh nghiệp nộp bổ sung khi họp")
+    ok(editor.step_dialog)
+    editor.undo_actions.undo.trigger()
+    assert len(warnings) == 1 and "chỉ sửa được nội dung" in warnings[0]
+    assert ticked(editor.criteria, 0)
+    assert not editor.undo_actions.undo.isEnabled()
+
+
+def test_a_deleted_dossier_closes_its_window(page, qtbot, monkeypatch) -> None:
+    from desktop.awards.dossier_ops import delete_draft
+
+    informed: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda parent, title, text: informed.append(text)
+    )
+    page.dossiers.open_dossier(4)
+    editor = page.dossiers.editor
+    page.ctx.door.run(delete_draft(4, "Tạo nhầm"))
+    assert not editor.isVisible()
+    assert informed == ["Hồ sơ số 4 không còn trong dữ liệu; cửa sổ hồ sơ đã được đóng."]
+    assert page.model.rowCount() == 4
+
+
+def test_a_restore_empties_the_undo_and_reloads_every_tab(page, qtbot, monkeypatch) -> None:
+    from desktop.changes import EVERYTHING
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    page.dossiers.open_dossier(4)
+    editor = page.dossiers.editor
+    tick(editor.criteria, 0)
+    from desktop.awards.dossiers import delete_dossier
+
+    with page.ctx.db.session() as s:  # what a restore brings back: another state of the file
+        delete_dossier(s, 5, "bản sao lưu cũ")
+    page.ctx.door.announce(EVERYTHING)
+    assert not editor.isVisible()
+    assert not page.dossiers.undo_actions.undo.isEnabled()
+    assert page.model.rowCount() == 4

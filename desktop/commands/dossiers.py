@@ -1,23 +1,35 @@
-"""``dossiers list | history | files``: award dossiers from the command line, over the same domain."""
+"""``dossiers list | history | show | files``: award dossiers from the command line.
+
+The commands read through the same door as the window (:meth:`desktop.changes.Door.read`) and the
+same domain functions; a unit code is found as everywhere (:mod:`desktop.register.lookup`). A
+refusal prints its Vietnamese message and exits with 2; figures and dates are worded by
+:mod:`desktop.text.wording`.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from desktop.awards.attachments import check_store
 from desktop.awards.catalogue import list_campaigns
 from desktop.awards.detail import DossierDetail, load_detail
 from desktop.awards.dossiers import DossierFilter, DossierRow, count_by_status, list_dossiers
 from desktop.awards.errors import DossierError
-from desktop.awards.history import nominee_history
+from desktop.awards.history import HistoryLine, nominee_history
 from desktop.context import AppContext
-from desktop.models import Campaign, DossierStatus, NomineeKind, Person, Unit
-from desktop.text import search_key
+from desktop.errors import Refusal
+from desktop.models import Campaign, DossierStatus, NomineeKind, Person
+from desktop.models.ids import PersonId, UnitId, saved_id
+from desktop.register.lookup import unit_by_code
+from desktop.text import search_key, wording
+
+REFUSED = 2  # the exit code of a refusal (bad filter, unknown code or number)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -103,36 +115,37 @@ def _row_json(row: DossierRow) -> dict[str, Any]:
 
 
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
+    def read(session: Session) -> list[DossierRow]:
+        campaign_ids = (
+            {c.id for c in find_campaigns(session, args.campaign)} if args.campaign else None
+        )
+        where = DossierFilter(
+            status=find_status(args.status) if args.status else None,
+            level=args.level,
+            nominee_kind=NomineeKind(args.kind) if args.kind else None,
+            query=args.search,
+        )
+        return [
+            r
+            for r in list_dossiers(session, where)
+            if campaign_ids is None or r.dossier.campaign_id in campaign_ids
+        ]
+
     try:
-        with ctx.db.session() as session:
-            campaign_ids = (
-                {c.id for c in find_campaigns(session, args.campaign)} if args.campaign else None
-            )
-            where = DossierFilter(
-                status=find_status(args.status) if args.status else None,
-                level=args.level,
-                nominee_kind=NomineeKind(args.kind) if args.kind else None,
-                query=args.search,
-            )
-            rows = [
-                r
-                for r in list_dossiers(session, where)
-                if campaign_ids is None or r.dossier.campaign_id in campaign_ids
-            ]
-    except DossierError as error:
-        print(error)
-        return 2
+        rows = ctx.door.read(read)
+    except Refusal as error:
+        print(error.text())
+        return REFUSED
     counts = count_by_status(rows)
     if args.excel:
-        from desktop.excel.common import ExcelInputError
         from desktop.excel.dossiers_export import export_dossiers
 
         try:
             export_dossiers(rows, Path(args.excel))
-        except ExcelInputError as error:
-            print(error)
-            return 2
-        print(f"Đã ghi {len(rows)} hồ sơ ra {args.excel}")
+        except Refusal as error:
+            print(error.text())
+            return REFUSED
+        print(f"Đã ghi {wording.count(len(rows))} hồ sơ ra {args.excel}")
         return 0
     if args.json:
         payload = {
@@ -148,26 +161,36 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         print(
             f"{r.dossier.id:>5}  {r.nominee} — {r.award} — {r.campaign} — {r.status.label}{marks}"
         )
-    print(f"Tổng: {len(rows)} hồ sơ. " + "; ".join(f"{s.label}: {n}" for s, n in counts.items()))
+    print(
+        f"Tổng: {wording.count(len(rows))} hồ sơ. "
+        + "; ".join(f"{s.label}: {wording.count(n)}" for s, n in counts.items())
+    )
     return 0
 
 
+def _nominee_history(
+    code: str | None, person_id: int | None
+) -> Callable[[Session], tuple[str, list[HistoryLine]]]:
+    """A read: the name and the awards of the unit with ``code`` or of person ``person_id``."""
+
+    def read(session: Session) -> tuple[str, list[HistoryLine]]:
+        if code is not None:
+            unit = unit_by_code(session, code)
+            return unit.name, nominee_history(session, UnitId(saved_id(unit.id)), None)
+        person = session.get(Person, person_id)
+        if person is None:
+            raise DossierError(f"Không có cá nhân số {person_id} trong sổ đăng ký.")
+        return person.full_name, nominee_history(session, None, PersonId(saved_id(person.id)))
+
+    return read
+
+
 def run_history(args: argparse.Namespace, ctx: AppContext) -> int:
-    with ctx.db.session() as session:
-        unit_id = None
-        if args.unit:
-            unit = session.exec(select(Unit).where(Unit.code == args.unit.strip().upper())).first()
-            if unit is None:
-                print(f"Không có đơn vị mã “{args.unit}” trong sổ đăng ký.")
-                return 2
-            unit_id, name = unit.id, unit.name
-        else:
-            person = session.get(Person, args.person)
-            if person is None:
-                print(f"Không có cá nhân số {args.person} trong sổ đăng ký.")
-                return 2
-            name = person.full_name
-        lines = nominee_history(session, unit_id, None if unit_id else args.person)
+    try:
+        name, lines = ctx.door.read(_nominee_history(args.unit, args.person))
+    except Refusal as error:
+        print(error.text())
+        return REFUSED
     if args.json:
         print(json.dumps([line.__dict__ for line in lines], ensure_ascii=False, indent=2))
         return 0
@@ -231,11 +254,10 @@ def _detail_json(detail: DossierDetail) -> dict[str, Any]:
 
 def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
     try:
-        with ctx.db.session() as session:
-            detail = load_detail(session, args.id)
-    except DossierError as error:
-        print(error)
-        return 2
+        detail = ctx.door.read(lambda session: load_detail(session, args.id))
+    except Refusal as error:
+        print(error.text())
+        return REFUSED
     data = _detail_json(detail)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -244,9 +266,8 @@ def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
     print(f"Đợt xét: {data['campaign']}; đơn vị đề nghị: {data['proposer'] or '(không ghi)'}")
     print(f"Trạng thái: {data['status_label']}")
     if data["decision"]["number"]:
-        print(
-            f"Quyết định số {data['decision']['number']} ngày {detail.dossier.decision_date:%d/%m/%Y}"
-        )
+        day = wording.short_date(detail.dossier.decision_date)
+        print(f"Quyết định số {data['decision']['number']} ngày {day}")
     for line in data["warnings"]:
         print(f"CẢNH BÁO: {line}")
     print("Còn thiếu:" if data["missing"] else "Hồ sơ đủ thành phần bắt buộc và tiêu chuẩn.")
@@ -256,17 +277,17 @@ def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
     for e in detail.events:
         source = f"{e.from_status.label} → " if e.from_status else ""
         note = f" ({e.note})" if e.note else ""
-        print(f"  {e.at:%d/%m/%Y %H:%M}  {source}{e.to_status.label}{note}")
+        print(f"  {wording.date_time(e.at)}  {source}{e.to_status.label}{note}")
     return 0
 
 
 def run_files(args: argparse.Namespace, ctx: AppContext) -> int:
-    with ctx.db.session() as session:
-        problems = check_store(session, ctx.folder.attachments)
+    store = ctx.folder.attachments
+    problems = ctx.door.read(lambda session: check_store(session, store))
     if not problems:
         print("Mọi tệp đính kèm đều còn đủ trong thư mục dữ liệu.")
         return 0
-    print(f"{len(problems)} tệp đính kèm có vấn đề:")
+    print(f"{wording.count(len(problems))} tệp đính kèm có vấn đề:")
     for p in problems:
         print(f"  - Hồ sơ số {p.attachment.dossier_id}: {p.problem}")
     return 1

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop.awards.dossiers import DossierRow, count_by_status
 from desktop.excel.common import new_workbook, save_atomically, write_table
+from desktop.text import wording
 
 HEADERS = (
     "Số hồ sơ",
@@ -28,7 +29,7 @@ WIDTHS = (9, 36, 14, 40, 22, 16, 34, 34, 24, 18, 14, 40)
 def _notes(row: DossierRow) -> str:
     notes = []
     if row.overdue and row.deadline:
-        notes.append(f"Quá hạn nộp {row.deadline:%d/%m/%Y}")
+        notes.append(f"Quá hạn nộp {wording.short_date(row.deadline)}")
     if row.flagged:
         notes.append(f"Kỷ luật/khiếu nại: {row.discipline_note}")
     return "; ".join(notes)

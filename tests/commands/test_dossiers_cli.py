@@ -108,3 +108,29 @@ def test_list_to_excel_keeps_the_filter_and_the_counts(demo_dir, capsys, tmp_pat
     assert all(r[8] == "Nháp" for r in rows[1:])
     counts = dict(workbook["Theo trạng thái"].iter_rows(min_row=2, values_only=True))
     assert counts["Nháp"] == 2 and counts["Được khen thưởng"] == 0
+
+
+def test_unit_codes_are_found_as_everywhere_and_refusals_are_vietnamese(demo_dir, capsys) -> None:
+    code, out = run(demo_dir, capsys, "history", "--unit", " tHcStTn ")
+    assert code == 0 and "Lịch sử khen thưởng của Trường THCS Trần Thành Ngọ:" in out
+    code = main(["--data-dir", str(demo_dir), "dossiers", "history", "--unit", "khongco"])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert "Không có đơn vị mã “KHONGCO” trong sổ đơn vị." in captured.out
+    assert "Traceback" not in captured.err
+    code, out = run(demo_dir, capsys, "history", "--person", "999")
+    assert code == 2 and "Không có cá nhân số 999 trong sổ đăng ký." in out
+
+
+def test_late_dossiers_are_noted_with_the_date_as_the_clerk_writes_it(demo_dir, capsys, tmp_path):  # type: ignore[no-untyped-def]
+    import re
+
+    from openpyxl import load_workbook
+
+    target = tmp_path / "nhap.xlsx"
+    assert run(demo_dir, capsys, "list", "--status", "nháp", "--excel", str(target))[0] == 0
+    notes = [
+        r[11]
+        for r in load_workbook(target)["Hồ sơ khen thưởng"].iter_rows(min_row=2, values_only=True)
+    ]
+    assert notes and all(re.fullmatch(r"Quá hạn nộp \d{2}/\d{2}/\d{4}.*", n) for n in notes)

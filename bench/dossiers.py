@@ -5,8 +5,9 @@ generated data, no audit), then times what the clerk waits for:
 
 1. the dossier list with its columns, a filtered list and the counts per status;
 2. opening one dossier (detail, completeness, the nominee's results, the nominee's history);
-3. one workflow step, with its history line and audit rows;
-4. attaching a 50 MB file (hash + copy) and attaching it again (stored once).
+3. one workflow step through the door, with its history line and audit rows;
+4. ticking a standard through the door and taking it back (Ctrl+Z), each one transaction;
+5. attaching a 50 MB file (hash + copy) and attaching it again (stored once), through the door.
 """
 
 from __future__ import annotations
@@ -36,12 +37,13 @@ def main() -> None:
     from sqlalchemy import insert
     from sqlmodel import select
 
-    from desktop.awards.attachments import attach_file
+    from desktop.awards.attachment_ops import attach_files
     from desktop.awards.detail import load_detail
+    from desktop.awards.dossier_ops import SCOPE, check_criterion, take_step
     from desktop.awards.dossiers import DossierFilter, count_by_status, list_dossiers
     from desktop.awards.history import nominee_history
     from desktop.awards.results import dossier_results
-    from desktop.awards.workflow import move_dossier
+    from desktop.changes import Door
     from desktop.demo.ward import SyntheticSize, build_synthetic_ward
     from desktop.models import AwardForm, Campaign, Dossier, DossierStatus, Unit
     from desktop.models._base import now
@@ -107,10 +109,21 @@ def main() -> None:
             lambda: nominee_history(s, draft.nominee_unit_id),
         )
 
+    door = Door(lambda: db)
+
+    criterion = door.read(lambda s: load_detail(s, draft.id).criteria[0].criterion.id)
+    ticks = iter(range(1_000_000))
+    timed(
+        "tick a standard through the door (with its undo step)",
+        lambda: door.run(check_criterion(draft.id, criterion, True, f"minh chứng {next(ticks)}")),
+    )
+    timed("Ctrl+Z of that tick (one transaction, audited)", lambda: door.undo(SCOPE))
+
     def one_step() -> None:
-        with db.session() as s:
-            d = s.exec(select(Dossier).where(Dossier.status == DossierStatus.DRAFT)).first()
-            move_dossier(s, d.id, DossierStatus.SUBMITTED_TO_COUNCIL, reason="đo hiệu năng")
+        d = door.read(
+            lambda s: s.exec(select(Dossier).where(Dossier.status == DossierStatus.DRAFT)).first()
+        )
+        door.run(take_step(d.id, DossierStatus.SUBMITTED_TO_COUNCIL, reason="đo hiệu năng"))
 
     timed("one workflow step (with completeness check, history, audit)", one_step)
 
@@ -121,8 +134,7 @@ def main() -> None:
             handle.write(block)
 
     def attach(dossier_id: int) -> None:
-        with db.session() as s:
-            attach_file(s, folder / "attachments", dossier_id, big)
+        door.run(attach_files(folder / "attachments", dossier_id, [big]))
 
     timed("attach a 50 MB file (hash + copy + fsync)", lambda: attach(draft.id), runs=1)
     timed(

@@ -17,7 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from desktop.changes import Door
 from desktop.demo.ward import SyntheticSize, build_synthetic_ward
+from desktop.documents import ops
 from desktop.documents.common import DocumentRequest
 from desktop.documents.layout import PageLayout
 from desktop.documents.renderer import Issue, render_pdf
@@ -69,6 +71,21 @@ def bench_report(units: int, folder: Path, runs: int, target: float) -> None:
     db.close()
 
 
+def bench_preview(units: int, folder: Path, runs: int) -> None:
+    """What "Xem trước" costs on the page: one read through the door, the template filled once.
+    Reads the ward that :func:`bench_report` built."""
+    db = Database.open(folder / f"ward-{units}.sqlite3")
+    door = Door(lambda: db)
+    read = ops.draft(DocumentRequest("report", year=2025, quarter=2))
+    best, median, shown = best_of(runs, lambda: door.read(read))
+    pages = shown.pdf.count(b"/Type /Page\n") if isinstance(shown, ops.Rendered) else 0
+    print(
+        f"Xem trước báo cáo quý qua cửa, {units} đơn vị: {median * 1000:.0f} ms "
+        f"(tốt nhất {best * 1000:.0f}), {pages} trang"
+    )
+    db.close()
+
+
 def bench_plan(folder: Path, runs: int) -> None:
     db = Database.open(folder / "plan.sqlite3")
     with db.session() as session:
@@ -88,6 +105,7 @@ def main() -> None:
         folder = Path(tmp)
         bench_plan(folder, 5)
         bench_report(60, folder, 7, 0.150)
+        bench_preview(60, folder, 7)
         bench_report(5000, folder, 3, 1.5)
 
 

@@ -3,11 +3,18 @@
 Every connection runs with foreign keys on, the WAL journal and ``synchronous=FULL`` so that a
 commit that returned survives a power cut. A file that is not ours, is damaged or was written by a
 newer app is refused before anything is written to it.
+
+A file another program is writing makes a connection wait up to ``busy_timeout`` (5 s; the
+``THIDUA_BUSY_TIMEOUT_MS`` environment variable shortens it, for the tests of two writers) and then
+fail with SQLite's "database is locked", which :func:`desktop.errors.refusal_of` words for the
+clerk. SQL parameters — a person's name, a phone number — never appear in an error's message or
+in the log: the engine hides them.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -17,6 +24,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from desktop.errors import refusal_of
 from desktop.storage import migrate
 from desktop.storage.errors import DamagedDatabase, NewerDatabase, NotThiDuaDatabase
 from desktop.storage.hooks import ThiDuaSession
@@ -24,6 +32,7 @@ from desktop.storage.schema import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISION
 
 log = logging.getLogger("thidua.storage")
 BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_VARIABLE = "THIDUA_BUSY_TIMEOUT_MS"
 MMAP_BYTES = 256 * 1024 * 1024
 
 
@@ -58,6 +67,11 @@ def inspect_file(path: Path, quick_check: bool = True) -> str | None:
                 )
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as error:
+        # A file that is locked, cannot be opened for want of rights, or sits on a failing disk
+        # is not damaged: say what it is.
+        refusal = refusal_of(error, str(path.parent))
+        if refusal is not None:
+            raise refusal from error
         raise DamagedDatabase(_damaged(path, str(error))) from error
     revision = row[0] if row else None
     if revision is not None and revision not in KNOWN_REVISIONS:
@@ -83,11 +97,17 @@ def _configure_connection(dbapi_connection: sqlite3.Connection, record: Any) -> 
         "PRAGMA foreign_keys = ON",
         "PRAGMA journal_mode = WAL",
         "PRAGMA synchronous = FULL",
-        f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+        f"PRAGMA busy_timeout = {busy_timeout_ms()}",
         # Reads through memory mapping skip a copy per page; writes still go through the WAL.
         f"PRAGMA mmap_size = {MMAP_BYTES}",
     ):
         dbapi_connection.execute(pragma)
+
+
+def busy_timeout_ms() -> int:
+    """How long a connection waits for another writer before "database is locked"."""
+    value = os.environ.get(BUSY_TIMEOUT_VARIABLE, "").strip()
+    return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
 
 
 def _begin(connection: Any) -> None:
@@ -103,6 +123,8 @@ def make_engine(path: Path) -> Engine:
         # A pooled connection serves one thread at a time; background work (import, backup,
         # reports) runs on worker threads.
         connect_args={"check_same_thread": False},
+        # Errors and logs show the SQL, never its values (names, phone numbers of the register).
+        hide_parameters=True,
     )
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)

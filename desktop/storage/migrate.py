@@ -8,13 +8,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import Connection
-
 from desktop.storage.errors import MigrationFailed
 from desktop.storage.schema import APPLICATION_ID
 
 if TYPE_CHECKING:  # alembic itself is imported only when a migration runs
     from alembic.config import Config
+    from sqlalchemy.engine import Connection
 
 log = logging.getLogger("thidua.storage")
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

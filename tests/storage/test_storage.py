@@ -114,6 +114,57 @@ def test_foreign_keys_are_enforced(db: Database) -> None:
         assert s.exec(select(Person)).all() == []
 
 
+def test_sql_parameters_never_reach_the_message(db: Database) -> None:
+    """A failed write names the SQL, not the person's name or phone number (nor does the log)."""
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError) as failure, db.session() as s:
+        s.add(Person(unit_id=999, full_name="Nguyễn Thị Bình", phone="0912345678"))
+    message = str(failure.value)
+    assert "INSERT INTO person" in message and "parameters hidden" in message
+    assert "Nguyễn Thị Bình" not in message and "0912345678" not in message
+
+
+def test_second_writer_waits_then_is_refused_as_busy(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from desktop.errors import DataBusy, refusal_of
+
+    monkeypatch.setenv("THIDUA_BUSY_TIMEOUT_MS", "100")
+    second = Database.open(db.path)
+    other = sqlite3.connect(db.path, isolation_level=None)
+    try:
+        with second.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 100
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(OperationalError) as failure, second.session() as s:
+            s.add(_unit())
+        assert isinstance(refusal_of(failure.value), DataBusy)
+    finally:
+        other.rollback()
+        other.close()
+        second.close()
+
+
+def test_a_file_that_cannot_be_opened_is_not_called_damaged(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.errors import DataReadOnly
+    from desktop.storage import database
+
+    path = db.path
+    db.close()
+
+    def cannot_open(*args: object, **kwargs: object) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(database.sqlite3, "connect", cannot_open)
+    with pytest.raises(DataReadOnly, match="chỉ cho phép đọc"):
+        database.inspect_file(path)
+
+
 def test_failed_transaction_leaves_nothing(db: Database) -> None:
     with pytest.raises(RuntimeError), db.session() as s:
         s.add(_unit())

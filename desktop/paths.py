@@ -7,6 +7,7 @@ stick the app runs from), then the platform's per-user data folder.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass
@@ -15,6 +16,10 @@ from pathlib import Path
 ENV_VAR = "THIDUA_DATA_DIR"
 PORTABLE_MARKER = "portable.txt"
 DATABASE_NAME = "thidua.sqlite3"
+NOT_A_FOLDER = (
+    "“{where}” là một tệp, không phải thư mục, nên không dùng làm thư mục dữ liệu được. Hãy "
+    "chọn một thư mục (hoặc một tên thư mục chưa có) rồi thử lại."
+)
 
 
 @dataclass(frozen=True)
@@ -46,8 +51,21 @@ class DataFolder:
         return self.root / "documents"
 
     def ensure(self) -> DataFolder:
-        for folder in (self.root, self.attachments, self.backups, self.logs, self.documents):
-            folder.mkdir(parents=True, exist_ok=True)
+        """Create the folders that are missing.
+
+        A folder that cannot be created raises the disk's ``OSError`` (read-only, full), which
+        :func:`desktop.errors.refusal_of` words for the clerk; a data folder that is a file is
+        refused here. The log folder is not required: :mod:`desktop.logs` then writes elsewhere.
+        """
+        for folder in (self.root, self.attachments, self.backups, self.documents):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except (FileExistsError, NotADirectoryError) as error:
+                from desktop.errors import Refusal
+
+                raise Refusal(NOT_A_FOLDER.format(where=error.filename or folder)) from error
+        with contextlib.suppress(OSError):
+            self.logs.mkdir(exist_ok=True)
         return self
 
 

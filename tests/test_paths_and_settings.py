@@ -32,6 +32,29 @@ def test_default_is_the_users_data_folder(tmp_path: Path, monkeypatch: pytest.Mo
     assert folder.attachments.name == "attachments"
 
 
+def test_ensure_creates_every_folder(tmp_path: Path) -> None:
+    folder = resolve_data_folder(tmp_path / "ThiDua").ensure()
+    for child in (folder.attachments, folder.backups, folder.logs, folder.documents):
+        assert child.is_dir()
+
+
+def test_a_data_folder_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    from desktop.errors import Refusal
+
+    mistaken = tmp_path / "so-lieu.xlsx"
+    mistaken.write_bytes(b"PK")
+    with pytest.raises(Refusal, match="là một tệp, không phải thư mục"):
+        resolve_data_folder(mistaken).ensure()
+
+
+def test_a_log_folder_that_cannot_be_made_does_not_stop_the_data_folder(tmp_path: Path) -> None:
+    root = tmp_path / "ThiDua"
+    root.mkdir()
+    (root / "logs").write_text("một tệp chiếm chỗ thư mục nhật ký", encoding="utf-8")
+    folder = resolve_data_folder(root).ensure()
+    assert folder.documents.is_dir() and folder.logs.is_file()
+
+
 def test_defaults_follow_the_plans_signature_block(db: Database) -> None:
     with db.session() as s:
         settings = load_settings(s)

@@ -1,14 +1,62 @@
-"""Subcommands of ``python -m desktop``; each module adds its own parser with ``register``.
+"""Subcommands of ``python -m desktop``: the table of every command, and where each one lives.
 
-A module's ``register(subparsers)`` adds one or more parsers and sets ``run=function(args, ctx)``;
-the function returns the exit code.
+The table is what the top-level help lists and what lets the command line import only the module
+of the command that was asked for: building every command's parser would import every command's
+dependencies (openpyxl, reportlab, cryptography, SQLAlchemy) before anything is done, most of the
+start-up time of a short command.
+
+A module's ``register(subparsers)`` adds the parsers of its commands (those the table names with
+that module) and sets ``run=function(args, ctx)`` on each; the function returns the exit code.
 """
 
-COMMAND_MODULES = [
-    "desktop.commands.values",
-    "desktop.commands.document",
-    "desktop.commands.basic",
-    "desktop.commands.dossiers",
-    "desktop.commands.backup",
-    "desktop.commands.units",
-]
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Command:
+    """One word of ``python -m desktop LỆNH``: the module that registers it, its line of help."""
+
+    name: str
+    module: str
+    help: str
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "values", "desktop.commands.values", "số liệu quý: xuất, biểu mẫu thu thập, nhập, chốt"
+    ),
+    Command("results", "desktop.commands.values", "kết quả toàn phường theo chỉ tiêu"),
+    Command(
+        "document",
+        "desktop.commands.document",
+        "in văn bản ra PDF: kế hoạch, báo cáo, danh sách, tờ trình, báo cáo thành tích",
+    ),
+    Command(
+        "demo",
+        "desktop.commands.basic",
+        "tạo phường mẫu (hoặc phường tổng hợp cỡ lớn để đo hiệu năng)",
+    ),
+    Command("check", "desktop.commands.basic", "kiểm tra toàn vẹn và khóa ngoại của tệp dữ liệu"),
+    Command("info", "desktop.commands.basic", "đường dẫn, phiên bản cấu trúc, số bản ghi"),
+    Command("init", "desktop.commands.basic", "tạo tệp dữ liệu trống với danh mục của Kế hoạch"),
+    Command(
+        "dossiers", "desktop.commands.dossiers", "hồ sơ khen thưởng: danh sách, lịch sử, tệp đính kèm"
+    ),
+    Command(
+        "backup",
+        "desktop.commands.backup",
+        "sao lưu dữ liệu và tệp đính kèm ra một thư mục (USB), có kiểm tra lại",
+    ),
+    Command(
+        "restore",
+        "desktop.commands.backup",
+        "khôi phục dữ liệu từ tệp sao lưu (có sao lưu an toàn dữ liệu hiện tại trước)",
+    ),
+    Command("units", "desktop.commands.units", "sổ đơn vị: nhập, xuất Excel, tệp mẫu"),
+)
+
+BY_NAME: dict[str, Command] = {command.name: command for command in COMMANDS}
+# Every module named by the table, in the table's order, once.
+COMMAND_MODULES: list[str] = list(dict.fromkeys(command.module for command in COMMANDS))

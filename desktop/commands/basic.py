@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func
-from sqlmodel import SQLModel, select
+if TYPE_CHECKING:
+    from desktop.context import AppContext
 
-from desktop.context import AppContext
-from desktop.demo.ward import SyntheticSize, build_demo_ward, build_synthetic_ward, parse_years
-from desktop.indicators.catalogue import load_catalogue
+# The database and the demo ward are imported by the commands that use them, not when the parser
+# is built: ``info`` and ``check`` start without the demo's or the catalogue's imports.
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,9 +37,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _refuse_if_not_empty(ctx: AppContext) -> bool:
-    with ctx.db.session() as session:
-        from desktop.models import Unit
+    from sqlmodel import select
 
+    from desktop.models import Unit
+
+    with ctx.db.session() as session:
         if session.exec(select(Unit.id).limit(1)).first() is not None:
             print(
                 "Thư mục dữ liệu đã có đơn vị; không tạo dữ liệu mẫu đè lên. "
@@ -50,6 +52,8 @@ def _refuse_if_not_empty(ctx: AppContext) -> bool:
 
 
 def run_demo(args: argparse.Namespace, ctx: AppContext) -> int:
+    from desktop.demo.ward import SyntheticSize, build_demo_ward, build_synthetic_ward, parse_years
+
     if _refuse_if_not_empty(ctx):
         return 1
     started = time.perf_counter()
@@ -76,6 +80,8 @@ def run_demo(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_init(args: argparse.Namespace, ctx: AppContext) -> int:
+    from desktop.indicators.catalogue import load_catalogue
+
     with ctx.db.session() as session:
         load_catalogue(session)
     print(f"Tệp dữ liệu sẵn sàng: {ctx.folder.database}")
@@ -94,6 +100,10 @@ def run_check(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def table_counts(ctx: AppContext) -> dict[str, int]:
+    from sqlmodel import SQLModel, func, select
+
+    import desktop.models  # noqa: F401  (every table of the app joins SQLModel.metadata)
+
     counts = {}
     with ctx.db.session() as session:
         for name, table in sorted(SQLModel.metadata.tables.items()):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import json
 import sqlite3
 import subprocess
@@ -10,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
+import desktop.commands.basic
+from desktop.cli import EXIT_BUG, EXIT_REFUSED, main
+from desktop.commands import COMMAND_MODULES, COMMANDS
+from desktop.errors import Refusal
 from desktop.storage.schema import HEAD_REVISION
 
 
@@ -74,3 +79,50 @@ def test_python_dash_m_desktop_runs(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert f"Cấu trúc:        {HEAD_REVISION}" in result.stdout
+
+
+def test_the_table_lists_each_command_as_its_module_registers_it() -> None:
+    """The help is built from the table without importing the modules: the two must agree."""
+    for module in COMMAND_MODULES:
+        subparsers = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(module).register(subparsers)
+        registered = {action.dest: action.help for action in subparsers._choices_actions}
+        assert registered == {c.name: c.help for c in COMMANDS if c.module == module}, module
+
+
+def test_refusal_from_a_command_is_its_message_on_stderr(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    problems = [f"Dòng {n}: thiếu mã đơn vị." for n in range(2, 14)]
+
+    def refuse(args: argparse.Namespace, ctx: object) -> int:
+        raise Refusal("Không nhập được tệp.", problems)
+
+    monkeypatch.setattr(desktop.commands.basic, "run_info", refuse)
+    assert main(["--data-dir", str(data_dir), "info"]) == EXIT_REFUSED
+    err = capsys.readouterr().err
+    assert err.startswith("Không nhập được tệp.\nDòng 2: thiếu mã đơn vị.")
+    assert "… và 4 dòng khác." in err
+
+
+def test_bug_in_a_command_is_one_line_naming_the_log(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(args: argparse.Namespace, ctx: object) -> int:
+        raise KeyError("unit_id")
+
+    monkeypatch.setattr(desktop.commands.basic, "run_info", broken)
+    assert main(["--data-dir", str(data_dir), "info"]) == EXIT_BUG
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and str(data_dir / "logs" / "thidua.log") in err
+    assert "KeyError: 'unit_id'" in (data_dir / "logs" / "thidua.log").read_text(encoding="utf-8")
+
+
+def test_usage_error_is_argparse_exit_2_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["info", "--khong-co"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "cách dùng:" in err and "tham số không hiểu được: --khong-co" in err
+    # argparse speaks English again once the command line is parsed.
+    assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]

@@ -116,6 +116,7 @@ class Done(Generic[T]):
 
 
 Operation = Callable[["Session"], Done[T]]
+Query = Callable[["Session"], T]  # a read: what the page shows, through Door.read
 Listener = Callable[[Change], None]
 
 UNDO_REASON = "Hoàn tác: {label}"
@@ -200,7 +201,7 @@ class Door:
         self.announce(done.change)
         return done.value
 
-    def read(self, query: Callable[[Session], T]) -> T:
+    def read(self, query: Query[T]) -> T:
         """Run a read in a session of its own; a busy or failing file is refused like a change."""
         database = self._database()
         with machine_failures_refused(str(database.path.parent)), database.session() as session:

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 from desktop.changes import Area, Change, Done, Operation
 from desktop.documents import register
-from desktop.documents.choices import campaign_choices, dossier_choices
 from desktop.documents.common import DocumentRequest
 from desktop.documents.layout import PageLayout, load_layout, save_layout
 from desktop.documents.service import Prepared, lay_out, prepare
@@ -130,9 +129,17 @@ def page_layout(session: Session) -> PageLayout:
     return load_layout(session)
 
 
+# The choices need the dossiers' module, which no command of documents does: imported when asked,
+# so that ``python -m desktop document …`` does not load it.
+
+
 def campaigns(session: Session) -> list[tuple[CampaignId, str]]:
+    from desktop.documents.choices import campaign_choices
+
     return campaign_choices(session)
 
 
 def dossiers_of(campaign_id: CampaignId | None) -> Query[list[tuple[DossierId, str]]]:
+    from desktop.documents.choices import dossier_choices
+
     return lambda session: dossier_choices(session, campaign_id)

@@ -23,9 +23,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from html import escape as _html_escape
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from desktop.errors import Refusal
 from desktop.paths import forms_path
@@ -200,6 +200,12 @@ def parse_expr(source: str, where: str) -> Expr:
 
 
 # ----------------------------------------------------------------------------- text with markup
+
+
+def escape(text: str) -> str:
+    """&, < and > as reportlab's markup needs them (html's escape, lighter to import than
+    xml.sax.saxutils, which pulls in urllib and http)."""
+    return _html_escape(text, quote=False)
 
 
 def _markup(literal: str) -> str:

@@ -1,4 +1,8 @@
-"""Persons of the register (cá nhân): who in a unit may be nominated for an individual award."""
+"""Persons of the register (cá nhân): who in a unit may be nominated for an individual award.
+
+Persons are the second configuration (:data:`PERSONS`) of the register's common mechanism
+(:mod:`desktop.register.records`), beside units.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,12 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
+from desktop.changes import Area
 from desktop.models import Dossier, Gender, Person, PriorAward, Unit
-from desktop.register.rules import RegisterError, check_length, check_phone, name_key
-from desktop.storage.hooks import set_audit_reason
+from desktop.models.ids import PersonId, UnitId, saved_id
+from desktop.register import records
+from desktop.register.records import Reasons, RegisterKind, SessionRules
+from desktop.register.rules import check_length, check_phone, name_key
 from desktop.text import clean, clean_line
 
 EARLIEST_BIRTH_YEAR = 1920
@@ -21,7 +28,9 @@ YOUNGEST_AGE = 15
 
 @dataclass
 class PersonData:
-    unit_id: int
+    """The values of one person as the clerk enters them (in a form or a row of a roster)."""
+
+    unit_id: UnitId
     full_name: str
     gender: Gender | None = None
     birth_year: int | None = None
@@ -35,6 +44,20 @@ class PersonData:
     def of(cls, person: Person) -> PersonData:
         return cls(**{f.name: getattr(person, f.name) for f in fields(cls)})
 
+    def cleaned(self) -> PersonData:
+        """Text trimmed and NFC; the name, position and phone on one line."""
+        return PersonData(
+            unit_id=self.unit_id,
+            full_name=clean_line(self.full_name),
+            gender=self.gender,
+            birth_year=self.birth_year,
+            position=clean_line(self.position),
+            phone=clean_line(self.phone),
+            active=self.active,
+            discipline_note=clean(self.discipline_note),
+            note=clean(self.note),
+        )
+
     def apply_to(self, person: Person) -> None:
         for f in fields(self):
             if getattr(person, f.name) != getattr(self, f.name):
@@ -42,8 +65,10 @@ class PersonData:
 
 
 class PersonRow(NamedTuple):
-    id: int
-    unit_id: int
+    """One line of a unit's persons table."""
+
+    id: PersonId
+    unit_id: UnitId
     full_name: str
     gender: Gender | None
     birth_year: int | None
@@ -54,7 +79,7 @@ class PersonRow(NamedTuple):
 
 def load_person_rows(session: Session, unit_id: int) -> list[PersonRow]:
     # sqlmodel's select() is typed for at most four columns; Select() is what it builds for more.
-    columns: Select[int, int, str, Gender | None, int | None, str, str, bool] = Select(
+    columns: Select[PersonId, UnitId, str, Gender | None, int | None, str, str, bool] = Select(
         col(Person.id),
         col(Person.unit_id),
         col(Person.full_name),
@@ -69,10 +94,26 @@ def load_person_rows(session: Session, unit_id: int) -> list[PersonRow]:
 
 
 def get_person(session: Session, person_id: int) -> Person:
+    return records.get(PERSONS, session, person_id)
+
+
+def load_person_row(
+    session: Session, person_id: int, unit_id: int | None = None
+) -> PersonRow | None:
+    """One person as a table shows it; None if gone, or not of ``unit_id`` when one is given."""
     person = session.get(Person, person_id)
-    if person is None:
-        raise RegisterError(["Cá nhân này không còn trong sổ (có thể đã bị xóa)."])
-    return person
+    if person is None or (unit_id is not None and person.unit_id != unit_id):
+        return None
+    return PersonRow(
+        PersonId(saved_id(person.id)),
+        UnitId(person.unit_id),
+        person.full_name,
+        person.gender,
+        person.birth_year,
+        person.position,
+        person.phone,
+        person.active,
+    )
 
 
 def check_person(session: Session, data: PersonData, person_id: int | None = None) -> list[str]:
@@ -105,62 +146,6 @@ def check_person(session: Session, data: PersonData, person_id: int | None = Non
     return problems
 
 
-def _cleaned(data: PersonData) -> PersonData:
-    return PersonData(
-        unit_id=data.unit_id,
-        full_name=clean_line(data.full_name),
-        gender=data.gender,
-        birth_year=data.birth_year,
-        position=clean_line(data.position),
-        phone=clean_line(data.phone),
-        active=data.active,
-        discipline_note=clean(data.discipline_note),
-        note=clean(data.note),
-    )
-
-
-def create_person(
-    session: Session, data: PersonData, *, person_id: int | None = None, reason: str = ""
-) -> Person:
-    data = _cleaned(data)
-    problems = check_person(session, data)
-    if problems:
-        raise RegisterError(problems)
-    set_audit_reason(session, reason or "Thêm cá nhân")
-    person = Person(id=person_id, unit_id=data.unit_id, full_name=data.full_name)
-    data.apply_to(person)
-    session.add(person)
-    session.flush()
-    return person
-
-
-def update_person(
-    session: Session, person_id: int, data: PersonData, *, reason: str = ""
-) -> Person:
-    data = _cleaned(data)
-    person = get_person(session, person_id)
-    problems = check_person(session, data, person_id)
-    if problems:
-        raise RegisterError(problems)
-    set_audit_reason(session, reason or "Sửa thông tin cá nhân")
-    data.apply_to(person)
-    session.flush()
-    return person
-
-
-def set_person_active(
-    session: Session, person_id: int, active: bool, *, reason: str = ""
-) -> Person:
-    person = get_person(session, person_id)
-    set_audit_reason(
-        session, reason or ("Cá nhân hoạt động trở lại" if active else "Ngừng theo dõi cá nhân")
-    )
-    person.active = active
-    session.add(person)
-    session.flush()
-    return person
-
-
 def person_dependants(session: Session, person_id: int) -> int:
     """Dossiers and prior awards of the person: any of them forbids deleting it."""
     dossiers = session.exec(
@@ -170,33 +155,55 @@ def person_dependants(session: Session, person_id: int) -> int:
     return int(dossiers) + int(awards)
 
 
-def delete_person(session: Session, person_id: int, *, reason: str = "") -> PersonData:
-    person = get_person(session, person_id)
-    if person_dependants(session, person_id):
-        raise RegisterError(
-            [
-                f"Không thể xóa “{person.full_name}” vì đã có hồ sơ hoặc khen thưởng gắn với cá nhân "
-                "này. Hãy dùng “Ngừng hoạt động”."
-            ]
-        )
-    data = PersonData.of(person)
-    set_audit_reason(session, reason or "Xóa cá nhân")
-    session.delete(person)
-    session.flush()
-    return data
-
-
-def load_person_row(session: Session, person_id: int) -> PersonRow | None:
-    person = session.get(Person, person_id)
-    if person is None:
+def _why_not_deleted(session: Session, person: Person) -> str | None:
+    if not person_dependants(session, saved_id(person.id)):
         return None
-    return PersonRow(
-        person.id,  # type: ignore[arg-type]
-        person.unit_id,
-        person.full_name,
-        person.gender,
-        person.birth_year,
-        person.position,
-        person.phone,
-        person.active,
+    return (
+        f"Không thể xóa “{person.full_name}” vì đã có hồ sơ hoặc khen thưởng gắn với cá nhân "
+        "này. Hãy dùng “Ngừng hoạt động”."
     )
+
+
+PERSONS: RegisterKind[Person, PersonData, PersonId] = RegisterKind(
+    noun="cá nhân",
+    area=Area.PERSONS,
+    model=Person,
+    typed_id=PersonId,
+    data_of=PersonData.of,
+    title=lambda data: data.full_name,
+    rules=lambda session: SessionRules(session, check_person),
+    why_not_deleted=_why_not_deleted,
+    gone="Cá nhân này không còn trong sổ (có thể đã bị xóa).",
+    reasons=Reasons(
+        add="Thêm cá nhân",
+        edit="Sửa thông tin cá nhân",
+        activate="Cá nhân hoạt động trở lại",
+        deactivate="Ngừng theo dõi cá nhân",
+        delete="Xóa cá nhân",
+    ),
+)
+
+
+# -- changes (the entry points of the common mechanism for persons) ----------------------------
+
+
+def create_person(
+    session: Session, data: PersonData, *, person_id: int | None = None, reason: str = ""
+) -> Person:
+    return records.create(PERSONS, session, data, record_id=person_id, reason=reason)
+
+
+def update_person(
+    session: Session, person_id: int, data: PersonData, *, reason: str = ""
+) -> Person:
+    return records.update(PERSONS, session, person_id, data, reason=reason)
+
+
+def set_person_active(
+    session: Session, person_id: int, active: bool, *, reason: str = ""
+) -> Person:
+    return records.set_active(PERSONS, session, person_id, active, reason=reason)
+
+
+def delete_person(session: Session, person_id: int, *, reason: str = "") -> PersonData:
+    return records.delete(PERSONS, session, person_id, reason=reason)

@@ -15,11 +15,14 @@ MAX_COUNT = 10_000_000
 
 
 class RegisterError(Refusal, ValueError):
-    """A change of the register that was refused; ``problems`` are the clerk's messages."""
+    """A change of the register that was refused; ``problems`` are the clerk's messages.
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = list(problems)
+    ``message`` heads the list when the problems are many of one kind (the rows of an import);
+    without it the problems are the message.
+    """
+
+    def __init__(self, problems: list[str], message: str = "") -> None:
+        super().__init__(message or "\n".join(problems), problems)
 
 
 def name_key(name: str) -> str:

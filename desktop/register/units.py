@@ -1,9 +1,10 @@
 """The register of units (sổ đơn vị): reads, and the rules of adding, changing and removing a unit.
 
-Every change goes through a function here, which checks the values and raises
-:class:`RegisterError` with the clerk's messages in Vietnamese when they are wrong. A unit that other
-records point to (persons, quarterly values, dossiers, prior awards) can only be deactivated
-(ngừng hoạt động), never deleted, so no history is lost.
+Units are one configuration (:data:`UNITS`) of the register's common mechanism
+(:mod:`desktop.register.records`), which checks the values and raises :class:`RegisterError` with
+the clerk's messages in Vietnamese when they are wrong. A unit that other records point to
+(persons, quarterly values, dossiers, prior awards) can only be deactivated (ngừng hoạt động),
+never deleted, so no history is lost.
 """
 
 from __future__ import annotations
@@ -15,7 +16,11 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select, SelectOfScalar
 
-from desktop.models import AuditEntry, Dossier, Person, PriorAward, QuarterValue, Unit, UnitKind
+from desktop.changes import Area
+from desktop.models import Dossier, Person, PriorAward, QuarterValue, Unit, UnitKind
+from desktop.models.ids import UnitId
+from desktop.register import records
+from desktop.register.records import Reasons, RegisterKind, SessionRules
 from desktop.register.rules import (
     RegisterError,
     check_count,
@@ -24,16 +29,18 @@ from desktop.register.rules import (
     check_phone,
     name_key,
 )
-from desktop.storage.hooks import set_audit_reason
 from desktop.text import clean, clean_line, sort_key
+from desktop.text.wording import count
 
 __all__ = [
+    "UNITS",
     "Dependants",
     "RegisterError",
     "UnitData",
     "UnitRow",
     "check_unit",
     "check_unit_values",
+    "clash_problems",
     "create_unit",
     "delete_unit",
     "find_same_name",
@@ -43,7 +50,6 @@ __all__ = [
     "load_unit_row",
     "load_unit_rows",
     "next_unit_code",
-    "register_stamp",
     "set_unit_active",
     "unit_dependants",
     "update_unit",
@@ -102,7 +108,7 @@ class UnitData:
 class UnitRow(NamedTuple):
     """One line of the register table, read without building ORM objects (fast for 20,000 units)."""
 
-    id: int
+    id: UnitId
     code: str
     name: str
     kind: UnitKind
@@ -125,14 +131,14 @@ class Dependants:
 
     def describe(self) -> str:
         parts = [
-            f"{count} {label}"
-            for count, label in (
+            f"{count(number)} {label}"
+            for number, label in (
                 (self.persons, "cá nhân"),
                 (self.values, "số liệu quý"),
                 (self.dossiers, "hồ sơ khen thưởng"),
                 (self.prior_awards, "khen thưởng đã nhận"),
             )
-            if count
+            if number
         ]
         return ", ".join(parts)
 
@@ -160,7 +166,7 @@ def load_unit_rows(session: Session) -> list[UnitRow]:
     return [UnitRow(*row) for row in result]
 
 
-def _unit_rows() -> Select[int, str, str, UnitKind, str, str, bool]:
+def _unit_rows() -> Select[UnitId, str, str, UnitKind, str, str, bool]:
     """The columns of :class:`UnitRow` (sqlmodel's ``select`` is typed for four at most)."""
     return Select(
         col(Unit.id),
@@ -174,20 +180,22 @@ def _unit_rows() -> Select[int, str, str, UnitKind, str, str, bool]:
 
 
 def get_unit(session: Session, unit_id: int) -> Unit:
-    unit = session.get(Unit, unit_id)
-    if unit is None:
-        raise RegisterError(["Đơn vị này không còn trong sổ (có thể đã bị xóa)."])
-    return unit
+    return records.get(UNITS, session, unit_id)
+
+
+def load_unit_row(session: Session, unit_id: int) -> UnitRow | None:
+    row = session.connection().execute(_unit_rows().where(Unit.id == unit_id)).first()
+    return None if row is None else UnitRow(*row)
 
 
 def unit_dependants(session: Session, unit_id: int) -> Dependants:
-    def count(query: SelectOfScalar[int]) -> int:
+    def number(query: SelectOfScalar[int]) -> int:
         return int(session.exec(query).one())
 
     return Dependants(
-        persons=count(select(func.count()).where(Person.unit_id == unit_id)),
-        values=count(select(func.count()).where(QuarterValue.unit_id == unit_id)),
-        dossiers=count(
+        persons=number(select(func.count()).where(Person.unit_id == unit_id)),
+        values=number(select(func.count()).where(QuarterValue.unit_id == unit_id)),
+        dossiers=number(
             select(func.count()).where(
                 or_(
                     col(Dossier.nominee_unit_id) == unit_id,
@@ -195,7 +203,7 @@ def unit_dependants(session: Session, unit_id: int) -> Dependants:
                 )
             )
         ),
-        prior_awards=count(select(func.count()).where(PriorAward.unit_id == unit_id)),
+        prior_awards=number(select(func.count()).where(PriorAward.unit_id == unit_id)),
     )
 
 
@@ -241,22 +249,29 @@ def check_unit_values(data: UnitData) -> list[str]:
     return problems
 
 
+def clash_problems(data: UnitData, same_code: Unit | None, same_name: Unit | None) -> list[str]:
+    """What the clerk reads when another unit already has the code, or the name and kind."""
+    problems = []
+    if same_code is not None:
+        problems.append(f"Mã “{data.code}” đã được dùng cho đơn vị “{same_code.name}”.")
+    if same_name is not None:
+        problems.append(f"Đã có đơn vị cùng tên và loại: “{same_name.name}” (mã {same_name.code}).")
+    return problems
+
+
 def check_unit(session: Session, data: UnitData, unit_id: int | None = None) -> list[str]:
     """Problems of ``data`` as the unit ``unit_id`` (None: a new unit), the register considered."""
-    problems = check_unit_values(data)
+    same_code = None
     if data.code:
-        clash = session.exec(
+        same_code = session.exec(
             select(Unit).where(
                 func.upper(Unit.code) == data.code.upper(), Unit.id != (unit_id or -1)
             )
         ).first()
-        if clash is not None:
-            problems.append(f"Mã “{data.code}” đã được dùng cho đơn vị “{clash.name}”.")
+    same_name = None
     if data.name and data.kind is not None:
-        clash = find_same_name(session, data.name, data.kind, exclude_id=unit_id)
-        if clash is not None:
-            problems.append(f"Đã có đơn vị cùng tên và loại: “{clash.name}” (mã {clash.code}).")
-    return problems
+        same_name = find_same_name(session, data.name, data.kind, exclude_id=unit_id)
+    return check_unit_values(data) + clash_problems(data, same_code, same_name)
 
 
 def find_same_name(
@@ -270,83 +285,55 @@ def find_same_name(
     return None
 
 
-# -- changes -----------------------------------------------------------------------------------
+def _why_not_deleted(session: Session, unit: Unit) -> str | None:
+    dependants = unit_dependants(session, unit.id or -1)
+    if not dependants:
+        return None
+    return (
+        f"Không thể xóa “{unit.name}” vì đơn vị đã có {dependants.describe()}. "
+        "Hãy dùng “Ngừng hoạt động” để giữ lại lịch sử."
+    )
+
+
+UNITS: RegisterKind[Unit, UnitData, UnitId] = RegisterKind(
+    noun="đơn vị",
+    area=Area.UNITS,
+    model=Unit,
+    typed_id=UnitId,
+    data_of=UnitData.of,
+    title=lambda data: data.name,
+    rules=lambda session: SessionRules(session, check_unit),
+    why_not_deleted=_why_not_deleted,
+    gone="Đơn vị này không còn trong sổ (có thể đã bị xóa).",
+    reasons=Reasons(
+        add="Thêm đơn vị",
+        edit="Sửa thông tin đơn vị",
+        activate="Cho đơn vị hoạt động trở lại",
+        deactivate="Ngừng hoạt động đơn vị",
+        delete="Xóa đơn vị",
+    ),
+)
+
+
+# -- changes (the entry points of the common mechanism for units) ------------------------------
 
 
 def create_unit(
     session: Session, data: UnitData, *, unit_id: int | None = None, reason: str = ""
 ) -> Unit:
     """Add a unit; ``unit_id`` brings a deleted unit back under its old number (undo of a delete)."""
-    data = data.cleaned()
-    problems = check_unit(session, data)
-    if problems:
-        raise RegisterError(problems)
-    set_audit_reason(session, reason or "Thêm đơn vị")
-    unit = Unit(id=unit_id, code=data.code, name=data.name, kind=data.kind)  # type: ignore[arg-type]
-    data.apply_to(unit)
-    session.add(unit)
-    session.flush()
-    return unit
+    return records.create(UNITS, session, data, record_id=unit_id, reason=reason)
 
 
 def update_unit(session: Session, unit_id: int, data: UnitData, *, reason: str = "") -> Unit:
-    data = data.cleaned()
-    unit = get_unit(session, unit_id)
-    problems = check_unit(session, data, unit_id)
-    if problems:
-        raise RegisterError(problems)
-    set_audit_reason(session, reason or "Sửa thông tin đơn vị")
-    data.apply_to(unit)
-    session.flush()
-    return unit
+    return records.update(UNITS, session, unit_id, data, reason=reason)
 
 
 def set_unit_active(session: Session, unit_id: int, active: bool, *, reason: str = "") -> Unit:
     """Ngừng hoạt động / hoạt động trở lại: the unit stays in the register with all its history."""
-    unit = get_unit(session, unit_id)
-    set_audit_reason(
-        session, reason or ("Cho đơn vị hoạt động trở lại" if active else "Ngừng hoạt động đơn vị")
-    )
-    unit.active = active
-    session.add(unit)
-    session.flush()
-    return unit
+    return records.set_active(UNITS, session, unit_id, active, reason=reason)
 
 
 def delete_unit(session: Session, unit_id: int, *, reason: str = "") -> UnitData:
     """Remove a unit nothing points to; returns its values (so the deletion can be undone)."""
-    unit = get_unit(session, unit_id)
-    dependants = unit_dependants(session, unit_id)
-    if dependants:
-        raise RegisterError(
-            [
-                f"Không thể xóa “{unit.name}” vì đơn vị đã có {dependants.describe()}. "
-                "Hãy dùng “Ngừng hoạt động” để giữ lại lịch sử."
-            ]
-        )
-    data = UnitData.of(unit)
-    set_audit_reason(session, reason or "Xóa đơn vị")
-    session.delete(unit)
-    session.flush()
-    return data
-
-
-def load_unit_row(session: Session, unit_id: int) -> UnitRow | None:
-    row = session.connection().execute(_unit_rows().where(Unit.id == unit_id)).first()
-    return None if row is None else UnitRow(*row)
-
-
-def register_stamp(session: Session) -> tuple[int, int | None, int | None]:
-    """Changes whenever a unit is added, changed or removed.
-
-    (count, highest id, latest audit entry of the unit table): every change made through the
-    session leaves an audit entry, and the bulk inserts that do not (generated wards) change the
-    count. Lets a screen skip re-reading 20,000 units when nothing changed since it read them.
-    """
-    units = session.connection().execute(select(func.count(), func.max(Unit.id))).one()
-    audit = (
-        session.connection()
-        .execute(select(func.max(AuditEntry.id)).where(AuditEntry.table_name == Unit.__tablename__))
-        .scalar()
-    )
-    return int(units[0]), units[1], audit
+    return records.delete(UNITS, session, unit_id, reason=reason)

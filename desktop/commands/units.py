@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-from sqlmodel import Session
+from typing import Any, TypeVar
 
 from desktop.context import AppContext
 from desktop.excel.common import ExcelInputError
 from desktop.excel.units_export import export_units, write_template
-from desktop.excel.units_import import ImportPlan, RowStatus, apply_import, plan_import
-from desktop.excel.units_persons import (
-    PersonImportPlan,
-    apply_persons,
-    plan_persons,
-    read_person_roster,
-)
-from desktop.excel.units_read import read_roster
+from desktop.excel.units_import import UNIT_IMPORT, ImportPlan, RosterImport, RowStatus
+from desktop.excel.units_persons import PERSON_IMPORT
 from desktop.register.rules import RegisterError
+from desktop.text.wording import count
+
+R = TypeVar("R")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -62,7 +56,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     template.set_defaults(run=run_template)
 
 
-def print_report(plan: ImportPlan | PersonImportPlan) -> None:
+def print_report(plan: ImportPlan[Any]) -> None:
     """The same report the preview shows: a summary, then every row that is not unchanged."""
     print(f"Tệp {plan.file_name}: {plan.summary()}")
     if plan.ignored_headers:
@@ -75,58 +69,52 @@ def print_report(plan: ImportPlan | PersonImportPlan) -> None:
 
 
 def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
-    return _import(args, ctx, read_roster, plan_import, apply_import, "đơn vị")
+    return _import(args, ctx, UNIT_IMPORT)
 
 
 def run_import_persons(args: argparse.Namespace, ctx: AppContext) -> int:
-    return _import(args, ctx, read_person_roster, plan_persons, apply_persons, "cá nhân")
+    return _import(args, ctx, PERSON_IMPORT)
 
 
-def _import(
-    args: argparse.Namespace,
-    ctx: AppContext,
-    read: Callable[[Path], Any],
-    plan_rows: Callable[[Session, Any], Any],
-    apply: Callable[..., Any],
-    what: str,
-) -> int:
-    """Read, then report only (--dry-run) or write all or nothing, with the same report."""
+def _import(args: argparse.Namespace, ctx: AppContext, roster_import: RosterImport[R, Any]) -> int:
+    """Read, then report only (--dry-run) or write all or nothing, with the same report.
+
+    The write is the window's own import operation, run through the same door.
+    """
     try:
-        roster = read(args.file)
+        roster = roster_import.read(args.file, None)
     except ExcelInputError as error:
         print(f"Không nhập được: {error}")
         return 2
     if args.dry_run:
-        with ctx.db.session() as session:
-            plan = plan_rows(session, roster)
+        plan = ctx.door.read(roster_import.preview(roster))
         print_report(plan)
         print("Chạy thử (--dry-run): chưa ghi gì vào sổ đơn vị.")
         return 1 if plan.errors else 0
     try:
-        with ctx.db.session() as session:
-            plan = apply(session, roster, skip_errors=args.skip_errors)
+        plan = ctx.door.run(roster_import.operation(roster, skip_errors=args.skip_errors))
     except RegisterError as error:
-        with ctx.db.session() as session:
-            print_report(plan_rows(session, roster))
-        print(error.problems[0])
+        print_report(ctx.door.read(roster_import.preview(roster)))
+        print(error.message)
         print("Sửa các dòng lỗi rồi nhập lại, hoặc dùng --skip-errors để bỏ qua các dòng lỗi.")
         return 1
     print_report(plan)
+    what = roster_import.noun
     print(
-        f"Đã nhập: {plan.count(RowStatus.NEW)} {what} mới, {plan.count(RowStatus.UPDATE)} {what} "
-        "được cập nhật."
+        f"Đã nhập: {count(plan.count(RowStatus.NEW))} {what} mới, "
+        f"{count(plan.count(RowStatus.UPDATE))} {what} được cập nhật."
     )
     return 0
 
 
 def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
+    path: Path = args.file
     try:
-        with ctx.db.session() as session:
-            count = export_units(session, args.file)
+        number = ctx.door.read(lambda session: export_units(session, path))
     except ExcelInputError as error:
         print(error)
         return 2
-    print(f"Đã xuất {count} đơn vị ra {args.file}")
+    print(f"Đã xuất {count(number)} đơn vị ra {path}")
     return 0
 
 

@@ -21,6 +21,7 @@ from desktop.excel.units_columns import ACTIVE_NO, ACTIVE_YES, COLUMNS
 from desktop.excel.units_persons import PERSON_COLUMNS, SHEET_PERSONS
 from desktop.excel.units_read import ProgressSink
 from desktop.models import Gender, Person, Unit, UnitKind
+from desktop.models.ids import saved_id
 from desktop.register.keys import fast_sort_key, person_sort_key
 
 SHEET_UNITS = "Đơn vị"
@@ -89,7 +90,9 @@ def _person_rows(session: Session, units: list[Unit]) -> list[list[Any]]:
         by_unit.setdefault(person.unit_id, []).append(person)
     rows: list[list[Any]] = []
     for unit in units:
-        members = sorted(by_unit.get(unit.id or 0, []), key=lambda p: person_sort_key(p.full_name))
+        members = sorted(
+            by_unit.get(saved_id(unit.id), []), key=lambda p: person_sort_key(p.full_name)
+        )
         for person in members:
             rows.append(
                 [

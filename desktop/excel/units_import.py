@@ -1,27 +1,43 @@
-"""Importing a unit roster: what each row would do (the preview), then doing it all or nothing.
+"""Importing a roster: what each row would do (the preview), then doing it all or nothing.
 
-:func:`plan_import` compares the checked rows with the register and marks each one new / update /
-unchanged / error, with the reason. Duplicates — the same code twice in the file, the same name and
-kind twice, or a row that repeats another unit of the register under a different code — are errors
-the clerk must settle, never merged silently. :func:`apply_import` plans again inside the writing
-transaction (the register may have changed since the preview) and writes every row or none.
+One mechanism for both rosters of the register, units (sổ đơn vị) and persons (cá nhân, in
+:mod:`desktop.excel.units_persons`): a planner marks every row new / update / unchanged / error,
+with the reason, in an :class:`ImportPlan`; :func:`write_plan` then writes the new and changed rows
+through the register's own :func:`~desktop.register.records.create` and
+:func:`~desktop.register.records.update` — the same checks as the dialogs — in the caller's one
+transaction. :class:`RosterImport` is the configuration of one roster, and its :meth:`operation`
+is what the window and the command line hand to the door.
+
+For units, duplicates — the same code twice in the file, the same name and kind twice, or a row
+that repeats another unit of the register under a different code — are errors the clerk must
+settle, never merged silently. Writing plans again inside the writing transaction (the register
+may have changed since the preview).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum, StrEnum
+from pathlib import Path
+from typing import Generic, Protocol, TypeVar
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
+from desktop.changes import Area, Change, Done, Operation
 from desktop.excel.units_columns import BY_FIELD, kind_from_text
-from desktop.excel.units_read import ParsedRoster, ProgressSink, RosterRow
+from desktop.excel.units_read import ParsedRoster, ProgressSink, RosterRow, read_roster
 from desktop.models import Unit, UnitKind
+from desktop.models.ids import saved_id
+from desktop.register import records
+from desktop.register.index import UnitIndex
+from desktop.register.records import D, I, M, RegisterKind, Rules
 from desktop.register.rules import RegisterError, name_key
-from desktop.register.units import UnitData
-from desktop.storage.hooks import set_audit_reason
+from desktop.register.units import COUNT_FIELDS, UNITS, UnitData
+from desktop.text.wording import count
+
+R = TypeVar("R")  # what the reader gives: a ParsedRoster, a PersonRoster
 
 
 class RowStatus(StrEnum):
@@ -35,13 +51,31 @@ class RowStatus(StrEnum):
         return {"new": "Thêm mới", "update": "Cập nhật", "same": "Không đổi", "error": "Lỗi"}[self]
 
 
+class SheetLine(Protocol):
+    """A row as read from the sheet: where it is, and its identity as written there."""
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def shown(self) -> dict[str, str]: ...
+
+
 @dataclass
-class PlannedRow:
-    row: RosterRow
+class PlannedRow(Generic[D]):
+    """What one row of the file will do, and why."""
+
+    row: SheetLine
     status: RowStatus
     reasons: list[str] = field(default_factory=list)
-    unit_id: int | None = None
-    data: UnitData | None = None  # what the unit will hold after the import
+    record_id: int | None = None
+    data: D | None = None  # what the record will hold after the import
+    # The identity the preview shows: "code", "name" and "kind" (a unit's kind, a person's year).
+    shown: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.shown:
+            self.shown = dict(self.row.shown)
 
     @property
     def reason(self) -> str:
@@ -49,38 +83,146 @@ class PlannedRow:
 
 
 @dataclass
-class ImportPlan:
+class ImportPlan(Generic[D]):
     file_name: str
-    rows: list[PlannedRow]
+    rows: list[PlannedRow[D]]
     ignored_headers: list[str]
+    noun: str = "dòng"  # what the summary counts: "3 dòng: …", "1 cá nhân: …"
+    written: list[int] = field(default_factory=list)  # the ids written, once written
 
     def count(self, status: RowStatus) -> int:
         return sum(1 for row in self.rows if row.status is status)
 
     @property
-    def errors(self) -> list[PlannedRow]:
+    def errors(self) -> list[PlannedRow[D]]:
         return [row for row in self.rows if row.status is RowStatus.ERROR]
 
     @property
-    def changes(self) -> list[PlannedRow]:
+    def changes(self) -> list[PlannedRow[D]]:
         return [row for row in self.rows if row.status in (RowStatus.NEW, RowStatus.UPDATE)]
 
     def summary(self) -> str:
         return (
-            f"{len(self.rows)} dòng: {self.count(RowStatus.NEW)} thêm mới, "
-            f"{self.count(RowStatus.UPDATE)} cập nhật, {self.count(RowStatus.SAME)} không đổi, "
-            f"{self.count(RowStatus.ERROR)} lỗi."
+            f"{count(len(self.rows))} {self.noun}: {count(self.count(RowStatus.NEW))} thêm mới, "
+            f"{count(self.count(RowStatus.UPDATE))} cập nhật, "
+            f"{count(self.count(RowStatus.SAME))} không đổi, "
+            f"{count(self.count(RowStatus.ERROR))} lỗi."
         )
 
 
-def plan_import(session: Session, roster: ParsedRoster) -> ImportPlan:
-    existing = list(session.exec(select(Unit)).all())
-    by_code = {unit.code.upper(): unit for unit in existing}
-    by_name: dict[tuple[UnitKind | None, str], Unit] = {
-        (unit.kind, name_key(unit.name)): unit for unit in existing
-    }
+def shown_value(value: object, field_name: str = "") -> str:
+    """A value as the preview shows it: “text”, a number, a kind's label, Có/Không, (trống)."""
+    if value is None or value == "":
+        return "(trống)"
+    if isinstance(value, UnitKind):
+        return f"“{value.label}”"
+    if isinstance(value, Enum):
+        return f"“{value.value}”"
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, str):
+        return f"“{value if len(value) <= 40 else value[:39] + '…'}”"
+    if isinstance(value, int) and field_name in COUNT_FIELDS:
+        return count(value)
+    return str(value)
+
+
+# -- writing (both rosters) --------------------------------------------------------------------
+
+
+def refuse_errors(plan: ImportPlan[D]) -> None:
+    """All or nothing: a plan with error rows writes no row, and says which rows and why."""
+    if plan.errors:
+        raise RegisterError(
+            [f"Dòng {p.row.line}: {p.reason}" for p in plan.errors],
+            f"Tệp có {count(len(plan.errors))} dòng lỗi; chưa nhập dòng nào.",
+        )
+
+
+def write_plan(
+    kind: RegisterKind[M, D, I],
+    session: Session,
+    plan: ImportPlan[D],
+    *,
+    rules: Rules[D, M],
+    reason: str,
+    progress: ProgressSink | None = None,
+    complete: Callable[[D], D] | None = None,
+) -> None:
+    """Write the new and changed rows through the register's create and update, flushed once.
+
+    ``complete`` fills in what a new row may leave out (a unit's code). The ids written end up in
+    ``plan.written``. A row the register refuses after all raises, and the caller's transaction
+    then writes nothing.
+    """
+    changes = plan.changes
+    written: list[M] = []
+    for done, planned in enumerate(changes, start=1):
+        if progress is not None and done % 500 == 0:
+            progress.check()
+            progress.report(
+                done, len(changes), f"Đang ghi {count(done)}/{count(len(changes))} {kind.noun}"
+            )
+        assert planned.data is not None  # a new or changed row always has its values
+        if planned.status is RowStatus.NEW:
+            planned.data = complete(planned.data) if complete is not None else planned.data
+            record = records.create(
+                kind, session, planned.data, reason=reason, rules=rules, flush=False
+            )
+        else:
+            record = records.update(
+                kind,
+                session,
+                saved_id(planned.record_id),
+                planned.data,
+                reason=reason,
+                rules=rules,
+                flush=False,
+            )
+        written.append(record)
+    session.flush()
+    plan.written = [saved_id(record.id) for record in written]
+
+
+@dataclass(frozen=True)
+class RosterImport(Generic[R, D]):
+    """One roster of the register in Excel: how it is read, planned and written."""
+
+    noun: str  # "đơn vị", "cá nhân"
+    area: Area  # what the ids written are told as
+    read: Callable[[Path, ProgressSink | None], R]
+    plan: Callable[[Session, R], ImportPlan[D]]
+    apply: Callable[[Session, R, bool, ProgressSink | None], ImportPlan[D]]
+
+    def preview(self, roster: R) -> Callable[[Session], ImportPlan[D]]:
+        """The plan the preview shows, as a read (nothing is written)."""
+        return lambda session: self.plan(session, roster)
+
+    def operation(
+        self, roster: R, *, skip_errors: bool = False, progress: ProgressSink | None = None
+    ) -> Operation[ImportPlan[D]]:
+        """The import for the door: one transaction, all rows or none, the ids written told.
+
+        An import is not an undo step: the window empties the register's undo history after it,
+        since the steps taken before may not fit the register it produced.
+        """
+
+        def operation(session: Session) -> Done[ImportPlan[D]]:
+            plan = self.apply(session, roster, skip_errors, progress)
+            return Done(plan, Change.of(self.area, *plan.written))
+
+        return operation
+
+
+# -- the unit roster ---------------------------------------------------------------------------
+
+
+def plan_import(
+    session: Session, roster: ParsedRoster, index: UnitIndex | None = None
+) -> ImportPlan[UnitData]:
+    index = index if index is not None else UnitIndex.of(session)
     repeats = _repeats_in_file(roster.rows)
-    planned = [_plan_row(row, by_code, by_name, repeats.get(row.line, [])) for row in roster.rows]
+    planned = [_plan_row(row, index, repeats.get(row.line, [])) for row in roster.rows]
     return ImportPlan(roster.file_name, planned, roster.ignored_headers)
 
 
@@ -125,53 +267,43 @@ def _lines(lines: list[int]) -> str:
     return ", ".join(str(n) for n in lines[:8]) + (" …" if len(lines) > 8 else "")
 
 
-def _plan_row(
-    row: RosterRow,
-    by_code: dict[str, Unit],
-    by_name: dict[tuple[UnitKind | None, str], Unit],
-    repeats: list[str],
-) -> PlannedRow:
+def _shown(data: UnitData) -> dict[str, str]:
+    return {"code": data.code, "name": data.name, "kind": data.kind.label if data.kind else ""}
+
+
+def _plan_row(row: RosterRow, index: UnitIndex, repeats: list[str]) -> PlannedRow[UnitData]:
     if row.data is None or repeats:
         return PlannedRow(row, RowStatus.ERROR, row.problems + repeats)
     data = row.data
-    same_name = by_name.get((data.kind, name_key(data.name)))
-    target = by_code.get(data.code.upper()) if data.code else None
+    same_name = index.with_name(data.name, data.kind)
+    target = index.with_code(data.code)
     if target is None:
         if same_name is not None:
-            return PlannedRow(row, RowStatus.ERROR, [_same_name_reason(same_name, data)])
-        return PlannedRow(row, RowStatus.NEW, data=data)
-    if same_name is not None and same_name.id != target.id:
-        return PlannedRow(row, RowStatus.ERROR, [_same_name_reason(same_name, data)])
-    merged = _merge(UnitData.of(target), data, row)
-    if merged == UnitData.of(target):
-        return PlannedRow(row, RowStatus.SAME, unit_id=target.id, data=merged)
+            return PlannedRow(row, RowStatus.ERROR, [_same_name_reason(same_name)])
+        return PlannedRow(row, RowStatus.NEW, data=data, shown=_shown(data))
+    if same_name is not None and same_name is not target:
+        return PlannedRow(row, RowStatus.ERROR, [_same_name_reason(same_name)])
+    current = UnitData.of(target)
+    merged = _merge(current, data, row)
+    if merged == current:
+        return PlannedRow(row, RowStatus.SAME, [], target.id, merged, _shown(merged))
     changed = [
-        f"{BY_FIELD[f.name].header}: {shown_value(getattr(target, f.name))} → "
-        f"{shown_value(getattr(merged, f.name))}"
+        f"{BY_FIELD[f.name].header}: {shown_value(getattr(current, f.name), f.name)} → "
+        f"{shown_value(getattr(merged, f.name), f.name)}"
         for f in fields(UnitData)
-        if f.name in BY_FIELD and getattr(merged, f.name) != getattr(target, f.name)
+        if f.name in BY_FIELD and getattr(merged, f.name) != getattr(current, f.name)
     ]
     return PlannedRow(
-        row, RowStatus.UPDATE, [f"Thay đổi: {'; '.join(changed)}."], target.id, merged
+        row,
+        RowStatus.UPDATE,
+        [f"Thay đổi: {'; '.join(changed)}."],
+        target.id,
+        merged,
+        _shown(merged),
     )
 
 
-def shown_value(value: object) -> str:
-    """A value as the preview shows it: “text”, a number, a kind's label, Có/Không, (trống)."""
-    if value is None or value == "":
-        return "(trống)"
-    if isinstance(value, UnitKind):
-        return f"“{value.label}”"
-    if isinstance(value, Enum):
-        return f"“{value.value}”"
-    if isinstance(value, bool):
-        return "Có" if value else "Không"
-    if isinstance(value, str):
-        return f"“{value if len(value) <= 40 else value[:39] + '…'}”"
-    return str(value)
-
-
-def _same_name_reason(unit: Unit, data: UnitData) -> str:
+def _same_name_reason(unit: Unit) -> str:
     return (
         f"Trùng tên và loại với đơn vị đã có “{unit.name}” (mã {unit.code}). Nếu là cùng một đơn vị, "
         f"hãy ghi mã {unit.code} vào cột Mã đơn vị; nếu khác, hãy sửa tên cho phân biệt."
@@ -199,42 +331,28 @@ def apply_import(
     *,
     skip_errors: bool = False,
     progress: ProgressSink | None = None,
-) -> ImportPlan:
+) -> ImportPlan[UnitData]:
     """Write the roster in the caller's transaction; raise RegisterError (nothing written) on errors."""
-    plan = plan_import(session, roster)
-    if plan.errors and not skip_errors:
-        shown = [f"Dòng {p.row.line}: {p.reason}" for p in plan.errors[:20]]
-        more = len(plan.errors) - len(shown)
-        raise RegisterError(
-            [f"Tệp có {len(plan.errors)} dòng lỗi; chưa nhập dòng nào.", *shown]
-            + ([f"… và {more} dòng lỗi khác."] if more > 0 else [])
-        )
-    set_audit_reason(session, f"Nhập danh sách đơn vị từ tệp {roster.file_name}")
-    free_codes = _free_codes(session, plan)
-    changes = plan.changes
-    for done, planned in enumerate(changes, start=1):
-        if progress is not None and done % 500 == 0:
-            progress.check()
-            progress.report(done, len(changes), f"Đang ghi {done}/{len(changes)} đơn vị")
-        assert planned.data is not None
-        if planned.status is RowStatus.NEW:
-            data = (
-                planned.data if planned.data.code else replace(planned.data, code=next(free_codes))
-            )
-            planned.data = data
-            unit = Unit(code=data.code, name=data.name, kind=data.kind)  # type: ignore[arg-type]
-            data.apply_to(unit)
-            session.add(unit)
-        else:
-            unit = session.get_one(Unit, planned.unit_id)
-            planned.data.apply_to(unit)
-    session.flush()
+    index = UnitIndex.of(session)
+    plan = plan_import(session, roster, index)
+    if not skip_errors:
+        refuse_errors(plan)
+    codes = _free_codes(index, plan)
+    write_plan(
+        UNITS,
+        session,
+        plan,
+        rules=index,
+        reason=f"Nhập danh sách đơn vị từ tệp {roster.file_name}",
+        progress=progress,
+        complete=lambda data: data if data.code else replace(data, code=next(codes)),
+    )
     return plan
 
 
-def _free_codes(session: Session, plan: ImportPlan, prefix: str = "DV") -> Iterator[str]:
+def _free_codes(index: UnitIndex, plan: ImportPlan[UnitData], prefix: str = "DV") -> Iterator[str]:
     """Codes DV0001, DV0002, … not used by the register nor by the file, for rows without a code."""
-    taken = {code.upper() for code in session.exec(select(Unit.code)).all()}
+    taken = set(index.codes)
     taken |= {p.data.code.upper() for p in plan.rows if p.data is not None and p.data.code}
     number = 0
     while True:
@@ -242,3 +360,14 @@ def _free_codes(session: Session, plan: ImportPlan, prefix: str = "DV") -> Itera
         code = f"{prefix}{number:04d}"
         if code not in taken:
             yield code
+
+
+UNIT_IMPORT: RosterImport[ParsedRoster, UnitData] = RosterImport(
+    noun=UNITS.noun,
+    area=UNITS.area,
+    read=read_roster,
+    plan=plan_import,
+    apply=lambda session, roster, skip, progress: apply_import(
+        session, roster, skip_errors=skip, progress=progress
+    ),
+)

@@ -1,9 +1,11 @@
 """Persons of the register in Excel (sheet "Cá nhân"): read, preview plan, all-or-nothing write.
 
-A person is found by the code of their unit; within a unit, a row is the same person as one in
+A person is found by the code of their unit (looked up as everywhere else,
+:func:`desktop.register.lookup.find_unit_ids`); within a unit, a row is the same person as one in
 the register when the names agree (case, spacing, Unicode form aside) and so does the birth year
-(or the row gives none and the unit has exactly one person of that name). Everything else follows
-the unit roster: every row is marked new / update / unchanged / error before anything is written.
+(or the row gives none and the unit has exactly one person of that name). Everything else is the
+unit roster's mechanism (:mod:`desktop.excel.units_import`): the same plan, the same preview, the
+same all-or-nothing write through the register's create and update.
 """
 
 from __future__ import annotations
@@ -16,7 +18,15 @@ from typing import Any
 from sqlmodel import Session, select
 
 from desktop.excel.units_columns import RosterColumn, header_key
-from desktop.excel.units_import import RowStatus, shown_value
+from desktop.excel.units_import import (
+    ImportPlan,
+    PlannedRow,
+    RosterImport,
+    RowStatus,
+    refuse_errors,
+    shown_value,
+    write_plan,
+)
 from desktop.excel.units_read import (
     CellProblem,
     ProgressSink,
@@ -26,10 +36,11 @@ from desktop.excel.units_read import (
     open_roster,
     read_cell,
 )
-from desktop.models import Person, Unit
-from desktop.register.persons import PersonData, check_person
-from desktop.register.rules import RegisterError, name_key
-from desktop.storage.hooks import set_audit_reason
+from desktop.models import Person
+from desktop.models.ids import UnitId
+from desktop.register.lookup import find_unit_ids
+from desktop.register.persons import PERSONS, PersonData, check_person
+from desktop.register.rules import name_key
 from desktop.text import clean_line
 
 SHEET_PERSONS = "Cá nhân"
@@ -78,44 +89,6 @@ class PersonRoster:
     rows: list[PersonRosterRow]
 
 
-@dataclass
-class PlannedPerson:
-    row: PersonRosterRow
-    status: RowStatus
-    reasons: list[str] = field(default_factory=list)
-    person_id: int | None = None
-    data: PersonData | None = None
-
-    @property
-    def reason(self) -> str:
-        return " ".join(self.reasons)
-
-
-@dataclass
-class PersonImportPlan:
-    file_name: str
-    rows: list[PlannedPerson]
-    ignored_headers: list[str]
-
-    def count(self, status: RowStatus) -> int:
-        return sum(1 for row in self.rows if row.status is status)
-
-    @property
-    def errors(self) -> list[PlannedPerson]:
-        return [row for row in self.rows if row.status is RowStatus.ERROR]
-
-    @property
-    def changes(self) -> list[PlannedPerson]:
-        return [row for row in self.rows if row.status in (RowStatus.NEW, RowStatus.UPDATE)]
-
-    def summary(self) -> str:
-        return (
-            f"{len(self.rows)} cá nhân: {self.count(RowStatus.NEW)} thêm mới, "
-            f"{self.count(RowStatus.UPDATE)} cập nhật, {self.count(RowStatus.SAME)} không đổi, "
-            f"{self.count(RowStatus.ERROR)} lỗi."
-        )
-
-
 # -- reading -----------------------------------------------------------------------------------
 
 
@@ -150,11 +123,11 @@ def read_person_roster(path: Path, progress: ProgressSink | None = None) -> Pers
     return PersonRoster(path.name, given, table.ignored, rows)
 
 
-# -- planning ----------------------------------------------------------------------------------
+# -- planning ---------------------------------------------------------------------------------
 
 
-def plan_persons(session: Session, roster: PersonRoster) -> PersonImportPlan:
-    units = {unit.code.upper(): unit for unit in session.exec(select(Unit))}
+def plan_persons(session: Session, roster: PersonRoster) -> ImportPlan[PersonData]:
+    units = find_unit_ids(session, {row.unit_code for row in roster.rows if row.unit_code})
     by_unit: dict[int, list[Person]] = defaultdict(list)
     for person in session.exec(select(Person)):
         by_unit[person.unit_id].append(person)
@@ -162,14 +135,14 @@ def plan_persons(session: Session, roster: PersonRoster) -> PersonImportPlan:
     planned = []
     for row in roster.rows:
         reasons = row.problems + repeats.get(row.line, [])
-        unit = units.get(row.unit_code)
-        if unit is None and row.unit_code:
+        unit_id = units.get(row.unit_code)
+        if unit_id is None and row.unit_code:
             reasons.append(f"Không có đơn vị mã “{row.unit_code}” trong sổ đơn vị.")
-        if reasons or unit is None:
-            planned.append(PlannedPerson(row, RowStatus.ERROR, reasons))
+        if reasons or unit_id is None:
+            planned.append(PlannedRow[PersonData](row, RowStatus.ERROR, reasons))
             continue
-        planned.append(_plan_row(session, row, unit, by_unit[unit.id or 0], roster.given))
-    return PersonImportPlan(roster.file_name, planned, roster.ignored_headers)
+        planned.append(_plan_row(session, row, unit_id, by_unit[unit_id], roster.given))
+    return ImportPlan(roster.file_name, planned, roster.ignored_headers, noun="cá nhân")
 
 
 def _repeats(rows: list[PersonRosterRow]) -> dict[int, list[str]]:
@@ -197,34 +170,35 @@ def _match(row: PersonRosterRow, persons: list[Person]) -> Person | None:
 
 
 def _plan_row(
-    session: Session, row: PersonRosterRow, unit: Unit, persons: list[Person], given: frozenset[str]
-) -> PlannedPerson:
+    session: Session,
+    row: PersonRosterRow,
+    unit_id: UnitId,
+    persons: list[Person],
+    given: frozenset[str],
+) -> PlannedRow[PersonData]:
     known = _match(row, persons)
     changes = {k: v for k, v in row.values.items() if k in given}
     if known is None:
-        data = replace(PersonData(unit_id=unit.id or 0, full_name=""), **changes)
-        data = replace(data, full_name=clean_line(data.full_name))
+        data = replace(PersonData(unit_id=unit_id, full_name=""), **changes).cleaned()
         problems = check_person(session, data)
         if problems:
-            return PlannedPerson(row, RowStatus.ERROR, problems)
-        return PlannedPerson(row, RowStatus.NEW, data=data)
+            return PlannedRow(row, RowStatus.ERROR, problems)
+        return PlannedRow(row, RowStatus.NEW, data=data)
     current = PersonData.of(known)
     data = replace(current, **changes)
     data = replace(data, full_name=clean_line(data.full_name))
     if data == current:
-        return PlannedPerson(row, RowStatus.SAME, person_id=known.id, data=data)
+        return PlannedRow(row, RowStatus.SAME, [], known.id, data)
     problems = check_person(session, data, known.id)
     if problems:
-        return PlannedPerson(row, RowStatus.ERROR, problems)
+        return PlannedRow(row, RowStatus.ERROR, problems)
     changed = [
         f"{_HEADERS[name]}: {shown_value(getattr(current, name))} → "
         f"{shown_value(getattr(data, name))}"
         for name in _HEADERS
         if getattr(current, name) != getattr(data, name)
     ]
-    return PlannedPerson(
-        row, RowStatus.UPDATE, [f"Thay đổi: {'; '.join(changed)}."], known.id, data
-    )
+    return PlannedRow(row, RowStatus.UPDATE, [f"Thay đổi: {'; '.join(changed)}."], known.id, data)
 
 
 # -- writing -----------------------------------------------------------------------------------
@@ -236,24 +210,28 @@ def apply_persons(
     *,
     skip_errors: bool = False,
     progress: ProgressSink | None = None,
-) -> PersonImportPlan:
+) -> ImportPlan[PersonData]:
     """Write the persons in the caller's transaction; RegisterError (nothing written) on errors."""
     plan = plan_persons(session, roster)
-    if plan.errors and not skip_errors:
-        shown = [f"Dòng {p.row.line}: {p.reason}" for p in plan.errors[:20]]
-        raise RegisterError([f"Tệp có {len(plan.errors)} dòng lỗi; chưa nhập dòng nào.", *shown])
-    set_audit_reason(session, f"Nhập danh sách cá nhân từ tệp {roster.file_name}")
-    changes = plan.changes
-    for done, planned in enumerate(changes, start=1):
-        if progress is not None and done % 500 == 0:
-            progress.check()
-            progress.report(done, len(changes), f"Đang ghi {done}/{len(changes)} cá nhân")
-        assert planned.data is not None
-        if planned.status is RowStatus.NEW:
-            person = Person(unit_id=planned.data.unit_id, full_name=planned.data.full_name)
-            planned.data.apply_to(person)
-            session.add(person)
-        else:
-            planned.data.apply_to(session.get_one(Person, planned.person_id))
-    session.flush()
+    if not skip_errors:
+        refuse_errors(plan)
+    write_plan(
+        PERSONS,
+        session,
+        plan,
+        rules=PERSONS.rules(session),
+        reason=f"Nhập danh sách cá nhân từ tệp {roster.file_name}",
+        progress=progress,
+    )
     return plan
+
+
+PERSON_IMPORT: RosterImport[PersonRoster, PersonData] = RosterImport(
+    noun=PERSONS.noun,
+    area=PERSONS.area,
+    read=read_person_roster,
+    plan=plan_persons,
+    apply=lambda session, roster, skip, progress: apply_persons(
+        session, roster, skip_errors=skip, progress=progress
+    ),
+)

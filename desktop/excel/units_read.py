@@ -35,6 +35,7 @@ from desktop.excel.units_columns import (
 from desktop.models import Gender, UnitKind
 from desktop.register.units import UnitData, check_unit_values
 from desktop.text import clean, clean_line, search_key
+from desktop.text.wording import count
 
 MAX_ROWS = 20_000
 HEADER_SEARCH_ROWS = 20
@@ -112,8 +113,8 @@ def locate_table(workbook: WorkbookType, file_name: str, spec: TableSpec) -> Tab
         )
     if last_line - header_line > MAX_ROWS:
         raise ExcelInputError(
-            f"Tệp có {last_line - header_line:,} dòng, vượt quá giới hạn {MAX_ROWS:,} dòng mỗi lần "
-            "nhập. Hãy chia thành nhiều tệp nhỏ hơn.".replace(",", ".")
+            f"Tệp có {count(last_line - header_line)} dòng, vượt quá giới hạn {count(MAX_ROWS)} "
+            "dòng mỗi lần nhập. Hãy chia thành nhiều tệp nhỏ hơn."
         )
     _refuse_merged_cells(sheet, header_line)
     return Table(sheet, header_line, last_line, columns, ignored)
@@ -128,7 +129,7 @@ def data_rows(
     for offset, cells in enumerate(rows, start=1):
         if progress is not None and offset % 500 == 0:
             progress.check()
-            progress.report(offset, total, f"Đang đọc dòng {offset:,}/{total:,}".replace(",", "."))
+            progress.report(offset, total, f"Đang đọc dòng {count(offset)}/{count(total)}")
         if not all(_is_blank(cell) for cell in cells):
             yield cells
 

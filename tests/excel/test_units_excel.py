@@ -12,15 +12,22 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from sqlmodel import select
 
+from desktop.changes import Area, Change
 from desktop.cli import main
 from desktop.excel.common import OLE_SIGNATURE, ExcelInputError
 from desktop.excel.units_export import export_units, write_template
-from desktop.excel.units_import import RowStatus, apply_import, plan_import
-from desktop.excel.units_persons import apply_persons, plan_persons, read_person_roster
+from desktop.excel.units_import import UNIT_IMPORT, RowStatus, apply_import, plan_import
+from desktop.excel.units_persons import (
+    PERSON_IMPORT,
+    apply_persons,
+    plan_persons,
+    read_person_roster,
+)
 from desktop.excel.units_read import CellProblem, _read_count, read_roster
-from desktop.models import Gender, Person, Unit, UnitKind
+from desktop.models import AuditEntry, Gender, Person, Unit, UnitKind
 from desktop.register.rules import RegisterError
 from desktop.register.units import UnitData, create_unit
+from desktop.text.wording import count
 
 HEADERS = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Người đứng đầu", "Số học sinh"]
 
@@ -125,7 +132,7 @@ def test_update_changes_only_the_columns_of_the_file(demo_db, tmp_path: Path) ->
     assert [r.status for r in result.rows] == [RowStatus.UPDATE]
     reason = result.rows[0].reason
     assert f"Người đứng đầu: “{unit.head_name}” → “Nguyễn Thị Mới”" in reason
-    assert f"Số học sinh: {unit.student_count} → 999" in reason
+    assert f"Số học sinh: {count(unit.student_count)} → 999" in reason  # 1240 → "1.240"
     with demo_db.session() as s:
         apply_import(s, read_roster(path))
     with demo_db.session() as s:
@@ -529,3 +536,70 @@ def test_any_cells_give_a_plan_or_a_message_and_never_a_crash(db, tmp_path: Path
         assert unit_count(db) == before  # all or nothing
     else:
         assert unit_count(db) == before + result.count(RowStatus.NEW)
+
+
+# -- the import as one door operation ------------------------------------------------------------
+
+
+def test_the_persons_import_lists_eight_error_rows_then_says_how_many_more(
+    demo_db, ctx, tmp_path: Path
+) -> None:
+    rows = [["KHONGCO", f"Người số {n}", "Nam", 1980, ""] for n in range(1, 12)]
+    roster = read_person_roster(persons_roster(tmp_path / "cn.xlsx", rows))
+    with pytest.raises(RegisterError) as refused:
+        ctx.door.run(PERSON_IMPORT.operation(roster))
+    text = refused.value.text()
+    assert text.splitlines()[0] == "Tệp có 11 dòng lỗi; chưa nhập dòng nào."
+    assert "Dòng 2: Không có đơn vị mã “KHONGCO” trong sổ đơn vị." in text
+    assert text.splitlines()[-1] == "… và 3 dòng khác."  # 11 rows: 8 shown, 3 more
+
+
+def test_the_units_import_says_how_many_more_the_same_way(db, ctx, tmp_path: Path) -> None:
+    rows = [[f"T{n}", f"Tổ dân phố số {n}", "Lạ"] for n in range(1, 11)]
+    roster = read_roster(write_roster(tmp_path / "ds.xlsx", rows))
+    with pytest.raises(RegisterError) as refused:
+        ctx.door.run(UNIT_IMPORT.operation(roster))
+    assert refused.value.text().splitlines()[-1] == "… và 2 dòng khác."
+
+
+def test_an_import_that_fails_writes_nothing_and_tells_no_page(db, ctx, tmp_path: Path) -> None:
+    heard: list[Change] = []
+    ctx.door.listen(heard.append)
+    rows = [[f"T{n}", f"Tổ dân phố số {n}", "Tổ dân phố"] for n in range(1, 600)]
+    roster = read_roster(write_roster(tmp_path / "ds.xlsx", rows))
+
+    class Cancelled(Exception):
+        pass
+
+    class ClerkCancels:  # Hủy pressed once 500 units are written
+        def report(self, done: int, total: int, text: str = "") -> None:
+            return None
+
+        def check(self) -> None:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        ctx.door.run(UNIT_IMPORT.operation(roster, progress=ClerkCancels()))
+    assert unit_count(db) == 0 and heard == []
+    plan = ctx.door.run(UNIT_IMPORT.operation(roster))
+    assert unit_count(db) == 599
+    assert heard[-1].ids_of(Area.UNITS) == set(plan.written) and len(plan.written) == 599
+
+
+def test_a_persons_import_tells_the_ids_it_wrote(demo_db, ctx, tmp_path: Path) -> None:
+    heard: list[Change] = []
+    ctx.door.listen(heard.append)
+    path = persons_roster(tmp_path / "cn.xlsx", [["tdp01", "Hoàng Văn Em", "Nam", 1975, "Tổ phó"]])
+    plan = ctx.door.run(PERSON_IMPORT.operation(read_person_roster(path)))
+    (person_id,) = plan.written
+    assert heard[-1].ids_of(Area.PERSONS) == {person_id}
+    with demo_db.session() as s:
+        person = s.get(Person, person_id)
+        assert (person.full_name, person.position) == ("Hoàng Văn Em", "Tổ phó")
+        entries = s.exec(
+            select(AuditEntry).where(
+                AuditEntry.table_name == "person", AuditEntry.record_id == person_id
+            )
+        )
+        reasons = {entry.reason for entry in entries}
+    assert reasons == {"Nhập danh sách cá nhân từ tệp cn.xlsx"}

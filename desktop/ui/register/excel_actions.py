@@ -1,7 +1,10 @@
 """Excel on the "Đơn vị" page: import through a preview, export, and the blank template.
 
-Reading, checking and writing run off the GUI thread with a cancellable progress dialog; a failure
-is shown in Vietnamese and, because the import is one transaction, leaves the register unchanged.
+Both rosters (units, persons) are imported the same way: read and checked off the GUI thread
+with a cancellable progress dialog, shown in the preview, then written by the roster's one door
+operation (:meth:`desktop.excel.units_import.RosterImport.operation`): one transaction, all rows
+or none. The door tells the page what was written; the page's undo history is emptied after an
+import, since the steps taken before it may not fit the register it produced.
 """
 
 from __future__ import annotations
@@ -9,25 +12,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
-from sqlmodel import Session
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.context import AppContext
 from desktop.excel.common import ExcelInputError
 from desktop.excel.units_export import export_units, write_template
-from desktop.excel.units_import import ImportPlan, RowStatus, apply_import, plan_import
-from desktop.excel.units_persons import (
-    PersonImportPlan,
-    apply_persons,
-    plan_persons,
-    read_person_roster,
-)
-from desktop.excel.units_read import read_roster
-from desktop.register.rules import RegisterError
+from desktop.excel.units_import import UNIT_IMPORT, ImportPlan, RosterImport, RowStatus
+from desktop.excel.units_persons import PERSON_IMPORT
+from desktop.text.wording import count
+from desktop.ui.errors import refusal_text, show_error
 from desktop.ui.register.table import TableColumn
-from desktop.ui.texts import common as tc
 from desktop.ui.texts import units as t
 from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
 from desktop.ui.widgets.import_preview import COLUMNS as PREVIEW_UNITS
@@ -35,46 +31,35 @@ from desktop.ui.widgets.import_preview import PERSON_COLUMNS as PREVIEW_PERSONS
 from desktop.ui.widgets.import_preview import ImportPreviewDialog
 
 
-class RegisterHost(Protocol):
-    """The page the Excel actions serve: its data folder, its message line, its reload."""
-
-    ctx: AppContext
-    message: QLabel
-
-    def after_import(self) -> None: ...
-
-# Refusals the clerk can act on; anything else is an unexpected error, logged in full.
-EXPECTED = (ExcelInputError, RegisterError)
-
-
 @dataclass(frozen=True)
 class ImportKind:
-    """What one import reads and writes: units (sổ đơn vị) or persons (cá nhân)."""
+    """One roster as the page imports it: the roster's own mechanism and its words on screen."""
 
-    read: Callable[..., Any]
-    plan: Callable[[Session, Any], Any]
-    apply: Callable[..., Any]
+    roster: RosterImport[Any, Any]
     columns: Sequence[TableColumn[Any]]
     writing: str
     done: str
 
 
-UNITS = ImportKind(
-    read_roster, plan_import, apply_import, PREVIEW_UNITS, t.IMPORTING, t.IMPORT_DONE
-)
-PERSONS = ImportKind(
-    read_person_roster,
-    plan_persons,
-    apply_persons,
-    PREVIEW_PERSONS,
-    t.IMPORTING_PERSONS,
-    t.IMPORT_PERSONS_DONE,
-)
+UNITS = ImportKind(UNIT_IMPORT, PREVIEW_UNITS, t.IMPORTING, t.IMPORT_DONE)
+PERSONS = ImportKind(PERSON_IMPORT, PREVIEW_PERSONS, t.IMPORTING_PERSONS, t.IMPORT_PERSONS_DONE)
 
 
 class UnitExcelActions:
-    def __init__(self, page: RegisterHost) -> None:
-        self.page = page
+    """The Excel actions of ``parent`` (the page): ``say`` writes its status line, and
+    ``forget_undo`` empties its undo history after an import."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        ctx: AppContext,
+        say: Callable[[str], None],
+        forget_undo: Callable[[], None],
+    ) -> None:
+        self.parent = parent
+        self.ctx = ctx
+        self._say = say
+        self._forget_undo = forget_undo
         self.operation: Operation | None = None
         self.preview: ImportPreviewDialog | None = None
         self._roster: Any = None
@@ -82,27 +67,27 @@ class UnitExcelActions:
 
     # -- file choice -----------------------------------------------------------------------------
     def choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.page, t.IMPORT_CHOOSE, "", t.EXCEL_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.parent, t.IMPORT_CHOOSE, "", t.EXCEL_FILTER)
         if name:
             self.import_file(Path(name))
 
     def choose_import_persons(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.page, t.IMPORT_PERSONS_CHOOSE, "", t.EXCEL_FILTER
+            self.parent, t.IMPORT_PERSONS_CHOOSE, "", t.EXCEL_FILTER
         )
         if name:
             self.import_file(Path(name), persons=True)
 
     def choose_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self.page, t.EXPORT_CHOOSE, t.EXPORT_DEFAULT_NAME, t.EXCEL_FILTER
+            self.parent, t.EXPORT_CHOOSE, t.EXPORT_DEFAULT_NAME, t.EXCEL_FILTER
         )
         if name:
             self.export_to(_with_suffix(Path(name)))
 
     def choose_template(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self.page, t.TEMPLATE_CHOOSE, t.TEMPLATE_DEFAULT_NAME, t.EXCEL_FILTER
+            self.parent, t.TEMPLATE_CHOOSE, t.TEMPLATE_DEFAULT_NAME, t.EXCEL_FILTER
         )
         if name:
             self.save_template(_with_suffix(Path(name)))
@@ -112,53 +97,52 @@ class UnitExcelActions:
         """Read and check ``path`` in the background, then show the preview."""
         kind = self._kind = PERSONS if persons else UNITS
 
-        def work(progress: Progress) -> tuple[Any, Any]:
-            roster = kind.read(path, progress)
-            with self.page.ctx.db.session() as session:
-                return roster, kind.plan(session, roster)
+        def work(progress: Progress) -> tuple[Any, ImportPlan[Any]]:
+            roster = kind.roster.read(path, progress)
+            return roster, self.ctx.door.read(kind.roster.preview(roster))
 
         self.operation = run_with_progress(
-            self.page, work, self._show_preview, self._failed(t.IMPORT_FAILED_TITLE), t.READING
+            self.parent, work, self._show_preview, self._failed(t.IMPORT_FAILED_TITLE), t.READING
         )
 
-    def _show_preview(self, result: tuple[Any, Any]) -> None:
+    def _show_preview(self, result: tuple[Any, ImportPlan[Any]]) -> None:
         self._roster, plan = result
-        self.preview = ImportPreviewDialog(plan, self.page, self._kind.columns)
+        self.preview = ImportPreviewDialog(plan, self.parent, self._kind.columns)
         self.preview.accepted.connect(self._write)
         self.preview.open()
 
     def _write(self) -> None:
-        assert self._roster is not None and self.preview is not None
+        assert self._roster is not None and self.preview is not None  # set by _show_preview
         roster, skip, kind = self._roster, self.preview.skip, self._kind
 
-        def work(progress: Progress) -> Any:
-            with self.page.ctx.db.session() as session:
-                return kind.apply(session, roster, skip_errors=skip, progress=progress)
+        def work(progress: Progress) -> ImportPlan[Any]:
+            operation = kind.roster.operation(roster, skip_errors=skip, progress=progress)
+            return self.ctx.door.run(operation)
 
         self.operation = run_with_progress(
-            self.page,
+            self.parent,
             work,
             lambda plan: self._imported(plan, kind),
             self._failed(t.IMPORT_FAILED_TITLE),
             kind.writing,
         )
 
-    def _imported(self, plan: ImportPlan | PersonImportPlan, kind: ImportKind) -> None:
-        self.page.after_import()
+    def _imported(self, plan: ImportPlan[Any], kind: ImportKind) -> None:
+        # The door has told the page what was written; what is left is the undo history.
+        self._forget_undo()
         new, updated = plan.count(RowStatus.NEW), plan.count(RowStatus.UPDATE)
-        text = kind.done.format(file=plan.file_name, new=new, updated=updated)
-        self.page.message.setText(text if new or updated else t.IMPORT_NOTHING)
+        text = kind.done.format(file=plan.file_name, new=count(new), updated=count(updated))
+        self._say(text if new or updated else t.IMPORT_NOTHING)
 
     # -- export ----------------------------------------------------------------------------------
     def export_to(self, path: Path) -> None:
         def work(progress: Progress) -> int:
-            with self.page.ctx.db.session() as session:
-                return export_units(session, path, progress)
+            return self.ctx.door.read(lambda session: export_units(session, path, progress))
 
         self.operation = run_with_progress(
-            self.page,
+            self.parent,
             work,
-            lambda count: self.page.message.setText(t.EXPORT_DONE.format(count=count, path=path)),
+            lambda number: self._say(t.EXPORT_DONE.format(count=count(number), path=path)),
             self._failed(t.EXPORT_FAILED_TITLE),
             t.EXPORTING,
         )
@@ -167,21 +151,18 @@ class UnitExcelActions:
         try:
             write_template(path)
         except ExcelInputError as error:
-            QMessageBox.warning(self.page, t.EXPORT_FAILED_TITLE, str(error))
+            show_error(self.parent, error, t.EXPORT_FAILED_TITLE)
             return
-        self.page.message.setText(t.TEMPLATE_DONE.format(path=path))
+        self._say(t.TEMPLATE_DONE.format(path=path))
 
-    def _failed(self, title: str) -> Any:
+    def _failed(self, title: str) -> Callable[[BaseException], None]:
         def show(error: BaseException) -> None:
             if isinstance(error, Cancelled):
                 return
-            text = (
-                str(error)
-                if isinstance(error, EXPECTED)
-                else tc.UNEXPECTED_ERROR.format(error=error)
-            )
-            self.page.message.setText(text.splitlines()[0])
-            QMessageBox.warning(self.page, title, text)
+            line = refusal_text(error)
+            if line is not None:
+                self._say(line.splitlines()[0])
+            show_error(self.parent, error, title)
 
         return show
 

@@ -183,8 +183,10 @@ class FastFilterProxy(QAbstractProxyModel):
             model.layoutChanged,
         ]
 
-    def _source(self) -> RegisterTableModel[Any]:
-        return self.sourceModel()  # type: ignore[return-value]
+    def _source(self) -> RegisterTableModel[Any] | None:
+        """The model filtered: None before :meth:`setSourceModel` gave one."""
+        model = self.sourceModel()
+        return model if isinstance(model, RegisterTableModel) else None
 
     def _source_changed(self, *args: Any) -> None:
         self.beginResetModel()
@@ -261,9 +263,10 @@ class FastFilterProxy(QAbstractProxyModel):
 
     # -- QAbstractProxyModel -------------------------------------------------------------------
     def mapToSource(self, proxy_index: Index) -> QModelIndex:
-        if not proxy_index.isValid() or proxy_index.row() >= len(self._shown):
+        source = self._source()
+        if source is None or not proxy_index.isValid() or proxy_index.row() >= len(self._shown):
             return QModelIndex()
-        return self._source().index(self._shown[proxy_index.row()], proxy_index.column())
+        return source.index(self._shown[proxy_index.row()], proxy_index.column())
 
     def mapFromSource(self, source_index: Index) -> QModelIndex:
         if not source_index.isValid():
@@ -292,9 +295,10 @@ class FastFilterProxy(QAbstractProxyModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Straight to the source row: the view asks for every role of every cell it paints.
-        if not index.isValid() or index.row() >= len(self._shown):
+        source = self._source()
+        if source is None or not index.isValid() or index.row() >= len(self._shown):
             return None
-        return self._source().data_at(self._shown[index.row()], index.column(), role)
+        return source.data_at(self._shown[index.row()], index.column(), role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -312,7 +316,8 @@ class FastFilterProxy(QAbstractProxyModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal:
-            return self._source().headerData(section, orientation, role)
+            source = self._source()
+            return None if source is None else source.headerData(section, orientation, role)
         if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._shown):
             return section + 1
         return None

@@ -2,8 +2,10 @@
 
 The table reads light rows (:class:`desktop.register.units.UnitRow`) and filters them through
 :class:`desktop.ui.register.table.FastFilterProxy`, so 20,000 units open and filter at typing speed.
-Every change goes through :mod:`desktop.register.units` and onto the page's undo stack; the persons of the
-selected unit are listed below the table.
+Units are one :class:`~desktop.ui.register.register_list.RegisterList`, the persons of the selected
+unit below them the other. Every change is an operation of :mod:`desktop.register.ops` run
+through the door; Ctrl+Z / Ctrl+Y take back the register's steps from the door's history, and the
+page follows every change the door announces (:meth:`UnitsPage.on_change`).
 """
 
 from __future__ import annotations
@@ -12,46 +14,37 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QSplitter,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
-from sqlmodel import Session
 
+from desktop.changes import Area, Change
 from desktop.context import AppContext
 from desktop.models import UnitKind
+from desktop.models.ids import UnitId
+from desktop.register.ops import SCOPE
 from desktop.register.units import (
-    RegisterError,
+    UNITS,
     UnitData,
     UnitRow,
-    create_unit,
-    delete_unit,
-    get_unit,
     load_unit_row,
     load_unit_rows,
     next_unit_code,
-    register_stamp,
-    set_unit_active,
-    unit_dependants,
-    update_unit,
 )
-from desktop.ui.register.commands import RegisterCommand
+from desktop.ui.errors import refusal_text, show_error
 from desktop.ui.register.excel_actions import UnitExcelActions
 from desktop.ui.register.person_panel import PersonPanel
-from desktop.ui.register.table import FastFilterProxy, RegisterTableModel, TableColumn
-from desktop.ui.register.unit_dialog import UnitDialog
-from desktop.ui.texts import common as tc
+from desktop.ui.register.record_dialog import FormField, FormSpec
+from desktop.ui.register.register_list import RegisterList, RegisterView
+from desktop.ui.register.table import TableColumn
 from desktop.ui.texts import units as t
 
 KIND_ORDER = {kind: n for n, kind in enumerate(UnitKind)}
@@ -71,40 +64,83 @@ COLUMNS = [
 NAME_COLUMN = 1
 KIND_LABELS = {kind: kind.label for kind in UnitKind}
 
+UNIT_FORM = FormSpec(
+    title_new=t.DIALOG_NEW_UNIT,
+    title_edit=t.DIALOG_EDIT_UNIT,
+    width=560,
+    focus="name",
+    fields=(
+        FormField("code", t.FIELD_CODE),
+        FormField("name", t.FIELD_NAME),
+        FormField(
+            "kind",
+            t.FIELD_KIND,
+            "choice",
+            ((t.CHOOSE_KIND, None), *((kind.label, kind) for kind in UnitKind)),
+        ),
+        FormField("head_name", t.FIELD_HEAD),
+        FormField("head_position", t.FIELD_HEAD_POSITION),
+        FormField("phone", t.FIELD_PHONE),
+        FormField("email", t.FIELD_EMAIL),
+        FormField("address", t.FIELD_ADDRESS),
+        *(
+            FormField(key, label, "count", placeholder=t.COUNT_PLACEHOLDER)
+            for key, label in t.FIELD_COUNTS.items()
+        ),
+        FormField("active", t.FIELD_ACTIVE, "check"),
+        FormField("discipline_note", t.FIELD_DISCIPLINE),
+        FormField("note", t.FIELD_NOTE, "text"),
+    ),
+)
+
 
 def search_fields(u: UnitRow) -> str:
     """What the search box looks in: the searchable columns, kept apart by FIELD_SEPARATOR."""
     return f"{u.code}\x1f{u.name}\x1f{KIND_LABELS[u.kind]}\x1f{u.head_name}\x1f{u.phone}"
 
 
-class UnitsPage(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.dialog: UnitDialog | None = None
-        self._refiltering = False
-        self._stamp: tuple[int, int | None, int | None] | None = None  # of the rows shown
-        self.undo_stack = QUndoStack(self)
-        self.model: RegisterTableModel[UnitRow] = RegisterTableModel(
-            COLUMNS, self, is_inactive=lambda u: not u.active, search_fields=search_fields
-        )
-        self.proxy = FastFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.excel = UnitExcelActions(self)
+UNIT_VIEW = RegisterView[UnitRow, UnitData, UnitId](
+    kind=UNITS,
+    columns=COLUMNS,
+    form=UNIT_FORM,
+    id_of=lambda u: u.id,
+    name_of=lambda u: u.name,
+    confirm_delete_title=t.CONFIRM_DELETE_TITLE,
+    confirm_delete=t.CONFIRM_DELETE,
+    search_placeholder=t.SEARCH_UNITS,
+    search_fields=search_fields,
+)
 
+
+class UnitsPage(RegisterList[UnitRow, UnitData, UnitId]):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(
+            ctx,
+            UNIT_VIEW,
+            rows=lambda: load_unit_rows,
+            row=lambda unit_id: lambda session: load_unit_row(session, unit_id),
+            blank=self._blank_unit,
+            say=self._say_line,
+            parent=parent,
+        )
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.persons = PersonPanel(ctx, self._say_line, self)
+        self.excel = UnitExcelActions(self, ctx, self._say_line, self.forget_undo)
         self._build_filters()
         self._build_table()
-        self.persons = PersonPanel(ctx, self.undo_stack, self._report_failure, self)
         self.toolbar = self._build_actions()
         self._lay_out()
-        self.refresh()
+        self.reload()
+
+    def _say_line(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _blank_unit(self) -> UnitData:
+        return UnitData(code=self.ctx.door.read(next_unit_code), name="", kind=None)
 
     def _build_filters(self) -> None:
-        self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(t.SEARCH_UNITS)
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._filter)
         self.kind_filter = QComboBox()
         self.kind_filter.setObjectName("kind_filter")
         self.kind_filter.addItem(t.ALL_KINDS, None)
@@ -120,30 +156,15 @@ class UnitsPage(QWidget):
             self.status_filter.addItem(text, value)
         self.kind_filter.currentIndexChanged.connect(self._apply_condition)
         self.status_filter.currentIndexChanged.connect(self._apply_condition)
-        self.count_label = QLabel()
         self.count_label.setObjectName("count_label")
-        self.message = QLabel()
-        self.message.setObjectName("message")
 
     def _build_table(self) -> None:
-        self.table = QTableView()
         self.table.setObjectName("table")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
         self.table.sortByColumn(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate((90, 360, 210, 170, 130)):
             header.resizeSection(column, width)
-        self.table.activated.connect(lambda _index: self.edit_unit())
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.proxy.modelReset.connect(self._current_changed)
 
     def _lay_out(self) -> None:
         filters = QHBoxLayout()
@@ -172,7 +193,10 @@ class UnitsPage(QWidget):
         self.actions_: dict[str, QAction] = {}
 
         def action(
-            key: str, text: str, slot: Callable[[], Any], *keys: QKeySequence | str
+            key: str,
+            text: str,
+            slot: Callable[[], Any],
+            *keys: QKeySequence | QKeySequence.StandardKey | str,
         ) -> QAction:
             act = QAction(text, self)
             act.setObjectName(f"action_{key}")
@@ -185,25 +209,14 @@ class UnitsPage(QWidget):
             self.actions_[key] = act
             return act
 
-        action("add", t.ACTION_ADD, self.add_unit, "Ctrl+N", "Ins")
-        action("edit", t.ACTION_EDIT, self.edit_unit, "F2")
+        action("add", t.ACTION_ADD, self.add, "Ctrl+N", "Ins")
+        action("edit", t.ACTION_EDIT, self.edit, "F2")
         action("toggle", t.ACTION_DEACTIVATE, self.toggle_active)
-        action("delete", t.ACTION_DELETE, self.delete_unit, QKeySequence.StandardKey.Delete)
+        action("delete", t.ACTION_DELETE, self.delete, QKeySequence.StandardKey.Delete)
         toolbar.addSeparator()
-        for key, text, slot, keys in (
-            ("undo", t.ACTION_UNDO, self.undo, ("Ctrl+Z",)),
-            ("redo", t.ACTION_REDO, self.redo, ("Ctrl+Y", "Ctrl+Shift+Z")),
-        ):
-            act = action(key, text, slot, *keys)
-            act.setEnabled(False)
-        self.undo_stack.canUndoChanged.connect(self.actions_["undo"].setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.actions_["redo"].setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: self.actions_["undo"].setToolTip(f"{t.ACTION_UNDO}: {text}")
-        )
-        self.undo_stack.redoTextChanged.connect(
-            lambda text: self.actions_["redo"].setToolTip(f"{t.ACTION_REDO}: {text}")
-        )
+        action("undo", t.ACTION_UNDO, self.undo, "Ctrl+Z")
+        action("redo", t.ACTION_REDO, self.redo, "Ctrl+Y", "Ctrl+Shift+Z")
+        self._show_history()
         toolbar.addSeparator()
         action("import", t.ACTION_IMPORT, self.excel.choose_import)
         action("import_persons", t.ACTION_IMPORT_PERSONS, self.excel.choose_import_persons)
@@ -212,40 +225,22 @@ class UnitsPage(QWidget):
         return toolbar
 
     # -- showing -------------------------------------------------------------------------------
+    def on_change(self, change: Change) -> None:
+        """Show what the door says changed: the units and persons touched, or all after a restore."""
+        if change.everything:
+            self.reload()
+            self.persons.reload()
+        else:
+            if change.touches(Area.UNITS):
+                self.sync(change.ids_of(Area.UNITS))
+            if change.touches(Area.PERSONS):
+                self.persons.sync(change.ids_of(Area.PERSONS))
+        self._show_history()
+
     def refresh(self) -> None:
-        """Read the register again if it changed since the last reading (another page, an import)."""
-        keep = self.selected()
-        with self.ctx.db.session() as session:
-            stamp = register_stamp(session)
-            rows = load_unit_rows(session) if stamp != self._stamp else None
-        if rows is None:
-            self.persons.set_unit(keep)  # persons may have changed elsewhere
-            return
-        self._stamp = stamp
-        self.model.set_rows(rows)
-        self._update_count()
-        if keep is not None:
-            self.select(keep.id)
-
-    def _filter(self, text: str) -> None:
-        self._refilter(lambda: self.proxy.set_query(text))
-
-    def _refilter(self, change: Callable[[], None]) -> None:
-        """Filter, keeping the selected unit selected if it is still shown.
-
-        The persons below follow the selection only once the filter is done, not through the
-        moment of the reset when nothing is selected (that would read them twice per keystroke).
-        """
-        keep = self.selected()
-        self._refiltering = True
-        try:
-            change()
-            if keep is not None:
-                self.select(keep.id)
-        finally:
-            self._refiltering = False
-        self._update_count()
-        self._current_changed()
+        """Read the units and the persons shown again (after a change made outside the door)."""
+        self.reload()
+        self.persons.reload()
 
     def _apply_condition(self) -> None:
         self._refilter(self._set_condition)
@@ -262,185 +257,58 @@ class UnitsPage(QWidget):
                 )
             )
 
-    def _update_count(self) -> None:
-        self.count_label.setText(
-            tc.COUNT_SHOWN.format(shown=self.proxy.rowCount(), total=self.model.rowCount())
-        )
-
-    def selected(self) -> UnitRow | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        return self.model.rows[self.proxy.mapToSource(index).row()]
-
-    def select(self, unit_id: int) -> bool:
-        at = self.model.row_where(lambda u: u.id == unit_id)
-        if at is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(at, 0))
-        if not index.isValid():
-            return False
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-        return True
-
-    def _current_changed(self, *args: Any) -> None:
-        if self._refiltering:
-            return
-        unit = self.selected()
-        if self.persons.unit != unit:
-            self.persons.set_unit(unit)
-        toggle = self.actions_["toggle"]
-        toggle.setText(
-            t.ACTION_ACTIVATE if unit is not None and not unit.active else t.ACTION_DEACTIVATE
+    def selection_changed(self, record: UnitRow | None) -> None:
+        """The persons below and the actions follow the selected unit."""
+        if self.persons.unit != record:
+            self.persons.set_unit(record)
+        self.actions_["toggle"].setText(
+            t.ACTION_ACTIVATE if record is not None and not record.active else t.ACTION_DEACTIVATE
         )
         for key in ("edit", "toggle", "delete"):
-            self.actions_[key].setEnabled(unit is not None)
+            self.actions_[key].setEnabled(record is not None)
 
-    def sync_unit(self, unit_id: int) -> None:
-        """Show one unit as the register now holds it: changed, added back, or gone."""
-        with self.ctx.db.session() as session:
-            row = load_unit_row(session, unit_id)
-        at = self.model.row_where(lambda u: u.id == unit_id)
-        if row is None and at is not None:
-            self.model.remove_row(at)
-        elif row is not None and at is None:
-            self.model.append_row(row)
-        elif row is not None and at is not None:
-            self.model.replace_row(at, row)
-        self._update_count()
-        if row is not None:
-            self.select(unit_id)
-        self._current_changed()
-
-    def _report_failure(self, action: str, problem: str) -> None:
-        QMessageBox.warning(
-            self, t.UNDO_FAILED_TITLE, t.UNDO_FAILED.format(action=action, problem=problem)
-        )
-
-    def _push(
-        self,
-        text: str,
-        unit_id: int,
-        forward: Callable[[Session], Any],
-        backward: Callable[[Session], Any],
-    ) -> None:
-        self.undo_stack.push(
-            RegisterCommand(
-                self.ctx,
-                text,
-                forward,
-                backward,
-                lambda: self.sync_unit(unit_id),
-                self._report_failure,
-            )
-        )
-        self.message.setText(t.STATUS_SAVED)
-        self.sync_unit(unit_id)
-
-    # -- changes -------------------------------------------------------------------------------
+    # -- undo ----------------------------------------------------------------------------------
     def undo(self) -> None:
-        if self.undo_stack.canUndo():
-            action = self.undo_stack.undoText()
-            self.undo_stack.undo()
-            self.message.setText(t.STATUS_UNDONE.format(action=action))
+        self._replay(redo=False)
 
     def redo(self) -> None:
-        if self.undo_stack.canRedo():
-            action = self.undo_stack.redoText()
-            self.undo_stack.redo()
-            self.message.setText(t.STATUS_REDONE.format(action=action))
+        self._replay(redo=True)
 
-    def add_unit(self) -> None:
-        with self.ctx.db.session() as session:
-            code = next_unit_code(session)
-        self.dialog = UnitDialog(
-            UnitData(code=code, name="", kind=None), self._create, new=True, parent=self
-        )
-        self.dialog.open()
+    def forget_undo(self) -> None:
+        """Empty the register's undo history: after an import, earlier steps may not fit."""
+        self.ctx.door.history.clear(SCOPE)
+        self._show_history()
 
-    def _create(self, data: UnitData) -> list[str]:
+    def _replay(self, redo: bool) -> None:
+        history = self.ctx.door.history
+        label = history.redo_label(SCOPE) if redo else history.undo_label(SCOPE)
+        if label is None:
+            return
         try:
-            with self.ctx.db.session() as session:
-                unit_id = create_unit(session, data).id
-        except RegisterError as error:
-            return error.problems
-        assert unit_id is not None
-        self._push(
-            t.UNDO_ADD.format(name=data.name.strip()),
-            unit_id,
-            lambda s: create_unit(s, data, unit_id=unit_id),
-            lambda s: delete_unit(s, unit_id, reason="Hoàn tác thêm đơn vị"),
-        )
-        return []
-
-    def edit_unit(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
-        with self.ctx.db.session() as session:
-            before = UnitData.of(get_unit(session, row.id))
-        self.dialog = UnitDialog(
-            before, lambda after: self._update(row.id, before, after), new=False, parent=self
-        )
-        self.dialog.open()
-
-    def _update(self, unit_id: int, before: UnitData, after: UnitData) -> list[str]:
-        try:
-            with self.ctx.db.session() as session:
-                update_unit(session, unit_id, after)
-        except RegisterError as error:
-            return error.problems
-        self._push(
-            t.UNDO_EDIT.format(name=after.name.strip()),
-            unit_id,
-            lambda s: update_unit(s, unit_id, after),
-            lambda s: update_unit(s, unit_id, before, reason="Hoàn tác sửa đơn vị"),
-        )
-        return []
-
-    def toggle_active(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
-        active = not row.active
-        with self.ctx.db.session() as session:
-            set_unit_active(session, row.id, active)
-        text = (t.UNDO_ACTIVATE if active else t.UNDO_DEACTIVATE).format(name=row.name)
-        self._push(
-            text,
-            row.id,
-            lambda s: set_unit_active(s, row.id, active),
-            lambda s: set_unit_active(s, row.id, not active),
-        )
-
-    def delete_unit(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
-        with self.ctx.db.session() as session:
-            dependants = unit_dependants(session, row.id)
-        if not dependants:
-            answer = QMessageBox.question(
-                self, t.CONFIRM_DELETE_TITLE, t.CONFIRM_DELETE.format(name=row.name)
+            if redo:
+                self.ctx.door.redo(SCOPE)
+            else:
+                self.ctx.door.undo(SCOPE)
+        except Exception as error:
+            problem = refusal_text(error)
+            if problem is None:  # a bug: the apology and the log
+                show_error(self, error)
+            else:  # the register no longer allows the step; it left the history
+                QMessageBox.warning(
+                    self, t.UNDO_FAILED_TITLE, t.UNDO_FAILED.format(action=label, problem=problem)
+                )
+        else:
+            self.message.setText(
+                (t.STATUS_REDONE if redo else t.STATUS_UNDONE).format(action=label)
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        try:
-            with self.ctx.db.session() as session:
-                before = delete_unit(session, row.id)
-        except RegisterError as error:
-            QMessageBox.warning(self, t.CANNOT_DELETE_TITLE, "\n".join(error.problems))
-            return
-        self._push(
-            t.UNDO_DELETE.format(name=row.name),
-            row.id,
-            lambda s: delete_unit(s, row.id),
-            lambda s: create_unit(s, before, unit_id=row.id, reason="Hoàn tác xóa đơn vị"),
-        )
+        self._show_history()
 
-    def after_import(self) -> None:
-        """Undo steps taken before an import may no longer fit the register it produced."""
-        self.undo_stack.clear()
-        self.refresh()
-        self.persons.set_unit(self.selected())
+    def _show_history(self) -> None:
+        history = self.ctx.door.history
+        for key, label, name in (
+            ("undo", history.undo_label(SCOPE), t.ACTION_UNDO),
+            ("redo", history.redo_label(SCOPE), t.ACTION_REDO),
+        ):
+            act = self.actions_[key]
+            act.setEnabled(label is not None)
+            act.setToolTip(f"{name}: {label}" if label is not None else name)

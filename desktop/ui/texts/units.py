@@ -72,11 +72,6 @@ COUNT_PLACEHOLDER = "bỏ trống nếu không áp dụng"
 NOT_A_NUMBER = "{label}: “{text}” không phải là số nguyên."
 CHOOSE_KIND = "— chọn loại —"
 
-UNDO_ADD = "thêm “{name}”"
-UNDO_EDIT = "sửa “{name}”"
-UNDO_DEACTIVATE = "ngừng hoạt động “{name}”"
-UNDO_ACTIVATE = "cho “{name}” hoạt động trở lại"
-UNDO_DELETE = "xóa “{name}”"
 UNDO_FAILED_TITLE = "Không hoàn tác được"
 UNDO_FAILED = "Không thực hiện được “{action}”:\n{problem}"
 

@@ -1,8 +1,9 @@
 """Preview of a roster import: every row marked new / update / unchanged / error, with the reason.
 
-Nothing is written while this dialog is open; "Nhập" accepts it and the page then writes every
-change in one transaction. With error rows the button stays off unless the clerk chooses to skip
-them.
+One dialog for both rosters of the register (units, persons), the same plan shown through two sets
+of column headings. Nothing is written while it is open; "Nhập" accepts it and the page then
+writes every change in one transaction. With error rows the button stays off unless the clerk
+chooses to skip them.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.excel.units_import import ImportPlan, PlannedRow, RowStatus
-from desktop.excel.units_persons import PersonImportPlan, PlannedPerson
+from desktop.text.wording import count
 from desktop.ui.register.table import FastFilterProxy, RegisterTableModel, TableColumn
 from desktop.ui.texts import units as t
 
@@ -37,43 +38,32 @@ STATUS_COLOURS = {
     RowStatus.ERROR: QColor("#b00020"),
 }
 STATUS_ORDER = {RowStatus.ERROR: 0, RowStatus.NEW: 1, RowStatus.UPDATE: 2, RowStatus.SAME: 3}
+Planned = PlannedRow[Any]
 
 
-def _shown(row: PlannedRow, field: str) -> str:
-    if row.data is not None:
-        if field == "kind":
-            return row.data.kind.label if row.data.kind else ""
-        value = getattr(row.data, field)
-        return value or (t.AUTO_CODE if field == "code" else "")
-    return row.row.shown.get(field, "")
+def _code(row: Planned) -> str:
+    # A row that will be added without a code gets one when it is written.
+    return row.shown.get("code", "") or (t.AUTO_CODE if row.data is not None else "")
 
 
-COLUMNS = [
-    TableColumn[PlannedRow](
-        t.PREVIEW_COLUMN_LINE, lambda r: r.row.line, lambda r: r.row.line, True
-    ),
-    TableColumn[PlannedRow](
-        t.PREVIEW_COLUMN_STATUS, lambda r: r.status.label, lambda r: STATUS_ORDER[r.status]
-    ),
-    TableColumn[PlannedRow](t.COLUMN_CODE, lambda r: _shown(r, "code")),
-    TableColumn[PlannedRow](t.COLUMN_NAME, lambda r: _shown(r, "name")),
-    TableColumn[PlannedRow](t.COLUMN_KIND, lambda r: _shown(r, "kind")),
-    TableColumn[PlannedRow](t.PREVIEW_COLUMN_REASON, lambda r: r.reason),
-]
+def preview_columns(code: str, name: str, kind: str) -> list[TableColumn[Planned]]:
+    """The preview's columns for one roster: line, result, its identity, the reason."""
+    return [
+        TableColumn[Planned](
+            t.PREVIEW_COLUMN_LINE, lambda r: r.row.line, lambda r: r.row.line, True
+        ),
+        TableColumn[Planned](
+            t.PREVIEW_COLUMN_STATUS, lambda r: r.status.label, lambda r: STATUS_ORDER[r.status]
+        ),
+        TableColumn[Planned](code, _code),
+        TableColumn[Planned](name, lambda r: r.shown.get("name", "")),
+        TableColumn[Planned](kind, lambda r: r.shown.get("kind", "")),
+        TableColumn[Planned](t.PREVIEW_COLUMN_REASON, lambda r: r.reason),
+    ]
 
 
-PERSON_COLUMNS = [
-    TableColumn[PlannedPerson](
-        t.PREVIEW_COLUMN_LINE, lambda r: r.row.line, lambda r: r.row.line, True
-    ),
-    TableColumn[PlannedPerson](
-        t.PREVIEW_COLUMN_STATUS, lambda r: r.status.label, lambda r: STATUS_ORDER[r.status]
-    ),
-    TableColumn[PlannedPerson](t.FIELD_CODE, lambda r: r.row.unit_code),
-    TableColumn[PlannedPerson](t.COLUMN_PERSON_NAME, lambda r: r.row.shown["name"]),
-    TableColumn[PlannedPerson](t.COLUMN_BIRTH_YEAR, lambda r: r.row.shown["kind"]),
-    TableColumn[PlannedPerson](t.PREVIEW_COLUMN_REASON, lambda r: r.reason),
-]
+COLUMNS = preview_columns(t.COLUMN_CODE, t.COLUMN_NAME, t.COLUMN_KIND)
+PERSON_COLUMNS = preview_columns(t.FIELD_CODE, t.COLUMN_PERSON_NAME, t.COLUMN_BIRTH_YEAR)
 
 
 class PreviewModel(RegisterTableModel[Any]):
@@ -86,7 +76,7 @@ class PreviewModel(RegisterTableModel[Any]):
 class ImportPreviewDialog(QDialog):
     def __init__(
         self,
-        plan: ImportPlan | PersonImportPlan,
+        plan: ImportPlan[Any],
         parent: QWidget | None = None,
         columns: Sequence[TableColumn[Any]] = COLUMNS,
     ) -> None:
@@ -121,13 +111,13 @@ class ImportPreviewDialog(QDialog):
         self.only_problems.setObjectName("only_problems")
         self.only_problems.toggled.connect(self._show_only_problems)
         errors = plan.count(RowStatus.ERROR)
-        self.skip_errors = QCheckBox(t.PREVIEW_SKIP_ERRORS.format(count=errors))
+        self.skip_errors = QCheckBox(t.PREVIEW_SKIP_ERRORS.format(count=count(errors)))
         self.skip_errors.setObjectName("skip_errors")
         self.skip_errors.setVisible(errors > 0 and bool(plan.changes))
         self.skip_errors.toggled.connect(self._update_button)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t.BUTTON_CANCEL)
-        self.import_button = QPushButton(t.PREVIEW_IMPORT.format(count=len(plan.changes)))
+        self.import_button = QPushButton(t.PREVIEW_IMPORT.format(count=count(len(plan.changes))))
         self.import_button.setObjectName("import_button")
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
@@ -158,7 +148,7 @@ class ImportPreviewDialog(QDialog):
         if changes == 0:
             self.advice.setText(t.PREVIEW_NO_CHANGES)
         elif errors and not self.skip_errors.isChecked():
-            self.advice.setText(t.PREVIEW_HAS_ERRORS.format(count=errors))
+            self.advice.setText(t.PREVIEW_HAS_ERRORS.format(count=count(errors)))
         else:
             self.advice.setText("")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlmodel import select
 
+from desktop.changes import Area, Change
 from desktop.models import Person, Unit, UnitKind
 from desktop.text import sort_key
+from desktop.ui.main_window import ChangeRelay
 from desktop.ui.register.units_page import UnitsPage
 from tests.helpers.typing import type_text
 
@@ -19,14 +22,19 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def page(qtbot, demo_db, ctx) -> UnitsPage:  # type: ignore[no-untyped-def]
+def page(qtbot, demo_db, ctx) -> Iterator[UnitsPage]:  # type: ignore[no-untyped-def]
     widget = UnitsPage(ctx)
+    # As the main window does: the door's announcements reach the page on the GUI thread.
+    relay = ChangeRelay(widget)
+    relay.changed.connect(widget.on_change)
+    stop_listening = ctx.door.listen(relay.changed.emit)
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
     qtbot.waitExposed(widget)
     widget.activateWindow()
-    return widget
+    yield widget
+    stop_listening()
 
 
 @pytest.fixture
@@ -134,18 +142,19 @@ def test_the_dialog_explains_what_is_wrong_and_saves_nothing(page: UnitsPage, qt
     dialog = page.dialog
     dialog.code.setText("VHXH")
     type_text(dialog.email, "vhxh@")
-    dialog.counts["student_count"].setText("nhiều")
+    dialog.student_count.setText("nhiều")
     dialog.accept()
     assert dialog.errors.isVisible()
     assert "Số học sinh: “nhiều” không phải là số nguyên." in dialog.errors.text()
-    dialog.counts["student_count"].clear()
+    dialog.student_count.clear()
     dialog.accept()
     text = dialog.errors.text()
     assert "Tên đơn vị không được để trống." in text and "Hãy chọn loại đơn vị." in text
     assert "Mã “VHXH” đã được dùng" in text and "vhxh@" in text
     dialog.reject()
     assert page.model.rowCount() == total
-    assert not page.undo_stack.canUndo()
+    assert not page.ctx.door.history.can_undo("register")
+    assert not page.actions_["undo"].isEnabled()
 
 
 def test_enter_edits_and_undo_restores(page: UnitsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -308,7 +317,9 @@ def test_an_undo_the_register_no_longer_allows_is_explained(page: UnitsPage, mes
     assert messages and "Không thể xóa" in messages[0] and "1 cá nhân" in messages[0]
     assert unit(page, "DV0001").id == added.id
     assert page.model.row_where(lambda u: u.id == added.id) is not None
-    assert not page.undo_stack.canUndo()  # the step that cannot be undone left the stack
+    # the step that cannot be undone left the history
+    assert not page.ctx.door.history.can_undo("register")
+    assert not page.actions_["undo"].isEnabled()
 
 
 def test_import_persons_through_the_preview(page: UnitsPage, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -350,16 +361,158 @@ def test_the_fast_search_fields_are_the_searchable_columns(page: UnitsPage) -> N
         assert search_fields(row) == FIELD_SEPARATOR.join(columns)
 
 
-def test_showing_the_page_again_rereads_only_a_changed_register(page: UnitsPage) -> None:
-    from desktop.register.units import UnitData, update_unit
+def test_a_change_rereads_only_what_it_touched(page: UnitsPage) -> None:
+    from desktop.register import ops
+    from desktop.register.units import UNITS, UnitData
 
     rows = page.model.rows
-    page.refresh()
-    assert page.model.rows is rows  # nothing changed: nothing re-read
+    page.on_change(Change.of(Area.VALUES, 1))  # another page saved some figures
+    assert page.model.rows is rows  # nothing of the register changed: nothing re-read
     target = unit(page, "HTXRS")
-    with page.ctx.db.session() as s:  # another page (or the command line) renames a unit
-        data = UnitData.of(s.get(Unit, target.id))
-        data.name = "Hợp tác xã Rau an toàn Bắc Sơn"
-        update_unit(s, target.id, data)
-    page.refresh()
+    data = UnitData.of(target)
+    data.name = "Hợp tác xã Rau an toàn Bắc Sơn"
+    page.ctx.door.run(ops.edit(UNITS, target.id, data))  # the command line, another page
     assert "Hợp tác xã Rau an toàn Bắc Sơn" in names_shown(page)
+    assert page.model.rows is rows  # that one row replaced, the register not read again
+
+
+# -- undo through the door, as the clerk meets it ------------------------------------------------
+
+
+def audit_reasons(page: UnitsPage, table: str, record_id: int) -> list[tuple[str, str]]:
+    from desktop.models import AuditEntry
+
+    with page.ctx.db.session() as s:
+        entries = s.exec(
+            select(AuditEntry)
+            .where(AuditEntry.table_name == table, AuditEntry.record_id == record_id)
+            .order_by(AuditEntry.id)
+        )
+        return [(e.action, e.reason) for e in entries]
+
+
+def test_a_unit_added_then_ctrl_z_is_gone_and_the_audit_says_it_was_undone(
+    page: UnitsPage, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    undo = page.actions_["undo"]
+    assert not undo.isEnabled()
+    page.actions_["add"].trigger()
+    type_text(page.dialog.name, "Câu lạc bộ Tin học Kiến An")
+    page.dialog.kind.setCurrentIndex(page.dialog.kind.findData(UnitKind.FRONT_ORGANISATION))
+    qtbot.keyClick(page.dialog.name, Qt.Key.Key_Return)
+    added = unit(page, "DV0001")
+    assert undo.isEnabled() and undo.toolTip() == "Hoàn tác: thêm “Câu lạc bộ Tin học Kiến An”"
+    assert page.message.text() == "Đã lưu."
+
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.model.row_where(lambda u: u.id == added.id) is None
+    assert page.message.text() == "Đã hoàn tác: thêm “Câu lạc bộ Tin học Kiến An”"
+    assert not undo.isEnabled()
+    assert page.actions_["redo"].toolTip() == "Làm lại: thêm “Câu lạc bộ Tin học Kiến An”"
+    assert audit_reasons(page, "unit", added.id) == [
+        ("insert", "Thêm đơn vị"),
+        ("delete", "Hoàn tác: thêm “Câu lạc bộ Tin học Kiến An”"),
+    ]
+
+
+def test_a_person_added_then_ctrl_z_is_gone_with_its_reason_in_the_audit(
+    page: UnitsPage, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    select_code(page, "TDP01")
+    panel = page.persons
+    before = panel.model.rowCount()
+    panel.add_button.click()
+    type_text(panel.dialog.full_name, "Đỗ Thị Hồng Nhung")
+    panel.dialog.birth_year.setText("1992")
+    panel.dialog.accept()
+    assert panel.model.rowCount() == before + 1
+    person = panel.selected()
+    assert person is not None and person.full_name == "Đỗ Thị Hồng Nhung"
+    assert page.actions_["undo"].toolTip() == "Hoàn tác: thêm “Đỗ Thị Hồng Nhung”"
+
+    qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert panel.model.rowCount() == before
+    assert audit_reasons(page, "person", person.id)[-1] == (
+        "delete",
+        "Hoàn tác: thêm “Đỗ Thị Hồng Nhung”",
+    )
+    qtbot.keyClick(panel.table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert panel.model.rowCount() == before + 1
+    assert audit_reasons(page, "person", person.id)[-1] == (
+        "insert",
+        "Làm lại: thêm “Đỗ Thị Hồng Nhung”",
+    )
+
+
+def test_a_person_edited_then_undone_says_so_in_the_audit(page: UnitsPage) -> None:
+    select_code(page, "VHXH")
+    panel = page.persons
+    panel.table.setCurrentIndex(panel.proxy.index(0, 0))
+    person = panel.selected()
+    panel.edit_button.click()
+    panel.dialog.position.setText("Chuyên viên chính")
+    panel.dialog.accept()
+    assert panel.selected().position == "Chuyên viên chính"
+    page.undo()
+    assert panel.selected().position == person.position
+    assert audit_reasons(page, "person", person.id)[-1] == (
+        "update",
+        f"Hoàn tác: sửa “{person.full_name}”",
+    )
+
+
+def test_everything_replaced_rereads_the_register_and_empties_undo(page: UnitsPage) -> None:
+    from desktop.changes import EVERYTHING
+
+    select_code(page, "THLL")
+    page.actions_["toggle"].trigger()
+    assert page.actions_["undo"].isEnabled()
+    with page.ctx.db.session() as s:  # what a restore brings back: a register read anew
+        s.add(Unit(code="KHOIPHUC", name="Đơn vị của bản sao lưu", kind=UnitKind.BUSINESS))
+    page.ctx.door.announce(EVERYTHING)
+    assert not page.actions_["undo"].isEnabled()
+    assert page.actions_["undo"].toolTip() == "Hoàn tác"
+    assert "Đơn vị của bản sao lưu" in names_shown(page)
+    assert page.selected().code == "THLL"  # the clerk's place is kept
+
+
+def test_an_import_empties_the_undo_history(page: UnitsPage, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    select_code(page, "THLL")
+    page.actions_["toggle"].trigger()
+    assert page.actions_["undo"].isEnabled()
+    page.excel.import_file(roster(tmp_path / "ds.xlsx"))
+    qtbot.waitUntil(lambda: page.excel.preview is not None and page.excel.preview.isVisible())
+    page.excel.preview.skip_errors.setChecked(True)
+    page.excel.preview.import_button.click()
+    qtbot.waitUntil(lambda: "Đã nhập" in page.message.text(), timeout=10_000)
+    assert not page.actions_["undo"].isEnabled()
+    assert not page.ctx.door.history.can_undo("register")
+
+
+def test_an_import_refused_while_writing_writes_nothing_and_says_why(
+    page: UnitsPage, qtbot, tmp_path: Path, messages: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    from desktop.register.units import UnitData, create_unit
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Người đứng đầu"])
+    sheet.append(["HTXTM", "Hợp tác xã Tràng Minh", "Hợp tác xã", "Vũ Văn Khải"])
+    sheet.append(["THCSTTN", "Trường THCS Trần Thành Ngọ", "Trường trung học cơ sở", "Ngô Thị Mai"])
+    workbook.save(tmp_path / "ds.xlsx")
+    total = page.model.rowCount()
+    page.excel.import_file(tmp_path / "ds.xlsx")
+    qtbot.waitUntil(lambda: page.excel.preview is not None and page.excel.preview.isVisible())
+    assert page.excel.preview.import_button.isEnabled()  # no error in the file
+    with page.ctx.db.session() as s:  # meanwhile the command line adds a unit of the same name
+        create_unit(
+            s, UnitData(code="HTX2", name="Hợp tác xã Tràng Minh", kind=UnitKind.COOPERATIVE)
+        )
+    page.excel.preview.import_button.click()
+    qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
+    assert messages[0].startswith("Tệp có 1 dòng lỗi; chưa nhập dòng nào.")
+    assert "Dòng 2: Trùng tên và loại" in messages[0]
+    assert unit(page, "THCSTTN").head_name != "Ngô Thị Mai"  # the good row was not written either
+    assert page.message.text() == "Tệp có 1 dòng lỗi; chưa nhập dòng nào."
+    page.refresh()
+    assert page.model.rowCount() == total + 1  # only the unit the command line added

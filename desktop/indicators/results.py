@@ -23,8 +23,10 @@ from sqlalchemy import ColumnElement, Integer, func, type_coerce
 from sqlalchemy.sql.elements import TypeCoerce
 from sqlmodel import Session, col, select
 
+from desktop.indicators.rules import ValueRefused
 from desktop.models import Indicator, IndicatorTarget, QuarterValue, Unit, UnitKind
 from desktop.models._base import stored_id
+from desktop.models.ids import IndicatorId, UnitId, saved_id
 from desktop.text import sort_key
 
 QUARTERS = (1, 2, 3, 4)
@@ -58,7 +60,7 @@ class AgainstTarget:
 class IndicatorResult(AgainstTarget):
     """Kết quả toàn phường của một chỉ tiêu trong một quý (or a year: its last reported quarter)."""
 
-    indicator_id: int
+    indicator_id: IndicatorId
     code: str
     name: str
     year: int
@@ -82,11 +84,11 @@ class IndicatorResult(AgainstTarget):
 class UnitResult(AgainstTarget):
     """Kết quả của một đơn vị cho một chỉ tiêu; numbers are None when the unit has not reported."""
 
-    unit_id: int
+    unit_id: UnitId
     unit_code: str
     unit_name: str
     unit_kind: UnitKind
-    indicator_id: int
+    indicator_id: IndicatorId
     indicator_code: str
     year: int
     quarter: int | None
@@ -104,7 +106,7 @@ class UnitResult(AgainstTarget):
 class KindResult(AgainstTarget):
     """Kết quả theo loại đơn vị: one indicator over the units of one kind."""
 
-    indicator_id: int
+    indicator_id: IndicatorId
     code: str
     unit_kind: UnitKind
     year: int
@@ -139,6 +141,11 @@ def active_indicators(session: Session) -> list[Indicator]:
     return list(session.exec(statement.order_by(col(Indicator.ordinal), col(Indicator.id))))
 
 
+def id_of(indicator: Indicator) -> IndicatorId:
+    """The id of a stored indicator."""
+    return IndicatorId(saved_id(indicator.id))
+
+
 def targets_for_year(session: Session, year: int) -> dict[int, float]:
     """Chỉ tiêu năm: indicator id → target percent for ``year``."""
     rows = session.exec(
@@ -156,7 +163,7 @@ def active_units_by_kind(session: Session) -> dict[UnitKind, int]:
     return {UnitKind(kind): count for kind, count in rows}
 
 
-def last_reported_quarter(session: Session, year: int, indicator_id: int) -> int | None:
+def last_reported_quarter(session: Session, year: int, indicator_id: IndicatorId) -> int | None:
     """The latest quarter of ``year`` in which any unit reported the indicator."""
     for quarter in reversed(QUARTERS):
         # EXISTS over the (year, quarter, indicator) index: stops at the first report found.
@@ -177,18 +184,20 @@ def last_reported_quarter(session: Session, year: int, indicator_id: int) -> int
 
 def _quarters_used(
     session: Session, year: int, quarter: int | None, indicators: Iterable[Indicator]
-) -> dict[int, int | None]:
+) -> dict[IndicatorId, int | None]:
     if quarter is not None:
         _check_period(year, quarter)
-        return {i.id or 0: quarter for i in indicators}
-    return {i.id or 0: last_reported_quarter(session, year, i.id or 0) for i in indicators}
+        return {id_of(i): quarter for i in indicators}
+    return {
+        id_of(i): last_reported_quarter(session, year, id_of(i)) for i in indicators
+    }
 
 
 def _check_period(year: int, quarter: int | None) -> None:
     if quarter is not None and quarter not in QUARTERS:
-        raise ValueError(f"Quý phải từ 1 đến 4 (đã nhập {quarter}).")
+        raise ValueRefused(f"Quý phải từ 1 đến 4 (đã nhập {quarter}).")
     if not 2000 <= year <= 2100:
-        raise ValueError(f"Năm {year} không hợp lệ.")
+        raise ValueRefused(f"Năm {year} không hợp lệ.")
 
 
 def _indicator_kinds(indicator: Indicator) -> list[UnitKind]:
@@ -227,14 +236,19 @@ def _sum(
 
 
 def _sums_by_indicator(
-    session: Session, year: int, quarters: dict[int, int | None], indicators: list[Indicator]
+    session: Session,
+    year: int,
+    quarters: dict[IndicatorId, int | None],
+    indicators: list[Indicator],
 ) -> dict[int, tuple[int, int, int]]:
     """Ward sums per indicator; indicators sharing their quarter and kinds go in one query."""
     batches: dict[tuple[int, frozenset[UnitKind]], list[int]] = defaultdict(list)
     for indicator in indicators:
-        quarter = quarters[indicator.id or 0]
+        quarter = quarters[id_of(indicator)]
         if quarter is not None:
-            batches[(quarter, frozenset(_indicator_kinds(indicator)))].append(indicator.id or 0)
+            batches[(quarter, frozenset(_indicator_kinds(indicator)))].append(
+                id_of(indicator)
+            )
     sums: dict[int, tuple[int, int, int]] = {}
     for (quarter, kinds), indicator_ids in batches.items():
         sums.update(_sum(session, year, quarter, indicator_ids, kinds))
@@ -242,15 +256,18 @@ def _sums_by_indicator(
 
 
 def _sums_by_kind(
-    session: Session, year: int, quarters: dict[int, int | None], indicators: list[Indicator]
+    session: Session,
+    year: int,
+    quarters: dict[IndicatorId, int | None],
+    indicators: list[Indicator],
 ) -> dict[tuple[int, UnitKind], tuple[int, int, int]]:
     """Sums per (indicator, unit kind): one query per kind and quarter."""
     batches: dict[tuple[int, UnitKind], list[int]] = defaultdict(list)
     for indicator in indicators:
-        quarter = quarters[indicator.id or 0]
+        quarter = quarters[id_of(indicator)]
         if quarter is not None:
             for kind in _indicator_kinds(indicator):
-                batches[(quarter, kind)].append(indicator.id or 0)
+                batches[(quarter, kind)].append(id_of(indicator))
     sums: dict[tuple[int, UnitKind], tuple[int, int, int]] = {}
     for (quarter, kind), indicator_ids in batches.items():
         for indicator_id, values in _sum(session, year, quarter, indicator_ids, [kind]).items():
@@ -271,20 +288,20 @@ def ward_results(session: Session, year: int, quarter: int | None = None) -> lis
     units = active_units_by_kind(session)
     results = []
     for indicator in indicators:
-        indicator_id = indicator.id or 0
-        numerator, denominator, reported = sums.get(indicator_id, (0, 0, 0))
+        iid = id_of(indicator)
+        numerator, denominator, reported = sums.get(iid, (0, 0, 0))
         expected = sum(units.get(kind, 0) for kind in _indicator_kinds(indicator))
         results.append(
             IndicatorResult(
-                indicator_id=indicator_id,
+                indicator_id=iid,
                 code=indicator.code,
                 name=indicator.name,
                 year=year,
-                quarter=quarters[indicator_id],
+                quarter=quarters[iid],
                 numerator=numerator,
                 denominator=denominator,
                 percent=percent_of(numerator, denominator),
-                target=targets.get(indicator_id),
+                target=targets.get(iid),
                 reported_units=reported,
                 expected_units=expected,
             )
@@ -302,20 +319,20 @@ def results_by_kind(session: Session, year: int, quarter: int | None = None) -> 
     units = active_units_by_kind(session)
     results = []
     for indicator in indicators:
-        indicator_id = indicator.id or 0
+        iid = id_of(indicator)
         for kind in _indicator_kinds(indicator):
-            n, d, c = sums.get((indicator_id, kind), (0, 0, 0))
+            n, d, c = sums.get((iid, kind), (0, 0, 0))
             results.append(
                 KindResult(
-                    indicator_id=indicator_id,
+                    indicator_id=iid,
                     code=indicator.code,
                     unit_kind=kind,
                     year=year,
-                    quarter=quarters[indicator_id],
+                    quarter=quarters[iid],
                     numerator=n,
                     denominator=d,
                     percent=percent_of(n, d),
-                    target=targets.get(indicator_id),
+                    target=targets.get(iid),
                     reported_units=c,
                     expected_units=units.get(kind, 0),
                 )
@@ -351,7 +368,7 @@ def unit_results(
     values = _values(session, year, quarters, unit_id)
     results = []
     for indicator in indicators:
-        iid = indicator.id or 0
+        iid = id_of(indicator)
         kinds = set(_indicator_kinds(indicator))
         for uid, code, name, kind in units:
             if UnitKind(kind) not in kinds:
@@ -362,7 +379,7 @@ def unit_results(
                 numerator = denominator = None
             results.append(
                 UnitResult(
-                    unit_id=uid,
+                    unit_id=UnitId(uid),
                     unit_code=code,
                     unit_name=name,
                     unit_kind=UnitKind(kind),
@@ -380,7 +397,7 @@ def unit_results(
 
 
 def _values(
-    session: Session, year: int, quarters: dict[int, int | None], unit_id: int | None
+    session: Session, year: int, quarters: dict[IndicatorId, int | None], unit_id: int | None
 ) -> dict[tuple[int, int], tuple[int | None, int | None]]:
     by_quarter: dict[int, list[int]] = defaultdict(list)
     for iid, quarter in quarters.items():
@@ -400,13 +417,13 @@ def _values(
         )
         if unit_id is not None:
             statement = statement.where(QuarterValue.unit_id == unit_id)
-        for uid, iid, numerator, denominator in session.exec(statement):
-            values[(uid, iid)] = (numerator, denominator)
+        for uid, indicator, numerator, denominator in session.exec(statement):
+            values[(uid, indicator)] = (numerator, denominator)
     return values
 
 
 def lagging_units(
-    session: Session, year: int, quarter: int | None, indicator_id: int
+    session: Session, year: int, quarter: int | None, indicator_id: IndicatorId
 ) -> list[UnitResult]:
     """Đơn vị chưa đạt: reporting units below the year's target, the largest gap first.
 
@@ -417,14 +434,14 @@ def lagging_units(
 
 
 def missing_units(
-    session: Session, year: int, quarter: int | None, indicator_id: int
+    session: Session, year: int, quarter: int | None, indicator_id: IndicatorId
 ) -> list[UnitResult]:
     """Đơn vị chưa báo cáo: expected units with no usable report for the indicator."""
     return unit_standing(session, year, quarter, indicator_id)[1]
 
 
 def unit_standing(
-    session: Session, year: int, quarter: int | None, indicator_id: int
+    session: Session, year: int, quarter: int | None, indicator_id: IndicatorId
 ) -> tuple[list[UnitResult], list[UnitResult]]:
     """(lagging units sorted by the gap, units that did not report) from one read of the units."""
     rows = unit_results(session, year, quarter, indicator_id=indicator_id)
@@ -434,12 +451,12 @@ def unit_standing(
 
 
 def indicator_series(
-    session: Session, indicator_id: int, first_year: int, last_year: int
+    session: Session, indicator_id: IndicatorId, first_year: int, last_year: int
 ) -> list[tuple[int, int, float | None, float | None]]:
     """(year, quarter, ward percent, target) for every quarter of the years — for charts."""
     indicator = session.get(Indicator, indicator_id)
     if indicator is None:
-        raise ValueError("Không tìm thấy chỉ tiêu.")
+        raise ValueRefused("Không tìm thấy chỉ tiêu.")
     kinds = _indicator_kinds(indicator)
     statement = (
         select(

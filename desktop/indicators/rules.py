@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.errors import Refusal
+from desktop.text import wording
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _DIGITS = re.compile(r"\d+")
@@ -108,11 +109,11 @@ def change_warning(previous: Pair | None, new: Pair, threshold_points: float) ->
     if abs(change) <= threshold_points:
         return None
     direction = "tăng" if change > 0 else "giảm"
-    points = f"{abs(change):.1f}".replace(".", ",")
     return (
-        f"Tỷ lệ {direction} {points} điểm so với quý trước "
-        f"({format_percent(previous.percent)} → {format_percent(new.percent)}), "
-        f"vượt ngưỡng {threshold_points:g} điểm. Hãy ghi chú lý do."
+        f"Tỷ lệ {direction} {wording.decimal(abs(change))} điểm so với quý trước "
+        f"({wording.percent(previous.percent)} → {wording.percent(new.percent)}), "
+        f"vượt ngưỡng {wording.decimal(threshold_points).removesuffix(',0')} điểm. "
+        "Hãy ghi chú lý do."
     )
 
 
@@ -121,7 +122,5 @@ def previous_period(year: int, quarter: int) -> tuple[int, int]:
 
 
 def format_percent(value: float | None) -> str:
-    """90.0 → "90,0 %" (Vietnamese decimal comma); None → ""."""
-    if value is None:
-        return ""
-    return f"{value:.1f} %".replace(".", ",")
+    """A percent in the one voice (:func:`desktop.text.wording.percent`); None → ""."""
+    return wording.percent(value, empty="")

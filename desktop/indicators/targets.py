@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from desktop.indicators.rules import ValueRefused
 from desktop.models import Indicator, IndicatorTarget, UnitKind
+from desktop.models.ids import IndicatorId, saved_id
 from desktop.text import clean, clean_line
 
 PLAN_FIRST_YEAR, PLAN_LAST_YEAR = 2025, 2030
@@ -30,7 +31,11 @@ _CODE = re.compile(r"[A-Z0-9_]{2,32}")
 @dataclass(frozen=True)
 class IndicatorRow:
     indicator: Indicator
-    targets: dict[int, float]
+    targets: dict[int, float]  # year → target percent
+
+    @property
+    def id(self) -> IndicatorId:
+        return IndicatorId(saved_id(self.indicator.id))
 
 
 def list_indicators(session: Session) -> list[IndicatorRow]:
@@ -38,7 +43,7 @@ def list_indicators(session: Session) -> list[IndicatorRow]:
     for target in session.exec(select(IndicatorTarget)):
         targets.setdefault(target.indicator_id, {})[target.year] = target.target_percent
     indicators = session.exec(select(Indicator).order_by(col(Indicator.ordinal))).all()
-    return [IndicatorRow(i, targets.get(i.id or 0, {})) for i in indicators]
+    return [IndicatorRow(i, targets.get(saved_id(i.id), {})) for i in indicators]
 
 
 @dataclass
@@ -52,7 +57,7 @@ class IndicatorInput:
     denominator_label: str
     unit_kinds: list[UnitKind] = field(default_factory=list)
     active: bool = True
-    id: int | None = None
+    id: IndicatorId | None = None
 
     def errors(self) -> list[str]:
         problems = []
@@ -110,7 +115,7 @@ def save_indicator(session: Session, data: IndicatorInput) -> Indicator:
 
 
 def set_target(
-    session: Session, indicator_id: int, year: int, percent: float | None, text: str = ""
+    session: Session, indicator_id: IndicatorId, year: int, percent: float | None, text: str = ""
 ) -> None:
     """Đặt chỉ tiêu năm; ``percent`` None removes the year's target."""
     if session.get(Indicator, indicator_id) is None:
@@ -120,7 +125,7 @@ def set_target(
             f"Kế hoạch chạy từ {PLAN_FIRST_YEAR} đến {PLAN_LAST_YEAR}; năm {year} nằm ngoài."
         )
     if percent is not None and not 0 <= percent <= 100:
-        raise ValueRefused("Tỷ lệ phải đạt phải từ 0 đến 100 %.")
+        raise ValueRefused("Tỷ lệ phải đạt phải từ 0 đến 100%.")
     target = session.exec(
         select(IndicatorTarget).where(
             IndicatorTarget.indicator_id == indicator_id, IndicatorTarget.year == year
@@ -138,7 +143,9 @@ def set_target(
     session.flush()
 
 
-def get_target(session: Session, indicator_id: int, year: int) -> tuple[float, str] | None:
+def get_target(
+    session: Session, indicator_id: IndicatorId, year: int
+) -> tuple[float, str] | None:
     """(target percent, the plan's sentence) of one year, or None."""
     target = session.exec(
         select(IndicatorTarget).where(

@@ -1,9 +1,11 @@
 """Quarterly entry (nhập số liệu quý): the grid of units × indicators, checked and saved at once.
 
-Every change goes through :func:`save_values` in the caller's single transaction, so a batch (a paste,
-an undo, copied denominators, an imported workbook) is saved whole or not at all. A locked quarter
+Every change goes through :func:`check_batch` then :func:`write_values` (together:
+:func:`save_values`) in the caller's single transaction, so a batch (a paste, an undo, copied
+denominators, an imported workbook) is checked once and saved whole or not at all. A locked quarter
 (chốt số liệu) refuses every change; changes after an unlock carry the unlock reason into the audit
-log, from which :mod:`desktop.indicators.lock` prints the correction note.
+log, from which :mod:`desktop.indicators.lock` prints the correction note. The window and the
+command line reach these through :mod:`desktop.indicators.ops`.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
-from desktop.indicators.lock import QuarterLocked, correction_reason, lock_state
+from desktop.indicators.lock import LockState, QuarterLocked, correction_reason, lock_state
 from desktop.indicators.results import QUARTERS, active_indicators
 from desktop.indicators.rules import (
     EMPTY,
@@ -26,16 +28,17 @@ from desktop.indicators.rules import (
 )
 from desktop.models import Indicator, QuarterValue, Unit, UnitKind
 from desktop.models._base import stored_id
+from desktop.models.ids import IndicatorId, UnitId, saved_id
 from desktop.settings import load_settings
 from desktop.storage.hooks import set_audit_reason
 from desktop.text import sort_key
 
-Key = tuple[int, int]  # (unit id, indicator id)
+Key = tuple[UnitId, IndicatorId]  # one cell of the grid: (đơn vị, chỉ tiêu)
 
 
 @dataclass(frozen=True)
 class GridUnit:
-    id: int
+    id: UnitId
     code: str
     name: str
     kind: UnitKind
@@ -43,7 +46,7 @@ class GridUnit:
 
 @dataclass(frozen=True)
 class GridIndicator:
-    id: int
+    id: IndicatorId
     code: str
     name: str
     numerator_label: str
@@ -66,7 +69,7 @@ class QuarterGrid:
     def reports(self, unit: GridUnit, indicator: GridIndicator) -> bool:
         return unit.kind in indicator.kinds
 
-    def value(self, unit_id: int, indicator_id: int) -> Pair:
+    def value(self, unit_id: UnitId, indicator_id: IndicatorId) -> Pair:
         return self.values.get((unit_id, indicator_id), EMPTY)
 
 
@@ -74,25 +77,34 @@ class QuarterGrid:
 class ValueChange:
     """One cell to set; ``note`` None keeps the stored note."""
 
-    unit_id: int
-    indicator_id: int
+    unit_id: UnitId
+    indicator_id: IndicatorId
     pair: Pair
     note: str | None = None
+
+    @property
+    def key(self) -> Key:
+        return (self.unit_id, self.indicator_id)
 
 
 @dataclass(frozen=True)
 class CellProblem:
-    unit_id: int
-    indicator_id: int
+    unit_id: UnitId
+    indicator_id: IndicatorId
     message: str
+
+    @property
+    def key(self) -> Key:
+        return (self.unit_id, self.indicator_id)
 
 
 class CellsRefused(ValueRefused):
-    """Some cells of a batch are wrong; nothing was saved. ``problems`` names each cell."""
+    """Some cells of a batch are wrong; nothing was saved. ``cells`` names each cell and its rule;
+    the message lists them for the clerk."""
 
-    def __init__(self, problems: list[CellProblem], describe: str) -> None:
+    def __init__(self, cells: list[CellProblem], describe: str) -> None:
         super().__init__(describe)
-        self.problems = problems
+        self.cells = cells
 
 
 @dataclass
@@ -117,7 +129,7 @@ def _grid_indicator(indicator: Indicator) -> GridIndicator:
         UnitKind(k) for k in indicator.unit_kind_list if k in UnitKind._value2member_map_
     )
     return GridIndicator(
-        indicator.id or 0,
+        IndicatorId(saved_id(indicator.id)),
         indicator.code,
         indicator.name,
         indicator.numerator_label,
@@ -134,7 +146,9 @@ def grid_units(session: Session, indicators: Sequence[GridIndicator]) -> list[Gr
             col(Unit.active).is_(True)
         )
     ).all()
-    units = [GridUnit(uid, code, name, UnitKind(kind)) for uid, code, name, kind in rows]
+    units = [
+        GridUnit(UnitId(uid), code, name, UnitKind(kind)) for uid, code, name, kind in rows
+    ]
     units = [u for u in units if u.kind in kinds]
     units.sort(key=lambda u: (sort_key(u.name), u.code))
     return units
@@ -157,13 +171,13 @@ def load_grid(
 
 
 def grid_values(
-    session: Session, year: int, quarter: int, unit_ids: Sequence[int] | None
+    session: Session, year: int, quarter: int, unit_ids: Sequence[UnitId] | None
 ) -> tuple[dict[Key, Pair], dict[Key, str]]:
     """Pairs and notes of the quarter, of every unit or only of ``unit_ids``."""
     values: dict[Key, Pair] = {}
     notes: dict[Key, str] = {}
     # sqlmodel's select() is typed for at most four columns; Select() is what it builds for more.
-    columns: Select[int, int, int | None, int | None, str] = Select(
+    columns: Select[UnitId, IndicatorId, int | None, int | None, str] = Select(
         col(QuarterValue.unit_id),
         col(QuarterValue.indicator_id),
         col(QuarterValue.numerator),
@@ -213,7 +227,7 @@ def _rows(
             col(QuarterValue.indicator_id).in_(indicator_ids),
         )
         for row in session.exec(statement):
-            key = (row.unit_id, row.indicator_id)
+            key = (UnitId(row.unit_id), IndicatorId(row.indicator_id))
             if key in wanted:
                 found[key] = row
     return found
@@ -236,26 +250,22 @@ def check_values(
         )
         units.update({uid: (UnitKind(kind), active) for uid, kind, active in rows})
     threshold = load_settings(session).change_warning_points
-    previous = stored_pairs(session, *previous_period(year, quarter), (_key(c) for c in changes))
+    previous = stored_pairs(session, *previous_period(year, quarter), (c.key for c in changes))
     for change in changes:
         message = _cell_error(change, units, indicators)
         if message:
             result.problems.append(CellProblem(change.unit_id, change.indicator_id, message))
             continue
-        warning = change_warning(previous.get(_key(change)), change.pair, threshold)
+        warning = change_warning(previous.get(change.key), change.pair, threshold)
         if warning:
             result.warnings.append(CellProblem(change.unit_id, change.indicator_id, warning))
     return result
 
 
-def _key(change: ValueChange) -> Key:
-    return (change.unit_id, change.indicator_id)
-
-
 def _cell_error(
     change: ValueChange,
     units: dict[int, tuple[UnitKind, bool]],
-    indicators: dict[int, GridIndicator],
+    indicators: dict[IndicatorId, GridIndicator],
 ) -> str | None:
     unit = units.get(change.unit_id)
     indicator = indicators.get(change.indicator_id)
@@ -268,27 +278,42 @@ def _cell_error(
     return pair_error(change.pair)
 
 
-def save_values(
-    session: Session, year: int, quarter: int, changes: Sequence[ValueChange]
-) -> dict[Key, Pair]:
-    """Save a batch in the caller's transaction; returns the pairs they replace (for Ctrl+Z).
-
-    Raises :class:`QuarterLocked` for a locked quarter and :class:`CellsRefused` when any cell is
-    wrong — in both cases nothing is written.
-    """
+def open_for_changes(session: Session, year: int, quarter: int) -> LockState:
+    """The quarter's lock state, or :class:`QuarterLocked` when it is locked (chốt)."""
     check_period(year, quarter)
     state = lock_state(session, year, quarter)
     if state.locked:
         raise QuarterLocked(year, quarter)
-    problems = check_values(session, year, quarter, changes).problems
-    if problems:
-        raise CellsRefused(problems, _describe(session, problems))
+    return state
+
+
+def check_batch(
+    session: Session, year: int, quarter: int, changes: Sequence[ValueChange]
+) -> tuple[LockState, ValueCheck]:
+    """Every check of a batch about to be saved, run once: the quarter must be open and every
+    cell right (else :class:`QuarterLocked` / :class:`CellsRefused`); returns the lock state and
+    the check, whose ``warnings`` the caller may want a note for."""
+    state = open_for_changes(session, year, quarter)
+    check = check_values(session, year, quarter, changes)
+    if check.problems:
+        raise CellsRefused(check.problems, _describe(session, check.problems))
+    return state, check
+
+
+def write_values(
+    session: Session,
+    year: int,
+    quarter: int,
+    changes: Sequence[ValueChange],
+    state: LockState,
+) -> dict[Key, Pair]:
+    """Write a batch that :func:`check_batch` passed; returns the pairs it replaces (for Ctrl+Z)."""
     if state.reopened:
         set_audit_reason(session, correction_reason(year, quarter, state.unlock_reason))
-    rows = _rows(session, year, quarter, (_key(c) for c in changes))
+    rows = _rows(session, year, quarter, (c.key for c in changes))
     before: dict[Key, Pair] = {}
     for change in changes:
-        key = _key(change)
+        key = change.key
         row = rows.get(key)
         before.setdefault(key, EMPTY if row is None else Pair(row.numerator, row.denominator))
         if row is None:
@@ -303,6 +328,19 @@ def save_values(
         session.add(row)
     session.flush()
     return before
+
+
+def save_values(
+    session: Session, year: int, quarter: int, changes: Sequence[ValueChange]
+) -> dict[Key, Pair]:
+    """Check and save a batch in the caller's transaction; returns the pairs they replace.
+
+    Raises :class:`QuarterLocked` for a locked quarter and :class:`CellsRefused` when any cell is
+    wrong — in both cases nothing is written. Warnings do not stop it (see
+    :func:`desktop.indicators.ops.save_cells` for the note they ask for).
+    """
+    state, _check = check_batch(session, year, quarter, changes)
+    return write_values(session, year, quarter, changes, state)
 
 
 def _describe(session: Session, problems: list[CellProblem], limit: int = 8) -> str:
@@ -327,8 +365,8 @@ def save_value(
     session: Session,
     year: int,
     quarter: int,
-    unit_id: int,
-    indicator_id: int,
+    unit_id: UnitId,
+    indicator_id: IndicatorId,
     pair: Pair,
     note: str | None = None,
 ) -> Pair:

@@ -143,7 +143,7 @@ def test_a_batch_with_one_bad_cell_saves_nothing(ward: tuple[Database, dict[str,
     ]
     with db.session() as s, pytest.raises(CellsRefused) as refused:
         save_values(s, 2025, 1, changes)
-    assert [p.unit_id for p in refused.value.problems] == [ids["TDP02"]]
+    assert [p.unit_id for p in refused.value.cells] == [ids["TDP02"]]
     assert "Tổ dân phố 2" in str(refused.value)
     with db.session() as s:
         assert _stored(s, ids["TDP01"], ids["DANSO"]) is None
@@ -162,7 +162,7 @@ def test_big_change_against_last_quarter_is_a_warning_not_a_block(
         assert check.problems == [] and len(check.warnings) == 1
         assert (
             "tăng 70,0 điểm" in check.warnings[0].message
-            and "(20,0 % → 90,0 %)" in check.warnings[0].message
+            and "(20% → 90%)" in check.warnings[0].message
         )
         assert check_values(s, 2025, 1, small).warnings == []
         save_values(s, 2025, 1, jump)
@@ -257,5 +257,7 @@ def test_bad_period_is_refused(db: Database) -> None:
 
 
 def test_format_percent() -> None:
-    assert format_percent(90.0) == "90,0 %"
+    """The grid's percent is the one voice's (desktop.text.wording.percent), blank for none."""
+    assert format_percent(90.0) == "90%"
+    assert format_percent(84.25) == "84,3%"
     assert format_percent(None) == ""

@@ -1,0 +1,243 @@
+"""The operations of the indicators capability, run through the one door (:mod:`desktop.changes`).
+
+Each function takes plain inputs and returns an :data:`~desktop.changes.Operation`: one
+transaction that checks once, writes (the audit rows go with it) and says what changed:
+
+* ``Area.VALUES`` — số liệu quý and chốt số liệu, with the ids of the units whose values changed
+  (no ids: the whole quarter, as a lock or an unlock);
+* ``Area.INDICATORS`` — the catalogue (chỉ tiêu, chỉ tiêu năm), with the indicator's id.
+
+What the clerk types, pastes or imports into the grid can be taken back: those operations carry an
+:class:`~desktop.changes.Undo` of the scope :data:`SCOPE` ("values") that writes the old pairs back
+(checked like any save, so a quarter locked meanwhile refuses it).
+
+A change that the plan only warns about (cảnh báo thay đổi lớn: a jump of more than the threshold
+against last quarter) needs the clerk's note: :func:`save_cells` then refuses with
+:class:`NoteNeeded` before writing anything, and the window asks for the note and runs the
+operation again with it — an ordinary edit stays one transaction and one check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from desktop.changes import Area, Change, Done, Operation, Undo
+from desktop.errors import Refusal
+from desktop.indicators import lock, targets
+from desktop.indicators.rules import Pair, ValueRefused
+from desktop.indicators.values import (
+    CellProblem,
+    Key,
+    ValueChange,
+    check_batch,
+    previous_denominators,
+    write_values,
+)
+from desktop.models.ids import IndicatorId, UnitId, saved_id
+from desktop.text import wording
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from desktop.excel.values_import import FileResult
+
+SCOPE = "values"
+NOTE_NEEDED = "Có ô thay đổi lớn so với quý trước; hãy ghi chú lý do rồi lưu lại."
+IMPORT_LABEL = "nhập {values} ô số liệu từ {files} tệp"
+
+
+class NoteNeeded(Refusal):
+    """The batch is right but some cells moved more than the warning threshold since last quarter;
+    nothing was saved. ``warnings`` names the cells; run :func:`save_cells` again with a note."""
+
+    def __init__(self, warnings: list[CellProblem]) -> None:
+        super().__init__(NOTE_NEEDED, [w.message for w in warnings])
+        self.warnings = warnings
+
+
+@dataclass(frozen=True)
+class SavedCells:
+    """What a save wrote: the pairs before and after, and the notes it set, per cell."""
+
+    year: int
+    quarter: int
+    before: dict[Key, Pair] = field(default_factory=dict)
+    after: dict[Key, Pair] = field(default_factory=dict)
+    notes: dict[Key, str] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        return len(self.after)
+
+
+def values_changed(unit_ids: Iterable[UnitId]) -> Change:
+    return Change.of(Area.VALUES, *sorted(set(unit_ids)))
+
+
+def save_cells(
+    year: int,
+    quarter: int,
+    changes: Sequence[ValueChange],
+    label: str,
+    *,
+    note: str | None = None,
+    ask_note: bool = True,
+) -> Operation[SavedCells]:
+    """Save cells of the grid as one undoable step named ``label``.
+
+    Refuses with :class:`~desktop.indicators.lock.QuarterLocked` or
+    :class:`~desktop.indicators.values.CellsRefused`; with ``ask_note`` and no ``note``, a batch
+    that raises change warnings is refused with :class:`NoteNeeded`. ``note`` (even "") is written
+    on the warned cells. ``ask_note=False`` saves despite warnings (Delete, copied denominators).
+    """
+
+    def operation(session: Session) -> Done[SavedCells]:
+        state, check = check_batch(session, year, quarter, changes)
+        if check.warnings and ask_note and note is None:
+            raise NoteNeeded(check.warnings)
+        noted = _with_note(changes, {w.key for w in check.warnings}, note)
+        before = write_values(session, year, quarter, noted, state)
+        return _saved(year, quarter, noted, before, label)
+
+    return operation
+
+
+def _with_note(
+    changes: Sequence[ValueChange], warned: set[Key], note: str | None
+) -> list[ValueChange]:
+    if note is None:
+        return list(changes)
+    return [
+        ValueChange(c.unit_id, c.indicator_id, c.pair, note) if c.key in warned else c
+        for c in changes
+    ]
+
+
+def _saved(
+    year: int,
+    quarter: int,
+    changes: Sequence[ValueChange],
+    before: dict[Key, Pair],
+    label: str,
+) -> Done[SavedCells]:
+    after = {c.key: c.pair for c in changes}
+    notes = {c.key: c.note for c in changes if c.note}
+    saved = SavedCells(year, quarter, before, after, notes)
+    undo = Undo(
+        SCOPE,
+        label,
+        _write_back(year, quarter, [ValueChange(k[0], k[1], p) for k, p in before.items()]),
+        _write_back(year, quarter, list(changes)),
+    )
+    return Done(saved, values_changed(k[0] for k in after), undo)
+
+
+def _write_back(
+    year: int, quarter: int, changes: Sequence[ValueChange]
+) -> Operation[SavedCells]:
+    """Undo or redo of a save: the same checks, no question about warnings, no undo of its own."""
+
+    def operation(session: Session) -> Done[SavedCells]:
+        state, _check = check_batch(session, year, quarter, changes)
+        before = write_values(session, year, quarter, changes, state)
+        after = {c.key: c.pair for c in changes}
+        saved = SavedCells(year, quarter, before, after, {c.key: c.note for c in changes if c.note})
+        return Done(saved, values_changed(k[0] for k in after))
+
+    return operation
+
+
+def copy_previous_denominators(year: int, quarter: int, label: str) -> Operation[SavedCells]:
+    """Chép mẫu số quý trước into every empty denominator of the quarter (one undoable step).
+
+    Nothing to copy gives an empty :class:`SavedCells` and no change.
+    """
+
+    def operation(session: Session) -> Done[SavedCells]:
+        changes = previous_denominators(session, year, quarter)
+        if not changes:
+            return Done(SavedCells(year, quarter))
+        return save_cells(year, quarter, changes, label, ask_note=False)(session)
+
+    return operation
+
+
+def lock_quarter(year: int, quarter: int) -> Operation[None]:
+    """Chốt số liệu quý."""
+
+    def operation(session: Session) -> Done[None]:
+        lock.lock_quarter(session, year, quarter)
+        return Done(None, Change.of(Area.VALUES))
+
+    return operation
+
+
+def unlock_quarter(year: int, quarter: int, reason: str) -> Operation[None]:
+    """Mở chốt with the clerk's reason (written to the audit log)."""
+
+    def operation(session: Session) -> Done[None]:
+        lock.unlock_quarter(session, year, quarter, reason)
+        return Done(None, Change.of(Area.VALUES))
+
+    return operation
+
+
+def save_indicator(data: targets.IndicatorInput) -> Operation[IndicatorId]:
+    """Thêm hoặc sửa một chỉ tiêu; the grid gains or loses its columns."""
+
+    def operation(session: Session) -> Done[IndicatorId]:
+        indicator_id = IndicatorId(saved_id(targets.save_indicator(session, data).id))
+        return Done(indicator_id, Change.of(Area.INDICATORS, indicator_id))
+
+    return operation
+
+
+def set_target(
+    indicator_id: IndicatorId, year: int, percent: float | None, text: str = ""
+) -> Operation[None]:
+    """Đặt chỉ tiêu năm (``percent`` None removes it)."""
+
+    def operation(session: Session) -> Done[None]:
+        targets.set_target(session, indicator_id, year, percent, text)
+        return Done(None, Change.of(Area.INDICATORS, indicator_id))
+
+    return operation
+
+
+def import_returned(
+    results: Sequence[FileResult], year: int, quarter: int
+) -> Operation[int]:
+    """Save every accepted returned workbook, each whole or not at all; returns the values saved.
+
+    Each file is written inside a savepoint of the one transaction, so a file refused at this
+    point (the quarter was locked meanwhile, a unit left…) gets the reason in its ``errors`` and
+    does not hold back the others. The files saved together are one undoable step.
+    """
+
+    def operation(session: Session) -> Done[int]:
+        before: dict[Key, Pair] = {}
+        saved: list[ValueChange] = []
+        for result in results:
+            if not result.ok or not result.changes:
+                continue
+            try:
+                with session.begin_nested():
+                    state, _check = check_batch(session, year, quarter, result.changes)
+                    replaced = write_values(session, year, quarter, result.changes, state)
+            except ValueRefused as error:
+                result.errors.append(str(error))
+                continue
+            result.saved = True
+            saved += result.changes
+            for key, pair in replaced.items():
+                before.setdefault(key, pair)
+        if not saved:
+            return Done(0)
+        files = sum(r.saved for r in results)
+        label = IMPORT_LABEL.format(values=wording.count(len(saved)), files=wording.count(files))
+        done = _saved(year, quarter, saved, before, label)
+        return Done(len(saved), done.change, done.undo)
+
+    return operation

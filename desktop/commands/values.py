@@ -1,24 +1,25 @@
 """``values export|forms|import|lock|unlock|corrections`` and ``results``: the quarterly figures
-from the command line, over the same domain as the window."""
+from the command line, through the same door, operations and lookups as the window.
+
+The domain and openpyxl are imported when a command runs, not when the parser is built, so that
+``--help`` and the other commands start without them.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 from pathlib import Path
-
-from sqlmodel import col, select
+from typing import TYPE_CHECKING
 
 from desktop.context import AppContext
-from desktop.excel.common import ExcelInputError
-from desktop.excel.values_forms import write_forms
-from desktop.excel.values_import import apply_import, describe, read_returned
-from desktop.excel.values_io import export_corrections, export_quarter
-from desktop.indicators.lock import lock_quarter, unlock_quarter
-from desktop.indicators.results import IndicatorResult, ward_results
-from desktop.indicators.rules import ValueRefused, format_percent
-from desktop.models import Unit
-from desktop.models._base import stored_id
+from desktop.errors import Refusal
+from desktop.text.wording import count, percent, verdict
+
+if TYPE_CHECKING:
+    from desktop.indicators.results import IndicatorResult
+
+BAD_INPUT, REFUSED = 2, 1  # exit codes: a wrong argument or file; a rule of the plan said no
 
 
 def _period(parser: argparse.ArgumentParser, quarter_required: bool = True) -> None:
@@ -80,72 +81,74 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
+    from desktop.excel.values_io import export_quarter
+
     try:
-        with ctx.db.session() as session:
-            export_quarter(session, args.year, args.quarter, args.out)
-    except (ValueRefused, ExcelInputError) as error:
-        print(error)
-        return 2
+        ctx.door.read(lambda s: export_quarter(s, args.year, args.quarter, args.out))
+    except Refusal as error:
+        print(error.text())
+        return BAD_INPUT
     print(f"Đã xuất số liệu quý {args.quarter}/{args.year}: {args.out}")
     return 0
 
 
 def run_forms(args: argparse.Namespace, ctx: AppContext) -> int:
-    with ctx.db.session() as session:
-        unit_ids = None
-        if args.unit:
-            found = dict(
-                session.exec(
-                    select(Unit.code, stored_id(Unit.id)).where(col(Unit.code).in_(args.unit))
-                ).all()
-            )
-            missing = [code for code in args.unit if code not in found]
-            if missing:
-                print(f"Không có đơn vị mã: {', '.join(missing)}")
-                return 2
-            unit_ids = [found[code] for code in args.unit]
-        try:
-            paths = write_forms(session, args.year, args.quarter, args.out, unit_ids)
-        except (ValueError, ExcelInputError) as error:
-            print(error)
-            return 2
-    print(f"Đã tạo {len(paths)} biểu mẫu quý {args.quarter}/{args.year} trong {args.out}")
+    from desktop.excel.values_forms import write_forms
+    from desktop.register.lookup import unit_ids_by_code
+
+    try:
+        unit_ids = ctx.door.read(lambda s: unit_ids_by_code(s, args.unit)) if args.unit else None
+        paths = ctx.door.read(
+            lambda s: write_forms(s, args.year, args.quarter, args.out, unit_ids)
+        )
+    except Refusal as error:
+        print(error.text())
+        return BAD_INPUT
+    print(
+        f"Đã tạo {count(len(paths))} biểu mẫu quý {args.quarter}/{args.year} trong {args.out}"
+    )
     return 0
 
 
 def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
+    from desktop.excel.values_import import describe, read_returned
+    from desktop.indicators.ops import import_returned
+
     try:
-        with ctx.db.session() as session:
-            results = read_returned(session, args.files, args.year, args.quarter)
-    except ValueRefused as error:
-        print(error)
-        return 2
-    if not args.dry_run:
-        saved = apply_import(ctx.db, results, args.year, args.quarter)
+        results = ctx.door.read(lambda s: read_returned(s, args.files, args.year, args.quarter))
+        saved = 0 if args.dry_run else ctx.door.run(
+            import_returned(results, args.year, args.quarter)
+        )
+    except Refusal as error:
+        print(error.text())
+        return BAD_INPUT
     print(describe(results))
     if not args.dry_run:
-        print(f"Đã lưu {saved} ô số liệu từ {sum(r.saved for r in results)}/{len(results)} tệp.")
-    return 0 if all(r.ok for r in results) else 1
+        files = sum(r.saved for r in results)
+        print(f"Đã lưu {count(saved)} ô số liệu từ {count(files)}/{count(len(results))} tệp.")
+    return 0 if all(r.ok for r in results) else REFUSED
 
 
 def run_lock(args: argparse.Namespace, ctx: AppContext) -> int:
+    from desktop.indicators.ops import lock_quarter
+
     try:
-        with ctx.db.session() as session:
-            lock_quarter(session, args.year, args.quarter)
-    except ValueRefused as error:
-        print(error)
-        return 1
+        ctx.door.run(lock_quarter(args.year, args.quarter))
+    except Refusal as error:
+        print(error.text())
+        return REFUSED
     print(f"Đã chốt số liệu quý {args.quarter}/{args.year}.")
     return 0
 
 
 def run_unlock(args: argparse.Namespace, ctx: AppContext) -> int:
+    from desktop.indicators.ops import unlock_quarter
+
     try:
-        with ctx.db.session() as session:
-            unlock_quarter(session, args.year, args.quarter, args.reason)
-    except ValueRefused as error:
-        print(error)
-        return 1
+        ctx.door.run(unlock_quarter(args.year, args.quarter, args.reason))
+    except Refusal as error:
+        print(error.text())
+        return REFUSED
     print(
         f"Đã mở chốt số liệu quý {args.quarter}/{args.year}; mọi thay đổi sẽ được ghi để đính chính."
     )
@@ -153,22 +156,30 @@ def run_unlock(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_corrections(args: argparse.Namespace, ctx: AppContext) -> int:
-    with ctx.db.session() as session:
-        count = export_corrections(session, args.year, args.quarter, args.out)
-    if not count:
+    from desktop.excel.values_io import export_corrections
+
+    try:
+        written = ctx.door.read(
+            lambda s: export_corrections(s, args.year, args.quarter, args.out)
+        )
+    except Refusal as error:
+        print(error.text())
+        return BAD_INPUT
+    if not written:
         print(f"Quý {args.quarter}/{args.year} chưa có đính chính nào sau khi mở chốt.")
-        return 1
-    print(f"Đã ghi phiếu đính chính ({count} thay đổi): {args.out}")
+        return REFUSED
+    print(f"Đã ghi phiếu đính chính ({count(written)} thay đổi): {args.out}")
     return 0
 
 
 def run_results(args: argparse.Namespace, ctx: AppContext) -> int:
+    from desktop.indicators.results import ward_results
+
     try:
-        with ctx.db.session() as session:
-            rows = ward_results(session, args.year, args.quarter)
-    except ValueError as error:
-        print(error)
-        return 2
+        rows = ctx.door.read(lambda s: ward_results(s, args.year, args.quarter))
+    except Refusal as error:
+        print(error.text())
+        return BAD_INPUT
     if args.json:
         print(json.dumps([_as_dict(r) for r in rows], ensure_ascii=False, indent=2))
         return 0
@@ -178,15 +189,18 @@ def run_results(args: argparse.Namespace, ctx: AppContext) -> int:
         else f"năm {args.year} (quý báo cáo gần nhất)"
     )
     print(f"Kết quả toàn phường — {period}")
-    header = f"{'Mã':<10} {'Quý':>3} {'Tử số':>10} {'Mẫu số':>10} {'Tỷ lệ':>9} {'Chỉ tiêu':>9} {'Đạt':<9} {'Báo cáo':>9}"
+    header = (
+        f"{'Mã':<10} {'Quý':>3} {'Tử số':>10} {'Mẫu số':>10} {'Tỷ lệ':>9} {'Chỉ tiêu':>9} "
+        f"{'Kết luận':<17} {'Báo cáo':>11}"
+    )
     print(header)
     print("-" * len(header))
     for r in rows:
-        met = {True: "Đạt", False: "Chưa đạt", None: ""}[r.met]
+        reported = f"{count(r.reported_units)}/{count(r.expected_units)}"
         print(
-            f"{r.code:<10} {r.quarter or '':>3} {r.numerator:>10} {r.denominator:>10} "
-            f"{format_percent(r.percent):>9} {format_percent(r.target):>9} {met:<9} "
-            f"{r.reported_units:>4}/{r.expected_units:<4}"
+            f"{r.code:<10} {r.quarter or '':>3} {count(r.numerator):>10} "
+            f"{count(r.denominator):>10} {percent(r.percent):>9} {percent(r.target):>9} "
+            f"{verdict(r):<17} {reported:>11}"
         )
     return 0
 
@@ -203,6 +217,7 @@ def _as_dict(r: IndicatorResult) -> dict[str, object]:
         "percent": None if r.percent is None else round(r.percent, 4),
         "target": r.target,
         "met": r.met,
+        "verdict": verdict(r),
         "gap": None if r.gap is None else round(r.gap, 4),
         "reported_units": r.reported_units,
         "expected_units": r.expected_units,

@@ -22,8 +22,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session
 
 from desktop.excel.common import new_workbook, save_atomically, set_safe_value
-from desktop.indicators.rules import Pair, previous_period
-from desktop.indicators.values import GridIndicator, GridUnit, QuarterGrid, load_grid, stored_pairs
+from desktop.indicators.rules import Pair, ValueRefused, previous_period
+from desktop.indicators.values import (
+    GridIndicator,
+    GridUnit,
+    Key,
+    QuarterGrid,
+    load_grid,
+    stored_pairs,
+)
+from desktop.models.ids import UnitId
 from desktop.text import strip_diacritics
 
 SHEET = "Số liệu"
@@ -74,7 +82,7 @@ def form_file_name(unit: GridUnit, year: int, quarter: int) -> str:
 
 
 def _rows(
-    grid: QuarterGrid, unit: GridUnit, previous: dict[tuple[int, int], Pair]
+    grid: QuarterGrid, unit: GridUnit, previous: dict[Key, Pair]
 ) -> list[tuple[GridIndicator, FormRow]]:
     return [
         (
@@ -97,14 +105,14 @@ def write_forms(
     year: int,
     quarter: int,
     folder: Path,
-    unit_ids: list[int] | None = None,
+    unit_ids: list[UnitId] | None = None,
     report: Report | None = None,
 ) -> list[Path]:
     """One collection workbook per unit (all units when ``unit_ids`` is None) into ``folder``."""
     grid = load_grid(session, year, quarter)
     units = grid.units if unit_ids is None else [u for u in grid.units if u.id in set(unit_ids)]
     if unit_ids is not None and len(units) != len(set(unit_ids)):
-        raise ValueError("Có đơn vị không còn hoạt động hoặc không báo cáo chỉ tiêu nào.")
+        raise ValueRefused("Có đơn vị không còn hoạt động hoặc không báo cáo chỉ tiêu nào.")
     keys = [(u.id, i.id) for u in units for i in grid.indicators]
     previous = stored_pairs(session, *previous_period(year, quarter), keys)
     folder.mkdir(parents=True, exist_ok=True)

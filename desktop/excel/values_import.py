@@ -2,8 +2,8 @@
 
 A file is refused, with the reason, when it is not one of our forms, belongs to another quarter or
 unit, had its protected cells changed, or had rows removed, added or reordered; and when any of its
-values breaks a rule. Each accepted file is saved in its own transaction, so a file goes in whole or
-not at all and one bad file does not hold back the others.
+values breaks a rule. :func:`desktop.indicators.ops.import_returned` then saves each accepted file
+whole or not at all, so one bad file does not hold back the others.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from desktop.excel.common import ExcelInputError, open_workbook
 from desktop.excel.values_forms import (
@@ -29,9 +29,10 @@ from desktop.excel.values_forms import (
     SHEET,
 )
 from desktop.indicators.rules import Pair, ValueRefused, parse_count
-from desktop.indicators.values import ValueChange, check_values, grid_indicators, save_values
+from desktop.indicators.values import ValueChange, check_values, grid_indicators
 from desktop.models import Unit
-from desktop.storage import Database
+from desktop.models.ids import IndicatorId, UnitId
+from desktop.register.lookup import find_unit_ids
 from desktop.text import clean_line
 
 Report = Callable[[int, int, str], None]
@@ -44,7 +45,7 @@ class FileResult:
     path: Path
     unit_code: str = ""
     unit_name: str = ""
-    unit_id: int | None = None
+    unit_id: UnitId | None = None
     changes: list[ValueChange] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -65,12 +66,12 @@ def read_returned(
     year: int,
     quarter: int,
     *,
-    unit_id: int | None = None,
+    unit_id: UnitId | None = None,
     report: Report | None = None,
 ) -> list[FileResult]:
     """Preview: read and check every file without saving anything."""
     results: list[FileResult] = []
-    seen: dict[int, Path] = {}
+    seen: dict[UnitId, Path] = {}
     for n, path in enumerate(paths):
         if report:
             report(n, len(paths), Path(path).name)
@@ -91,7 +92,7 @@ def read_returned(
 
 
 def _read(
-    session: Session, result: FileResult, year: int, quarter: int, unit_id: int | None
+    session: Session, result: FileResult, year: int, quarter: int, unit_id: UnitId | None
 ) -> None:
     workbook = open_workbook(result.path, data_only=True)
     name = result.path.name
@@ -102,13 +103,13 @@ def _read(
         raise FormRefused(
             f"Tệp “{name}” là biểu mẫu quý {record['quarter']}/{record['year']}, không phải quý {quarter}/{year}."
         )
-    unit = session.exec(select(Unit).where(Unit.code == record["unit_code"])).first()
-    if unit is None or not unit.active:
-        raise FormRefused(
-            f"Tệp “{name}”: đơn vị mã {record['unit_code']} không có hoặc đã ngừng hoạt động."
-        )
-    result.unit_code, result.unit_name, result.unit_id = unit.code, unit.name, unit.id
-    if unit_id is not None and unit.id != unit_id:
+    code = str(record["unit_code"])
+    found = find_unit_ids(session, [code]).get(code)
+    unit = None if found is None else session.get(Unit, found)
+    if found is None or unit is None or not unit.active:
+        raise FormRefused(f"Tệp “{name}”: đơn vị mã {code} không có hoặc đã ngừng hoạt động.")
+    result.unit_code, result.unit_name, result.unit_id = unit.code, unit.name, found
+    if unit_id is not None and found != unit_id:
         raise FormRefused(
             f"Tệp “{name}” là biểu mẫu của {unit.name}, không phải của đơn vị đang nhập."
         )
@@ -116,14 +117,16 @@ def _read(
     _check_meta(sheet, record, name)
     rows = _check_rows(sheet, record, name)
     indicators = {i.code: i.id for i in grid_indicators(session)}
-    row_of: dict[int, int] = {}
-    for offset, code in enumerate(rows):
+    row_of: dict[IndicatorId, int] = {}
+    for offset, indicator_code in enumerate(rows):
         excel_row = FIRST_ROW + offset
-        row_of[indicators.get(code, 0)] = excel_row
-        if code not in indicators:
-            result.errors.append(f"Dòng {excel_row}: chỉ tiêu {code} không còn được theo dõi.")
+        if indicator_code not in indicators:
+            result.errors.append(
+                f"Dòng {excel_row}: chỉ tiêu {indicator_code} không còn được theo dõi."
+            )
             continue
-        change = _row_change(sheet, excel_row, unit.id or 0, indicators[code], result)
+        row_of[indicators[indicator_code]] = excel_row
+        change = _row_change(sheet, excel_row, found, indicators[indicator_code], result)
         if change is not None:
             result.changes.append(change)
     if result.errors:
@@ -206,7 +209,7 @@ def _check_rows(sheet: Worksheet, record: dict[str, Any], name: str) -> list[str
 
 
 def _row_change(
-    sheet: Worksheet, row: int, unit_id: int, indicator_id: int, result: FileResult
+    sheet: Worksheet, row: int, unit_id: UnitId, indicator_id: IndicatorId, result: FileResult
 ) -> ValueChange | None:
     try:
         numerator = parse_count(sheet.cell(row=row, column=NUMERATOR_COL).value, "Tử số")
@@ -222,26 +225,6 @@ def _row_change(
         return None
     note = clean_line(str(sheet.cell(row=row, column=NOTE_COL).value or ""))
     return ValueChange(unit_id, indicator_id, Pair(numerator, denominator), note)
-
-
-def apply_import(db: Database, results: Sequence[FileResult], year: int, quarter: int) -> int:
-    """Save every accepted file in its own transaction; returns the number of values saved.
-
-    A file refused at this point (the quarter was locked meanwhile…) gets the reason in ``errors``.
-    """
-    saved = 0
-    for result in results:
-        if not result.ok or not result.changes:
-            continue
-        try:
-            with db.session() as session:
-                save_values(session, year, quarter, result.changes)
-        except ValueRefused as error:
-            result.errors.append(str(error))
-            continue
-        result.saved = True
-        saved += len(result.changes)
-    return saved
 
 
 def describe(results: Sequence[FileResult]) -> str:

@@ -1,5 +1,9 @@
 """Excel export of a quarter: the grid of every unit's numerators and denominators, and the ward results
-(toàn phường, theo loại đơn vị, đơn vị chưa đạt) of that quarter."""
+(toàn phường, theo loại đơn vị, đơn vị chưa đạt) of that quarter.
+
+Counts stay numbers (the clerk sums and filters them); every percent, gap, verdict and date is
+worded by :mod:`desktop.text.wording`, so the workbook reads like the screen and the PDF.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from desktop.excel.common import new_workbook, save_atomically, write_table
 from desktop.indicators.lock import corrections
 from desktop.indicators.results import (
     active_indicators,
+    id_of,
     indicator_series,
     lagging_units,
     results_by_kind,
@@ -22,12 +27,9 @@ from desktop.indicators.results import (
 from desktop.indicators.rules import Pair
 from desktop.indicators.values import load_grid
 from desktop.settings import load_settings
+from desktop.text import wording
 
 Report = Callable[[int, int, str], None]
-
-
-def _percent(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
 
 
 def export_quarter(
@@ -41,7 +43,7 @@ def export_quarter(
         headers += [
             f"{indicator.code} tử số",
             f"{indicator.code} mẫu số",
-            f"{indicator.code} tỷ lệ (%)",
+            f"{indicator.code} tỷ lệ",
         ]
     rows = []
     for n, unit in enumerate(grid.units):
@@ -51,7 +53,8 @@ def export_quarter(
                 row += [None, None, None]
                 continue
             pair = grid.value(unit.id, indicator.id)
-            row += [pair.numerator, pair.denominator, _percent(pair.percent)]
+            # A blank cell, not "—", for a unit still to report: the sheet is data to filter.
+            row += [pair.numerator, pair.denominator, wording.percent(pair.percent, "") or None]
         rows.append(row)
         if report and n % 500 == 0:
             report(n, len(grid.units), "")
@@ -82,21 +85,21 @@ def write_quarters(sheet: Worksheet, session: Session, year: int) -> None:
     headers = [
         "Mã",
         "Chỉ tiêu",
-        "Quý 1 (%)",
-        "Quý 2 (%)",
-        "Quý 3 (%)",
-        "Quý 4 (%)",
-        "Chỉ tiêu năm (%)",
+        "Quý 1",
+        "Quý 2",
+        "Quý 3",
+        "Quý 4",
+        "Chỉ tiêu năm",
     ]
     rows = []
     for indicator in active_indicators(session):
-        series = indicator_series(session, indicator.id or 0, year, year)
+        series = indicator_series(session, id_of(indicator), year, year)
         rows.append(
             [
                 indicator.code,
                 indicator.name,
-                *(_percent(p) for _y, _q, p, _t in series),
-                series[0][3],
+                *(wording.percent(p) for _y, _q, p, _t in series),
+                wording.percent(series[0][3]),
             ]
         )
     write_table(sheet, headers, rows, widths=[12, 60, 10, 10, 10, 10, 14])
@@ -109,10 +112,10 @@ def write_results(sheet: Worksheet, session: Session, year: int, quarter: int | 
         "Quý số liệu",
         "Tử số",
         "Mẫu số",
-        "Tỷ lệ (%)",
-        "Chỉ tiêu năm (%)",
-        "Còn thiếu (điểm)",
-        "Đạt",
+        "Tỷ lệ",
+        "Chỉ tiêu năm",
+        "Còn thiếu",
+        "Kết luận",
         "Đơn vị đã báo cáo",
         "Đơn vị phải báo cáo",
     ]
@@ -123,10 +126,10 @@ def write_results(sheet: Worksheet, session: Session, year: int, quarter: int | 
             r.quarter,
             r.numerator,
             r.denominator,
-            _percent(r.percent),
-            r.target,
-            _percent(r.gap),
-            {True: "Đạt", False: "Chưa đạt", None: ""}[r.met],
+            wording.percent(r.percent),
+            wording.percent(r.target),
+            wording.points(r.gap),
+            wording.verdict(r),
             r.reported_units,
             r.expected_units,
         ]
@@ -141,7 +144,7 @@ def write_kinds(sheet: Worksheet, session: Session, year: int, quarter: int | No
         "Loại đơn vị",
         "Tử số",
         "Mẫu số",
-        "Tỷ lệ (%)",
+        "Tỷ lệ",
         "Đã báo cáo",
         "Phải báo cáo",
     ]
@@ -151,7 +154,7 @@ def write_kinds(sheet: Worksheet, session: Session, year: int, quarter: int | No
             r.unit_kind.label,
             r.numerator,
             r.denominator,
-            _percent(r.percent),
+            wording.percent(r.percent),
             r.reported_units,
             r.expected_units,
         ]
@@ -168,9 +171,9 @@ def write_lagging(sheet: Worksheet, session: Session, year: int, quarter: int | 
         "Tên đơn vị",
         "Tử số",
         "Mẫu số",
-        "Tỷ lệ (%)",
-        "Chỉ tiêu (%)",
-        "Còn thiếu (điểm)",
+        "Tỷ lệ",
+        "Chỉ tiêu",
+        "Còn thiếu",
     ]
     rows = []
     for result in ward_results(session, year, quarter):
@@ -182,9 +185,9 @@ def write_lagging(sheet: Worksheet, session: Session, year: int, quarter: int | 
                     r.unit_name,
                     r.numerator,
                     r.denominator,
-                    _percent(r.percent),
-                    r.target,
-                    _percent(r.gap),
+                    wording.percent(r.percent),
+                    wording.percent(r.target),
+                    wording.points(r.gap),
                 ]
             )
     write_table(sheet, headers, rows, widths=[12, 12, 40, 12, 12, 10, 10, 12])
@@ -214,7 +217,7 @@ def export_corrections(session: Session, year: int, quarter: int, path: Path) ->
     ]
     rows = [
         [
-            c.at.strftime("%d/%m/%Y %H:%M"),
+            wording.date_time(c.at),
             c.unit_code,
             c.unit_name,
             c.indicator_code,
@@ -234,4 +237,4 @@ def export_corrections(session: Session, year: int, quarter: int, path: Path) ->
 def _pair_text(pair: Pair) -> str:
     if pair.empty:
         return "(trống)"
-    return f"{'' if pair.numerator is None else pair.numerator}/{'' if pair.denominator is None else pair.denominator}"
+    return f"{wording.count(pair.numerator, '')}/{wording.count(pair.denominator, '')}"

@@ -128,6 +128,32 @@ def test_unknown_unit_and_bad_year(
         )
         == 2
     )
-    assert "Không có đơn vị mã: XX" in capsys.readouterr().out
+    # The one lookup of unit codes words the refusal, as for every other command.
+    assert "Không có đơn vị mã “XX”" in capsys.readouterr().out
     assert _run(ward, "results", "--year", "1990") == 2
     assert "Năm 1990 không hợp lệ" in capsys.readouterr().out
+
+
+def test_forms_find_a_unit_code_typed_in_lower_case(
+    ward: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``values forms --unit tdp01`` finds TDP01, as ``dossiers history --unit tdp01`` does."""
+    out = tmp_path / "forms"
+    args = ["--year", "2026", "--quarter", "1", "--out", str(out), "--unit", " tdp01 "]
+    assert _run(ward, "values", "forms", *args) == 0
+    assert "Đã tạo 1 biểu mẫu" in capsys.readouterr().out
+    (form,) = out.glob("*.xlsx")
+    assert load_workbook(form)[SHEET]["C3"].value == "TDP01"
+
+
+def test_results_speak_with_the_one_voice(
+    ward: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.text.wording import Verdict
+
+    assert _run(ward, "results", "--year", "2025", "--quarter", "4") == 0
+    lines = capsys.readouterr().out.splitlines()
+    cbcc = next(line for line in lines if line.startswith("CBCC"))
+    assert any(v.value in cbcc for v in Verdict)
+    assert "80%" in cbcc  # the year's target, worded as the screen and the PDF word it
+    assert " %" not in "\n".join(lines[3:])

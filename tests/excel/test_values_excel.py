@@ -8,18 +8,31 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlmodel import select
 
+from desktop.context import AppContext
 from desktop.excel.values_forms import DENOMINATOR_COL, FIRST_ROW, NUMERATOR_COL, SHEET, write_forms
-from desktop.excel.values_import import apply_import, describe, read_returned
+from desktop.excel.values_import import FileResult, describe, read_returned
 from desktop.excel.values_io import export_quarter, export_results
 from desktop.indicators.lock import lock_quarter
+from desktop.indicators.ops import import_returned
 from desktop.indicators.rules import Pair
-from desktop.models import Indicator, QuarterValue, Unit
+from desktop.models import AuditEntry, Indicator, QuarterValue, Unit
+from desktop.models.ids import UnitId
 from desktop.storage import Database
 
 
-def _ids(db: Database, code: str) -> int:
+def _ids(db: Database, code: str) -> UnitId:
     with db.session() as s:
-        return s.exec(select(Unit.id).where(Unit.code == code)).one() or 0
+        return UnitId(s.exec(select(Unit.id).where(Unit.code == code)).one() or 0)
+
+
+def apply_import(ctx: AppContext, results: list[FileResult], year: int, quarter: int) -> int:
+    """The import as the window and the command line run it: one operation through the door."""
+    return ctx.door.run(import_returned(results, year, quarter))
+
+
+def _number(percent: str) -> float:
+    """ "85,3%" (the one voice) → 85.3, to compare a worded percent with a bound."""
+    return float(percent.removesuffix("%").replace(".", "").replace(",", "."))
 
 
 def _form(db: Database, tmp_path: Path, code: str, year: int = 2026, quarter: int = 1) -> Path:
@@ -80,8 +93,8 @@ def test_quarter_export_has_grid_and_results(demo_db: Database, tmp_path: Path) 
     quarters = list(year["Các quý trong năm"].iter_rows(min_row=2, values_only=True))
     assert (
         quarters[0][0] == "CBCC"
-        and all(0 < p <= 100 for p in quarters[0][2:6])
-        and quarters[0][6] == 80
+        and all(0 < _number(p) <= 100 for p in quarters[0][2:6])
+        and quarters[0][6] == "80%"
     )
 
 
@@ -102,7 +115,7 @@ def test_form_is_protected_prefilled_and_validated(demo_db: Database, tmp_path: 
     assert ranges == [f"G{FIRST_ROW}:G{FIRST_ROW + 1}", f"H{FIRST_ROW}:H{FIRST_ROW + 1}"]
 
 
-def test_round_trip_all_units(demo_db: Database, tmp_path: Path) -> None:
+def test_round_trip_all_units(demo_db: Database, ctx: AppContext, tmp_path: Path) -> None:
     with demo_db.session() as s:
         paths = write_forms(s, 2026, 1, tmp_path / "out")
     assert len(paths) == 42 and len({p.name for p in paths}) == 42
@@ -113,51 +126,57 @@ def test_round_trip_all_units(demo_db: Database, tmp_path: Path) -> None:
         preview = read_returned(s, chosen, 2026, 1)
     assert all(r.ok for r in preview), describe(preview)
     assert _stored(demo_db, "TDP01", "DANSO") is None  # preview saves nothing
-    assert apply_import(demo_db, preview, 2026, 1) == 6
+    assert apply_import(ctx, preview, 2026, 1) == 6
     assert _stored(demo_db, "TDP01", "DANSO") == Pair(300, 400)
     assert _stored(demo_db, "TDP01", "VNEID") == Pair(200, 400)
     assert "đã lưu" in describe(preview)
 
 
 def _refused(
-    db: Database, path: Path, year: int = 2026, quarter: int = 1, unit_id: int | None = None
+    ctx: AppContext, path: Path, year: int = 2026, quarter: int = 1, unit_id: UnitId | None = None
 ) -> str:
-    with db.session() as s:
+    with ctx.db.session() as s:
         (result,) = read_returned(s, [path], year, quarter, unit_id=unit_id)
     assert not result.ok
-    assert apply_import(db, [result], year, quarter) == 0
+    assert apply_import(ctx, [result], year, quarter) == 0
     return "\n".join(result.errors)
 
 
-def test_workbook_of_another_quarter_or_unit_is_refused(demo_db: Database, tmp_path: Path) -> None:
+def test_workbook_of_another_quarter_or_unit_is_refused(
+    demo_db: Database, ctx: AppContext, tmp_path: Path
+) -> None:
     path = _form(demo_db, tmp_path, "TDP01")
     _fill(path, {0: (300, 400)})
-    assert "quý 1/2026, không phải quý 2/2026" in _refused(demo_db, path, 2026, 2)
+    assert "quý 1/2026, không phải quý 2/2026" in _refused(ctx, path, 2026, 2)
     assert "không phải của đơn vị đang nhập" in _refused(
-        demo_db, path, unit_id=_ids(demo_db, "TDP02")
+        ctx, path, unit_id=_ids(demo_db, "TDP02")
     )
     assert _stored(demo_db, "TDP01", "DANSO") is None
 
 
-def test_changed_protected_cells_are_refused(demo_db: Database, tmp_path: Path) -> None:
+def test_changed_protected_cells_are_refused(
+    demo_db: Database, ctx: AppContext, tmp_path: Path
+) -> None:
     path = _form(demo_db, tmp_path, "TDP01")
     workbook = load_workbook(path)
     workbook[SHEET]["C4"] = "Tổ dân phố khác"
     workbook.save(path)
-    assert "ô được khóa" in _refused(demo_db, path)
+    assert "ô được khóa" in _refused(ctx, path)
     path = _form(demo_db, tmp_path, "TDP02")
     workbook = load_workbook(path)
     workbook[SHEET].cell(row=FIRST_ROW, column=6, value=1)  # last quarter's denominator
     workbook.save(path)
-    assert "ô được khóa ở dòng 8" in _refused(demo_db, path)
+    assert "ô được khóa ở dòng 8" in _refused(ctx, path)
 
 
-def test_removed_or_reordered_rows_are_refused(demo_db: Database, tmp_path: Path) -> None:
+def test_removed_or_reordered_rows_are_refused(
+    demo_db: Database, ctx: AppContext, tmp_path: Path
+) -> None:
     path = _form(demo_db, tmp_path, "TDP01")
     workbook = load_workbook(path)
     workbook[SHEET].delete_rows(FIRST_ROW)
     workbook.save(path)
-    assert "dòng bị xóa" in _refused(demo_db, path)
+    assert "dòng bị xóa" in _refused(ctx, path)
     path = _form(demo_db, tmp_path, "TDP02")
     workbook = load_workbook(path)
     sheet = workbook[SHEET]
@@ -168,7 +187,7 @@ def test_removed_or_reordered_rows_are_refused(demo_db: Database, tmp_path: Path
         )
         a.value, b.value = b.value, a.value
     workbook.save(path)
-    assert "thứ tự" in _refused(demo_db, path)
+    assert "thứ tự" in _refused(ctx, path)
 
 
 @pytest.mark.parametrize(
@@ -183,23 +202,30 @@ def test_removed_or_reordered_rows_are_refused(demo_db: Database, tmp_path: Path
     ],
 )
 def test_a_bad_value_refuses_the_whole_file(
-    demo_db: Database, tmp_path: Path, numerator: object, denominator: object, message: str
+    demo_db: Database,
+    ctx: AppContext,
+    tmp_path: Path,
+    numerator: object,
+    denominator: object,
+    message: str,
 ) -> None:
     path = _form(demo_db, tmp_path, "TDP01")
     _fill(path, {0: (300, 400), 1: (numerator, denominator)})
-    errors = _refused(demo_db, path)
+    errors = _refused(ctx, path)
     assert message in errors and "Dòng 9" in errors
     assert _stored(demo_db, "TDP01", "DANSO") is None  # the good row is not saved either
 
 
-def test_good_files_go_in_when_another_is_refused(demo_db: Database, tmp_path: Path) -> None:
+def test_good_files_go_in_when_another_is_refused(
+    demo_db: Database, ctx: AppContext, tmp_path: Path
+) -> None:
     good, bad = _form(demo_db, tmp_path, "TDP01"), _form(demo_db, tmp_path, "TDP02")
     _fill(good, {0: (300, 400)})
     _fill(bad, {0: (900, 400)})
     with demo_db.session() as s:
         preview = read_returned(s, [good, bad], 2026, 1)
     assert [r.ok for r in preview] == [True, False]
-    assert apply_import(demo_db, preview, 2026, 1) == 2  # the pre-filled VNEID denominator too
+    assert apply_import(ctx, preview, 2026, 1) == 2  # the pre-filled VNEID denominator too
     assert _stored(demo_db, "TDP01", "DANSO") == Pair(300, 400)
     assert _stored(demo_db, "TDP02", "DANSO") is None
     report = describe(preview)
@@ -224,12 +250,58 @@ def test_the_same_unit_twice_and_foreign_files_are_refused(
     assert "không phải là tệp Excel" in results[3].errors[0]
 
 
-def test_import_into_a_locked_quarter_is_refused(demo_db: Database, tmp_path: Path) -> None:
+def test_import_into_a_locked_quarter_is_refused(
+    demo_db: Database, ctx: AppContext, tmp_path: Path
+) -> None:
     path = _form(demo_db, tmp_path, "TDP01")
     _fill(path, {0: (300, 400)})
     with demo_db.session() as s:
         preview = read_returned(s, [path], 2026, 1)
         lock_quarter(s, 2026, 1)
-    assert apply_import(demo_db, preview, 2026, 1) == 0
+    assert apply_import(ctx, preview, 2026, 1) == 0
     assert "đã được chốt" in preview[0].errors[0]
     assert _stored(demo_db, "TDP01", "DANSO") is None
+
+
+def test_a_file_refused_while_saving_leaves_the_others_and_the_import_undoes_at_once(
+    demo_db: Database, ctx: AppContext, tmp_path: Path
+) -> None:
+    first, second = _form(demo_db, tmp_path, "TDP01"), _form(demo_db, tmp_path, "TDP02")
+    _fill(first, {0: (300, 400)})
+    _fill(second, {0: (200, 400)})
+    leaving = _ids(demo_db, "TDP02")
+    with demo_db.session() as s:
+        preview = read_returned(s, [first, second], 2026, 1)
+        unit = s.get(Unit, leaving)
+        assert unit is not None
+        unit.active = False  # the unit leaves between the preview and the import
+        s.add(unit)
+    assert [r.ok for r in preview] == [True, True]
+    assert apply_import(ctx, preview, 2026, 1) == 2
+    assert [r.saved for r in preview] == [True, False]
+    assert "không còn trong danh sách" in preview[1].errors[0]
+    assert _stored(demo_db, "TDP01", "DANSO") == Pair(300, 400)
+    assert _stored(demo_db, "TDP02", "DANSO") is None
+    # The clerk takes the whole import back in one step, and the audit says so.
+    assert ctx.door.undo("values") == "nhập 2 ô số liệu từ 1 tệp"
+    assert _stored(demo_db, "TDP01", "DANSO") == Pair(None, None)
+    with demo_db.session() as s:
+        reasons = {e.reason for e in s.exec(select(AuditEntry))}
+    assert "Hoàn tác: nhập 2 ô số liệu từ 1 tệp" in reasons
+
+
+def test_results_sheet_words_its_verdicts_and_percents_with_the_one_voice(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    from desktop.indicators.results import ward_results
+    from desktop.text.wording import percent, verdict
+
+    with demo_db.session() as s:
+        export_results(s, 2025, 4, tmp_path / "q4.xlsx")
+        expected = [(r.code, percent(r.percent), verdict(r)) for r in ward_results(s, 2025, 4)]
+    sheet = load_workbook(tmp_path / "q4.xlsx").worksheets[0]
+    headers = [c.value for c in sheet[1]]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    found = [(r[0], r[headers.index("Tỷ lệ")], r[headers.index("Kết luận")]) for r in rows]
+    assert found == expected
+    assert "Không có chỉ tiêu" in {v for _c, _p, v in found}  # TRUONGKNS has no target

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -12,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import Area
 from desktop.context import AppContext
-from desktop.indicators.rules import format_percent
 from desktop.indicators.targets import (
     PLAN_FIRST_YEAR,
     PLAN_LAST_YEAR,
@@ -21,15 +23,15 @@ from desktop.indicators.targets import (
     list_indicators,
 )
 from desktop.models import UnitKind
+from desktop.text import wording
 from desktop.ui.indicators.indicator_dialog import IndicatorDialog, TargetDialog
+from desktop.ui.indicators.reloading import ReloadingTab
 from desktop.ui.texts import indicators as t
 from desktop.ui.widgets.table_model import RECORD_ROLE, Column, RecordTableModel
 
 
-def _target(year: int):  # type: ignore[no-untyped-def]
-    return lambda r: (
-        format_percent(r.targets[year]).replace(",0 ", " ") if year in r.targets else ""
-    )
+def _target(year: int) -> Callable[[IndicatorRow], str]:
+    return lambda r: wording.percent(r.targets.get(year), empty="")
 
 
 def _kinds(row: IndicatorRow) -> str:
@@ -51,7 +53,11 @@ def catalogue_columns() -> list[Column[IndicatorRow]]:
     return columns
 
 
-class IndicatorCatalogue(QWidget):
+class IndicatorCatalogue(ReloadingTab):
+    """Reloads when the catalogue changed (a dialog of this tab or a restore)."""
+
+    areas = (Area.INDICATORS,)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -80,11 +86,9 @@ class IndicatorCatalogue(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
-        self.refresh()
 
-    def refresh(self) -> None:
-        with self.ctx.db.session() as session:
-            rows = list_indicators(session)
+    def reload(self) -> None:
+        rows = self.ctx.door.read(list_indicators)
         self.model.set_records(rows)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(1, min(self.table.columnWidth(1), 420))
@@ -96,22 +100,20 @@ class IndicatorCatalogue(QWidget):
         index = self.table.currentIndex()
         return index.data(RECORD_ROLE) if index.isValid() else None
 
+    # The dialogs save through the door; its announcement reloads this tab (on_change).
     def new_indicator(self) -> None:
-        if IndicatorDialog(self.ctx, None, self).exec():
-            self.refresh()
+        IndicatorDialog(self.ctx, None, self).exec()
 
     def edit_indicator(self) -> None:
         row = self.selected()
         if row is None:
             self.message.setText(t.CHOOSE_INDICATOR)
             return
-        if IndicatorDialog(self.ctx, row.indicator, self).exec():
-            self.refresh()
+        IndicatorDialog(self.ctx, row.indicator, self).exec()
 
     def set_target(self) -> None:
         row = self.selected()
         if row is None:
             self.message.setText(t.CHOOSE_INDICATOR)
             return
-        if TargetDialog(self.ctx, row, self).exec():
-            self.refresh()
+        TargetDialog(self.ctx, row, self).exec()

@@ -1,5 +1,5 @@
 """Dialogs of the catalogue: an indicator (code, name, population, labels, reporting kinds) and a
-yearly target."""
+yearly target. Both save through the door; the page hears of it in its ``on_change``."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.indicators.rules import ValueRefused
+from desktop.errors import Refusal
+from desktop.indicators import ops
 from desktop.indicators.targets import (
     PLAN_FIRST_YEAR,
     PLAN_LAST_YEAR,
@@ -28,10 +29,9 @@ from desktop.indicators.targets import (
     IndicatorInput,
     IndicatorRow,
     get_target,
-    save_indicator,
-    set_target,
 )
 from desktop.models import Indicator, UnitKind
+from desktop.models.ids import IndicatorId, saved_id
 from desktop.ui.indicators.values_dialogs import name_buttons
 from desktop.ui.texts import indicators as t
 
@@ -42,7 +42,7 @@ class IndicatorDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.indicator_id = indicator.id if indicator else None
+        self.indicator_id = IndicatorId(saved_id(indicator.id)) if indicator else None
         self.setWindowTitle(t.INDICATOR_DIALOG)
         self.code = QLineEdit(indicator.code if indicator else "")
         self.name = QLineEdit(indicator.name if indicator else "")
@@ -100,10 +100,9 @@ class IndicatorDialog(QDialog):
 
     def save(self) -> None:
         try:
-            with self.ctx.db.session() as session:
-                save_indicator(session, self.data())
-        except ValueRefused as error:
-            self.error.setText(str(error))
+            self.ctx.door.run(ops.save_indicator(self.data()))
+        except Refusal as error:
+            self.error.setText(error.text())
             return
         self.accept()
 
@@ -121,7 +120,7 @@ class TargetDialog(QDialog):
         self.percent = QDoubleSpinBox()
         self.percent.setRange(0, 100)
         self.percent.setDecimals(1)
-        self.percent.setSuffix(" %")
+        self.percent.setSuffix("%")
         self.text = QPlainTextEdit()
         self.text.setFixedHeight(80)
         self.year.valueChanged.connect(self._show_year)
@@ -145,24 +144,20 @@ class TargetDialog(QDialog):
         layout.addWidget(buttons)
 
     def _show_year(self, year: int) -> None:
-        with self.ctx.db.session() as session:
-            target = get_target(session, self.row.indicator.id or 0, year)
+        indicator_id = self.row.id
+        target = self.ctx.door.read(lambda s: get_target(s, indicator_id, year))
         # A new year starts from the year before's target, the usual way a plan continues.
         percent, text = target if target else (self.row.targets.get(year - 1, 100.0), "")
         self.percent.setValue(percent)
         self.text.setPlainText(text)
 
     def save(self) -> None:
+        operation = ops.set_target(
+            self.row.id, self.year.value(), self.percent.value(), self.text.toPlainText()
+        )
         try:
-            with self.ctx.db.session() as session:
-                set_target(
-                    session,
-                    self.row.indicator.id or 0,
-                    self.year.value(),
-                    self.percent.value(),
-                    self.text.toPlainText(),
-                )
-        except ValueRefused as error:
-            self.error.setText(str(error))
+            self.ctx.door.run(operation)
+        except Refusal as error:
+            self.error.setText(error.text())
             return
         self.accept()

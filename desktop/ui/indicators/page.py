@@ -1,9 +1,14 @@
-"""Chỉ tiêu & số liệu: quarterly entry, ward results with charts, and the catalogue of indicators."""
+"""Chỉ tiêu & số liệu: quarterly entry, ward results with charts, and the catalogue of indicators.
+
+The main window tells the page of every change (:meth:`IndicatorsPage.on_change`); each tab reads
+again what it shows of it — the results and the catalogue only once they are seen.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.changes import Change
 from desktop.context import AppContext
 from desktop.ui.indicators.catalogue import IndicatorCatalogue
 from desktop.ui.indicators.results_tab import ResultsTab
@@ -23,17 +28,12 @@ class IndicatorsPage(QWidget):
         self.tabs.addTab(self.entry, t.TAB_ENTRY)
         self.tabs.addTab(self.results, t.TAB_RESULTS)
         self.tabs.addTab(self.catalogue, t.TAB_CATALOGUE)
-        self.tabs.currentChanged.connect(lambda _i: self.refresh())
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{t.PAGE_TITLE}</h2>"))
         layout.addWidget(self.tabs, 1)
 
-    def refresh(self) -> None:
-        """Shown again: the results and catalogue may have changed on another tab or page."""
-        current = self.tabs.currentWidget()
-        if current is self.results:
-            self.results.refresh()
-        elif current is self.catalogue:
-            self.catalogue.refresh()
-        elif current is self.entry:
-            self.entry.refresh()
+    def on_change(self, change: Change) -> None:
+        """Units, indicators, values or everything: each tab takes what it shows."""
+        self.entry.on_change(change)
+        self.results.on_change(change)
+        self.catalogue.on_change(change)

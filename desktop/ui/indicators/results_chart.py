@@ -56,7 +56,7 @@ class IndicatorChart(QChartView):
         axis_x.setRange(-0.5, max(len(series) - 0.5, 0.5))
         axis_y = QValueAxis()
         axis_y.setRange(0, 100)
-        axis_y.setLabelFormat("%d %%")
+        axis_y.setLabelFormat("%d%%")  # "80%", as the one voice writes it
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         for line in (ward, target):

@@ -1,5 +1,8 @@
 """Tab “Kết quả”: ward value per indicator against the year's target, completeness, lagging units,
-results per unit kind and a chart of the selected indicator over the quarters of the plan."""
+results per unit kind and a chart of the selected indicator over the quarters of the plan.
+
+Every verdict, percent and count is worded by :mod:`desktop.text.wording`, as in Excel and the PDF.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import Area
 from desktop.context import AppContext
 from desktop.indicators.results import (
     IndicatorResult,
@@ -26,8 +30,9 @@ from desktop.indicators.results import (
     unit_standing,
     ward_results,
 )
-from desktop.indicators.rules import format_percent
 from desktop.indicators.targets import PLAN_FIRST_YEAR, PLAN_LAST_YEAR
+from desktop.text.wording import count, percent, points, verdict
+from desktop.ui.indicators.reloading import ReloadingTab
 from desktop.ui.indicators.results_chart import IndicatorChart
 from desktop.ui.indicators.values_entry import current_period, year_box
 from desktop.ui.indicators.values_excel import export_results_action
@@ -35,16 +40,12 @@ from desktop.ui.texts import indicators as t
 from desktop.ui.widgets.table_model import RECORD_ROLE, Column, RecordTableModel
 
 
-def _points(value: float | None) -> str:
-    return "" if value is None else f"{value:+.1f}".replace(".", ",")
-
-
-def _met(r: IndicatorResult) -> str:
-    return {True: t.MET_YES, False: t.MET_NO, None: ""}[r.met]
-
-
 def _quarter(r: IndicatorResult) -> str:
     return "" if r.quarter is None else str(r.quarter)
+
+
+def _reported(r: IndicatorResult | KindResult) -> str:
+    return f"{count(r.reported_units)}/{count(r.expected_units)}"
 
 
 def result_columns() -> list[Column[IndicatorResult]]:
@@ -54,13 +55,13 @@ def result_columns() -> list[Column[IndicatorResult]]:
         C(code, lambda r: r.code),
         C(name, lambda r: r.name),
         C(quarter, _quarter, align_right=True),
-        C(num, lambda r: r.numerator, align_right=True),
-        C(den, lambda r: r.denominator, align_right=True),
-        C(pct, lambda r: format_percent(r.percent), align_right=True),
-        C(target, lambda r: format_percent(r.target), align_right=True),
-        C(gap, lambda r: _points(r.gap), align_right=True),
-        C(met, _met),
-        C(done, lambda r: f"{r.reported_units}/{r.expected_units}", align_right=True),
+        C(num, lambda r: count(r.numerator), align_right=True),
+        C(den, lambda r: count(r.denominator), align_right=True),
+        C(pct, lambda r: percent(r.percent), align_right=True),
+        C(target, lambda r: percent(r.target), align_right=True),
+        C(gap, lambda r: points(r.gap), align_right=True),
+        C(met, verdict),
+        C(done, _reported, align_right=True),
     ]
 
 
@@ -71,10 +72,10 @@ def lagging_columns() -> list[Column[UnitResult]]:
         C(code, lambda r: r.unit_code),
         C(unit, lambda r: r.unit_name),
         C(kind, lambda r: r.unit_kind.label),
-        C(num, lambda r: r.numerator, align_right=True),
-        C(den, lambda r: r.denominator, align_right=True),
-        C(pct, lambda r: format_percent(r.percent), align_right=True),
-        C(gap, lambda r: _points(r.gap), align_right=True),
+        C(num, lambda r: count(r.numerator), align_right=True),
+        C(den, lambda r: count(r.denominator), align_right=True),
+        C(pct, lambda r: percent(r.percent), align_right=True),
+        C(gap, lambda r: points(r.gap), align_right=True),
     ]
 
 
@@ -84,8 +85,8 @@ def kind_columns() -> list[Column[KindResult]]:
     return [
         C(indicator, lambda r: r.code),
         C(kind, lambda r: r.unit_kind.label),
-        C(pct, lambda r: format_percent(r.percent), align_right=True),
-        C(done, lambda r: f"{r.reported_units}/{r.expected_units}", align_right=True),
+        C(pct, lambda r: percent(r.percent), align_right=True),
+        C(done, _reported, align_right=True),
     ]
 
 
@@ -100,7 +101,11 @@ def _table(name: str) -> QTableView:
     return table
 
 
-class ResultsTab(QWidget):
+class ResultsTab(ReloadingTab):
+    """Reloads when values, indicators or units changed, once it is seen."""
+
+    areas = (Area.VALUES, Area.INDICATORS, Area.UNITS)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -168,12 +173,13 @@ class ResultsTab(QWidget):
     def chosen(self) -> tuple[int, int | None]:
         return self.year.value(), self.period.currentData()
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         year, quarter = self.chosen
         selected = self.selected_result()
-        with self.ctx.db.session() as session:
-            rows = ward_results(session, year, quarter)
-            kinds = [k for k in results_by_kind(session, year, quarter) if k.expected_units]
+        rows, kinds = self.ctx.door.read(
+            lambda s: (ward_results(s, year, quarter), results_by_kind(s, year, quarter))
+        )
+        kinds = [k for k in kinds if k.expected_units]
         self.results_model.set_records(rows)
         self._kinds = kinds
         self.results.resizeColumnsToContents()
@@ -196,11 +202,17 @@ class ResultsTab(QWidget):
             self.lagging_model.set_records([])
             return
         year, quarter = self.chosen
-        with self.ctx.db.session() as session:
-            behind, missing = unit_standing(session, year, quarter, result.indicator_id)
-            series = indicator_series(session, result.indicator_id, PLAN_FIRST_YEAR, PLAN_LAST_YEAR)
+        indicator_id = result.indicator_id
+        (behind, missing), series = self.ctx.door.read(
+            lambda s: (
+                unit_standing(s, year, quarter, indicator_id),
+                indicator_series(s, indicator_id, PLAN_FIRST_YEAR, PLAN_LAST_YEAR),
+            )
+        )
         self.lagging_title.setText(
-            t.LAGGING_TITLE.format(code=result.code, behind=len(behind), missing=len(missing))
+            t.LAGGING_TITLE.format(
+                code=result.code, behind=count(len(behind)), missing=count(len(missing))
+            )
         )
         self.lagging_model.set_records(behind)
         self.lagging.resizeColumnsToContents()

@@ -1,4 +1,8 @@
-"""Tab “Nhập số liệu quý”: choose the quarter, type or paste into the grid, lock and unlock it."""
+"""Tab “Nhập số liệu quý”: choose the quarter, type or paste into the grid, lock and unlock it.
+
+Every change is an operation of :mod:`desktop.indicators.ops` through the door; what others change
+(an undo, an import, a unit or an indicator, a restore) reaches the tab as :meth:`on_change`.
+"""
 
 from __future__ import annotations
 
@@ -15,11 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import Area, Change, Operation
 from desktop.context import AppContext
-from desktop.indicators.lock import lock_quarter, lock_state, unlock_quarter
-from desktop.indicators.rules import ValueRefused
-from desktop.indicators.values import previous_denominators
-from desktop.text import matches
+from desktop.errors import Refusal
+from desktop.indicators import ops
+from desktop.indicators.lock import LockState, lock_state
+from desktop.indicators.ops import SCOPE
+from desktop.text import matches, wording
 from desktop.ui.indicators.values_dialogs import ask_text, confirm
 from desktop.ui.indicators.values_excel import ValuesExcelActions
 from desktop.ui.indicators.values_model import QuarterGridModel
@@ -61,12 +67,12 @@ class QuarterEntry(QWidget):
         self.quarter.setObjectName("entry_quarter")
         self.quarter.addItems([t.QUARTER_ITEM.format(quarter=q) for q in range(1, 5)])
         self.quarter.setCurrentIndex(quarter - 1)
-        self.find = QLineEdit()
-        self.find.setObjectName("find_unit")
-        self.find.setPlaceholderText(t.FIND_UNIT)
-        self.find.setClearButtonEnabled(True)
-        self.find.returnPressed.connect(self.find_next)
-        self.find.textEdited.connect(lambda _text: self.find_next(from_start=True))
+        self.unit_search = QLineEdit()
+        self.unit_search.setObjectName("find_unit")
+        self.unit_search.setPlaceholderText(t.FIND_UNIT)
+        self.unit_search.setClearButtonEnabled(True)
+        self.unit_search.returnPressed.connect(self.find_next)
+        self.unit_search.textEdited.connect(lambda _text: self.find_next(from_start=True))
         self.copy_button = QPushButton(t.COPY_DENOMINATORS)
         self.copy_button.clicked.connect(self.copy_denominators)
         self.lock_button = QPushButton(t.LOCK)
@@ -80,15 +86,18 @@ class QuarterEntry(QWidget):
         self.status.setWordWrap(True)
         self.model.saved.connect(self.status.setText)
         self.model.refused.connect(self._show_refused)
+        # The door's history changes with every save, undo and refusal of the grid.
+        self.model.saved.connect(lambda _text: self.view.update_undo_actions())
+        self.model.refused.connect(lambda _text: self.view.update_undo_actions())
 
         top = QHBoxLayout()
         for widget in (QLabel(t.YEAR), self.year, QLabel(t.QUARTER), self.quarter):
             top.addWidget(widget)
-        top.addWidget(self.find, 1)
+        top.addWidget(self.unit_search, 1)
         top.addWidget(self.copy_button)
         top.addWidget(self.lock_button)
         self.actions_bar = QHBoxLayout()
-        self.excel = ValuesExcelActions(ctx, self, lambda: self.period, self.refresh)
+        self.excel = ValuesExcelActions(ctx, self, lambda: self.period)
         for button in self.excel.buttons():
             self.actions_bar.addWidget(button)
         self.actions_bar.addWidget(self.excel.message, 1)
@@ -98,23 +107,31 @@ class QuarterEntry(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
-        self.year.valueChanged.connect(lambda _v: self.open_quarter())
-        self.quarter.currentIndexChanged.connect(lambda _i: self.open_quarter())
+        self.year.valueChanged.connect(lambda _v: self.switch_quarter())
+        self.quarter.currentIndexChanged.connect(lambda _i: self.switch_quarter())
         self.open_quarter()
 
     @property
     def period(self) -> tuple[int, int]:
         return self.year.value(), self.quarter.currentIndex() + 1
 
+    def switch_quarter(self) -> None:
+        """Another quarter chosen: Ctrl+Z no longer reaches the cells of the one left, as before
+        the door kept the history (an undo out of sight would surprise the clerk)."""
+        self.ctx.door.history.clear(SCOPE)
+        self.open_quarter()
+
     def open_quarter(self) -> None:
         year, quarter = self.period
         self.model.open_quarter(year, quarter)
         self.status.setText(
             t.STATUS_COUNT.format(
-                units=self.model.rowCount(), indicators=self.model.columnCount() // 2
+                units=wording.count(self.model.rowCount()),
+                indicators=wording.count(self.model.columnCount() // 2),
             )
         )
         self._show_lock()
+        self.view.update_undo_actions()
         for column in range(self.model.columnCount()):
             # The denominator cell also shows the percentage: "1268  (84,2 %)".
             self.view.setColumnWidth(column, 124 if self.model.is_denominator(column) else 76)
@@ -122,15 +139,29 @@ class QuarterEntry(QWidget):
             self.view.setCurrentIndex(self.model.index(0, 0))
 
     def refresh(self) -> None:
-        if self.model.reload_values():
+        """Units or indicators may have changed: keep the grid if its rows and columns did not."""
+        if self.model.reload_structure():
+            self.model.reload_units()
             self._show_lock()
         else:
             self.open_quarter()
 
+    def on_change(self, change: Change) -> None:
+        if change.everything:
+            self.open_quarter()  # a restore: nothing shown holds; the door emptied the history
+            return
+        if change.touches(Area.UNITS, Area.INDICATORS):
+            self.refresh()
+        elif change.touches(Area.VALUES) and not self.model.saving:
+            # The model shows its own saves as it makes them; this is an undo, an import, a lock.
+            self.model.reload_units(change.ids_of(Area.VALUES))
+            self._show_lock()
+        self.view.update_undo_actions()
+
     def _show_lock(self) -> None:
         year, quarter = self.period
-        with self.ctx.db.session() as session:
-            state = lock_state(session, year, quarter)
+        state: LockState = self.ctx.door.read(lambda s: lock_state(s, year, quarter))
+        self.model.set_locked(state.locked)
         self.lock_button.setText(t.UNLOCK if state.locked else t.LOCK)
         self.copy_button.setEnabled(not state.locked)
         if state.locked:
@@ -150,7 +181,7 @@ class QuarterEntry(QWidget):
 
     # --- actions ---------------------------------------------------------------------------
     def find_next(self, from_start: bool = False) -> None:
-        query = self.find.text().strip()
+        query = self.unit_search.text().strip()
         if not query or self.model.grid is None:
             return
         units = self.model.grid.units
@@ -162,21 +193,14 @@ class QuarterEntry(QWidget):
                 return
 
     def copy_denominators(self) -> None:
-        year, quarter = self.period
-        with self.ctx.db.session() as session:
-            changes = previous_denominators(session, year, quarter)
-        if not changes:
-            self.status.setText(t.COPY_DENOMINATORS_NONE)
+        copied = self.model.copy_previous_denominators()
+        if copied is None:
             return
-        rows = {u.id: r for r, u in enumerate(self.model.grid.units)} if self.model.grid else {}
-        columns = (
-            {i.id: 2 * c for c, i in enumerate(self.model.grid.indicators)}
-            if self.model.grid
-            else {}
-        )
-        cells = {(rows[c.unit_id], columns[c.indicator_id]): c.pair for c in changes}
-        if self.model.commit(cells, t.UNDO_COPY, ask=False):
-            self.status.setText(t.COPY_DENOMINATORS_DONE.format(count=len(cells)))
+        if copied:
+            self.status.setText(t.COPY_DENOMINATORS_DONE.format(count=wording.count(copied)))
+        else:
+            self.status.setText(t.COPY_DENOMINATORS_NONE)
+        self.view.update_undo_actions()
 
     def _lock_clicked(self) -> None:
         year, quarter = self.period
@@ -192,22 +216,17 @@ class QuarterEntry(QWidget):
 
     def lock(self) -> bool:
         year, quarter = self.period
-        try:
-            with self.ctx.db.session() as session:
-                lock_quarter(session, year, quarter)
-        except ValueRefused as error:
-            self._show_refused(str(error))
-            return False
-        self.open_quarter()
-        return True
+        return self._lock_step(ops.lock_quarter(year, quarter))
 
     def unlock(self, reason: str) -> bool:
         year, quarter = self.period
+        return self._lock_step(ops.unlock_quarter(year, quarter, reason))
+
+    def _lock_step(self, operation: Operation[None]) -> bool:
+        """Lock or unlock; the door's announcement (:meth:`on_change`) shows the new state."""
         try:
-            with self.ctx.db.session() as session:
-                unlock_quarter(session, year, quarter, reason)
-        except ValueRefused as error:
-            self._show_refused(str(error))
+            self.ctx.door.run(operation)
+        except Refusal as error:
+            self._show_refused(error.text())
             return False
-        self.open_quarter()
         return True

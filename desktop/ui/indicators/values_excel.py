@@ -1,10 +1,15 @@
 """Excel actions of the quarterly entry and results tabs, run off the GUI thread with progress:
-export, collection workbooks, import with a preview and a per-unit report, the correction note."""
+export, collection workbooks, import with a preview and a per-unit report, the correction note.
+
+Workbooks are read and written off the GUI thread through ``ctx.door.read``; the import is saved
+by one operation through the door, whose announcement refreshes the grid and the results.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,12 +24,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
+from desktop.errors import Refusal
 from desktop.excel.values_forms import write_forms
-from desktop.excel.values_import import FileResult, apply_import, describe, read_returned
+from desktop.excel.values_import import FileResult, describe, read_returned
 from desktop.excel.values_io import export_corrections, export_quarter, export_results
+from desktop.indicators.ops import import_returned
+from desktop.models.ids import UnitId
+from desktop.text import wording
+from desktop.ui.errors import refusal_text, show_error
 from desktop.ui.indicators.values_dialogs import name_buttons
 from desktop.ui.texts import indicators as t
 from desktop.ui.widgets.background import Operation, Progress, run_with_progress
+
+R = TypeVar("R")
+Period = Callable[[], tuple[int, int]]
+Confirm = Callable[[list[FileResult]], object]  # the preview: truthy to import
 
 
 class ImportPreview(QDialog):
@@ -37,7 +51,8 @@ class ImportPreview(QDialog):
         accepted = [r for r in results if r.ok]
         summary = QLabel(
             t.IMPORT_PREVIEW.format(
-                values=sum(len(r.changes) for r in accepted), files=len(accepted)
+                values=wording.count(sum(len(r.changes) for r in accepted)),
+                files=wording.count(len(accepted)),
             )
         )
         summary.setWordWrap(True)
@@ -61,11 +76,10 @@ class ImportPreview(QDialog):
 class ValuesExcelActions:
     """Buttons added to a tab's action bar; ``period()`` gives the (year, quarter) to work on."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget, period: Any, on_imported: Any) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget, period: Period) -> None:
         self.ctx = ctx
         self.parent = parent
         self.period = period
-        self.on_imported = on_imported
         self.operation: Operation | None = None
         self.message = QLabel()
         self.message.setObjectName("excel_message")
@@ -89,11 +103,16 @@ class ValuesExcelActions:
         path, _ = QFileDialog.getSaveFileName(self.parent, "", start, t.EXCEL_FILTER)
         return Path(path) if path else None
 
-    def _run(self, work: Any, done: Any, label: str) -> None:
+    def _run(self, work: Callable[[Progress], R], done: Callable[[R], None], label: str) -> None:
         self.operation = run_with_progress(self.parent, work, done, self._failed, label)
 
     def _failed(self, error: BaseException) -> None:
-        self.message.setText(str(error))
+        """A refusal on the action bar, as the clerk reads it; a bug as the apology dialog."""
+        text = refusal_text(error)
+        if text is None:
+            show_error(self.parent, error)
+        else:
+            self.message.setText(text)
 
     def export_grid(self) -> None:
         year, quarter = self.period()
@@ -105,8 +124,9 @@ class ValuesExcelActions:
         year, quarter = self.period()
 
         def work(progress: Progress) -> Path:
-            with self.ctx.db.session() as session:
-                return export_quarter(session, year, quarter, path, progress.report)
+            return self.ctx.door.read(
+                lambda s: export_quarter(s, year, quarter, path, progress.report)
+            )
 
         self._run(
             work, lambda p: self.message.setText(t.EXPORT_DONE.format(path=p)), t.PROGRESS_EXPORT
@@ -119,7 +139,7 @@ class ValuesExcelActions:
         if folder:
             self.make_forms_in(Path(folder))
 
-    def make_forms_in(self, folder: Path, unit_ids: list[int] | None = None) -> None:
+    def make_forms_in(self, folder: Path, unit_ids: list[UnitId] | None = None) -> None:
         year, quarter = self.period()
 
         def work(progress: Progress) -> list[Path]:
@@ -127,11 +147,14 @@ class ValuesExcelActions:
                 progress.check()
                 progress.report(done, total, text)
 
-            with self.ctx.db.session() as session:
-                return write_forms(session, year, quarter, folder, unit_ids, report)
+            return self.ctx.door.read(
+                lambda s: write_forms(s, year, quarter, folder, unit_ids, report)
+            )
 
         def done(paths: list[Path]) -> None:
-            self.message.setText(t.FORMS_DONE.format(count=len(paths), folder=folder))
+            self.message.setText(
+                t.FORMS_DONE.format(count=wording.count(len(paths)), folder=folder)
+            )
 
         self._run(work, done, t.PROGRESS_FORMS)
 
@@ -145,12 +168,13 @@ class ValuesExcelActions:
                 confirm=lambda results: ImportPreview(results, self.parent).exec(),
             )
 
-    def import_files(self, paths: list[Path], confirm: Any) -> None:
+    def import_files(self, paths: list[Path], confirm: Confirm) -> None:
         year, quarter = self.period()
 
         def work(progress: Progress) -> list[FileResult]:
-            with self.ctx.db.session() as session:
-                return read_returned(session, paths, year, quarter, report=progress.report)
+            return self.ctx.door.read(
+                lambda s: read_returned(s, paths, year, quarter, report=progress.report)
+            )
 
         def preview(results: list[FileResult]) -> None:
             if not any(r.ok for r in results):
@@ -162,11 +186,15 @@ class ValuesExcelActions:
                 return
             if not confirm(results):
                 return
-            saved = apply_import(self.ctx.db, results, year, quarter)
+            try:
+                saved = self.ctx.door.run(import_returned(results, year, quarter))
+            except Refusal as error:
+                show_error(self.parent, error)
+                return
+            files = sum(r.saved for r in results)
             self.message.setText(
-                t.IMPORT_DONE.format(values=saved, files=sum(r.saved for r in results))
+                t.IMPORT_DONE.format(values=wording.count(saved), files=wording.count(files))
             )
-            self.on_imported()
 
         self._run(work, preview, t.PROGRESS_IMPORT)
 
@@ -178,8 +206,11 @@ class ValuesExcelActions:
 
     def correction_note_to(self, path: Path) -> None:
         year, quarter = self.period()
-        with self.ctx.db.session() as session:
-            count = export_corrections(session, year, quarter, path)
+        try:
+            count = self.ctx.door.read(lambda s: export_corrections(s, year, quarter, path))
+        except Refusal as error:
+            self.message.setText(error.text())
+            return
         if count:
             self.message.setText(t.CORRECTION_SAVED.format(path=path))
         else:
@@ -194,6 +225,9 @@ def export_results_action(
     path, _ = QFileDialog.getSaveFileName(parent, "", start, t.EXCEL_FILTER)
     if not path:
         return
-    with ctx.db.session() as session:
-        export_results(session, year, quarter, Path(path))
+    try:
+        ctx.door.read(lambda s: export_results(s, year, quarter, Path(path)))
+    except Refusal as error:
+        message.setText(error.text())
+        return
     message.setText(t.EXPORT_DONE.format(path=path))

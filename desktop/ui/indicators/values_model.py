@@ -1,28 +1,29 @@
 """The quarter grid as a table model: rows are units, two columns (tử số, mẫu số) per indicator.
 
 Values are read a block of rows at a time as the view shows them, so a 5,000-unit ward opens at once.
-Every change — a typed cell, a paste, Delete, copied denominators — goes through the domain in one
-small transaction and, once saved, onto a :class:`QUndoStack` so Ctrl+Z writes the old values back.
-Refused cells keep their message (red, with a tooltip) until they are changed again.
+Every change — a typed cell, a paste, Delete, copied denominators — is one operation of
+:mod:`desktop.indicators.ops` through the door: one transaction, one check, its undo kept by the
+door (Ctrl+Z is ``ctx.door.undo("values")``). The model shows what its own save wrote without
+reading it back; changes made elsewhere (an undo, an import, a restore) reach it as
+:meth:`reload_units`. Refused cells keep their message (red, with a tooltip) until they are changed
+again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
+from PySide6.QtGui import QBrush, QColor
 
+from desktop.changes import Operation
 from desktop.context import AppContext
+from desktop.errors import Refusal
+from desktop.indicators import ops
 from desktop.indicators.lock import QuarterLocked
-from desktop.indicators.rules import (
-    MISSING_DENOMINATOR,
-    Pair,
-    ValueRefused,
-    format_percent,
-    parse_count,
-)
+from desktop.indicators.ops import SCOPE, NoteNeeded, SavedCells
+from desktop.indicators.rules import MISSING_DENOMINATOR, Pair, ValueRefused, parse_count
 from desktop.indicators.values import (
     CellsRefused,
     GridIndicator,
@@ -30,11 +31,10 @@ from desktop.indicators.values import (
     Key,
     QuarterGrid,
     ValueChange,
-    check_values,
     grid_values,
     load_grid,
-    save_values,
 )
+from desktop.text import wording
 from desktop.ui.texts import indicators as t
 
 Index = QModelIndex | QPersistentModelIndex
@@ -54,43 +54,60 @@ class QuarterGridModel(QAbstractTableModel):
         super().__init__(parent)
         self.ctx = ctx
         self.grid: QuarterGrid | None = None
-        self.undo_stack = QUndoStack(self)
         self.ask_note: NoteAsker = lambda warnings: ""
+        # True while the model's own save runs: the door's announcement of it needs no re-read.
+        self.saving = False
         self._loaded_blocks: set[int] = set()
         self._errors: dict[tuple[int, int], str] = {}
 
     # --- loading ---------------------------------------------------------------------------
     def open_quarter(self, year: int, quarter: int) -> None:
-        with self.ctx.db.session() as session:
-            grid = load_grid(session, year, quarter, with_values=False)
+        grid = self.ctx.door.read(lambda s: load_grid(s, year, quarter, with_values=False))
         self.beginResetModel()
         self.grid = grid
         self._loaded_blocks.clear()
         self._errors.clear()
-        self.undo_stack.clear()
         self.endResetModel()
 
-    def reload_values(self) -> bool:
-        """Read the quarter again after changes made elsewhere (an import, another page).
+    def reload_structure(self) -> bool:
+        """Read the quarter's units, indicators and lock again (a unit or an indicator changed).
 
-        Keeps the undo history when the rows and columns are the same; returns False (and the
-        caller reopens the quarter) when units or indicators changed.
+        Keeps the values read and the marks when the rows and columns are the same; returns False
+        (and the caller reopens the quarter) when they changed.
         """
         if self.grid is None:
             return False
-        with self.ctx.db.session() as session:
-            fresh = load_grid(session, self.grid.year, self.grid.quarter, with_values=False)
+        year, quarter = self.grid.year, self.grid.quarter
+        fresh = self.ctx.door.read(lambda s: load_grid(s, year, quarter, with_values=False))
         if fresh.units != self.grid.units or fresh.indicators != self.grid.indicators:
             return False
-        self.grid.values.clear()
-        self.grid.notes.clear()
         self.grid.locked = fresh.locked
-        self._loaded_blocks.clear()
-        if self.rowCount() and self.columnCount():
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
-            )
         return True
+
+    def reload_units(self, unit_ids: Iterable[int] = ()) -> None:
+        """Forget the values of ``unit_ids`` (all units when empty) so they are read again as the
+        view shows them: they were changed elsewhere (an undo, an import, a restore)."""
+        if self.grid is None:
+            return
+        wanted = set(unit_ids)
+        rows = [r for r, u in enumerate(self.grid.units) if not wanted or u.id in wanted]
+        if not rows:
+            return
+        if wanted:
+            for cache in (self.grid.values, self.grid.notes):
+                for key in [k for k in cache if k[0] in wanted]:
+                    del cache[key]
+        else:
+            self.grid.values.clear()
+            self.grid.notes.clear()
+        self._loaded_blocks -= {r // BLOCK for r in rows}
+        last = self.columnCount() - 1
+        if last >= 0:
+            self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], last))
+
+    def set_locked(self, locked: bool) -> None:
+        if self.grid is not None:
+            self.grid.locked = locked
 
     @property
     def locked(self) -> bool:
@@ -106,8 +123,8 @@ class QuarterGridModel(QAbstractTableModel):
             return
         self._loaded_blocks.add(block)
         ids = [u.id for u in self.grid.units[block * BLOCK : (block + 1) * BLOCK]]
-        with self.ctx.db.session() as session:
-            values, notes = grid_values(session, self.grid.year, self.grid.quarter, ids)
+        year, quarter = self.grid.year, self.grid.quarter
+        values, notes = self.ctx.door.read(lambda s: grid_values(s, year, quarter, ids))
         self.grid.values.update(values)
         self.grid.notes.update(notes)
 
@@ -152,13 +169,11 @@ class QuarterGridModel(QAbstractTableModel):
                 return ""
             pair = self.pair_at(row, column)
             number = pair.denominator if self.is_denominator(column) else pair.numerator
-            text = "" if number is None else str(number)
-            if (
-                role == Qt.ItemDataRole.DisplayRole
-                and self.is_denominator(column)
-                and pair.percent is not None
-            ):
-                return f"{text}  ({format_percent(pair.percent)})"
+            if role == Qt.ItemDataRole.EditRole:
+                return "" if number is None else str(number)  # digits only: pasted back as is
+            text = wording.count(number, "")
+            if self.is_denominator(column) and pair.percent is not None:
+                return f"{text}  ({wording.percent(pair.percent)})"
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -251,7 +266,12 @@ class QuarterGridModel(QAbstractTableModel):
         return Pair(number, pair.denominator)
 
     def commit(self, cells: dict[tuple[int, int], Pair], label: str, *, ask: bool = True) -> bool:
-        """Save new pairs of cells (row, column) as one undoable step; False when refused."""
+        """Save new pairs of cells (row, column) as one undoable step; False when refused.
+
+        One operation, one transaction, one check. When the plan wants a note for a big change
+        (and ``ask``), the operation refuses before writing; the clerk's note then goes with a
+        second run, and Hủy leaves everything as it was.
+        """
         assert self.grid is not None
         changes: dict[Key, ValueChange] = {}
         where: dict[Key, tuple[int, int]] = {}
@@ -260,49 +280,80 @@ class QuarterGridModel(QAbstractTableModel):
             changes[key] = ValueChange(key[0], key[1], pair)
             where.setdefault(key, (row, column))
         year, quarter = self.grid.year, self.grid.quarter
+        batch = list(changes.values())
         try:
-            with self.ctx.db.session() as session:
-                check = check_values(session, year, quarter, list(changes.values()))
-            if check.problems:
-                raise CellsRefused(check.problems, "")
-            if check.warnings and ask:
-                note = self.ask_note([w.message for w in check.warnings])
+            try:
+                saved = self._save(ops.save_cells(year, quarter, batch, label, ask_note=ask))
+            except NoteNeeded as needed:
+                note = self.ask_note([w.message for w in needed.warnings])
                 if note is None:
                     return False
-                for warning in check.warnings:
-                    key = (warning.unit_id, warning.indicator_id)
-                    changes[key] = ValueChange(key[0], key[1], changes[key].pair, note)
-            with self.ctx.db.session() as session:
-                before = save_values(session, year, quarter, list(changes.values()))
+                saved = self._save(ops.save_cells(year, quarter, batch, label, note=note))
         except CellsRefused as error:
             # A rule of the pair (mẫu số > 0, tử số ≤ mẫu số) concerns both of its cells.
             messages = {}
-            for problem in error.problems:
-                row, column = where[(problem.unit_id, problem.indicator_id)]
+            for problem in error.cells:
+                row, column = where[problem.key]
                 for part in (0, 1):
                     messages[(row, 2 * (column // 2) + part)] = problem.message
-            first = {where[(p.unit_id, p.indicator_id)]: p.message for p in error.problems}
+            first = {where[p.key]: p.message for p in error.cells}
             self._refuse(messages, self._describe(first))
             return False
-        except ValueRefused as error:
-            self._refuse({}, str(error))
+        except Refusal as error:
+            self._refuse({}, error.text())
             return False
-        after = {key: change.pair for key, change in changes.items()}
-        notes = {key: change.note for key, change in changes.items() if change.note}
-        self._apply(after, notes)
+        self.show_saved(saved)
         # A saved pair clears the marks of both its cells (a paste names the pair by its numerator).
         self._clear_errors([(r, 2 * (c // 2) + part) for r, c in cells for part in (0, 1)])
-        self.undo_stack.push(_SetCells(self, before, after, label))
         self.saved.emit(t.STATUS_SAVED)
         return True
 
-    def write(self, pairs: dict[Key, Pair]) -> None:
-        """Write pairs back without asking (undo/redo); raises ValueRefused when refused."""
+    def _save(self, operation: Operation[SavedCells]) -> SavedCells:
+        self.saving = True
+        try:
+            return self.ctx.door.run(operation)
+        finally:
+            self.saving = False
+
+    def show_saved(self, saved: SavedCells) -> None:
+        """Show what a save of this quarter wrote, without reading it back."""
+        if self.grid is not None and (saved.year, saved.quarter) == self.period:
+            self._apply(saved.after, saved.notes)
+
+    @property
+    def period(self) -> tuple[int, int] | None:
+        return None if self.grid is None else (self.grid.year, self.grid.quarter)
+
+    # --- undo (kept by the door, scope "values") ---------------------------------------------
+    def undo(self) -> str | None:
+        return self._replay(self.ctx.door.undo, t.STATUS_UNDONE)
+
+    def redo(self) -> str | None:
+        return self._replay(self.ctx.door.redo, t.STATUS_REDONE)
+
+    def _replay(self, step: Callable[[str], str | None], done: str) -> str | None:
+        """Ctrl+Z / Ctrl+Y: the door writes the old (or new) pairs back and announces it, and the
+        page reloads those rows; a step the data no longer allows is refused here."""
+        try:
+            label = step(SCOPE)
+        except Refusal as error:
+            self.refused.emit(t.UNDO_FAILED.format(message=error.text()))
+            return None
+        if label is not None:
+            self.saved.emit(done.format(label=label))
+        return label
+
+    def copy_previous_denominators(self) -> int | None:
+        """Chép mẫu số quý trước in one undoable step; the number copied, None when refused."""
         assert self.grid is not None
-        changes = [ValueChange(k[0], k[1], p) for k, p in pairs.items()]
-        with self.ctx.db.session() as session:
-            save_values(session, self.grid.year, self.grid.quarter, changes)
-        self._apply(pairs, {})
+        operation = ops.copy_previous_denominators(self.grid.year, self.grid.quarter, t.UNDO_COPY)
+        try:
+            saved = self._save(operation)
+        except Refusal as error:
+            self._refuse({}, error.text())
+            return None
+        self.show_saved(saved)
+        return saved.count
 
     def _apply(self, pairs: dict[Key, Pair], notes: dict[Key, str]) -> None:
         assert self.grid is not None
@@ -311,8 +362,9 @@ class QuarterGridModel(QAbstractTableModel):
         rows = {u.id: r for r, u in enumerate(self.grid.units)}
         columns = {i.id: 2 * c for c, i in enumerate(self.grid.indicators)}
         for unit_id, indicator_id in pairs:
-            row, column = rows[unit_id], columns[indicator_id]
-            self.dataChanged.emit(self.index(row, column), self.index(row, column + 1))
+            row, column = rows.get(unit_id), columns.get(indicator_id)
+            if row is not None and column is not None:
+                self.dataChanged.emit(self.index(row, column), self.index(row, column + 1))
 
     def _refuse(self, messages: dict[tuple[int, int], str], text: str) -> None:
         self._errors.update(messages)
@@ -426,32 +478,3 @@ def _header_text(line: list[str]) -> str | None:
             if any(ch.isdigit() for ch in cell) and not any(ch.isalpha() for ch in cell):
                 return None  # "-3" or "2,5": a wrong number, reported on its cell
     return filled[0]
-
-
-class _SetCells(QUndoCommand):
-    """Already saved when pushed; undo writes ``before`` back, redo writes ``after`` again."""
-
-    def __init__(
-        self, model: QuarterGridModel, before: dict[Key, Pair], after: dict[Key, Pair], label: str
-    ):
-        super().__init__(label)
-        self.model = model
-        self.before = before
-        self.after = after
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._write(self.after)
-
-    def undo(self) -> None:
-        self._write(self.before)
-
-    def _write(self, pairs: dict[Key, Pair]) -> None:
-        try:
-            self.model.write(pairs)
-        except ValueRefused as error:
-            self.setObsolete(True)
-            self.model.refused.emit(t.UNDO_FAILED.format(message=error))

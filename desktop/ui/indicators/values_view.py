@@ -1,16 +1,19 @@
 """A table view that behaves like a spreadsheet over :class:`QuarterGridModel`.
 
 Arrow keys, Tab and Enter move; typing replaces the cell; Delete clears the selection; Ctrl+C copies
-and Ctrl+V pastes a tab-separated block (as Excel puts on the clipboard); Ctrl+Z / Ctrl+Y undo and redo.
+and Ctrl+V pastes a tab-separated block (as Excel puts on the clipboard); Ctrl+Z / Ctrl+Y undo and redo
+through the door's history of the grid (scope "values"), whose labels the actions show.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTableView, QWidget
 
+from desktop.indicators.ops import SCOPE
 from desktop.ui.indicators.values_model import QuarterGridModel, parse_block
+from desktop.ui.texts import indicators as t
 
 
 class SpreadsheetView(QTableView):
@@ -29,13 +32,27 @@ class SpreadsheetView(QTableView):
         self.setWordWrap(False)
         self.horizontalHeader().setDefaultSectionSize(92)
         self.verticalHeader().setDefaultSectionSize(24)
-        undo = model.undo_stack.createUndoAction(self)
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        redo = model.undo_stack.createRedoAction(self)
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        redo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.addActions([undo, redo])
+        self.undo_action = QAction(t.UNDO_NOTHING, self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(lambda: model.undo())
+        self.redo_action = QAction(t.REDO_NOTHING, self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(lambda: model.redo())
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addActions([self.undo_action, self.redo_action])
+        self.update_undo_actions()
+
+    def update_undo_actions(self) -> None:
+        """Enable Ctrl+Z / Ctrl+Y and name their step from the door's history of the grid."""
+        history = self.grid_model.ctx.door.history
+        for action, label, named, nothing in (
+            (self.undo_action, history.undo_label(SCOPE), t.UNDO_ACTION, t.UNDO_NOTHING),
+            (self.redo_action, history.redo_label(SCOPE), t.REDO_ACTION, t.REDO_NOTHING),
+        ):
+            action.setEnabled(label is not None)
+            action.setText(nothing if label is None else named.format(label=label))
+            action.setToolTip(action.text().replace("&", ""))
 
     # Enter in an editor commits it with SubmitModelCache (Tab gives EditNextItem, Esc Revert…):
     # then move down, as in Excel.
@@ -116,7 +133,9 @@ class SpreadsheetView(QTableView):
             return False
         # Excel pastes at the top-left of the selected block that holds the active cell.
         top, left = current[0]
-        for block in self.selectionModel().selection():
+        selection = self.selectionModel().selection()
+        for n in range(selection.count()):
+            block = selection.at(n)
             if block.contains(self.currentIndex()):
                 top, left = block.top(), block.left()
         return self.grid_model.paste(top, left, parse_block(text))

@@ -70,7 +70,13 @@ UNDO_PASTE = "dán {count} ô"
 UNDO_CLEAR = "xóa {count} ô"
 UNDO_COPY = "chép mẫu số quý trước"
 UNDO_FAILED = "Không hoàn tác được: {message}"
+UNDO_ACTION = "&Hoàn tác: {label}"
+UNDO_NOTHING = "&Hoàn tác"
+REDO_ACTION = "&Làm lại: {label}"
+REDO_NOTHING = "&Làm lại"
 STATUS_SAVED = "Đã lưu."
+STATUS_UNDONE = "Đã hoàn tác: {label}."
+STATUS_REDONE = "Đã làm lại: {label}."
 STATUS_COUNT = "{units} đơn vị × {indicators} chỉ tiêu"
 
 RESULTS_COLUMNS = (
@@ -81,16 +87,14 @@ RESULTS_COLUMNS = (
     "Mẫu số",
     "Tỷ lệ",
     "Chỉ tiêu năm",
-    "Còn thiếu (điểm)",
-    "Đạt",
+    "Còn thiếu",
+    "Kết luận",
     "Đã báo cáo",
 )
 LAGGING_TITLE = "Chỉ tiêu {code}: {behind} đơn vị chưa đạt (thiếu nhiều nhất trước), {missing} đơn vị chưa báo cáo."
-LAGGING_COLUMNS = ("Mã", "Đơn vị", "Loại", "Tử số", "Mẫu số", "Tỷ lệ", "Còn thiếu (điểm)")
+LAGGING_COLUMNS = ("Mã", "Đơn vị", "Loại", "Tử số", "Mẫu số", "Tỷ lệ", "Còn thiếu")
 KIND_TITLE = "Kết quả của chỉ tiêu theo loại đơn vị:"
 KIND_COLUMNS = ("Chỉ tiêu", "Loại đơn vị", "Tỷ lệ", "Đã báo cáo")
-MET_YES = "Đạt"
-MET_NO = "Chưa đạt"
 CHART_TITLE = "{code}: tỷ lệ toàn phường theo quý"
 CHART_SERIES = "Tỷ lệ toàn phường"
 CHART_TARGET = "Chỉ tiêu năm"
@@ -113,7 +117,7 @@ FIELD_KINDS = "Loại đơn vị báo cáo:"
 FIELD_ACTIVE = "Đang theo dõi"
 TARGET_DIALOG = "Chỉ tiêu năm"
 FIELD_YEAR = "Năm:"
-FIELD_TARGET = "Tỷ lệ phải đạt (%):"
+FIELD_TARGET = "Tỷ lệ phải đạt:"
 FIELD_TARGET_TEXT = "Diễn đạt theo kế hoạch:"
 SAVED = "Đã lưu."
 CHOOSE_INDICATOR = "Hãy chọn một chỉ tiêu trong bảng."

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
@@ -9,7 +12,7 @@ from sqlmodel import select
 
 from desktop.context import AppContext
 from desktop.indicators.rules import Pair
-from desktop.models import Indicator, QuarterValue, Unit
+from desktop.models import AuditEntry, Indicator, QuarterValue, Unit
 from desktop.storage import Database
 from desktop.ui.indicators.page import IndicatorsPage
 
@@ -17,15 +20,18 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def page(qtbot, ctx: AppContext, demo_db: Database) -> IndicatorsPage:  # type: ignore[no-untyped-def]
+def page(qtbot, ctx: AppContext, demo_db: Database):  # type: ignore[no-untyped-def]
     widget = IndicatorsPage(ctx)
     qtbot.addWidget(widget)
+    # The main window tells its pages of every change through the door; so does the test.
+    stop = ctx.door.listen(widget.on_change)
     widget.resize(1200, 700)
     widget.show()
     widget.entry.year.setValue(2026)
     widget.entry.quarter.setCurrentIndex(0)  # 2026 Q1: empty in the demo ward
     widget.entry.model.ask_note = lambda warnings: "ghi chú thử"
-    return widget
+    yield widget
+    stop()
 
 
 def _cell(page: IndicatorsPage, unit_code: str, indicator_code: str, denominator: bool = False):  # type: ignore[no-untyped-def]
@@ -73,7 +79,7 @@ def test_typing_a_pair_saves_at_once_and_enter_moves_down(
     view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
     _type(qtbot, view, "450")
     assert _stored(ctx, "TDP01", "DANSO") == Pair(450, 600)
-    assert _cell(page, "TDP01", "DANSO", True).data() == "600  (75,0 %)"
+    assert _cell(page, "TDP01", "DANSO", True).data() == "600  (75%)"
     # Typing over a filled cell replaces it, as in Excel.
     view.setCurrentIndex(_cell(page, "TDP01", "DANSO", denominator=True))
     _type(qtbot, view, "900")
@@ -151,7 +157,7 @@ def test_bad_paste_changes_nothing(
     assert message in page.entry.status.text()
     assert _stored(ctx, "TDP01", "DANSO") is None
     assert _stored(ctx, "TDP02", "DANSO") is None
-    assert model.undo_stack.count() == 0
+    assert not ctx.door.history.can_undo("values")
 
 
 def test_delete_clears_and_undo_brings_back(page: IndicatorsPage, ctx: AppContext, qtbot) -> None:
@@ -166,8 +172,8 @@ def test_delete_clears_and_undo_brings_back(page: IndicatorsPage, ctx: AppContex
     view.setCurrentIndex(_cell(page, "TDP03", "VNEID", True))
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert _stored(ctx, "TDP03", "VNEID") == Pair(None, None)
-    page.entry.model.undo_stack.undo()
-    page.entry.model.undo_stack.undo()
+    page.entry.view.undo_action.trigger()
+    page.entry.view.undo_action.trigger()
     assert _stored(ctx, "TDP03", "VNEID") == Pair(100, 200)
 
 
@@ -231,13 +237,13 @@ def test_copy_denominators_from_previous_quarter(
             )
         }
     assert q1 == q4
-    entry.model.undo_stack.undo()
+    entry.view.undo_action.trigger()
     assert _stored(ctx, "TDP01", "DANSO") == Pair(None, None)
 
 
 def test_find_unit_jumps_to_its_row(page: IndicatorsPage, qtbot) -> None:
     entry = page.entry
-    entry.find.setText("to dan pho so 7")
+    entry.unit_search.setText("to dan pho so 7")
     entry.find_next(from_start=True)
     assert entry.model.unit_at(entry.view.currentIndex().row()).code == "TDP07"
 
@@ -370,7 +376,7 @@ def test_typing_left_to_right_numerator_then_tab_then_denominator(
     qtbot.keyClicks(view.focusWidget(), "400")
     qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: _stored(ctx, "TDP04", "VNEID") == Pair(320, 400))
-    assert _cell(page, "TDP04", "VNEID", True).data() == "400  (80,0 %)"
+    assert _cell(page, "TDP04", "VNEID", True).data() == "400  (80%)"
 
 
 def test_a_good_paste_clears_the_marks_of_a_refused_one(page: IndicatorsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -398,3 +404,149 @@ def test_copy_a_block_as_excel_does(page: IndicatorsPage, qtbot) -> None:  # typ
     assert len(lines) == 2 and all(len(line.split("\t")) == 2 for line in lines)
     assert lines[0].split("\t")[0] == first.data(Qt.ItemDataRole.EditRole)
     assert "%" not in QGuiApplication.clipboard().text()  # numbers only, ready to paste back
+
+
+@contextmanager
+def _watched(ctx: AppContext, *names: str) -> Iterator[dict[str, int]]:
+    """How often the engine began, committed… a transaction inside the block."""
+    from sqlalchemy import event
+
+    seen = dict.fromkeys(names, 0)
+    hooks = {name: (lambda _conn, name=name: seen.__setitem__(name, seen[name] + 1)) for name in names}
+    for name, hook in hooks.items():
+        event.listen(ctx.db.engine, name, hook)
+    try:
+        yield seen
+    finally:
+        for name, hook in hooks.items():
+            event.remove(ctx.db.engine, name, hook)
+
+
+def _reasons(ctx: AppContext) -> list[str]:
+    return ctx.door.read(lambda s: [e.reason for e in s.exec(select(AuditEntry))])
+
+
+def test_type_a_value_then_ctrl_z_brings_the_old_one_back_and_the_audit_says_so(
+    page: IndicatorsPage, ctx: AppContext, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    view = page.entry.view
+    view.setFocus()
+    view.setCurrentIndex(_cell(page, "TDP01", "DANSO", denominator=True))
+    _type(qtbot, view, "600")
+    view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
+    _type(qtbot, view, "450")
+    assert view.undo_action.isEnabled()
+    assert view.undo_action.toolTip() == "Hoàn tác: sửa ô DANSO của Tổ dân phố số 1"
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(ctx, "TDP01", "DANSO") == Pair(None, 600)
+    assert _cell(page, "TDP01", "DANSO").data() == ""
+    assert _cell(page, "TDP01", "DANSO", True).data() == "600"
+    assert "Hoàn tác: sửa ô DANSO của Tổ dân phố số 1" in _reasons(ctx)
+    assert "Đã hoàn tác" in page.entry.status.text()
+    assert view.redo_action.isEnabled()
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(ctx, "TDP01", "DANSO") == Pair(450, 600)
+    assert _cell(page, "TDP01", "DANSO").data() == "450"
+
+
+def test_a_typed_cell_is_one_transaction(page: IndicatorsPage, ctx: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = page.entry.model
+    cell = _cell(page, "TDP01", "DANSO", denominator=True)
+    assert cell.data() == ""  # its rows are read, as the painted grid has them
+    with _watched(ctx, "begin", "commit") as seen:
+        assert model.setData(cell, "600")
+        assert cell.data() == "600"  # shown from what the save wrote, not read back
+    assert seen == {"begin": 1, "commit": 1}
+
+
+def test_a_change_warning_asks_for_a_note_and_saves_once(
+    page: IndicatorsPage, ctx: AppContext, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    asked: list[list[str]] = []
+    page.entry.model.ask_note = lambda warnings: asked.append(warnings) or "Tổ rà soát lại"  # type: ignore[func-returns-value]
+    view = page.entry.view
+    view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
+    audited = len(_reasons(ctx))
+    with _watched(ctx, "commit", "rollback") as seen:
+        # The demo ward's 2025 Q4 values are around 80 %: 10 % is a big fall.
+        assert view.paste_text("10\t100\n")
+    assert len(asked) == 1 and "giảm" in asked[0][0]
+    # The question came before anything was written: one run refused, one saved.
+    assert seen == {"commit": 1, "rollback": 1}
+    assert _stored(ctx, "TDP01", "DANSO") == Pair(10, 100)
+    assert len(_reasons(ctx)) == audited + 1  # one audit row: the value inserted once
+    assert "Tổ rà soát lại" in (_cell(page, "TDP01", "DANSO", True).data(Qt.ItemDataRole.ToolTipRole) or "")
+
+
+def test_another_quarter_empties_the_grid_undo(
+    page: IndicatorsPage, ctx: AppContext, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    page.entry.view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
+    assert page.entry.view.paste_text("450\t600\n")
+    assert ctx.door.history.can_undo("values")
+    page.entry.quarter.setCurrentIndex(1)
+    assert not ctx.door.history.can_undo("values")
+    assert not page.entry.view.undo_action.isEnabled()
+
+
+def test_a_restore_reloads_the_grid_and_empties_its_undo(
+    page: IndicatorsPage, ctx: AppContext, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from desktop.changes import EVERYTHING
+
+    entry = page.entry
+    entry.view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
+    assert entry.view.paste_text("450\t600\n")
+    assert _cell(page, "TDP01", "DANSO").data() == "450"
+    # Another file's data replaces this one (what a restore does), then the door says so.
+    with ctx.db.session() as s:
+        for row in s.exec(select(QuarterValue).where(QuarterValue.year == 2026)):
+            s.delete(row)
+    ctx.door.announce(EVERYTHING)
+    assert _cell(page, "TDP01", "DANSO").data() == ""
+    assert not entry.view.undo_action.isEnabled()
+
+
+def test_a_unit_added_on_the_register_gets_its_row(
+    page: IndicatorsPage, ctx: AppContext, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from desktop.changes import Area, Change, Done
+    from desktop.models import UnitKind
+
+    rows = page.entry.model.rowCount()
+
+    def add_unit(s):  # type: ignore[no-untyped-def]
+        unit = Unit(code="TDP99", name="Tổ dân phố số 99", kind=UnitKind.RESIDENTIAL_GROUP)
+        s.add(unit)
+        s.flush()
+        return Done(unit.id, Change.of(Area.UNITS, unit.id))
+
+    ctx.door.run(add_unit)
+    assert page.entry.model.rowCount() == rows + 1
+    assert "TDP99" in [u.code for u in page.entry.model.grid.units]
+
+
+def test_results_are_read_again_once_seen_after_a_change(
+    page: IndicatorsPage, ctx: AppContext, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    page.tabs.setCurrentWidget(page.results)
+    page.results.year.setValue(2026)
+    page.results.period.setCurrentIndex(1)  # quarter 1
+    first = page.results.results_model.record(0)
+    assert first.reported_units == 0
+    page.tabs.setCurrentWidget(page.entry)
+    page.entry.view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
+    assert page.entry.view.paste_text("450\t600\n")
+    assert page.results.stale  # hidden: not read yet
+    page.tabs.setCurrentWidget(page.results)
+    danso = next(
+        page.results.results_model.record(r)
+        for r in range(page.results.results_model.rowCount())
+        if page.results.results_model.record(r).code == "DANSO"
+    )
+    assert danso.reported_units == 1 and not page.results.stale
+    verdicts = {
+        page.results.results_model.index(r, 8).data()
+        for r in range(page.results.results_model.rowCount())
+    }
+    assert verdicts <= {"Đạt", "Chưa đạt", "Chưa đủ số liệu", "Không có chỉ tiêu"}

@@ -260,6 +260,8 @@ class DossierListPanel(QWidget):
 
     def open_dossier(self, dossier_id: DossierId) -> None:
         editor = DossierEditor(self.ctx, dossier_id, self)
+        if editor.detail is None:
+            return  # gone before it opened; the editor has told the clerk
         self.editor = editor
         self._track(editor)
         editor.show()

@@ -564,3 +564,18 @@ def test_a_restore_empties_the_undo_and_reloads_every_tab(page, qtbot, monkeypat
     assert not editor.isVisible()
     assert not page.dossiers.undo_actions.undo.isEnabled()
     assert page.model.rowCount() == 4
+
+
+def test_the_new_dossier_dialog_follows_the_register_while_open(page, qtbot) -> None:
+    from desktop.changes import Area, Change
+
+    page.dossiers.new_dossier()
+    dialog = page.dossiers.new_dialog
+    assert dialog.nominee.findText("Tổ dân phố số 3") >= 0
+    with page.ctx.db.session() as s:
+        unit = s.exec(select(Unit).where(Unit.code == "TDP03")).one()
+        unit.active = False
+        unit_id = unit.id
+    page.ctx.door.announce(Change.of(Area.UNITS, unit_id))  # as the register's page does
+    assert dialog.nominee.findText("Tổ dân phố số 3") < 0
+    assert dialog.proposer.findText("Tổ dân phố số 3") < 0

@@ -579,3 +579,18 @@ def test_the_new_dossier_dialog_follows_the_register_while_open(page, qtbot) -> 
     page.ctx.door.announce(Change.of(Area.UNITS, unit_id))  # as the register's page does
     assert dialog.nominee.findText("Tổ dân phố số 3") < 0
     assert dialog.proposer.findText("Tổ dân phố số 3") < 0
+
+
+def test_the_results_tab_words_figures_as_the_documents_do(page) -> None:
+    from desktop.text import wording
+
+    page.dossiers.open_dossier(1)
+    results = page.dossiers.editor.results
+    for row in range(results.rowCount()):
+        line = results.record(row)
+        assert results.data(results.index(row, 6)) == wording.percent(line.percent)
+        assert results.data(results.index(row, 7)) == wording.percent(line.target)
+        assert results.data(results.index(row, 8)) == wording.verdict(line)
+    shown = {results.data(results.index(r, 6)) for r in range(results.rowCount())}
+    assert shown - {"—"}  # some figures are reported
+    assert all(p == "—" or (p.endswith("%") and "." not in p) for p in shown)  # "85,3%"

@@ -34,7 +34,7 @@ from desktop.text import wording
 from desktop.ui.errors import refusal_text, show_error
 from desktop.ui.indicators.values_dialogs import name_buttons
 from desktop.ui.texts import indicators as t
-from desktop.ui.widgets.background import Operation, Progress, run_with_progress
+from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
 
 R = TypeVar("R")
 Period = Callable[[], tuple[int, int]]
@@ -108,7 +108,7 @@ class ValuesExcelActions:
 
     def _failed(self, error: BaseException) -> None:
         """A refusal on the action bar, as the clerk reads it; a bug as the apology dialog."""
-        text = refusal_text(error)
+        text = t.CANCELLED if isinstance(error, Cancelled) else refusal_text(error)
         if text is None:
             show_error(self.parent, error)
         else:

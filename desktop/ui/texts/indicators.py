@@ -50,6 +50,7 @@ EXCEL_FILTER = "Bảng tính Excel (*.xlsx)"
 PROGRESS_EXPORT = "Đang xuất bảng tính…"
 PROGRESS_FORMS = "Đang tạo biểu mẫu…"
 PROGRESS_IMPORT = "Đang đọc các biểu mẫu…"
+CANCELLED = "Đã hủy."
 
 WARNING_TITLE = "Thay đổi lớn so với quý trước"
 WARNING_PROMPT = "{warnings}\n\nGhi chú lý do (để trống cũng được lưu; bấm Hủy để không lưu):"

@@ -550,3 +550,14 @@ def test_results_are_read_again_once_seen_after_a_change(
         for r in range(page.results.results_model.rowCount())
     }
     assert verdicts <= {"Đạt", "Chưa đạt", "Chưa đủ số liệu", "Không có chỉ tiêu"}
+
+
+def test_a_cancelled_excel_action_says_so_on_the_action_bar(page: IndicatorsPage) -> None:
+    from desktop.indicators.lock import QuarterLocked
+    from desktop.ui.widgets.background import Cancelled
+
+    excel = page.entry.excel
+    excel._failed(Cancelled())
+    assert excel.message.text() == "Đã hủy."
+    excel._failed(QuarterLocked(2026, 1))  # a refusal is read where the clerk looks
+    assert "đã được chốt" in excel.message.text()

@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 from desktop.awards.dossiers import get_dossier
 from desktop.awards.errors import DossierError
 from desktop.models import Attachment, DossierComponent
-from desktop.text import clean
+from desktop.text import clean, wording
 
 MAX_BYTES = 100 * 1024 * 1024
 CHUNK = 1024 * 1024
@@ -60,7 +60,7 @@ def check_source(source: Path) -> int:
         raise DossierError(f"Tệp “{source.name}” rỗng (0 byte); hãy kiểm tra lại tệp.")
     if size > MAX_BYTES:
         raise DossierError(
-            f"Tệp “{source.name}” nặng {size / 1024 / 1024:.0f} MB, quá giới hạn 100 MB; "
+            f"Tệp “{source.name}” nặng {wording.size(size)}, quá giới hạn 100 MB; "
             "hãy nén hoặc quét lại với độ phân giải thấp hơn."
         )
     try:

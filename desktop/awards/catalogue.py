@@ -27,7 +27,7 @@ from desktop.models import (
     DossierCriterionCheck,
     NomineeKind,
 )
-from desktop.text import clean, clean_line, search_key, sort_key
+from desktop.text import clean, clean_line, search_key, sort_key, wording
 
 LEVEL_LABELS = {
     1: "Phường",
@@ -310,7 +310,7 @@ def save_campaign(
         raise DossierError(f"Năm của đợt xét phải từ {FIRST_YEAR} đến {LAST_YEAR}.")
     if deadline is not None and deadline < date(year, 1, 1):
         raise DossierError(
-            f"Hạn nộp hồ sơ {deadline:%d/%m/%Y} ở trước năm {year} của đợt xét; "
+            f"Hạn nộp hồ sơ {wording.short_date(deadline)} ở trước năm {year} của đợt xét; "
             "hãy chọn hạn nộp trong năm xét hoặc sau đó."
         )
     clash = session.exec(

@@ -158,7 +158,9 @@ def create_dossier(session: Session, new: NewDossier) -> Dossier:
     session.add(dossier)
     session.flush()
     session.add(
-        DossierEvent(dossier_id=saved_id(dossier.id), to_status=DossierStatus.DRAFT, note="Tạo hồ sơ")
+        DossierEvent(
+            dossier_id=saved_id(dossier.id), to_status=DossierStatus.DRAFT, note="Tạo hồ sơ"
+        )
     )
     session.flush()
     return dossier

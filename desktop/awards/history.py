@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from desktop.awards.errors import DossierError
 from desktop.awards.nominees import find_nominee
 from desktop.models import AwardForm, Campaign, Dossier, DossierStatus, PriorAward
-from desktop.text import clean_line
+from desktop.text import clean_line, wording
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def nominee_history(
 def _decision_text(dossier: Dossier) -> str:
     if not dossier.decision_number:
         return ""
-    when = f" ngày {dossier.decision_date:%d/%m/%Y}" if dossier.decision_date else ""
+    when = f" ngày {wording.short_date(dossier.decision_date)}" if dossier.decision_date else ""
     issuer = f" của {dossier.decision_issuer}" if dossier.decision_issuer else ""
     return f"Quyết định số {dossier.decision_number}{when}{issuer}"
 

@@ -21,7 +21,7 @@ from desktop.models import AwardForm, Dossier, DossierEvent, DossierStatus
 from desktop.models._base import now
 from desktop.models.ids import saved_id
 from desktop.storage.hooks import set_audit_reason
-from desktop.text import clean, clean_line
+from desktop.text import clean, clean_line, wording
 
 S = DossierStatus
 WARD_LEVEL = 1
@@ -147,7 +147,9 @@ def _event_time(session: Session, dossier_id: int, at: datetime | None) -> datet
         return now()
     at = at.replace(microsecond=0)
     if at > now() + timedelta(minutes=1):
-        raise DossierError(f"Ngày {at:%d/%m/%Y} ở tương lai; hãy ghi ngày thực hiện bước này.")
+        raise DossierError(
+            f"Ngày {wording.short_date(at)} ở tương lai; hãy ghi ngày thực hiện bước này."
+        )
     last = session.exec(
         select(DossierEvent.at)
         .where(DossierEvent.dossier_id == dossier_id)
@@ -155,7 +157,8 @@ def _event_time(session: Session, dossier_id: int, at: datetime | None) -> datet
     ).first()
     if last is not None and at.date() < last.date():
         raise DossierError(
-            f"Ngày {at:%d/%m/%Y} ở trước bước gần nhất của hồ sơ ({last:%d/%m/%Y}); "
+            f"Ngày {wording.short_date(at)} ở trước bước gần nhất của hồ sơ "
+            f"({wording.short_date(last)}); "
             "lịch sử hồ sơ phải theo thứ tự thời gian."
         )
     return at
@@ -190,7 +193,7 @@ def _record_decision(
         raise DossierError("Hãy ghi ngày ký quyết định khen thưởng.")
     if decision.date > today:
         raise DossierError(
-            f"Ngày quyết định {decision.date:%d/%m/%Y} ở sau ngày ghi nhận; hãy kiểm tra lại."
+            f"Ngày quyết định {wording.short_date(decision.date)} ở sau ngày ghi nhận; hãy kiểm tra lại."
         )
     dossier.decision_number = clean_line(decision.number)
     dossier.decision_date = decision.date
@@ -203,6 +206,6 @@ def _event_note(note: str, reason: str, dossier: Dossier, to: DossierStatus) -> 
         parts.append(f"Chuyển khi hồ sơ chưa đầy đủ, lý do: {reason}")
     if to is S.AWARDED or (to is S.NOT_AWARDED and dossier.decision_number):
         parts.append(
-            f"Quyết định số {dossier.decision_number} ngày {dossier.decision_date:%d/%m/%Y}"
+            f"Quyết định số {dossier.decision_number} ngày {wording.short_date(dossier.decision_date)}"
         )
     return ". ".join(parts)

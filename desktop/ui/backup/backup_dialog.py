@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,8 +44,6 @@ def error_text(parent: QWidget, error: BaseException) -> str:
 
 
 class BackupDialog(QDialog):
-    backup_done = Signal(object)  # BackupResult
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -191,7 +188,6 @@ class BackupDialog(QDialog):
             self._show(done + "\n" + t.BACKUP_NOT_NOTED.format(problem=error_text(self, error)), True)
             return
         self._show(done, False)
-        self.backup_done.emit(result)
 
     def _failed(self, error: BaseException) -> None:
         self.start_button.setEnabled(True)

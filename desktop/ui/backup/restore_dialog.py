@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -59,8 +58,6 @@ def summary_html(result: RestoreResult) -> str:
 
 
 class RestoreDialog(QDialog):
-    restored = Signal(object)  # RestoreResult
-
     def __init__(
         self,
         ctx: AppContext,
@@ -233,4 +230,3 @@ class RestoreDialog(QDialog):
             ),
             False,
         )
-        self.restored.emit(result)

@@ -4,7 +4,9 @@
   attachments, manifest with SHA-256 of every member), optionally encrypted (:mod:`crypto`);
 * :mod:`verify` checks a backup completely and refuses unsafe or damaged files;
 * :mod:`restore` swaps a verified backup in, after a safety backup; :mod:`auto` keeps local backups;
-* :mod:`health` is the start-up check.
+* :mod:`health` is the start-up check;
+* :mod:`ops` is how the window and the command line note and announce backups through the door
+  (:mod:`desktop.changes`); a restore announces ``EVERYTHING`` itself.
 """
 
 from desktop.backup.archive import BackupResult, create_backup

@@ -18,7 +18,7 @@ from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from desktop.changes import Area
 from desktop.models import Dossier, Person, PriorAward, QuarterValue, Unit, UnitKind
-from desktop.models.ids import UnitId
+from desktop.models.ids import UnitId, saved_id
 from desktop.register import records
 from desktop.register.records import Reasons, RegisterKind, SessionRules
 from desktop.register.rules import (
@@ -286,7 +286,7 @@ def find_same_name(
 
 
 def _why_not_deleted(session: Session, unit: Unit) -> str | None:
-    dependants = unit_dependants(session, unit.id or -1)
+    dependants = unit_dependants(session, saved_id(unit.id))
     if not dependants:
         return None
     return (

@@ -108,11 +108,16 @@ class Undo:
 
 @dataclass(frozen=True)
 class Done(Generic[T]):
-    """What an operation hands back to the door."""
+    """What an operation hands back to the door.
+
+    ``forget`` names undo histories the change makes meaningless (an import rewrites rows that
+    earlier steps of the register would put back); the door empties them before it announces.
+    """
 
     value: T
     change: Change = NOTHING
     undo: Undo | None = None
+    forget: tuple[str, ...] = ()
 
 
 Operation = Callable[["Session"], Done[T]]
@@ -195,8 +200,10 @@ class Door:
     def run(self, operation: Operation[T], *, reason: str | None = None) -> T:
         """Run ``operation`` in one transaction, record its undo, announce its change."""
         done = self._commit(operation, reason)
-        if done.undo is not None:
-            with self._lock:
+        with self._lock:
+            for scope in done.forget:
+                self.history.clear(scope)
+            if done.undo is not None:
                 self.history.push(done.undo)
         self.announce(done.change)
         return done.value

@@ -48,6 +48,11 @@ class AppContext:
         return self._db
 
     @property
+    def is_open(self) -> bool:
+        """Whether the database has been opened (automatic backups wait for it)."""
+        return self._db is not None
+
+    @property
     def door(self) -> Door:
         """The one way in for changes (:mod:`desktop.changes`); it opens the database when used."""
         if self._door is None:

@@ -32,6 +32,7 @@ from desktop.models import Unit, UnitKind
 from desktop.models.ids import saved_id
 from desktop.register import records
 from desktop.register.index import UnitIndex
+from desktop.register.ops import SCOPE as REGISTER_SCOPE
 from desktop.register.records import D, I, M, RegisterKind, Rules
 from desktop.register.rules import RegisterError, name_key
 from desktop.register.units import COUNT_FIELDS, UNITS, UnitData
@@ -203,13 +204,13 @@ class RosterImport(Generic[R, D]):
     ) -> Operation[ImportPlan[D]]:
         """The import for the door: one transaction, all rows or none, the ids written told.
 
-        An import is not an undo step: the window empties the register's undo history after it,
-        since the steps taken before may not fit the register it produced.
+        An import is not an undo step, and it empties the register's undo history: the steps
+        taken before may not fit the register it produced.
         """
 
         def operation(session: Session) -> Done[ImportPlan[D]]:
             plan = self.apply(session, roster, skip_errors, progress)
-            return Done(plan, Change.of(self.area, *plan.written))
+            return Done(plan, Change.of(self.area, *plan.written), forget=(REGISTER_SCOPE,))
 
         return operation
 

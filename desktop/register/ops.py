@@ -17,7 +17,7 @@ from desktop.changes import Change, Done, Operation, Undo
 from desktop.models.ids import saved_id
 from desktop.register import records
 from desktop.register.records import D, I, M, RegisterKind
-from desktop.storage.hooks import REASON_KEY
+from desktop.storage.hooks import audit_reason
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -35,7 +35,7 @@ DELETE = "xóa “{name}”"
 
 def _reason(session: Session) -> str:
     """The reason the door gave this transaction ("Hoàn tác: …"), kept over the kind's default."""
-    return str(session.info.get(REASON_KEY, ""))
+    return audit_reason(session)
 
 
 # -- the changes -------------------------------------------------------------------------------

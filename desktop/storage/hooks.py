@@ -33,6 +33,11 @@ def set_audit_reason(session: Session, reason: str) -> None:
     session.info[REASON_KEY] = clean(reason)
 
 
+def audit_reason(session: Session) -> str:
+    """The reason this session's audit rows carry ("" when none was given)."""
+    return str(session.info.get(REASON_KEY, ""))
+
+
 def _text_columns(obj: Any) -> list[str]:
     return [
         attr.key

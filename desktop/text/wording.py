@@ -93,9 +93,11 @@ def short_date(value: date | None, empty: str = "") -> str:
     return value.strftime("%d/%m/%Y") if value is not None else empty
 
 
-def date_time(value: datetime | None, empty: str = "") -> str:
-    """05/02/2025 14:30."""
-    return value.strftime("%d/%m/%Y %H:%M") if value is not None else empty
+def date_time(value: datetime | None, empty: str = "", seconds: bool = False) -> str:
+    """05/02/2025 14:30 (or 14:30:05 where the second matters: the audit log, backups)."""
+    if value is None:
+        return empty
+    return value.strftime("%d/%m/%Y %H:%M:%S" if seconds else "%d/%m/%Y %H:%M")
 
 
 def day_number(day: int) -> str:

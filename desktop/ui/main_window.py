@@ -188,9 +188,6 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.ctx, self)
         if dialog.exec():
             self.statusBar().showMessage(t.SETTINGS_SAVED, 5000)
-            page = self._pages.get("settings")
-            if page is not None and hasattr(page, "refresh"):
-                page.refresh()
 
     def show_about(self) -> None:
         from desktop.logs import LOG_FILE_NAME

@@ -20,7 +20,7 @@ def backup_on_exit(window: QMainWindow, ctx: AppContext) -> None:
     Only data that was opened (and so passed the checks of ``Database.open``) is backed up, so a
     damaged file never pushes good backups out of the kept ones.
     """
-    if getattr(ctx, "_db", None) is None:
+    if not ctx.is_open:
         return
     window.statusBar().showMessage(t.AUTO_ON_EXIT)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -38,7 +38,7 @@ class DailyBackup(QObject):
 
     def run_if_due(self) -> bool:
         """Start a background automatic backup if one is due; True when one was started."""
-        if self.operation is not None or getattr(self.ctx, "_db", None) is None or not self.due():
+        if self.operation is not None or not self.ctx.is_open or not self.due():
             return False
         door, folder = self.ctx.door, self.ctx.folder
 

@@ -46,20 +46,13 @@ PERSONS = ImportKind(PERSON_IMPORT, PREVIEW_PERSONS, t.IMPORTING_PERSONS, t.IMPO
 
 
 class UnitExcelActions:
-    """The Excel actions of ``parent`` (the page): ``say`` writes its status line, and
-    ``forget_undo`` empties its undo history after an import."""
+    """The Excel actions of ``parent`` (the page): ``say`` writes its status line. An import
+    empties the register's undo history itself (``Done.forget``)."""
 
-    def __init__(
-        self,
-        parent: QWidget,
-        ctx: AppContext,
-        say: Callable[[str], None],
-        forget_undo: Callable[[], None],
-    ) -> None:
+    def __init__(self, parent: QWidget, ctx: AppContext, say: Callable[[str], None]) -> None:
         self.parent = parent
         self.ctx = ctx
         self._say = say
-        self._forget_undo = forget_undo
         self.operation: Operation | None = None
         self.preview: ImportPreviewDialog | None = None
         self._roster: Any = None
@@ -128,8 +121,6 @@ class UnitExcelActions:
         )
 
     def _imported(self, plan: ImportPlan[Any], kind: ImportKind) -> None:
-        # The door has told the page what was written; what is left is the undo history.
-        self._forget_undo()
         new, updated = plan.count(RowStatus.NEW), plan.count(RowStatus.UPDATE)
         text = kind.done.format(file=plan.file_name, new=count(new), updated=count(updated))
         self._say(text if new or updated else t.IMPORT_NOTHING)

@@ -126,7 +126,7 @@ class UnitsPage(RegisterList[UnitRow, UnitData, UnitId]):
         self.message = QLabel()
         self.message.setObjectName("message")
         self.persons = PersonPanel(ctx, self._say_line, self)
-        self.excel = UnitExcelActions(self, ctx, self._say_line, self.forget_undo)
+        self.excel = UnitExcelActions(self, ctx, self._say_line)
         self._build_filters()
         self._build_table()
         self.toolbar = self._build_actions()
@@ -273,11 +273,6 @@ class UnitsPage(RegisterList[UnitRow, UnitData, UnitId]):
 
     def redo(self) -> None:
         self._replay(redo=True)
-
-    def forget_undo(self) -> None:
-        """Empty the register's undo history: after an import, earlier steps may not fit."""
-        self.ctx.door.history.clear(SCOPE)
-        self._show_history()
 
     def _replay(self, redo: bool) -> None:
         history = self.ctx.door.history

@@ -48,10 +48,16 @@ def verdict(result: Judged) -> str:
     return verdict_of(result.percent, result.target).value
 
 
+_STEPS = {digits: Decimal(1).scaleb(-digits) for digits in range(4)}
+
+
 def decimal(value: float, digits: int = 1) -> str:
     """12345.67 → "12.345,7"; halves round up as the clerk rounds them (85,25 → "85,3"); trailing
     zeros of the fraction are kept ("80,0")."""
-    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+    step = _STEPS.get(digits) or Decimal(1).scaleb(-digits)
+    rounded = Decimal(repr(float(value))).quantize(step, ROUND_HALF_UP) + 0  # + 0: no "-0,0"
+    if -1000 < rounded < 1000:  # nothing to group in thousands: the common case of a percent
+        return str(rounded).replace(".", ",")
     text = f"{rounded:,.{digits}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 

@@ -34,6 +34,8 @@ def test_numbers_use_the_decimal_comma_and_the_thousands_dot() -> None:
     assert w.percent(85.25) == "85,3%"  # halves round up, not to even
     assert w.percent(80) == "80%"
     assert w.percent(None) == "—"
+    assert w.percent(-0.04) == "0%"  # never "-0%"
+    assert w.decimal(-1234.5) == "-1.234,5"
     assert w.percent(None, empty="") == ""
     assert w.count(1234567) == "1.234.567"
     assert w.decimal(12345.67) == "12.345,7"

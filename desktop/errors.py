@@ -35,11 +35,10 @@ class Refusal(Exception):
 
     def text(self) -> str:
         """The message and, unless it already is the list, the problems under it."""
-        problems = [p for p in self.problems if isinstance(p, str)]
-        if not problems:
+        if not self.problems:
             return self.message
-        lines = more_lines(problems)
-        if self.message == "\n".join(problems):
+        lines = more_lines(self.problems)
+        if self.message == "\n".join(self.problems):
             return "\n".join(lines)
         return "\n".join([self.message, *lines])
 

@@ -54,3 +54,31 @@ def test_dates_follow_decree_30() -> None:
     assert w.long_date(date(2025, 12, 1)) == "ngày 01 tháng 12 năm 2025"
     assert w.short_date(date(2025, 2, 5)) == "05/02/2025"
     assert w.quarter(2, 2025) == "quý II năm 2025"
+
+
+def test_excel_keeps_figures_as_numbers_in_the_one_voices_formats() -> None:
+    # Excel's own percent: the fraction, under a format that shows one decimal and the % sign.
+    assert w.excel_percent(85.3) == pytest.approx(0.853)
+    assert w.excel_percent(None) is None  # an empty cell, not "0%"
+    assert (w.EXCEL_PERCENT, w.EXCEL_POINTS, w.EXCEL_COUNT) == ("0.0%", '0.0 "điểm %"', "#,##0")
+
+
+@pytest.mark.parametrize("value", [0.0, 4.9, 80.0, 85.25, 99.95, 100.0, 1234.5, -2.5])
+def test_a_worded_percent_or_gap_reads_back_as_the_number_it_shows(value: float) -> None:
+    shown = round(float(w.decimal(value).replace(".", "").replace(",", ".")), 1)
+    number, number_format = w.excel_figure(w.percent(value)) or (None, "")
+    assert number == pytest.approx(shown / 100) and number_format == w.EXCEL_PERCENT
+    number, number_format = w.excel_figure(w.points(value)) or (None, "")
+    assert number == pytest.approx(shown) and number_format == w.EXCEL_POINTS
+
+
+@pytest.mark.parametrize("value", [0, 7, 999, 1000, 1234567, -1234])
+def test_a_worded_count_reads_back_as_the_same_count(value: int) -> None:
+    assert w.excel_figure(w.count(value)) == (value, w.EXCEL_COUNT)
+
+
+@pytest.mark.parametrize(
+    "text", ["Đạt", w.Verdict.NO_DATA.value, w.NO_FIGURE, "", "12/15", "2025", "01", "1.23", "85 %"]
+)
+def test_other_text_stays_text_in_excel(text: str) -> None:
+    assert w.excel_figure(text) is None

@@ -8,6 +8,7 @@ for months 1 and 2 only: "ngày 05 tháng 7 năm 2025", "ngày 15 tháng 02 năm
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -127,3 +128,50 @@ def quarter(number: int, year: int) -> str:
 
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+# ----------------------------------------------------------------------------- Excel
+# In a workbook a figure stays a number, so that the clerk and the city's board can sort, filter,
+# chart and compute with it; these number formats make Excel show it as the one voice words it.
+# The format codes are Excel's own (a point before the decimals, a comma between thousands):
+# Excel swaps in the decimal comma and the thousands dot of the reader's Vietnamese locale, so
+# 0.853 under EXCEL_PERCENT reads "85,3%" and 12345 under EXCEL_COUNT reads "12.345". A verdict
+# stays the text of verdict(); a figure that is missing is an empty cell (or NO_FIGURE).
+
+EXCEL_PERCENT = "0.0%"
+EXCEL_POINTS = '0.0 "điểm %"'
+EXCEL_COUNT = "#,##0"
+
+
+def excel_percent(value: float | None) -> float | None:
+    """A percent as Excel holds one, a fraction: 85.3 → 0.853 (shown "85,3%" under
+    EXCEL_PERCENT); None stays None, an empty cell."""
+    return None if value is None else value / 100
+
+
+_GROUPED = r"(?:0|[1-9]\d{0,2}(?:\.\d{3})*)"
+_WORDED = (
+    (re.compile(rf"(-?{_GROUPED}(?:,\d+)?)%"), EXCEL_PERCENT, 100),
+    (re.compile(rf"(-?{_GROUPED}(?:,\d+)?) điểm %"), EXCEL_POINTS, 1),
+    (re.compile(rf"(-?{_GROUPED})"), EXCEL_COUNT, 0),
+)
+
+
+def excel_figure(text: str) -> tuple[float | int, str] | None:
+    """A figure this module worded, read back as the number Excel should hold and its format:
+    "85,3%" → (0.853, EXCEL_PERCENT), "4,5 điểm %" → (4.5, EXCEL_POINTS), "1.234" →
+    (1234, EXCEL_COUNT); None for any other text ("Đạt", "12/15", "2025", "01", NO_FIGURE).
+
+    For tables that arrive already worded, as a document's do. Only the exact spellings of
+    percent(), points() and count() are read, so a year ("2025": count() would group it), a code
+    with a leading zero or a fraction of counts stays text.
+    """
+    for pattern, number_format, scale in _WORDED:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        digits = match.group(1).replace(".", "")
+        if not scale:
+            return int(digits), number_format
+        return float(digits.replace(",", ".")) / scale, number_format
+    return None

@@ -32,7 +32,7 @@ from desktop.indicators.values import (
     stored_pairs,
 )
 from desktop.models.ids import UnitId
-from desktop.text import strip_diacritics
+from desktop.text import strip_diacritics, wording
 
 SHEET = "Số liệu"
 CHECK_SHEET = "_kiemtra"
@@ -52,7 +52,7 @@ COLUMNS = (
     "Mẫu số",
     "Ghi chú",
 )
-NUMERATOR_COL, DENOMINATOR_COL, NOTE_COL = 7, 8, 9
+PREVIOUS_COL, NUMERATOR_COL, DENOMINATOR_COL, NOTE_COL = 6, 7, 8, 9
 META_ROWS = {"unit_code": 3, "unit_name": 4, "year": 5, "quarter": 6}
 INPUT_FILL = PatternFill("solid", fgColor="FFF9E0")
 Report = Callable[[int, int, str], None]
@@ -158,6 +158,9 @@ def write_form(
         sheet.cell(row=r, column=1, value=n + 1)
         for column, value in enumerate(row.protected(), start=2):
             set_safe_value(sheet.cell(row=r, column=column), value)
+        # The counts read "1.234" in the unit's Vietnamese Excel, as on the clerk's screen.
+        for column in (PREVIOUS_COL, NUMERATOR_COL, DENOMINATOR_COL):
+            sheet.cell(row=r, column=column).number_format = wording.EXCEL_COUNT
         current = grid.value(unit.id, indicator.id)
         denominator = (
             current.denominator if current.denominator is not None else row.previous_denominator

@@ -1,13 +1,16 @@
 """Excel export of a quarter: the grid of every unit's numerators and denominators, and the ward results
 (toàn phường, theo loại đơn vị, đơn vị chưa đạt) of that quarter.
 
-Counts stay numbers (the clerk sums and filters them); every percent, gap, verdict and date is
-worded by :mod:`desktop.text.wording`, so the workbook reads like the screen and the PDF.
+Every figure stays a number, so that the clerk and the city's board can sort, filter, chart and
+compute with it: a percent is Excel's own (the fraction, 0.853), a gap is in percentage points, and
+each carries the number format of :mod:`desktop.text.wording`, so Excel shows "85,3%", "4,5 điểm %"
+and "1.234" as the screen and the PDF do. A verdict is the text of ``wording.verdict``; a figure
+that is missing is an empty cell (the verdict beside it says why).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from openpyxl.styles import Font
@@ -30,6 +33,18 @@ from desktop.settings import load_settings
 from desktop.text import wording
 
 Report = Callable[[int, int, str], None]
+PERCENT, POINTS, COUNT = wording.EXCEL_PERCENT, wording.EXCEL_POINTS, wording.EXCEL_COUNT
+
+
+def format_columns(
+    sheet: Worksheet, formats: Mapping[int, str], last_row: int, first_row: int = 2
+) -> None:
+    """Give each figure column (1-based) its number format; write_table leaves cells General."""
+    for column, number_format in formats.items():
+        for (cell,) in sheet.iter_rows(
+            min_row=first_row, max_row=last_row, min_col=column, max_col=column
+        ):
+            cell.number_format = number_format
 
 
 def export_quarter(
@@ -53,13 +68,15 @@ def export_quarter(
                 row += [None, None, None]
                 continue
             pair = grid.value(unit.id, indicator.id)
-            # A blank cell, not "—", for a unit still to report: the sheet is data to filter.
-            row += [pair.numerator, pair.denominator, wording.percent(pair.percent, "") or None]
+            # A blank cell for a unit still to report: the sheet is data to filter and sum.
+            row += [pair.numerator, pair.denominator, wording.excel_percent(pair.percent)]
         rows.append(row)
         if report and n % 500 == 0:
             report(n, len(grid.units), "")
     widths = [12, 40, 24] + [11] * (3 * len(grid.indicators))
-    write_table(sheet, headers, rows, widths=widths)
+    last = write_table(sheet, headers, rows, widths=widths)
+    figures = (COUNT, COUNT, PERCENT)
+    format_columns(sheet, {4 + n: figures[n % 3] for n in range(3 * len(grid.indicators))}, last)
     sheet.freeze_panes = "D2"
     write_results(workbook.create_sheet("Kết quả toàn phường"), session, year, quarter)
     write_kinds(workbook.create_sheet("Theo loại đơn vị"), session, year, quarter)
@@ -98,11 +115,12 @@ def write_quarters(sheet: Worksheet, session: Session, year: int) -> None:
             [
                 indicator.code,
                 indicator.name,
-                *(wording.percent(p) for _y, _q, p, _t in series),
-                wording.percent(series[0][3]),
+                *(wording.excel_percent(p) for _y, _q, p, _t in series),
+                wording.excel_percent(series[0][3]),
             ]
         )
-    write_table(sheet, headers, rows, widths=[12, 60, 10, 10, 10, 10, 14])
+    last = write_table(sheet, headers, rows, widths=[12, 60, 10, 10, 10, 10, 14])
+    format_columns(sheet, dict.fromkeys(range(3, 8), PERCENT), last)
 
 
 def write_results(sheet: Worksheet, session: Session, year: int, quarter: int | None) -> None:
@@ -126,16 +144,18 @@ def write_results(sheet: Worksheet, session: Session, year: int, quarter: int | 
             r.quarter,
             r.numerator,
             r.denominator,
-            wording.percent(r.percent),
-            wording.percent(r.target),
-            wording.points(r.gap),
+            wording.excel_percent(r.percent),
+            wording.excel_percent(r.target),
+            r.gap,
             wording.verdict(r),
             r.reported_units,
             r.expected_units,
         ]
         for r in ward_results(session, year, quarter)
     ]
-    write_table(sheet, headers, rows, widths=[12, 60, 10, 12, 12, 10, 12, 12, 10, 12, 12])
+    last = write_table(sheet, headers, rows, widths=[12, 60, 10, 12, 12, 10, 12, 12, 10, 12, 12])
+    formats = {4: COUNT, 5: COUNT, 6: PERCENT, 7: PERCENT, 8: POINTS, 10: COUNT, 11: COUNT}
+    format_columns(sheet, formats, last)
 
 
 def write_kinds(sheet: Worksheet, session: Session, year: int, quarter: int | None) -> None:
@@ -154,14 +174,15 @@ def write_kinds(sheet: Worksheet, session: Session, year: int, quarter: int | No
             r.unit_kind.label,
             r.numerator,
             r.denominator,
-            wording.percent(r.percent),
+            wording.excel_percent(r.percent),
             r.reported_units,
             r.expected_units,
         ]
         for r in results_by_kind(session, year, quarter)
         if r.expected_units
     ]
-    write_table(sheet, headers, rows, widths=[12, 32, 12, 12, 10, 12, 12])
+    last = write_table(sheet, headers, rows, widths=[12, 32, 12, 12, 10, 12, 12])
+    format_columns(sheet, {3: COUNT, 4: COUNT, 5: PERCENT, 6: COUNT, 7: COUNT}, last)
 
 
 def write_lagging(sheet: Worksheet, session: Session, year: int, quarter: int | None) -> None:
@@ -185,12 +206,13 @@ def write_lagging(sheet: Worksheet, session: Session, year: int, quarter: int | 
                     r.unit_name,
                     r.numerator,
                     r.denominator,
-                    wording.percent(r.percent),
-                    wording.percent(r.target),
-                    wording.points(r.gap),
+                    wording.excel_percent(r.percent),
+                    wording.excel_percent(r.target),
+                    r.gap,
                 ]
             )
-    write_table(sheet, headers, rows, widths=[12, 12, 40, 12, 12, 10, 10, 12])
+    last = write_table(sheet, headers, rows, widths=[12, 12, 40, 12, 12, 10, 10, 12])
+    format_columns(sheet, {4: COUNT, 5: COUNT, 6: PERCENT, 7: PERCENT, 8: POINTS}, last)
 
 
 def export_corrections(session: Session, year: int, quarter: int, path: Path) -> int:

@@ -18,6 +18,7 @@ from desktop.indicators.rules import Pair
 from desktop.models import AuditEntry, Indicator, QuarterValue, Unit
 from desktop.models.ids import UnitId
 from desktop.storage import Database
+from desktop.text import wording
 
 
 def _ids(db: Database, code: str) -> UnitId:
@@ -28,11 +29,6 @@ def _ids(db: Database, code: str) -> UnitId:
 def apply_import(ctx: AppContext, results: list[FileResult], year: int, quarter: int) -> int:
     """The import as the window and the command line run it: one operation through the door."""
     return ctx.door.run(import_returned(results, year, quarter))
-
-
-def _number(percent: str) -> float:
-    """ "85,3%" (the one voice) → 85.3, to compare a worded percent with a bound."""
-    return float(percent.removesuffix("%").replace(".", "").replace(",", "."))
 
 
 def _form(db: Database, tmp_path: Path, code: str, year: int = 2026, quarter: int = 1) -> Path:
@@ -83,19 +79,29 @@ def test_quarter_export_has_grid_and_results(demo_db: Database, tmp_path: Path) 
     grid = workbook.worksheets[0]
     headers = [c.value for c in grid[1]]
     assert headers[:4] == ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "CBCC tử số"]
-    row = next(r for r in grid.iter_rows(min_row=2, values_only=True) if r[0] == "TDP01")
+    row = next(r for r in grid.iter_rows(min_row=2) if r[0].value == "TDP01")
     danso = headers.index("DANSO tử số")
-    assert row[danso] is not None and row[danso + 1] >= row[danso]
+    numerator, denominator, share = row[danso : danso + 3]
+    assert numerator.value is not None and denominator.value >= numerator.value
+    # Numbers the clerk can sum and chart, shown by the one voice's formats ("1.234", "85,3%").
+    assert share.value == pytest.approx(numerator.value / denominator.value)
+    assert [c.number_format for c in (numerator, denominator, share)] == [
+        wording.EXCEL_COUNT,
+        wording.EXCEL_COUNT,
+        wording.EXCEL_PERCENT,
+    ]
     results = workbook["Kết quả toàn phường"]
     assert results["A2"].value == "CBCC" and results["C2"].value == 4
     year = load_workbook(tmp_path / "nam.xlsx")
     assert year.sheetnames[:2] == ["Kết quả năm 2025", "Các quý trong năm"]
-    quarters = list(year["Các quý trong năm"].iter_rows(min_row=2, values_only=True))
+    quarters = list(year["Các quý trong năm"].iter_rows(min_row=2))
+    cbcc = quarters[0]
     assert (
-        quarters[0][0] == "CBCC"
-        and all(0 < _number(p) <= 100 for p in quarters[0][2:6])
-        and quarters[0][6] == "80%"
+        cbcc[0].value == "CBCC"
+        and all(0 < c.value <= 1 for c in cbcc[2:6])  # Excel's percent: the fraction
+        and cbcc[6].value == pytest.approx(0.8)
     )
+    assert {c.number_format for c in cbcc[2:7]} == {wording.EXCEL_PERCENT}
 
 
 def test_form_is_protected_prefilled_and_validated(demo_db: Database, tmp_path: Path) -> None:
@@ -111,6 +117,10 @@ def test_form_is_protected_prefilled_and_validated(demo_db: Database, tmp_path: 
     assert previous and sheet.cell(row=FIRST_ROW, column=DENOMINATOR_COL).value == previous
     assert not sheet.cell(row=FIRST_ROW, column=NUMERATOR_COL).protection.locked
     assert sheet.cell(row=FIRST_ROW, column=6).protection.locked
+    # The counts the unit reads and types are shown "1.234", as the clerk's screen shows them.
+    assert {sheet.cell(row=FIRST_ROW, column=c).number_format for c in (6, 7, 8)} == {
+        wording.EXCEL_COUNT
+    }
     ranges = sorted(str(v.sqref) for v in sheet.data_validations.dataValidation)
     assert ranges == [f"G{FIRST_ROW}:G{FIRST_ROW + 1}", f"H{FIRST_ROW}:H{FIRST_ROW + 1}"]
 
@@ -294,14 +304,23 @@ def test_results_sheet_words_its_verdicts_and_percents_with_the_one_voice(
     demo_db: Database, tmp_path: Path
 ) -> None:
     from desktop.indicators.results import ward_results
-    from desktop.text.wording import percent, verdict
+    from desktop.text.wording import excel_percent, verdict
 
     with demo_db.session() as s:
         export_results(s, 2025, 4, tmp_path / "q4.xlsx")
-        expected = [(r.code, percent(r.percent), verdict(r)) for r in ward_results(s, 2025, 4)]
+        results = ward_results(s, 2025, 4)
     sheet = load_workbook(tmp_path / "q4.xlsx").worksheets[0]
     headers = [c.value for c in sheet[1]]
-    rows = list(sheet.iter_rows(min_row=2, values_only=True))
-    found = [(r[0], r[headers.index("Tỷ lệ")], r[headers.index("Kết luận")]) for r in rows]
-    assert found == expected
-    assert "Không có chỉ tiêu" in {v for _c, _p, v in found}  # TRUONGKNS has no target
+    share, gap = headers.index("Tỷ lệ"), headers.index("Còn thiếu")
+    rows = list(sheet.iter_rows(min_row=2))
+    found = [(r[0].value, r[headers.index("Kết luận")].value) for r in rows]
+    assert found == [(r.code, verdict(r)) for r in results]
+    # Excel keeps 15 significant digits, hence approx.
+    assert [r[share].value for r in rows] == pytest.approx([excel_percent(r.percent) for r in results])
+    assert [r[gap].value for r in rows] == pytest.approx([r.gap for r in results])
+    assert {r[share].number_format for r in rows} == {wording.EXCEL_PERCENT}
+    assert {r[gap].number_format for r in rows} == {wording.EXCEL_POINTS}
+    no_target = next(r for r in rows if r[headers.index("Kết luận")].value == "Không có chỉ tiêu")
+    assert no_target[0].value == "TRUONGKNS"
+    # A target that does not exist is an empty cell, not "0%", and so is its gap.
+    assert no_target[headers.index("Chỉ tiêu năm")].value is None and no_target[gap].value is None

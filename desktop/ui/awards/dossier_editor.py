@@ -55,10 +55,10 @@ from desktop.ui.awards.dossier_models import ComponentsModel, CriteriaModel
 from desktop.ui.awards.dossier_widgets import table_view
 from desktop.ui.awards.history_dialog import PRIOR_COLUMNS, PriorAwardDialog, prior_to_remove
 from desktop.ui.awards.step_dialog import StepDialog
-from desktop.ui.awards.undo_actions import UndoActions
 from desktop.ui.errors import show_error
 from desktop.ui.texts import dossiers as t
 from desktop.ui.widgets.table_model import Column, RecordTableModel
+from desktop.ui.widgets.undo_actions import UndoActions
 
 MAX_COLUMN_WIDTH = 480
 # What the editor shows besides the dossier itself: the nominee (register), the catalogue's
@@ -128,7 +128,7 @@ class DossierEditor(QDialog):
         self.tabs.addTab(self._prior_tab(), t.TAB_PRIOR)
         self.events: RecordTableModel[DossierEvent] = RecordTableModel(EVENT_COLUMNS, self)
         self.tabs.addTab(table_view(self.events, "events"), t.TAB_EVENTS)
-        self.undo_actions = UndoActions(ctx, SCOPE, self)
+        self.undo_actions = UndoActions(ctx, SCOPE, self, key_in_tip=True)
         self.save_button = QPushButton(t.SAVE)
         self.save_button.setObjectName("save")
         self.save_button.clicked.connect(self.save)

@@ -30,10 +30,10 @@ from desktop.changes import Area, Change
 from desktop.context import AppContext
 from desktop.models.ids import PersonId, UnitId
 from desktop.ui.awards.dossier_widgets import dialog_buttons, searchable_combo, table_view
-from desktop.ui.awards.undo_actions import UndoActions
 from desktop.ui.errors import show_error
 from desktop.ui.texts import dossiers as t
 from desktop.ui.widgets.table_model import Column, RecordTableModel
+from desktop.ui.widgets.undo_actions import UndoActions
 
 PRIOR_COLUMNS = [
     Column[HistoryLine](t.PRIOR_COLUMNS[0], lambda h: h.year, align_right=True),
@@ -98,7 +98,7 @@ class NomineeHistoryDialog(QDialog):
         self.empty = QLabel(t.HISTORY_NONE)
         self.name = QLabel()
         self.view = table_view(self.model, "history")
-        self.undo_actions = UndoActions(ctx, SCOPE, self)
+        self.undo_actions = UndoActions(ctx, SCOPE, self, key_in_tip=True)
         add = QPushButton(t.ADD_PRIOR)
         add.setObjectName("add_prior")
         add.clicked.connect(self.add_prior)

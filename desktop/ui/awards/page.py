@@ -47,12 +47,12 @@ from desktop.ui.awards.dossier_editor import DossierEditor
 from desktop.ui.awards.dossier_models import DossierListModel, flags_text
 from desktop.ui.awards.history_dialog import NomineeChooser, NomineeHistoryDialog
 from desktop.ui.awards.new_dialog import NewDossierDialog
-from desktop.ui.awards.undo_actions import UndoActions
 from desktop.ui.errors import show_error
 from desktop.ui.texts import common as tc
 from desktop.ui.texts import dossiers as t
 from desktop.ui.widgets.background import Operation, run_with_progress
 from desktop.ui.widgets.table_model import Column, RecordSortProxy
+from desktop.ui.widgets.undo_actions import UndoActions
 
 C = t.COLUMNS
 COLUMNS = [
@@ -140,7 +140,7 @@ class DossierListPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.undo_actions = UndoActions(
-            ctx, SCOPE, self, Qt.ShortcutContext.WidgetWithChildrenShortcut
+            ctx, SCOPE, self, Qt.ShortcutContext.WidgetWithChildrenShortcut, key_in_tip=True
         )
         for undo_button in self.undo_actions.buttons():
             buttons.addWidget(undo_button)

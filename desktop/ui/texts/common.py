@@ -84,3 +84,15 @@ DIALOG_CLOSED_STALE = (
     "Dữ liệu vừa được thay toàn bộ (khôi phục hoặc đổi thư mục dữ liệu), nên cửa sổ “{title}” "
     "đã được đóng: những gì nó hiển thị không còn đúng. Hãy mở lại nếu cần."
 )
+
+# -- Ctrl+Z / Ctrl+Y, the same on every page (desktop.ui.widgets.undo_actions) -------------------
+UNDO = "&Hoàn tác"
+REDO = "Làm &lại"
+UNDO_TIP = "Hoàn tác: {label}"
+REDO_TIP = "Làm lại: {label}"
+TIP_WITH_KEY = "{tip} ({key})"
+UNDONE = "Đã hoàn tác: {label}"
+REDONE = "Đã làm lại: {label}"
+UNDO_FAILED_TITLE = "Không hoàn tác được"
+REDO_FAILED_TITLE = "Không làm lại được"
+UNDO_FAILED = "Không thực hiện được “{action}”:\n{problem}"

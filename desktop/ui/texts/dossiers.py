@@ -134,14 +134,7 @@ PRIOR_NOT_BY_HAND = (
 )
 SELECT_PRIOR = "Hãy chọn một dòng khen thưởng đã nhận."
 
-# -- undo ----------------------------------------------------------------------------------------
-UNDO = "&Hoàn tác"
-REDO = "Làm &lại"
-UNDO_TIP = "Hoàn tác: {label} (Ctrl+Z)"
-REDO_TIP = "Làm lại: {label} (Ctrl+Y)"
-NOTHING_TO_UNDO = "Không có thay đổi nào của hồ sơ để hoàn tác."
-NOTHING_TO_REDO = "Không có thay đổi nào để làm lại."
-UNDO_FAILED_TITLE = "Không hoàn tác được"
+# -- undo (the actions' words are common: desktop.ui.texts.common) -------------------------------
 STEP_TIP = "Bước xử lý được ghi vào lịch sử hồ sơ và nhật ký thay đổi; không hoàn tác bằng Ctrl+Z."
 DOSSIER_GONE = "Hồ sơ số {id} không còn trong dữ liệu; cửa sổ hồ sơ đã được đóng."
 

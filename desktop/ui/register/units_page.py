@@ -4,8 +4,9 @@ The table reads light rows (:class:`desktop.register.units.UnitRow`) and filters
 :class:`desktop.ui.register.table.FastFilterProxy`, so 20,000 units open and filter at typing speed.
 Units are one :class:`~desktop.ui.register.register_list.RegisterList`, the persons of the selected
 unit below them the other. Every change is an operation of :mod:`desktop.register.ops` run
-through the door; Ctrl+Z / Ctrl+Y take back the register's steps from the door's history, and the
-page follows every change the door announces (:meth:`UnitsPage.on_change`).
+through the door; Ctrl+Z / Ctrl+Y take back the register's steps from the door's history (the shared
+:class:`~desktop.ui.widgets.undo_actions.UndoActions`), and the page follows every change the door
+announces (:meth:`UnitsPage.on_change`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -39,13 +39,13 @@ from desktop.register.units import (
     load_unit_rows,
     next_unit_code,
 )
-from desktop.ui.errors import refusal_text, show_error
 from desktop.ui.register.excel_actions import UnitExcelActions
 from desktop.ui.register.person_panel import PersonPanel
 from desktop.ui.register.record_dialog import FormField, FormSpec
 from desktop.ui.register.register_list import RegisterList, RegisterView
 from desktop.ui.register.table import TableColumn
 from desktop.ui.texts import units as t
+from desktop.ui.widgets.undo_actions import UndoActions, done_text
 
 KIND_ORDER = {kind: n for n, kind in enumerate(UnitKind)}
 COLUMNS = [
@@ -214,9 +214,17 @@ class UnitsPage(RegisterList[UnitRow, UnitData, UnitId]):
         action("toggle", t.ACTION_DEACTIVATE, self.toggle_active)
         action("delete", t.ACTION_DELETE, self.delete, QKeySequence.StandardKey.Delete)
         toolbar.addSeparator()
-        action("undo", t.ACTION_UNDO, self.undo, "Ctrl+Z")
-        action("redo", t.ACTION_REDO, self.redo, "Ctrl+Y", "Ctrl+Shift+Z")
-        self._show_history()
+        self.undo_actions = UndoActions(
+            self.ctx,
+            SCOPE,
+            self,
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            on_done=lambda label, redo: self._say_line(done_text(label, redo)),
+        )
+        for key, act in (("undo", self.undo_actions.undo), ("redo", self.undo_actions.redo)):
+            act.setObjectName(f"action_{key}")
+            toolbar.addAction(act)
+            self.actions_[key] = act
         toolbar.addSeparator()
         action("import", t.ACTION_IMPORT, self.excel.choose_import)
         action("import_persons", t.ACTION_IMPORT_PERSONS, self.excel.choose_import_persons)
@@ -235,7 +243,7 @@ class UnitsPage(RegisterList[UnitRow, UnitData, UnitId]):
                 self.sync(change.ids_of(Area.UNITS))
             if change.touches(Area.PERSONS):
                 self.persons.sync(change.ids_of(Area.PERSONS))
-        self._show_history()
+        self.undo_actions.refresh()
 
     def refresh(self) -> None:
         """Read the units and the persons shown again (after a change made outside the door)."""
@@ -269,41 +277,7 @@ class UnitsPage(RegisterList[UnitRow, UnitData, UnitId]):
 
     # -- undo ----------------------------------------------------------------------------------
     def undo(self) -> None:
-        self._replay(redo=False)
+        self.undo_actions.replay(redo=False)
 
     def redo(self) -> None:
-        self._replay(redo=True)
-
-    def _replay(self, redo: bool) -> None:
-        history = self.ctx.door.history
-        label = history.redo_label(SCOPE) if redo else history.undo_label(SCOPE)
-        if label is None:
-            return
-        try:
-            if redo:
-                self.ctx.door.redo(SCOPE)
-            else:
-                self.ctx.door.undo(SCOPE)
-        except Exception as error:
-            problem = refusal_text(error)
-            if problem is None:  # a bug: the apology and the log
-                show_error(self, error)
-            else:  # the register no longer allows the step; it left the history
-                QMessageBox.warning(
-                    self, t.UNDO_FAILED_TITLE, t.UNDO_FAILED.format(action=label, problem=problem)
-                )
-        else:
-            self.message.setText(
-                (t.STATUS_REDONE if redo else t.STATUS_UNDONE).format(action=label)
-            )
-        self._show_history()
-
-    def _show_history(self) -> None:
-        history = self.ctx.door.history
-        for key, label, name in (
-            ("undo", history.undo_label(SCOPE), t.ACTION_UNDO),
-            ("redo", history.redo_label(SCOPE), t.ACTION_REDO),
-        ):
-            act = self.actions_[key]
-            act.setEnabled(label is not None)
-            act.setToolTip(f"{name}: {label}" if label is not None else name)
+        self.undo_actions.replay(redo=True)

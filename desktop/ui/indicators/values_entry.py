@@ -31,6 +31,7 @@ from desktop.ui.indicators.values_excel import ValuesExcelActions
 from desktop.ui.indicators.values_model import QuarterGridModel
 from desktop.ui.indicators.values_view import SpreadsheetView
 from desktop.ui.texts import indicators as t
+from desktop.ui.widgets.undo_actions import done_text
 
 FIRST_YEAR, LAST_YEAR = 2025, 2030
 
@@ -59,7 +60,7 @@ class QuarterEntry(QWidget):
         self.ctx = ctx
         self.model = QuarterGridModel(ctx, self)
         self.model.ask_note = self._ask_note
-        self.view = SpreadsheetView(self.model, self)
+        self.view = SpreadsheetView(self.model, self, on_undone=self._say_undone)
         year, quarter = current_period()
         self.year = year_box(year)
         self.year.setObjectName("entry_year")
@@ -86,9 +87,6 @@ class QuarterEntry(QWidget):
         self.status.setWordWrap(True)
         self.model.saved.connect(self.status.setText)
         self.model.refused.connect(self._show_refused)
-        # The door's history changes with every save, undo and refusal of the grid.
-        self.model.saved.connect(lambda _text: self.view.update_undo_actions())
-        self.model.refused.connect(lambda _text: self.view.update_undo_actions())
 
         top = QHBoxLayout()
         for widget in (QLabel(t.YEAR), self.year, QLabel(t.QUARTER), self.quarter):
@@ -131,7 +129,8 @@ class QuarterEntry(QWidget):
             )
         )
         self._show_lock()
-        self.view.update_undo_actions()
+        # Switching quarters empties the grid's history without an announcement.
+        self.view.undo_actions.refresh()
         for column in range(self.model.columnCount()):
             # The denominator cell also shows the percentage: "1268  (84,2 %)".
             self.view.setColumnWidth(column, 124 if self.model.is_denominator(column) else 76)
@@ -156,7 +155,7 @@ class QuarterEntry(QWidget):
             # The model shows its own saves as it makes them; this is an undo, an import, a lock.
             self.model.reload_units(change.ids_of(Area.VALUES))
             self._show_lock()
-        self.view.update_undo_actions()
+        self.view.undo_actions.refresh()
 
     def _show_lock(self) -> None:
         year, quarter = self.period
@@ -171,6 +170,9 @@ class QuarterEntry(QWidget):
                 t.REOPENED_BANNER.format(year=year, quarter=quarter, reason=state.unlock_reason)
             )
         self.banner.setVisible(state.locked or state.reopened)
+
+    def _say_undone(self, label: str, redo: bool) -> None:
+        self.status.setText(done_text(label, redo))
 
     def _show_refused(self, message: str) -> None:
         self.status.setText(f"<span style='color:#b00020'>{message}</span>".replace("\n", "<br>"))
@@ -200,7 +202,6 @@ class QuarterEntry(QWidget):
             self.status.setText(t.COPY_DENOMINATORS_DONE.format(count=wording.count(copied)))
         else:
             self.status.setText(t.COPY_DENOMINATORS_NONE)
-        self.view.update_undo_actions()
 
     def _lock_clicked(self) -> None:
         year, quarter = self.period

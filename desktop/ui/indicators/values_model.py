@@ -3,7 +3,7 @@
 Values are read a block of rows at a time as the view shows them, so a 5,000-unit ward opens at once.
 Every change — a typed cell, a paste, Delete, copied denominators — is one operation of
 :mod:`desktop.indicators.ops` through the door: one transaction, one check, its undo kept by the
-door (Ctrl+Z is ``ctx.door.undo("values")``). The model shows what its own save wrote without
+door (Ctrl+Z is ``ctx.door.undo("values")``, behind the view's actions). The model shows what its own save wrote without
 reading it back; changes made elsewhere (an undo, an import, a restore) reach it as
 :meth:`reload_units`. Refused cells keep their message (red, with a tooltip) until they are changed
 again.
@@ -22,7 +22,7 @@ from desktop.context import AppContext
 from desktop.errors import Refusal
 from desktop.indicators import ops
 from desktop.indicators.lock import QuarterLocked
-from desktop.indicators.ops import SCOPE, NoteNeeded, SavedCells
+from desktop.indicators.ops import NoteNeeded, SavedCells
 from desktop.indicators.rules import MISSING_DENOMINATOR, Pair, ValueRefused, parse_count
 from desktop.indicators.values import (
     CellsRefused,
@@ -323,25 +323,6 @@ class QuarterGridModel(QAbstractTableModel):
     @property
     def period(self) -> tuple[int, int] | None:
         return None if self.grid is None else (self.grid.year, self.grid.quarter)
-
-    # --- undo (kept by the door, scope "values") ---------------------------------------------
-    def undo(self) -> str | None:
-        return self._replay(self.ctx.door.undo, t.STATUS_UNDONE)
-
-    def redo(self) -> str | None:
-        return self._replay(self.ctx.door.redo, t.STATUS_REDONE)
-
-    def _replay(self, step: Callable[[str], str | None], done: str) -> str | None:
-        """Ctrl+Z / Ctrl+Y: the door writes the old (or new) pairs back and announces it, and the
-        page reloads those rows; a step the data no longer allows is refused here."""
-        try:
-            label = step(SCOPE)
-        except Refusal as error:
-            self.refused.emit(t.UNDO_FAILED.format(message=error.text()))
-            return None
-        if label is not None:
-            self.saved.emit(done.format(label=label))
-        return label
 
     def copy_previous_denominators(self) -> int | None:
         """Chép mẫu số quý trước in one undoable step; the number copied, None when refused."""

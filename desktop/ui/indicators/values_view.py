@@ -2,22 +2,29 @@
 
 Arrow keys, Tab and Enter move; typing replaces the cell; Delete clears the selection; Ctrl+C copies
 and Ctrl+V pastes a tab-separated block (as Excel puts on the clipboard); Ctrl+Z / Ctrl+Y undo and redo
-through the door's history of the grid (scope "values"), whose labels the actions show.
+through the door's history of the grid (scope "values") with the shared
+:class:`~desktop.ui.widgets.undo_actions.UndoActions`, whose tooltips name the step.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTableView, QWidget
 
 from desktop.indicators.ops import SCOPE
 from desktop.ui.indicators.values_model import QuarterGridModel, parse_block
-from desktop.ui.texts import indicators as t
+from desktop.ui.widgets.undo_actions import OnDone, UndoActions
 
 
 class SpreadsheetView(QTableView):
-    def __init__(self, model: QuarterGridModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: QuarterGridModel,
+        parent: QWidget | None = None,
+        *,
+        on_undone: OnDone | None = None,
+    ) -> None:
         super().__init__(parent)
         self.grid_model = model
         self.setModel(model)
@@ -32,27 +39,16 @@ class SpreadsheetView(QTableView):
         self.setWordWrap(False)
         self.horizontalHeader().setDefaultSectionSize(92)
         self.verticalHeader().setDefaultSectionSize(24)
-        self.undo_action = QAction(t.UNDO_NOTHING, self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.triggered.connect(lambda: model.undo())
-        self.redo_action = QAction(t.REDO_NOTHING, self)
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.redo_action.triggered.connect(lambda: model.redo())
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.addActions([self.undo_action, self.redo_action])
-        self.update_undo_actions()
-
-    def update_undo_actions(self) -> None:
-        """Enable Ctrl+Z / Ctrl+Y and name their step from the door's history of the grid."""
-        history = self.grid_model.ctx.door.history
-        for action, label, named, nothing in (
-            (self.undo_action, history.undo_label(SCOPE), t.UNDO_ACTION, t.UNDO_NOTHING),
-            (self.redo_action, history.redo_label(SCOPE), t.REDO_ACTION, t.REDO_NOTHING),
-        ):
-            action.setEnabled(label is not None)
-            action.setText(nothing if label is None else named.format(label=label))
-            action.setToolTip(action.text().replace("&", ""))
+        self.undo_actions = UndoActions(
+            model.ctx,
+            SCOPE,
+            self,
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            on_done=on_undone,
+        )
+        # The names the page and its tests know the two actions by.
+        self.undo_action = self.undo_actions.undo
+        self.redo_action = self.undo_actions.redo
 
     # Enter in an editor commits it with SubmitModelCache (Tab gives EditNextItem, Esc Revert…):
     # then move down, as in Excel.

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
 from sqlmodel import select
 
 from desktop.context import AppContext
@@ -476,6 +477,28 @@ def test_a_change_warning_asks_for_a_note_and_saves_once(
     assert _stored(ctx, "TDP01", "DANSO") == Pair(10, 100)
     assert len(_reasons(ctx)) == audited + 1  # one audit row: the value inserted once
     assert "Tổ rà soát lại" in (_cell(page, "TDP01", "DANSO", True).data(Qt.ItemDataRole.ToolTipRole) or "")
+
+
+def test_an_undo_the_locked_quarter_no_longer_allows_is_explained_in_a_dialog(
+    page: IndicatorsPage, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text: shown.append((title, text))
+    )
+    entry = page.entry
+    entry.view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
+    assert entry.view.paste_text("450\t600\n")
+    assert entry.lock()  # the quarter is locked before the clerk presses Ctrl+Z
+    entry.view.undo_action.trigger()
+    assert len(shown) == 1
+    title, text = shown[0]
+    assert title == "Không hoàn tác được"
+    assert text.startswith("Không thực hiện được “dán 2 ô”:\n") and "đã được chốt" in text
+    assert _stored(ctx, "TDP01", "DANSO") == Pair(450, 600)
+    # the step that cannot be undone left the history
+    assert not ctx.door.history.can_undo("values")
+    assert not entry.view.undo_action.isEnabled()
 
 
 def test_another_quarter_empties_the_grid_undo(

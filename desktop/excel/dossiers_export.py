@@ -1,4 +1,9 @@
-"""The dossier list as an Excel workbook (danh sách hồ sơ đề nghị khen thưởng), for the council's table."""
+"""The dossier list as an Excel workbook (danh sách hồ sơ đề nghị khen thưởng), for the council's table.
+
+The decision date is a real date cell and the counts per status are numbers under the one voice's
+count format ("1.234"), so the council sorts, filters and sums them. The dossier's number is an
+identifier, not a quantity: it stays a plain number, without a thousands dot.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ HEADERS = (
     "Lưu ý",
 )
 WIDTHS = (9, 36, 14, 40, 22, 16, 34, 34, 24, 18, 14, 40)
+DATE_FORMAT = "DD/MM/YYYY"
 
 
 def _notes(row: DossierRow) -> str:
@@ -62,13 +68,15 @@ def export_dossiers(rows: Sequence[DossierRow], path: Path) -> int:
     )
     for row in sheet.iter_rows(min_row=2, min_col=11, max_col=11):
         for cell in row:
-            cell.number_format = "DD/MM/YYYY"
+            cell.number_format = DATE_FORMAT
     counts = workbook.create_sheet("Theo trạng thái")
-    write_table(
+    last = write_table(
         counts,
         ("Trạng thái", "Số hồ sơ"),
         ((status.label, n) for status, n in count_by_status(list(rows)).items()),
         widths=(30, 12),
     )
+    for (cell,) in counts.iter_rows(min_row=2, max_row=last, min_col=2, max_col=2):
+        cell.number_format = wording.EXCEL_COUNT
     save_atomically(workbook, path)
     return len(rows)

@@ -3,6 +3,8 @@
 Both use the roster's columns (:mod:`desktop.excel.units_columns`), so an exported file imports
 back unchanged. The kind and active columns carry drop-down lists; their choices live on a second
 sheet because Excel's inline lists cannot hold the commas of "Cơ quan, đơn vị thuộc phường".
+The head counts are numbers under the one voice's count format ("1.234"); a person's year of birth
+is a year, not a count, and keeps no thousands dot.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from desktop.excel.units_read import ProgressSink
 from desktop.models import Gender, Person, Unit, UnitKind
 from desktop.models.ids import saved_id
 from desktop.register.keys import fast_sort_key, person_sort_key
+from desktop.text import wording
 
 SHEET_UNITS = "Đơn vị"
 SHEET_CHOICES = "Danh mục"
@@ -43,6 +46,7 @@ def export_units(session: Session, path: Path, progress: ProgressSink | None = N
     if progress is not None:
         progress.report(len(rows), len(rows) * 2, "Đang ghi tệp Excel…")
     last = write_table(sheet, [c.header for c in COLUMNS], rows, widths=[c.width for c in COLUMNS])
+    _format_counts(sheet, last)
     persons = workbook.create_sheet(SHEET_PERSONS)
     persons_last = write_table(
         persons,
@@ -69,6 +73,16 @@ def write_template(path: Path) -> None:
     guide = workbook[SHEET_CHOICES]
     guide["C1"] = GUIDE
     save_atomically(workbook, path)
+
+
+def _format_counts(sheet: Worksheet, last_row: int) -> None:
+    for column_number, column in enumerate(COLUMNS, start=1):
+        if column.kind != "count":
+            continue
+        for (cell,) in sheet.iter_rows(
+            min_row=2, max_row=last_row, min_col=column_number, max_col=column_number
+        ):
+            cell.number_format = wording.EXCEL_COUNT
 
 
 def _row(unit: Unit) -> list[Any]:

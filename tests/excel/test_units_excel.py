@@ -84,6 +84,30 @@ def test_export_is_tidy_and_formula_proof(db, tmp_path: Path) -> None:
     assert sheet["D2"].value == "@Lan" or sheet["D3"].value == "@Lan"
 
 
+def test_head_counts_are_numbers_shown_with_the_thousands_dot_and_a_year_is_not(
+    db, tmp_path: Path
+) -> None:
+    from desktop.models.ids import saved_id
+    from desktop.register.persons import PersonData, create_person
+    from desktop.text.wording import EXCEL_COUNT
+
+    with db.session() as s:
+        unit = create_unit(
+            s,
+            UnitData(code="X1", name="Trường A", kind=UnitKind.SCHOOL_PRIMARY, student_count=1234),
+        )
+        create_person(s, PersonData(unit_id=saved_id(unit.id), full_name="Lê Lan", birth_year=1985))
+        export_units(s, tmp_path / "so.xlsx")
+    workbook = load_workbook(tmp_path / "so.xlsx")
+    sheet = workbook["Đơn vị"]
+    headers = [c.value for c in sheet[1]]
+    students = sheet.cell(row=2, column=headers.index("Số học sinh") + 1)
+    assert students.value == 1234 and students.number_format == EXCEL_COUNT  # reads "1.234"
+    persons = workbook["Cá nhân"]
+    born = persons.cell(row=2, column=[c.value for c in persons[1]].index("Năm sinh") + 1)
+    assert born.value == 1985 and born.number_format == "General"  # "1985", never "1.985"
+
+
 def test_template_has_headers_and_a_kind_list(tmp_path: Path) -> None:
     write_template(tmp_path / "mau.xlsx")
     workbook = load_workbook(tmp_path / "mau.xlsx")

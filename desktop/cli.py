@@ -18,6 +18,7 @@ even when the data folder cannot be created or the log folder cannot be written.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import sys
@@ -176,11 +177,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace, folder: Path) -> int:
     from desktop.context import AppContext
 
-    ctx = AppContext.from_args(folder)
+    with cyclic_collector_paused():
+        ctx = AppContext.from_args(folder)
+        try:
+            return int(args.run(args, ctx))
+        finally:
+            ctx.close()
+
+
+@contextmanager
+def cyclic_collector_paused() -> Iterator[None]:
+    """Run one command without Python's cycle collector, then restore it as it was.
+
+    A command imports its libraries and exits; the collector would spend about a tenth of a
+    short command's time scanning the objects those imports create and never free (document
+    report: about 10 % less CPU without it). Reference counting still frees everything else: a
+    2,000-unit demo ward peaks at the same memory either way. The window keeps the collector.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        return int(args.run(args, ctx))
+        yield
     finally:
-        ctx.close()
+        if was_enabled:
+            gc.enable()
 
 
 def report_error(error: Exception, folder: Path | None) -> int:

@@ -41,6 +41,14 @@ def test_demo_then_info_and_check(data_dir: Path, capsys: pytest.CaptureFixture[
     assert "toàn vẹn" in capsys.readouterr().out
 
 
+def test_a_command_leaves_the_cycle_collector_as_it_found_it(data_dir: Path) -> None:
+    import gc
+
+    assert gc.isenabled()
+    assert main(["--data-dir", str(data_dir), "info"]) == 0
+    assert gc.isenabled()
+
+
 def test_demo_refuses_to_overwrite(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data-dir", str(data_dir), "demo"]) == 0
     assert main(["--data-dir", str(data_dir), "demo"]) == 1

@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
                 page.on_change(change)
         if change.touches(Area.BACKUPS, Area.SETTINGS):
             self.refresh_status()
-        if change.everything:
+        if change.everything and self._pages:  # not for the first filling of a new ward
             self.statusBar().showMessage(t.DATA_REPLACED, 8000)
 
     def _close_stale_dialogs(self) -> None:

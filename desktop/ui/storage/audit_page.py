@@ -52,7 +52,7 @@ def _cut(text: str) -> str:
 
 COLUMN_WIDTHS = (140, 170, 80, 60, 130, 280, 280)
 COLUMNS = [
-    Column[AuditRow](t.AUDIT_COLUMNS[0], lambda r: wording.date_time(r.at)),
+    Column[AuditRow](t.AUDIT_COLUMNS[0], lambda r: wording.date_time(r.at, seconds=True)),
     Column[AuditRow](t.AUDIT_COLUMNS[1], lambda r: r.table),
     Column[AuditRow](t.AUDIT_COLUMNS[2], lambda r: r.record_id, align_right=True),
     Column[AuditRow](t.AUDIT_COLUMNS[3], lambda r: r.action_label),

@@ -231,7 +231,7 @@ def test_the_list_of_backups_speaks_the_one_voice_and_sorts_by_quantity(qtbot, m
         page.model.index(row, 4).data(): (page.model.index(row, 0).data(), page.model.index(row, 2).data())
         for row in range(page.model.rowCount())
     }
-    assert shown[big.name] == (wording.date_time(datetime(2024, 1, 1, 8, 0)), wording.size(big.stat().st_size))
+    assert shown[big.name] == (wording.date_time(datetime(2024, 1, 1, 8, 0), seconds=True), wording.size(big.stat().st_size))
     assert "," in shown[big.name][1] and shown[big.name][1].endswith(" MB")
     page.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # by size, not by the text "3,1 MB"
     assert page.proxy.index(0, 4).data() == big.name

@@ -6,19 +6,20 @@ here is a read: ``view(session)`` or a function returning one for given ids.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from datetime import date
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from desktop.awards.catalogue import get_award_form, list_award_forms, list_campaigns
 from desktop.awards.detail import DossierDetail, load_detail
-from desktop.awards.dossiers import get_dossier
+from desktop.awards.dossiers import DossierRow, get_dossier, is_overdue
 from desktop.awards.history import HistoryLine, nominee_history
 from desktop.awards.nominees import find_nominee
 from desktop.awards.results import ResultLine, dossier_results
 from desktop.awards.workflow import FORWARD, allowed_next, blocking_items
-from desktop.models import DossierStatus, Unit
+from desktop.models import AwardForm, Campaign, Dossier, DossierStatus, Unit
 from desktop.models.ids import DossierId, PersonId, UnitId, saved_id
 from desktop.register.units import list_persons, list_units
 
@@ -29,6 +30,52 @@ class Choice:
 
     id: int
     label: str
+
+
+# -- the list ---------------------------------------------------------------------------------------
+def dossier_rows(
+    dossier_ids: Collection[int], today: date
+) -> Callable[[Session], list[DossierRow]]:
+    """The list's rows of a few dossiers, by id (a dossier no longer stored has none).
+
+    What the list re-reads when a change names its dossiers: only their nominees, awards and
+    campaigns are read, where :func:`~desktop.awards.dossiers.list_dossiers` reads the whole
+    register for its thousands of rows. Each row is the one ``list_dossiers`` gives (a test
+    compares them).
+    """
+
+    def read(session: Session) -> list[DossierRow]:
+        query = select(Dossier).where(col(Dossier.id).in_(list(dossier_ids)))
+        rows = []
+        for dossier in session.exec(query.order_by(col(Dossier.id))):
+            nominee = find_nominee(session, dossier.nominee_unit_id, dossier.nominee_person_id)
+            form = session.get(AwardForm, dossier.award_form_id)
+            campaign = session.get(Campaign, dossier.campaign_id)
+            assert form is not None and campaign is not None  # foreign keys
+            proposer = (
+                session.get(Unit, dossier.proposing_unit_id)
+                if dossier.proposing_unit_id is not None
+                else None
+            )
+            rows.append(
+                DossierRow(
+                    dossier=dossier,
+                    nominee=nominee.name,
+                    award=form.name,
+                    campaign=campaign.name,
+                    nominee_kind=nominee.kind,
+                    category=form.category,
+                    level=form.level,
+                    level_label=form.level_label,
+                    proposer=proposer.name if proposer else "",
+                    deadline=campaign.deadline,
+                    overdue=is_overdue(dossier, campaign, today),
+                    discipline_note=nominee.discipline_note,
+                )
+            )
+        return rows
+
+    return read
 
 
 # -- one dossier ------------------------------------------------------------------------------------

@@ -239,3 +239,24 @@ def test_catalogue_and_campaigns_announce_awards(ctx, heard) -> None:
     )
     with pytest.raises(DossierError, match="đã có 5 hồ sơ"):
         ctx.door.run(remove_round(CampaignId(yearly)))
+
+
+def test_the_rows_of_a_few_dossiers_are_the_rows_of_the_whole_list(ctx, heard) -> None:
+    from dataclasses import fields
+    from datetime import date
+
+    from desktop.awards.dossiers import list_dossiers
+    from desktop.awards.views import dossier_rows
+
+    today = date(2025, 12, 31)  # past the demo deadline: the drafts are late
+    whole = {r.dossier.id: r for r in ctx.door.read(lambda s: list_dossiers(s, None, today))}
+    # A collective, a late business, a late person; 999 is no dossier and has no row.
+    few = ctx.door.read(dossier_rows([5, 3, 4, 999], today))
+    assert [r.dossier.id for r in few] == [3, 4, 5]
+    assert [r.overdue for r in few] == [False, True, True]
+    for row in few:
+        expected = whole[row.dossier.id]
+        assert row.dossier.model_dump() == expected.dossier.model_dump()
+        for field in fields(row):
+            if field.name != "dossier":
+                assert getattr(row, field.name) == getattr(expected, field.name), field.name

@@ -3,6 +3,7 @@ checklists of a dossier, whose ticks and notes are saved through the domain as t
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -11,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.awards.detail import ComponentLine, CriterionLine
 from desktop.awards.dossiers import DossierRow
+from desktop.models.ids import saved_id
 from desktop.text import wording
 from desktop.ui.texts import dossiers as t
 from desktop.ui.widgets.table_model import RecordTableModel
@@ -20,8 +22,42 @@ LATE = QColor("#fde2e1")
 FLAG = QColor("#fff3cd")
 
 
+def _id_of(row: DossierRow) -> int:
+    return saved_id(row.dossier.id)
+
+
 class DossierListModel(RecordTableModel[DossierRow]):
-    """The dossier list; a dossier late for its deadline or with a flagged nominee is coloured."""
+    """The dossier list; a dossier late for its deadline or with a flagged nominee is coloured.
+
+    Its rows stay in the order of their dossier's id (the order the list is read in), so the row of
+    a dossier is found by bisection and a change to a few dossiers touches only their rows.
+    """
+
+    def row_of(self, dossier_id: int) -> int | None:
+        """The row showing ``dossier_id``, None when it is not listed."""
+        row = bisect_left(self._records, dossier_id, key=_id_of)
+        found = row < len(self._records) and _id_of(self._records[row]) == dossier_id
+        return row if found else None
+
+    def put(self, record: DossierRow) -> None:
+        """Show ``record``: in place of its dossier's row, or as a new row where its id goes."""
+        dossier_id = _id_of(record)
+        row = bisect_left(self._records, dossier_id, key=_id_of)
+        if row < len(self._records) and _id_of(self._records[row]) == dossier_id:
+            self._records[row] = record
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            return
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._records.insert(row, record)
+        self.endInsertRows()
+
+    def drop(self, dossier_id: int) -> None:
+        """No longer show ``dossier_id`` (deleted, or out of the filters now)."""
+        row = self.row_of(dossier_id)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._records[row]
+            self.endRemoveRows()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role in (

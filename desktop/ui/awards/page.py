@@ -1,13 +1,15 @@
 """Hồ sơ khen thưởng: the dossiers with their filters and counts, the catalogue, the campaigns.
 
-The page reads through the door and reloads in :meth:`DossiersPage.on_change`: the list when
-dossiers, the catalogue or the register changed, the catalogue and campaign tabs when the catalogue
-did; it passes the change on to the dossier windows and dialogs it opened. Ctrl+Z on the list takes
+The page reads through the door and reloads in :meth:`DossiersPage.on_change`: the rows of the
+dossiers a change names (a tick re-reads one row of thousands), the whole list when the catalogue
+or the register changed or the change names many dossiers, the catalogue and campaign tabs when
+the catalogue did; it passes the change on to the dossier windows and dialogs it opened. Ctrl+Z on the list takes
 back the last thing filled in on a dossier (the same history as in the dossier window).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from pathlib import Path
 
@@ -35,7 +37,7 @@ from desktop.awards.attachments import check_store
 from desktop.awards.catalogue import LEVEL_LABELS, list_campaigns
 from desktop.awards.dossier_ops import SCOPE, delete_draft
 from desktop.awards.dossiers import DossierFilter, DossierRow, count_by_status, list_dossiers
-from desktop.awards.views import NomineeChoice
+from desktop.awards.views import NomineeChoice, dossier_rows
 from desktop.changes import Area, Change
 from desktop.context import AppContext
 from desktop.models import DossierStatus, NomineeKind
@@ -66,6 +68,8 @@ COLUMNS = [
     Column[DossierRow](C["flags"], flags_text),
 ]
 NOMINEE_KINDS = (NomineeKind.COLLECTIVE, NomineeKind.BUSINESS, NomineeKind.INDIVIDUAL)
+# A change naming more dossiers than this re-reads the whole list: one read beats many small ones.
+FEW_DOSSIERS = 50
 
 
 def _combo(name: str, first: str) -> QComboBox:
@@ -87,6 +91,8 @@ class DossierListPanel(QWidget):
         # The windows opened from the list that show data: each is told of every change.
         self._windows: list[DossierEditor | NewDossierDialog | NomineeHistoryDialog] = []
         self._operation: Operation | None = None
+        # Every row of the chosen campaign, level and kind, whatever status is shown: the counts.
+        self._rows: dict[int, DossierRow] = {}
         self.campaign = _combo("campaign_filter", t.ALL_CAMPAIGNS)
         self.status = _combo("status_filter", t.ALL_STATUSES)
         for status in DossierStatus:
@@ -174,31 +180,70 @@ class DossierListPanel(QWidget):
         """Reload what the list shows of the change, then tell the windows opened from it."""
         if change.touches(Area.AWARDS):
             self.fill_campaigns()
-        if change.touches(Area.DOSSIERS, Area.AWARDS, Area.UNITS, Area.PERSONS):
+        named = change.ids_of(Area.DOSSIERS)
+        if change.touches(Area.AWARDS, Area.UNITS, Area.PERSONS) or len(named) > FEW_DOSSIERS:
+            self.refresh()  # names and flags of many rows, or many dossiers at once
+        elif named:
+            self.reload_dossiers(named)
+        elif change.touches(Area.DOSSIERS):
             self.refresh()
         self.undo_actions.refresh()
         for window in list(self._windows):
             window.on_change(change)
 
-    def refresh(self) -> None:
-        where = DossierFilter(
+    def _where(self) -> DossierFilter:
+        return DossierFilter(
             campaign_id=self.campaign.currentData(),
             level=self.level.currentData(),
             nominee_kind=NomineeKind(self.kind.currentData()) if self.kind.currentData() else None,
         )
+
+    def _status_shows(self, row: DossierRow) -> bool:
+        # Combo data holds the plain value: Qt hands enums back as text.
+        status = self.status.currentData()
+        return not status or row.status is DossierStatus(status)
+
+    def refresh(self) -> None:
+        """Read the whole list again, keeping the clerk's filters and selected dossier."""
+        where = self._where()
         rows = self.ctx.door.read(lambda session: list_dossiers(session, where, date.today()))
+        self._rows = {saved_id(r.dossier.id): r for r in rows}
+        selected = self.selected()
+        self.model.set_records([r for r in rows if self._status_shows(r)])
+        self.table.resizeColumnsToContents()
+        self._show_counts()
+        if selected is not None:
+            self.select_dossier(saved_id(selected.dossier.id))
+
+    def reload_dossiers(self, dossier_ids: Collection[int]) -> None:
+        """Read again the rows of ``dossier_ids`` only: replaced, added or taken off the list."""
+        where = self._where()
+        fresh = {
+            saved_id(r.dossier.id): r
+            for r in self.ctx.door.read(dossier_rows(dossier_ids, date.today()))
+            if where.accepts(r)
+        }
+        for dossier_id in dossier_ids:
+            row = fresh.get(dossier_id)
+            if row is None:  # deleted, or no longer of the chosen campaign, level or kind
+                self._rows.pop(dossier_id, None)
+            else:
+                self._rows[dossier_id] = row
+            if row is not None and self._status_shows(row):
+                self.model.put(row)
+            else:
+                self.model.drop(dossier_id)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
         # Counts cover every status of the chosen campaign, level and kind, whatever status is shown.
-        counts = count_by_status(rows)
+        counts = count_by_status(list(self._rows.values()))
         self.counts.setText(
             " · ".join(
                 t.STATUS_COUNT.format(label=s.label, count=wording.count(n))
                 for s, n in counts.items()
             )
         )
-        # Combo data holds the plain value: Qt hands enums back as text.
-        status = DossierStatus(self.status.currentData()) if self.status.currentData() else None
-        self.model.set_records([r for r in rows if status is None or r.status is status])
-        self.table.resizeColumnsToContents()
         self._update_count()
 
     def _filter_text(self, text: str) -> None:
@@ -220,12 +265,13 @@ class DossierListPanel(QWidget):
         return self.model.record(self.proxy.mapToSource(rows[0]).row())
 
     def select_dossier(self, dossier_id: int) -> bool:
-        for row in range(self.proxy.rowCount()):
-            source = self.proxy.mapToSource(self.proxy.index(row, 0))
-            if self.model.record(source.row()).dossier.id == dossier_id:
-                self.table.selectRow(row)
-                return True
-        return False
+        """Select the row of ``dossier_id``; False when the filters or the search hide it."""
+        row = self.model.row_of(dossier_id)
+        shown = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else None
+        if shown is None or not shown.isValid():
+            return False
+        self.table.selectRow(shown.row())
+        return True
 
     # -- windows opened from the list ----------------------------------------------------------------
     def _track(self, window: DossierEditor | NewDossierDialog | NomineeHistoryDialog) -> None:

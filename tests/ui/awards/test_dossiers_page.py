@@ -566,6 +566,88 @@ def test_a_restore_empties_the_undo_and_reloads_every_tab(page, qtbot, monkeypat
     assert page.model.rowCount() == 4
 
 
+# -- the list follows each change by its rows ---------------------------------------------------------
+def whole_list_reads(monkeypatch) -> list[object]:  # type: ignore[no-untyped-def]
+    """Each read of the whole list the page makes from now on (one entry per read)."""
+    import desktop.ui.awards.page as page_module
+
+    reads: list[object] = []
+    whole = page_module.list_dossiers
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        reads.append(args[1:])
+        return whole(*args, **kwargs)
+
+    monkeypatch.setattr(page_module, "list_dossiers", counted)
+    return reads
+
+
+def rows_by_id(panel) -> dict[int, object]:  # type: ignore[no-untyped-def]
+    records = [panel.model.record(r) for r in range(panel.model.rowCount())]
+    return {record.dossier.id: record for record in records}
+
+
+def test_a_tick_rereads_only_its_row_and_keeps_the_clerks_place(
+    page, qtbot, monkeypatch, qtmodeltester
+) -> None:
+    panel = page.dossiers
+    qtmodeltester.check(panel.proxy)  # it keeps watching while the rows change under the proxy
+    qtbot.keyClicks(panel.search, "hai phong")
+    assert panel.select_dossier(4)
+    counts = panel.counts.text()
+    before = rows_by_id(panel)
+    reads = whole_list_reads(monkeypatch)
+    panel.open_dossier(4)
+    assert tick(panel.editor.criteria, 0)
+    assert reads == []  # the list of every dossier is not read again for one tick
+    after = rows_by_id(panel)
+    assert after.keys() == before.keys()
+    assert after[4] is not before[4]  # its row is read again...
+    assert all(after[i] is before[i] for i in after if i != 4)  # ...and only its row
+    assert panel.search.text() == "hai phong" and panel.proxy.rowCount() == 1
+    assert panel.selected() is not None and panel.selected().dossier.id == 4
+    assert panel.counts.text() == counts
+
+
+def test_a_step_moves_its_row_and_the_counts_under_the_clerks_filter(page, monkeypatch) -> None:
+    from desktop.awards.dossier_ops import take_step
+    from desktop.models.ids import DossierId
+
+    panel = page.dossiers
+    panel.status.setCurrentIndex(panel.status.findData(DossierStatus.DRAFT.value))
+    assert sorted(rows_by_id(panel)) == [4, 5]
+    reads = whole_list_reads(monkeypatch)
+    page.ctx.door.run(
+        take_step(DossierId(5), DossierStatus.SUBMITTED_TO_COUNCIL, reason="Nộp bổ sung khi họp")
+    )
+    assert reads == []
+    assert sorted(rows_by_id(panel)) == [4]  # no longer a draft: off the drafts shown
+    assert "Nháp: 1 · Đã trình Hội đồng phường: 2" in panel.counts.text()
+    assert "Hiển thị 1/1" in panel.count_label.text()
+    panel.status.setCurrentIndex(0)  # every status again: the clerk's choice reads the list
+    assert len(reads) == 1
+    assert panel.model.record(panel.model.row_of(5)).status is DossierStatus.SUBMITTED_TO_COUNCIL
+
+
+def test_a_change_of_many_dossiers_or_of_the_register_reads_the_whole_list(
+    page, monkeypatch
+) -> None:
+    from desktop.changes import Area, Change
+
+    panel = page.dossiers
+    assert panel.select_dossier(3)
+    reads = whole_list_reads(monkeypatch)
+    for change in (
+        Change.areas_of(Area.DOSSIERS),  # some dossiers, not named
+        Change.of(Area.DOSSIERS, *range(1, 52)),  # more than a few
+        Change.of(Area.UNITS, 1),  # a nominee's name may have changed
+    ):
+        page.ctx.door.announce(change)
+    assert len(reads) == 3
+    assert panel.model.rowCount() == 5
+    assert panel.selected() is not None and panel.selected().dossier.id == 3  # the place is kept
+
+
 def test_the_new_dossier_dialog_follows_the_register_while_open(page, qtbot) -> None:
     from desktop.changes import Area, Change
 

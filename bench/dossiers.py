@@ -7,7 +7,9 @@ generated data, no audit), then times what the clerk waits for:
 2. opening one dossier (detail, completeness, the nominee's results, the nominee's history);
 3. one workflow step through the door, with its history line and audit rows;
 4. ticking a standard through the door and taking it back (Ctrl+Z), each one transaction;
-5. attaching a 50 MB file (hash + copy) and attaching it again (stored once), through the door.
+5. attaching a 50 MB file (hash + copy) and attaching it again (stored once), through the door;
+6. a tick end to end as the clerk waits for it: the door's transaction, then the dossier list of
+   the Hồ sơ page (offscreen) showing the change, and its Ctrl+Z the same way.
 """
 
 from __future__ import annotations
@@ -144,7 +146,56 @@ def main() -> None:
     )
     stored = [p for p in (folder / "attachments").rglob("*") if p.is_file()]
     print(f"files in the store after two attachments: {len(stored)}")
+    tick_on_the_page(folder, db)
     db.close()
+
+
+def tick_on_the_page(folder: Path, db) -> None:  # type: ignore[no-untyped-def]
+    """A tick and its Ctrl+Z with the dossier list listening, as in the window (offscreen Qt)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+    from sqlmodel import select
+
+    from desktop.awards.detail import load_detail
+    from desktop.awards.dossier_ops import SCOPE, check_criterion
+    from desktop.context import AppContext
+    from desktop.models import Dossier, DossierStatus
+    from desktop.paths import DataFolder
+    from desktop.ui.awards.page import DossierListPanel
+
+    app = QApplication.instance() or QApplication([])
+    ctx = AppContext(DataFolder(folder), _db=db)
+    # A draft the workflow step above left alone (the first one moved on), and one of its standards.
+    with db.session() as s:
+        drafts = s.exec(select(Dossier.id).where(Dossier.status == DossierStatus.DRAFT)).all()
+        dossier_id = drafts[len(drafts) // 2]
+        criterion = load_detail(s, dossier_id).criteria[0].criterion.id
+    panel = DossierListPanel(ctx)
+    panel.resize(1200, 800)
+    panel.show()
+    panel.refresh()
+    assert panel.model.rowCount() == 6000
+    panel.select_dossier(dossier_id)
+    ctx.door.listen(panel.on_change)
+    app.processEvents()
+    ticks = iter(range(1_000_000))
+
+    def tick() -> None:
+        ctx.door.run(check_criterion(dossier_id, criterion, True, f"trang {next(ticks)}"))
+        app.processEvents()  # what the window paints before the clerk sees the tick
+
+    def undo() -> None:
+        ctx.door.undo(SCOPE)
+        app.processEvents()
+
+    timed("a tick end to end: door + the list of 6,000 shows it", tick)
+    timed("its Ctrl+Z end to end: door + the list shows it", undo)
+    selected = panel.selected()
+    kept = selected is not None and selected.dossier.id == dossier_id
+    print(f"the clerk's selected dossier kept through them: {'yes' if kept else 'no'}")
+    panel.close()
 
 
 if __name__ == "__main__":

@@ -40,11 +40,10 @@ def format_columns(
     sheet: Worksheet, formats: Mapping[int, str], last_row: int, first_row: int = 2
 ) -> None:
     """Give each figure column (1-based) its number format; write_table leaves cells General."""
-    for column, number_format in formats.items():
-        for (cell,) in sheet.iter_rows(
-            min_row=first_row, max_row=last_row, min_col=column, max_col=column
-        ):
-            cell.number_format = number_format
+    columns = list(formats.items())
+    for row in range(first_row, last_row + 1):  # sheet.cell is cheaper than one iter_rows per column
+        for column, number_format in columns:
+            sheet.cell(row=row, column=column).number_format = number_format
 
 
 def export_quarter(

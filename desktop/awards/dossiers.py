@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 
 from desktop.awards.catalogue import get_award_form, get_campaign, nominee_kinds_of
 from desktop.awards.errors import DossierError
-from desktop.awards.nominees import find_nominee, nominee_from_person, nominee_from_unit
+from desktop.awards.nominees import Nominee, find_nominee, nominee_from_person, nominee_from_unit
 from desktop.models import (
     AwardCategory,
     AwardCriterion,
@@ -353,23 +353,35 @@ def list_dossiers(
             nominee = nominee_from_person(persons[dossier.nominee_person_id])
         form, campaign = forms[dossier.award_form_id], campaigns[dossier.campaign_id]
         proposer = units.get(dossier.proposing_unit_id)
-        row = DossierRow(
-            dossier=dossier,
-            nominee=nominee.name,
-            award=form.name,
-            campaign=campaign.name,
-            nominee_kind=nominee.kind,
-            category=form.category,
-            level=form.level,
-            level_label=form.level_label,
-            proposer=proposer.name if proposer else "",
-            deadline=campaign.deadline,
-            overdue=is_overdue(dossier, campaign, today),
-            discipline_note=nominee.discipline_note,
-        )
+        row = dossier_row(dossier, nominee, form, campaign, proposer, today)
         if where is None or where.accepts(row):
             rows.append(row)
     return rows
+
+
+def dossier_row(
+    dossier: Dossier,
+    nominee: Nominee,
+    form: AwardForm,
+    campaign: Campaign,
+    proposer: Unit | None,
+    today: date,
+) -> DossierRow:
+    """One line of the dossier list, from the records it names."""
+    return DossierRow(
+        dossier=dossier,
+        nominee=nominee.name,
+        award=form.name,
+        campaign=campaign.name,
+        nominee_kind=nominee.kind,
+        category=form.category,
+        level=form.level,
+        level_label=form.level_label,
+        proposer=proposer.name if proposer else "",
+        deadline=campaign.deadline,
+        overdue=is_overdue(dossier, campaign, today),
+        discipline_note=nominee.discipline_note,
+    )
 
 
 def count_by_status(rows: list[DossierRow]) -> dict[DossierStatus, int]:

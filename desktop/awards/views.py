@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from desktop.awards.catalogue import get_award_form, list_award_forms, list_campaigns
 from desktop.awards.detail import DossierDetail, load_detail
-from desktop.awards.dossiers import DossierRow, get_dossier, is_overdue
+from desktop.awards.dossiers import DossierRow, dossier_row, get_dossier
 from desktop.awards.history import HistoryLine, nominee_history
 from desktop.awards.nominees import find_nominee
 from desktop.awards.results import ResultLine, dossier_results
@@ -57,22 +57,7 @@ def dossier_rows(
                 if dossier.proposing_unit_id is not None
                 else None
             )
-            rows.append(
-                DossierRow(
-                    dossier=dossier,
-                    nominee=nominee.name,
-                    award=form.name,
-                    campaign=campaign.name,
-                    nominee_kind=nominee.kind,
-                    category=form.category,
-                    level=form.level,
-                    level_label=form.level_label,
-                    proposer=proposer.name if proposer else "",
-                    deadline=campaign.deadline,
-                    overdue=is_overdue(dossier, campaign, today),
-                    discipline_note=nominee.discipline_note,
-                )
-            )
+            rows.append(dossier_row(dossier, nominee, form, campaign, proposer, today))
         return rows
 
     return read

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from desktop.changes import Area, Change, Done, Operation, Undo
 from desktop.errors import Refusal
@@ -41,7 +41,16 @@ from desktop.text import wording
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from desktop.excel.values_import import FileResult
+
+class ReturnedFile(Protocol):
+    """One returned collection workbook as the Excel reader judged it (``excel.values_import``)."""
+
+    changes: list[ValueChange]
+    errors: list[str]
+    saved: bool
+
+    @property
+    def ok(self) -> bool: ...
 
 SCOPE = "values"
 NOTE_NEEDED = "Có ô thay đổi lớn so với quý trước; hãy ghi chú lý do rồi lưu lại."
@@ -207,7 +216,7 @@ def set_target(
 
 
 def import_returned(
-    results: Sequence[FileResult], year: int, quarter: int
+    results: Sequence[ReturnedFile], year: int, quarter: int
 ) -> Operation[int]:
     """Save every accepted returned workbook, each whole or not at all; returns the values saved.
 

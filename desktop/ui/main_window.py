@@ -133,12 +133,7 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        key = PAGES[row].key
-        fresh = key not in self._pages
-        widget = self.page(key)
-        self.stack.setCurrentWidget(widget)
-        if not fresh and not isinstance(widget, Page) and hasattr(widget, "refresh"):
-            widget.refresh()  # a page not yet told of changes reads again when shown
+        self.stack.setCurrentWidget(self.page(PAGES[row].key))
 
     # -- the change broadcast --------------------------------------------------------------------
     def _changed(self, change: Change) -> None:

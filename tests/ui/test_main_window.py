@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
 from sqlmodel import select
 
-from desktop.models import Unit
+from desktop.models import Unit, UnitKind
 from desktop.settings import load_settings
 from desktop.ui.pages import PAGES
 from tests.helpers.typing import type_text
@@ -74,3 +74,19 @@ def test_window_geometry_is_remembered(main_window, qtbot, ctx) -> None:
     again = MainWindow(ctx)
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (700, 500)
+
+
+def test_every_page_is_told_of_changes_and_a_unit_added_elsewhere_shows_at_once(
+    main_window, qtbot, ctx
+) -> None:
+    from desktop.register import ops
+    from desktop.register.units import UNITS, UnitData
+    from desktop.ui.pages import Page
+
+    pages = [main_window.show_page(spec.key) for spec in PAGES]
+    assert all(isinstance(page, Page) for page in pages)
+    units = main_window.show_page("units")
+    before = units.model.rowCount()
+    data = UnitData(code="TDP99", name="Tổ dân phố số 99", kind=UnitKind.RESIDENTIAL_GROUP)
+    ctx.door.run(ops.add(UNITS, data))
+    assert units.model.rowCount() == before + 1

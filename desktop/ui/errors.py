@@ -12,9 +12,11 @@ from __future__ import annotations
 import logging
 import sys
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.changes import Door, Operation
 from desktop.errors import Refusal, refusal_of
 from desktop.logs import log_file
 from desktop.ui.texts import common as t
@@ -56,3 +58,14 @@ def _hook(kind: type[BaseException], error: BaseException, tb: TracebackType | N
 
 def install_excepthook() -> None:
     sys.excepthook = _hook
+
+
+def ran(parent: QWidget | None, door: Door, operation: Operation[Any], title: str = "") -> bool:
+    """Run ``operation`` through the door; on failure tell the clerk (as :func:`show_error` does)
+    and say so. What a button does when all it needs to know is whether the change went through."""
+    try:
+        door.run(operation)
+    except Exception as error:  # a refusal is shown as worded, a bug as an apology
+        show_error(parent, error, title)
+        return False
+    return True

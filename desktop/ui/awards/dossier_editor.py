@@ -55,7 +55,7 @@ from desktop.ui.awards.dossier_models import ComponentsModel, CriteriaModel
 from desktop.ui.awards.dossier_widgets import table_view
 from desktop.ui.awards.history_dialog import PRIOR_COLUMNS, PriorAwardDialog, prior_to_remove
 from desktop.ui.awards.step_dialog import StepDialog
-from desktop.ui.errors import show_error
+from desktop.ui.errors import ran, show_error
 from desktop.ui.texts import dossiers as t
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 from desktop.ui.widgets.undo_actions import UndoActions
@@ -384,22 +384,12 @@ class DossierEditor(QDialog):
     def _save_criterion(self, line: CriterionLine, met: bool, evidence: str) -> bool:
         criterion_id = line.criterion.id
         assert criterion_id is not None  # read from the database
-        try:
-            self.ctx.door.run(check_criterion(self.dossier_id, criterion_id, met, evidence))
-        except Exception as error:
-            show_error(self, error)
-            return False
-        return True
+        return ran(self, self.ctx.door, check_criterion(self.dossier_id, criterion_id, met, evidence))
 
     def _save_component(self, line: ComponentLine, present: bool, note: str) -> bool:
         component_id = line.component.id
         assert component_id is not None  # read from the database
-        try:
-            self.ctx.door.run(check_component(self.dossier_id, component_id, present, note))
-        except Exception as error:
-            show_error(self, error)
-            return False
-        return True
+        return ran(self, self.ctx.door, check_component(self.dossier_id, component_id, present, note))
 
     def save(self) -> bool:
         """Lưu: the texts and the proposer; Ctrl+Z puts the texts saved before back."""
@@ -425,12 +415,7 @@ class DossierEditor(QDialog):
         operation = add_prior(
             year, award, decision, unit_id=nominee.unit_id, person_id=nominee.person_id
         )
-        try:
-            self.ctx.door.run(operation)
-        except Exception as error:
-            show_error(self, error)
-            return False
-        return True
+        return ran(self, self.ctx.door, operation)
 
     def remove_selected_prior(self) -> bool:
         rows = self.prior_view.selectionModel().selectedRows()
@@ -438,12 +423,7 @@ class DossierEditor(QDialog):
         prior_id = prior_to_remove(self, line)
         if prior_id is None:
             return False
-        try:
-            self.ctx.door.run(remove_prior(prior_id))
-        except Exception as error:
-            show_error(self, error)
-            return False
-        return True
+        return ran(self, self.ctx.door, remove_prior(prior_id))
 
     def save_discipline(self) -> None:
         """Kỷ luật / khiếu nại is kept on the nominee, whatever the dossier's step."""

@@ -30,7 +30,7 @@ from desktop.changes import Area, Change
 from desktop.context import AppContext
 from desktop.models.ids import PersonId, UnitId
 from desktop.ui.awards.dossier_widgets import dialog_buttons, searchable_combo, table_view
-from desktop.ui.errors import show_error
+from desktop.ui.errors import ran
 from desktop.ui.texts import dossiers as t
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 from desktop.ui.widgets.undo_actions import UndoActions
@@ -141,24 +141,14 @@ class NomineeHistoryDialog(QDialog):
 
     def record_prior(self, year: int, award: str, decision: str) -> bool:
         operation = add_prior(year, award, decision, unit_id=self.unit_id, person_id=self.person_id)
-        try:
-            self.ctx.door.run(operation)
-        except Exception as error:
-            show_error(self, error)
-            return False
-        return True
+        return ran(self, self.ctx.door, operation)
 
     def remove_selected(self) -> bool:
         rows = self.view.selectionModel().selectedRows()
         prior_id = prior_to_remove(self, self.model.record(rows[0].row()) if rows else None)
         if prior_id is None:
             return False
-        try:
-            self.ctx.door.run(remove_prior(prior_id))
-        except Exception as error:
-            show_error(self, error)
-            return False
-        return True
+        return ran(self, self.ctx.door, remove_prior(prior_id))
 
 
 class NomineeChooser(QDialog):

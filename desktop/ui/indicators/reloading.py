@@ -6,6 +6,8 @@ when it is shown — so a cell typed in the grid does not recompute the ward's r
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -13,9 +15,10 @@ from desktop.changes import Area, Change
 
 
 class ReloadingTab(QWidget):
-    """Subclasses name the ``areas`` they show and read them in :meth:`refresh`."""
+    """Subclasses name the ``areas`` they show and read them in their ``reload``."""
 
     areas: tuple[Area, ...] = ()
+    reload: Callable[[], None]  # what the tab reads; every subclass defines it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,9 +33,6 @@ class ReloadingTab(QWidget):
     def refresh(self) -> None:
         self.stale = False
         self.reload()
-
-    def reload(self) -> None:
-        raise NotImplementedError(f"{type(self).__name__} reads its data here")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

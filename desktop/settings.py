@@ -44,6 +44,13 @@ class WardSettings:
     change_warning_points: int = 20
     local_backups_kept: int = 10
     usb_backup_warning_days: int = 7
+    # Kết luận "Đạt"/"Chưa đạt" chỉ khi số đơn vị đã báo cáo đạt tỷ lệ này của số phải báo cáo.
+    complete_threshold_percent: int = 100
+    # Mẫu số lệch khỏi số người trong sổ đơn vị quá tỷ lệ này cần ghi chú (cảnh báo, không chặn).
+    denominator_tolerance_percent: int = 10
+    # Những năm của Kế hoạch: số liệu và chỉ tiêu ngoài các năm này bị từ chối.
+    plan_first_year: int = 2025
+    plan_last_year: int = 2030
 
     def validation_errors(self) -> list[str]:
         errors = []
@@ -62,6 +69,14 @@ class WardSettings:
             errors.append("Số bản sao lưu tự động giữ lại phải từ 1 đến 365.")
         if not 1 <= self.usb_backup_warning_days <= 365:
             errors.append("Số ngày nhắc sao lưu ra USB phải từ 1 đến 365.")
+        if not 1 <= self.complete_threshold_percent <= 100:
+            errors.append("Tỷ lệ đơn vị đã báo cáo để kết luận phải từ 1 đến 100%.")
+        if not 0 <= self.denominator_tolerance_percent <= 100:
+            errors.append("Độ lệch mẫu số cho phép so với sổ đơn vị phải từ 0 đến 100%.")
+        if not 2000 <= self.plan_first_year <= self.plan_last_year <= 2100:
+            errors.append(
+                "Năm đầu và năm cuối của Kế hoạch phải từ 2000 đến 2100, năm đầu không sau năm cuối."
+            )
         return errors
 
 

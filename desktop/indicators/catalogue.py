@@ -18,12 +18,14 @@ from desktop.models import (
     AwardForm,
     Campaign,
     CampaignKind,
+    Comparison,
     ContentArea,
     DossierComponent,
     Indicator,
     IndicatorTarget,
     Milestone,
     NomineeKind,
+    ValueKind,
 )
 from desktop.paths import resource_path
 
@@ -57,14 +59,20 @@ def load_catalogue(session: Session) -> None:
             denominator_label=spec["denominator_label"],
             unit_kinds=",".join(spec["unit_kinds"]),
             ordinal=ordinal,
+            value_kind=ValueKind(spec["value_kind"]),
         )
         session.add(indicator)
         session.flush()
         assert indicator.id is not None  # given by the flush
-        for year, (percent, text) in spec["targets"].items():
+        for year, target in spec["targets"].items():
             session.add(
                 IndicatorTarget(
-                    indicator_id=indicator.id, year=int(year), target_percent=percent, text=text
+                    indicator_id=indicator.id,
+                    year=int(year),
+                    target_percent=target["percent"],
+                    comparison=Comparison(target["comparison"]),
+                    unit_kinds=",".join(target["unit_kinds"]),
+                    text=target["text"],
                 )
             )
     for ordinal, spec in enumerate(data["award_forms"], start=1):
@@ -99,7 +107,45 @@ def load_catalogue(session: Session) -> None:
                     required=component["required"],
                 )
             )
+    session.flush()
+    carry_over_targets(session)
     _add_campaigns(session)
+
+
+def carry_over_targets(session: Session) -> int:
+    """Chỉ tiêu duy trì: the plan sets targets for 2025 and 2026 only, yet the 2027 sơ kết and the
+    2030 tổng kết must judge against something; each later year of the plan without a target gets
+    its indicator's last target, marked ``carried_over`` and worded so, for the clerk to change.
+    Returns how many were added."""
+    added = 0
+    by_indicator: dict[int, dict[int, IndicatorTarget]] = {}
+    for target in session.exec(select(IndicatorTarget)):
+        by_indicator.setdefault(target.indicator_id, {})[target.year] = target
+    for indicator_id, targets in by_indicator.items():
+        planned = [t for t in targets.values() if not t.carried_over]
+        if not planned:
+            continue
+        last = max(planned, key=lambda t: t.year)
+        for year in range(last.year + 1, PLAN_YEARS.stop):
+            if year in targets:
+                continue
+            session.add(
+                IndicatorTarget(
+                    indicator_id=indicator_id,
+                    year=year,
+                    target_percent=last.target_percent,
+                    comparison=last.comparison,
+                    unit_kinds=last.unit_kinds,
+                    carried_over=True,
+                    text=f"{CARRIED_PREFIX.format(year=last.year)}{last.text}",
+                )
+            )
+            added += 1
+    session.flush()
+    return added
+
+
+CARRIED_PREFIX = "Duy trì chỉ tiêu năm {year}: "
 
 
 def _add_campaigns(session: Session) -> None:

@@ -25,7 +25,14 @@ from desktop.models.dossiers import (
     DossierStatus,
     PriorAward,
 )
-from desktop.models.indicators import Indicator, IndicatorTarget, QuarterLock, QuarterValue
+from desktop.models.indicators import (
+    Comparison,
+    Indicator,
+    IndicatorTarget,
+    QuarterLock,
+    QuarterValue,
+    ValueKind,
+)
 from desktop.models.register import Gender, Person, Unit, UnitKind
 from desktop.models.settings import Setting
 
@@ -37,6 +44,7 @@ __all__ = [
     "AwardForm",
     "Campaign",
     "CampaignKind",
+    "Comparison",
     "ContentArea",
     "Dossier",
     "DossierComponent",
@@ -57,4 +65,5 @@ __all__ = [
     "Setting",
     "Unit",
     "UnitKind",
+    "ValueKind",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import DateTime, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -10,10 +11,42 @@ from sqlmodel import Field, SQLModel
 from desktop.models._base import now
 
 
+class ValueKind(StrEnum):
+    """How a unit reports an indicator (loại chỉ tiêu)."""
+
+    RATIO = "ratio"  # tử số / mẫu số: people with the skill out of the unit's head-count
+    YES_NO = "yes_no"  # có / chưa, one per unit: the ward value is units with "có" / units expected
+
+    @property
+    def label(self) -> str:
+        return "Tỷ lệ (tử số / mẫu số)" if self is ValueKind.RATIO else "Có / chưa (mỗi đơn vị một ô)"
+
+
+class Comparison(StrEnum):
+    """How a figure is held against its target, as the plan's sentence words it."""
+
+    ABOVE = ">"  # "Trên 80%": strictly more than
+    AT_LEAST = ">="  # "80% trở lên", "80% …": at least
+    EQUAL = "="  # "100% …": all of them
+
+    @property
+    def label(self) -> str:
+        return _COMPARISON_LABELS[self]
+
+
+_COMPARISON_LABELS = {
+    Comparison.ABOVE: "Trên",
+    Comparison.AT_LEAST: "Từ … trở lên",
+    Comparison.EQUAL: "Bằng (toàn bộ)",
+}
+
+
 class Indicator(SQLModel, table=True):
     """Chỉ tiêu: a share (numerator / denominator) measured on one population.
 
-    ``unit_kinds`` lists, comma-separated, the :class:`UnitKind` values that report it.
+    ``unit_kinds`` lists, comma-separated, the :class:`UnitKind` values that report it when a year's
+    target names no narrower scope; ``population`` names the head-count of the register it is
+    measured on (staff | students | adults | workers | schools).
     """
 
     id: int | None = Field(default=None, primary_key=True)
@@ -25,6 +58,7 @@ class Indicator(SQLModel, table=True):
     unit_kinds: str = Field(default="")
     ordinal: int = Field(default=0)
     active: bool = Field(default=True)
+    value_kind: ValueKind = Field(default=ValueKind.RATIO, max_length=16)
 
     @property
     def unit_kind_list(self) -> list[str]:
@@ -32,7 +66,12 @@ class Indicator(SQLModel, table=True):
 
 
 class IndicatorTarget(SQLModel, table=True):
-    """Chỉ tiêu năm: the target share for one year, with the plan's sentence for it."""
+    """Chỉ tiêu năm: the target share for one year, with the plan's sentence for it.
+
+    ``unit_kinds`` (comma-separated; empty: the indicator's own) is the year's scope — the plan's
+    2025 student target covers secondary schools, its 2026 one every school from primary up.
+    ``carried_over`` marks a "duy trì" target the app proposed from the plan's last year.
+    """
 
     __table_args__ = (UniqueConstraint("indicator_id", "year"),)
 
@@ -41,6 +80,13 @@ class IndicatorTarget(SQLModel, table=True):
     year: int = Field(index=True)
     target_percent: float = Field(ge=0, le=100)
     text: str = Field(default="")
+    comparison: Comparison = Field(default=Comparison.AT_LEAST, max_length=2)
+    unit_kinds: str = Field(default="")
+    carried_over: bool = Field(default=False)
+
+    @property
+    def unit_kind_list(self) -> list[str]:
+        return [k for k in self.unit_kinds.split(",") if k]
 
 
 class QuarterValue(SQLModel, table=True):

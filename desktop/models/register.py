@@ -83,11 +83,21 @@ class Unit(SQLModel, table=True):
     adult_count: int | None = Field(default=None, ge=0)
     worker_count: int | None = Field(default=None, ge=0)
     active: bool = Field(default=True, index=True)
+    # Kỳ báo cáo (see desktop.models.periods): the first quarter the unit reports, and the first it
+    # no longer does once deactivated, so that adding or closing a unit leaves past results alone.
+    reports_from: int = Field(default=0)
+    stopped_from: int | None = Field(default=None)
     # Bị kỷ luật / đang bị khiếu nại: awards wait while this is not empty (NĐ 152/2025, Điều 4).
     discipline_note: str = Field(default="")
     note: str = Field(default="")
     created_at: datetime = Field(sa_type=DateTime, default_factory=now)
     updated_at: datetime = Field(sa_type=DateTime, default_factory=now)
+
+    def expected_in(self, period: int) -> bool:
+        """Phải báo cáo kỳ này? ``period`` as :func:`desktop.models.periods.period_code`."""
+        return self.reports_from <= period and (
+            self.stopped_from is None or period < self.stopped_from
+        )
 
 
 class Person(SQLModel, table=True):

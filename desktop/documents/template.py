@@ -122,9 +122,11 @@ def _long_date(value: Any) -> str:
 
 
 def _verdict(value: Any) -> str:
-    """A result (anything with ``percent`` and ``target``, or a mapping of them) as its verdict."""
+    """A result (anything :class:`wording.Judged`, or a mapping of ``met``, ``target``, ``reported``, ``expected``) as its verdict."""
     if isinstance(value, Mapping):
-        return wording.verdict_of(value.get("percent"), value.get("target")).value
+        return wording.verdict_of(
+            value.get("met"), value.get("target"), value.get("reported"), value.get("expected")
+        )
     return wording.verdict(value)
 
 

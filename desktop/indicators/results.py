@@ -1,16 +1,22 @@
 """Ward results (kết quả thực hiện chỉ tiêu): where the ward stands on each indicator of the plan.
 
-The indicators are levels at a point in time (a share of a population), so:
+The plan's indicators are stocks — people who *have* digital skills, schools that *do* teach them
+(Kế hoạch, mục II.2: "80% người dân … có kỹ năng số") — so:
 
-* the ward value of an indicator in a quarter is Σ numerators / Σ denominators over the units that
-  reported it — weighted by population, never the mean of the units' percentages;
-* the result of a year is the value of its last reported quarter, not a sum of quarters;
-* a unit "reported" a quarter when it gave both a numerator and a denominator > 0; units without
-  data are left out of the ratio but counted in completeness (đơn vị đã báo cáo / phải báo cáo);
-* expected units are the active units whose kind reports the indicator (``Indicator.unit_kinds``).
+* the figure of a year is, per unit, its latest value reported in that year, summed over units
+  (Σ tử số / Σ mẫu số, weighted by population); each part says as of which quarter it is
+  (:func:`latest_reports` is the one place that says so);
+* the figure of a quarter is the values of that quarter;
+* a unit "reported" when it gave a numerator and a denominator > 0;
+* the units expected are those whose kind the year's target covers (:mod:`.scope`) and that report
+  in the period (a year: its fourth quarter) by their reporting periods;
+* a verdict "Đạt"/"Chưa đạt" is given only on complete data — when the units that reported reach
+  the share of those expected set in Cài đặt (100 % unless changed); otherwise the result says
+  "Chưa đủ số liệu (k/n đơn vị)" and names the units missing;
+* a yes/no indicator (TRUONGKNS) counts the units with "có" out of the units expected.
 
-Aggregation runs in SQL (GROUP BY indicator and unit kind) so a ward of thousands of units answers
-in milliseconds; only the small per-kind groups are combined in Python.
+Aggregation runs in SQL (GROUP BY indicator, unit kind and quarter) so a ward of thousands of units
+answers in milliseconds; only those few groups are combined in Python.
 """
 
 from __future__ import annotations
@@ -19,34 +25,57 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Integer, func, type_coerce
-from sqlalchemy.sql.elements import TypeCoerce
+from sqlalchemy import ColumnElement, Integer, Subquery, exists, func, type_coerce
 from sqlmodel import Session, col, select
 
 from desktop.indicators.rules import ValueRefused
-from desktop.models import Indicator, IndicatorTarget, QuarterValue, Unit, UnitKind
-from desktop.models._base import stored_id
+from desktop.indicators.scope import (
+    YearScope,
+    check_plan_period,
+    expected_in,
+    meets,
+    year_scopes,
+)
+from desktop.models import Comparison, Indicator, QuarterValue, Unit, UnitKind
 from desktop.models.ids import IndicatorId, UnitId, saved_id
+from desktop.models.periods import QUARTERS, period_code
+from desktop.settings import load_settings
 from desktop.text import sort_key
 
-QUARTERS = (1, 2, 3, 4)
+__all__ = ["QUARTERS"]
+
+
+@dataclass(frozen=True)
+class MissingUnit:
+    """Đơn vị chưa báo cáo."""
+
+    id: UnitId
+    code: str
+    name: str
 
 
 class AgainstTarget:
-    """What every result compares: its ``percent`` against the year's ``target`` (both in %).
+    """What every result compares: its figure against the year's ``target`` (in %).
 
-    Mixed into the result dataclasses, which give the two fields.
+    Mixed into the result dataclasses, which give the fields. ``met`` is None — no verdict — when
+    there is no target, no figure, or the data is not complete.
     """
 
+    numerator: int | None
+    denominator: int | None
     percent: float | None
     target: float | None
+    comparison: Comparison
+    complete: bool
+    reported_units: int
+    expected_units: int
 
     @property
     def met(self) -> bool | None:
-        """Đạt chỉ tiêu? None when there is no target or no figure to judge."""
-        if self.target is None or self.percent is None:
+        """Đạt chỉ tiêu? None when there is no target, no figure or not enough data to judge."""
+        if self.target is None or not self.complete or not self.denominator:
             return None
-        return self.percent >= self.target
+        return meets(self.numerator or 0, self.denominator, self.target, self.comparison)
 
     @property
     def gap(self) -> float | None:
@@ -55,22 +84,36 @@ class AgainstTarget:
             return None
         return self.target - self.percent
 
+    @property
+    def behind(self) -> bool:
+        """A figure short of the target, whether or not the data is complete (for naming units)."""
+        if self.target is None or not self.denominator or self.percent is None:
+            return False
+        return not meets(self.numerator or 0, self.denominator, self.target, self.comparison)
+
 
 @dataclass(frozen=True)
 class IndicatorResult(AgainstTarget):
-    """Kết quả toàn phường của một chỉ tiêu trong một quý (or a year: its last reported quarter)."""
+    """Kết quả toàn phường của một chỉ tiêu trong một quý hoặc một năm."""
 
     indicator_id: IndicatorId
     code: str
     name: str
     year: int
-    quarter: int | None  # the quarter used; None when nothing was reported that year
+    quarter: int | None  # the latest quarter in the figure; None when nothing was reported
     numerator: int
     denominator: int
     percent: float | None  # Σ numerators / Σ denominators × 100
     target: float | None  # the year's target percent; None when the year has no target
     reported_units: int
     expected_units: int
+    comparison: Comparison = Comparison.AT_LEAST
+    complete: bool = False
+    carried_over: bool = False  # the target is "duy trì" from the plan's last year
+    missing_units: tuple[MissingUnit, ...] = ()
+    as_of: tuple[tuple[int, int], ...] = ()  # (quarter, units) of the parts of a year's figure
+    kinds: tuple[UnitKind, ...] = ()
+    yes_no: bool = False
 
     @property
     def completeness(self) -> float | None:
@@ -91,15 +134,28 @@ class UnitResult(AgainstTarget):
     indicator_id: IndicatorId
     indicator_code: str
     year: int
-    quarter: int | None
+    quarter: int | None  # the quarter its value is of
     numerator: int | None
     denominator: int | None
     percent: float | None
     target: float | None
+    comparison: Comparison = Comparison.AT_LEAST
 
     @property
     def reported(self) -> bool:
         return self.percent is not None
+
+    @property
+    def complete(self) -> bool:  # type: ignore[override]
+        return self.reported
+
+    @property
+    def reported_units(self) -> int:  # type: ignore[override]
+        return 1 if self.reported else 0
+
+    @property
+    def expected_units(self) -> int:  # type: ignore[override]
+        return 1
 
 
 @dataclass(frozen=True)
@@ -117,6 +173,8 @@ class KindResult(AgainstTarget):
     target: float | None
     reported_units: int
     expected_units: int
+    comparison: Comparison = Comparison.AT_LEAST
+    complete: bool = False
 
 
 def percent_of(numerator: int | None, denominator: int | None) -> float | None:
@@ -126,215 +184,232 @@ def percent_of(numerator: int | None, denominator: int | None) -> float | None:
     return numerator / denominator * 100
 
 
-def _reported() -> list[ColumnElement[bool]]:
+def is_complete(reported: int, expected: int, threshold_percent: int) -> bool:
+    """Đủ số liệu: the units that reported reach ``threshold_percent`` of those expected."""
+    return expected > 0 and reported * 100 >= threshold_percent * expected
+
+
+def reported() -> list[ColumnElement[bool]]:
     """The SQL condition of a usable report: a numerator and a positive denominator."""
     return [col(QuarterValue.numerator).is_not(None), col(QuarterValue.denominator) > 0]
 
 
-def _reported_sum(column: int | None) -> TypeCoerce[int]:
-    """SUM of a column over rows kept by :func:`_reported`: never NULL, as every row has a value."""
+def _sum(column: object) -> ColumnElement[int]:
     return type_coerce(func.sum(column), Integer)
 
 
-def active_indicators(session: Session) -> list[Indicator]:
-    statement = select(Indicator).where(col(Indicator.active).is_(True))
-    return list(session.exec(statement.order_by(col(Indicator.ordinal), col(Indicator.id))))
+def quarters_of(quarter: int | None) -> tuple[int, int]:
+    """The quarters a figure reads: one quarter, or the whole year."""
+    return (quarter, quarter) if quarter is not None else (1, 4)
 
 
-def id_of(indicator: Indicator) -> IndicatorId:
-    """The id of a stored indicator."""
-    return IndicatorId(saved_id(indicator.id))
+def expected_period(year: int, quarter: int | None) -> int:
+    """The period whose units are expected: the quarter, or a year's fourth quarter."""
+    return period_code(year, quarter or 4)
 
 
-def targets_for_year(session: Session, year: int) -> dict[int, float]:
-    """Chỉ tiêu năm: indicator id → target percent for ``year``."""
-    rows = session.exec(
-        select(IndicatorTarget.indicator_id, IndicatorTarget.target_percent).where(
-            IndicatorTarget.year == year
+def latest_reports(year: int, quarter: int | None) -> Subquery:
+    """Số liệu dùng để tính: per unit and indicator, its latest report in the period.
+
+    For a year (``quarter`` None) that is each unit's last reported quarter of the year — the plan's
+    indicators count people who *have* a skill, so a unit's latest figure stands for it, and the
+    ward's figure is the sum over units of their latest figures (never the last quarter in which any
+    unit reported, never a sum of quarters). For one quarter it is that quarter's values. Columns:
+    ``indicator_id, unit_id, quarter, numerator, denominator``.
+
+    SQLite gives the bare columns of a ``MAX()`` aggregate from the row holding the maximum, so one
+    pass over the (year, indicator, unit, quarter) index finds each unit's latest row.
+    """
+    first, last = quarters_of(quarter)
+    return (
+        select(
+            QuarterValue.indicator_id,
+            QuarterValue.unit_id,
+            func.max(QuarterValue.quarter).label("quarter"),
+            QuarterValue.numerator,
+            QuarterValue.denominator,
         )
+        .where(
+            QuarterValue.year == year,
+            col(QuarterValue.quarter).between(first, last),
+            *reported(),
+        )
+        .group_by(col(QuarterValue.indicator_id), col(QuarterValue.unit_id))
+        .subquery("latest")
     )
-    return {indicator_id: target for indicator_id, target in rows}
 
 
-def active_units_by_kind(session: Session) -> dict[UnitKind, int]:
+@dataclass
+class _Group:
+    numerator: int = 0
+    denominator: int = 0
+    units: int = 0
+    by_quarter: dict[int, int] | None = None
+
+    def add(self, quarter: int, numerator: int, denominator: int, units: int) -> None:
+        self.numerator += numerator
+        self.denominator += denominator
+        self.units += units
+        if self.by_quarter is None:
+            self.by_quarter = {}
+        self.by_quarter[quarter] = self.by_quarter.get(quarter, 0) + units
+
+
+def _groups(
+    session: Session, year: int, quarter: int | None, indicator_ids: list[IndicatorId]
+) -> dict[tuple[int, UnitKind], _Group]:
+    """Sums of the latest reports per (indicator, unit kind), over units expected in the period."""
+    latest = latest_reports(year, quarter)
+    statement = (
+        select(
+            latest.c.indicator_id,
+            Unit.kind,
+            latest.c.quarter,
+            _sum(latest.c.numerator),
+            _sum(latest.c.denominator),
+            func.count(),
+        )
+        .join(Unit, col(Unit.id) == latest.c.unit_id)
+        .where(
+            expected_in(expected_period(year, quarter)),
+            latest.c.indicator_id.in_(indicator_ids),
+        )
+        .group_by(latest.c.indicator_id, col(Unit.kind), latest.c.quarter)
+    )
+    groups: dict[tuple[int, UnitKind], _Group] = defaultdict(_Group)
+    for indicator_id, kind, q, numerator, denominator, units in session.exec(statement):
+        groups[(indicator_id, UnitKind(kind))].add(
+            int(q), int(numerator), int(denominator), int(units)
+        )
+    return groups
+
+
+def expected_by_kind(session: Session, period: int) -> dict[UnitKind, int]:
+    """Số đơn vị phải báo cáo trong kỳ, by unit kind."""
     rows = session.exec(
-        select(Unit.kind, func.count()).where(col(Unit.active).is_(True)).group_by(Unit.kind)
+        select(Unit.kind, func.count()).where(expected_in(period)).group_by(col(Unit.kind))
     )
     return {UnitKind(kind): count for kind, count in rows}
 
 
-def last_reported_quarter(session: Session, year: int, indicator_id: IndicatorId) -> int | None:
-    """The latest quarter of ``year`` in which any unit reported the indicator."""
-    for quarter in reversed(QUARTERS):
-        # EXISTS over the (year, quarter, indicator) index: stops at the first report found.
-        found = session.exec(
-            select(QuarterValue.id)
-            .where(
-                QuarterValue.year == year,
-                QuarterValue.quarter == quarter,
-                QuarterValue.indicator_id == indicator_id,
-                *_reported(),
-            )
-            .limit(1)
-        ).first()
-        if found is not None:
-            return quarter
-    return None
-
-
-def _quarters_used(
-    session: Session, year: int, quarter: int | None, indicators: Iterable[Indicator]
-) -> dict[IndicatorId, int | None]:
-    if quarter is not None:
-        _check_period(year, quarter)
-        return {id_of(i): quarter for i in indicators}
-    return {
-        id_of(i): last_reported_quarter(session, year, id_of(i)) for i in indicators
-    }
-
-
-def _check_period(year: int, quarter: int | None) -> None:
-    if quarter is not None and quarter not in QUARTERS:
-        raise ValueRefused(f"Quý phải từ 1 đến 4 (đã nhập {quarter}).")
-    if not 2000 <= year <= 2100:
-        raise ValueRefused(f"Năm {year} không hợp lệ.")
-
-
-def _indicator_kinds(indicator: Indicator) -> list[UnitKind]:
-    return [UnitKind(k) for k in indicator.unit_kind_list if k in UnitKind._value2member_map_]
-
-
-def _sum(
-    session: Session, year: int, quarter: int, indicator_ids: list[int], kinds: Iterable[UnitKind]
-) -> dict[int, tuple[int, int, int]]:
-    """(Σ numerator, Σ denominator, units reported) per indicator over the active units of ``kinds``.
-
-    The units are filtered by ``unit_id IN (SELECT …)`` rather than a join, which spares a lookup of
-    the unit row for each of the tens of thousands of values and lets SQLite group in index order.
-    """
-    units = select(Unit.id).where(col(Unit.active).is_(True), col(Unit.kind).in_(sorted(kinds)))
-    statement = (
-        select(
-            QuarterValue.indicator_id,
-            _reported_sum(QuarterValue.numerator),
-            _reported_sum(QuarterValue.denominator),
-            func.count(),
-        )
-        .where(
-            QuarterValue.year == year,
-            QuarterValue.quarter == quarter,
-            col(QuarterValue.indicator_id).in_(indicator_ids),
-            col(QuarterValue.unit_id).in_(units),
-            *_reported(),
-        )
-        .group_by(col(QuarterValue.indicator_id))
+def missing_of(
+    session: Session, year: int, quarter: int | None, scope: YearScope
+) -> tuple[MissingUnit, ...]:
+    """Đơn vị chưa báo cáo: units expected in the period with no report of the indicator in it."""
+    first, last = quarters_of(quarter)
+    has_report = exists().where(
+        QuarterValue.unit_id == Unit.id,
+        QuarterValue.indicator_id == scope.indicator_id,
+        QuarterValue.year == year,
+        col(QuarterValue.quarter).between(first, last),
+        *reported(),
     )
-    return {
-        indicator_id: (int(numerator), int(denominator), int(count))
-        for indicator_id, numerator, denominator, count in session.exec(statement)
-    }
+    rows = session.exec(
+        select(Unit.id, Unit.code, Unit.name).where(
+            expected_in(expected_period(year, quarter)),
+            col(Unit.kind).in_(sorted(scope.kinds)),
+            ~has_report,
+        )
+    ).all()
+    units = [MissingUnit(UnitId(saved_id(uid)), code, name) for uid, code, name in rows]
+    return tuple(sorted(units, key=lambda u: (sort_key(u.name), u.code)))
 
 
-def _sums_by_indicator(
-    session: Session,
-    year: int,
-    quarters: dict[IndicatorId, int | None],
-    indicators: list[Indicator],
-) -> dict[int, tuple[int, int, int]]:
-    """Ward sums per indicator; indicators sharing their quarter and kinds go in one query."""
-    batches: dict[tuple[int, frozenset[UnitKind]], list[int]] = defaultdict(list)
-    for indicator in indicators:
-        quarter = quarters[id_of(indicator)]
-        if quarter is not None:
-            batches[(quarter, frozenset(_indicator_kinds(indicator)))].append(
-                id_of(indicator)
-            )
-    sums: dict[int, tuple[int, int, int]] = {}
-    for (quarter, kinds), indicator_ids in batches.items():
-        sums.update(_sum(session, year, quarter, indicator_ids, kinds))
-    return sums
+def _combine(
+    groups: Iterable[_Group], expected: int, yes_no: bool
+) -> tuple[int, int, int, dict[int, int]]:
+    numerator = denominator = units = 0
+    as_of: dict[int, int] = {}
+    for group in groups:
+        numerator += group.numerator
+        denominator += group.denominator
+        units += group.units
+        for q, n in (group.by_quarter or {}).items():
+            as_of[q] = as_of.get(q, 0) + n
+    if yes_no:
+        denominator = expected  # trường có / trường phải báo cáo
+    return numerator, denominator, units, as_of
 
 
-def _sums_by_kind(
-    session: Session,
-    year: int,
-    quarters: dict[IndicatorId, int | None],
-    indicators: list[Indicator],
-) -> dict[tuple[int, UnitKind], tuple[int, int, int]]:
-    """Sums per (indicator, unit kind): one query per kind and quarter."""
-    batches: dict[tuple[int, UnitKind], list[int]] = defaultdict(list)
-    for indicator in indicators:
-        quarter = quarters[id_of(indicator)]
-        if quarter is not None:
-            for kind in _indicator_kinds(indicator):
-                batches[(quarter, kind)].append(id_of(indicator))
-    sums: dict[tuple[int, UnitKind], tuple[int, int, int]] = {}
-    for (quarter, kind), indicator_ids in batches.items():
-        for indicator_id, values in _sum(session, year, quarter, indicator_ids, [kind]).items():
-            sums[(indicator_id, kind)] = values
-    return sums
-
-
-def ward_results(session: Session, year: int, quarter: int | None = None) -> list[IndicatorResult]:
+def ward_results(
+    session: Session, year: int, quarter: int | None = None, *, name_missing: bool = True
+) -> list[IndicatorResult]:
     """Kết quả toàn phường, one row per active indicator in catalogue order.
 
-    ``quarter`` None gives the year's result: each indicator's last reported quarter.
+    ``quarter`` None gives the year's figure (each unit's latest report of the year). The units
+    missing are named unless ``name_missing`` is False (then only counted).
     """
-    _check_period(year, quarter)
-    indicators = active_indicators(session)
-    quarters = _quarters_used(session, year, quarter, indicators)
-    sums = _sums_by_indicator(session, year, quarters, indicators)
-    targets = targets_for_year(session, year)
-    units = active_units_by_kind(session)
+    check_plan_period(session, year, quarter)
+    scopes = year_scopes(session, year)
+    groups = _groups(session, year, quarter, [s.indicator_id for s in scopes])
+    expected_kinds = expected_by_kind(session, expected_period(year, quarter))
+    threshold = load_settings(session).complete_threshold_percent
     results = []
-    for indicator in indicators:
-        iid = id_of(indicator)
-        numerator, denominator, reported = sums.get(iid, (0, 0, 0))
-        expected = sum(units.get(kind, 0) for kind in _indicator_kinds(indicator))
+    for scope in scopes:
+        expected = sum(expected_kinds.get(kind, 0) for kind in scope.kinds)
+        numerator, denominator, units, as_of = _combine(
+            (groups[(scope.indicator_id, k)] for k in scope.kinds if (scope.indicator_id, k) in groups),
+            expected,
+            scope.yes_no,
+        )
+        missing: tuple[MissingUnit, ...] = ()
+        if name_missing and units < expected:
+            missing = missing_of(session, year, quarter, scope)
+        target = scope.target
         results.append(
             IndicatorResult(
-                indicator_id=iid,
-                code=indicator.code,
-                name=indicator.name,
+                indicator_id=scope.indicator_id,
+                code=scope.code,
+                name=scope.name,
                 year=year,
-                quarter=quarters[iid],
+                quarter=max(as_of) if as_of else None,
                 numerator=numerator,
                 denominator=denominator,
                 percent=percent_of(numerator, denominator),
-                target=targets.get(iid),
-                reported_units=reported,
+                target=None if target is None else target.percent,
+                reported_units=units,
                 expected_units=expected,
+                comparison=Comparison.AT_LEAST if target is None else target.comparison,
+                complete=is_complete(units, expected, threshold),
+                carried_over=target is not None and target.carried_over,
+                missing_units=missing,
+                as_of=tuple(sorted(as_of.items(), reverse=True)),
+                kinds=tuple(k for k in UnitKind if k in scope.kinds),
+                yes_no=scope.yes_no,
             )
         )
     return results
 
 
 def results_by_kind(session: Session, year: int, quarter: int | None = None) -> list[KindResult]:
-    """Kết quả theo loại đơn vị: for every indicator, one row per unit kind that reports it."""
-    _check_period(year, quarter)
-    indicators = active_indicators(session)
-    quarters = _quarters_used(session, year, quarter, indicators)
-    sums = _sums_by_kind(session, year, quarters, indicators)
-    targets = targets_for_year(session, year)
-    units = active_units_by_kind(session)
+    """Kết quả theo loại đơn vị: for every indicator, one row per unit kind the year covers."""
+    check_plan_period(session, year, quarter)
+    scopes = year_scopes(session, year)
+    groups = _groups(session, year, quarter, [s.indicator_id for s in scopes])
+    expected_kinds = expected_by_kind(session, expected_period(year, quarter))
+    threshold = load_settings(session).complete_threshold_percent
     results = []
-    for indicator in indicators:
-        iid = id_of(indicator)
-        for kind in _indicator_kinds(indicator):
-            n, d, c = sums.get((iid, kind), (0, 0, 0))
+    for scope in scopes:
+        target = scope.target
+        for kind in (k for k in UnitKind if k in scope.kinds):
+            expected = expected_kinds.get(kind, 0)
+            group = groups.get((scope.indicator_id, kind), _Group())
+            numerator, denominator, units, as_of = _combine([group], expected, scope.yes_no)
             results.append(
                 KindResult(
-                    indicator_id=iid,
-                    code=indicator.code,
+                    indicator_id=scope.indicator_id,
+                    code=scope.code,
                     unit_kind=kind,
                     year=year,
-                    quarter=quarters[iid],
-                    numerator=n,
-                    denominator=d,
-                    percent=percent_of(n, d),
-                    target=targets.get(iid),
-                    reported_units=c,
-                    expected_units=units.get(kind, 0),
+                    quarter=max(as_of) if as_of else None,
+                    numerator=numerator,
+                    denominator=denominator,
+                    percent=percent_of(numerator, denominator),
+                    target=None if target is None else target.percent,
+                    reported_units=units,
+                    expected_units=expected,
+                    comparison=Comparison.AT_LEAST if target is None else target.comparison,
+                    complete=is_complete(units, expected, threshold),
                 )
             )
     return results
@@ -348,88 +423,77 @@ def unit_results(
     unit_id: int | None = None,
     indicator_id: int | None = None,
 ) -> list[UnitResult]:
-    """Each expected unit's value per indicator (None numbers for units that did not report).
+    """Each expected unit's figure per indicator (None numbers for units that did not report).
 
-    With ``quarter`` None each indicator uses the same quarter as :func:`ward_results`, so the
-    units' rows add up to the ward's figure. Ordered by indicator, then unit name (Vietnamese order).
+    The figures are those :func:`ward_results` sums, so the units' rows add up to the ward's
+    figure. Ordered by indicator, then unit name (Vietnamese order).
     """
-    _check_period(year, quarter)
-    indicators = [
-        i for i in active_indicators(session) if indicator_id is None or i.id == indicator_id
+    check_plan_period(session, year, quarter)
+    scopes = [
+        s for s in year_scopes(session, year) if indicator_id is None or s.indicator_id == indicator_id
     ]
-    quarters = _quarters_used(session, year, quarter, indicators)
-    targets = targets_for_year(session, year)
-    unit_statement = select(stored_id(Unit.id), Unit.code, Unit.name, Unit.kind).where(
-        col(Unit.active).is_(True)
+    unit_statement = select(Unit.id, Unit.code, Unit.name, Unit.kind).where(
+        expected_in(expected_period(year, quarter))
     )
     if unit_id is not None:
         unit_statement = unit_statement.where(Unit.id == unit_id)
     units = sorted(session.exec(unit_statement).all(), key=lambda u: sort_key(u[2]))
-    values = _values(session, year, quarters, unit_id)
+    values = _latest_values(session, year, quarter, unit_id, indicator_id)
     results = []
-    for indicator in indicators:
-        iid = id_of(indicator)
-        kinds = set(_indicator_kinds(indicator))
+    for scope in scopes:
+        target = scope.target
         for uid, code, name, kind in units:
-            if UnitKind(kind) not in kinds:
+            if UnitKind(kind) not in scope.kinds:
                 continue
-            numerator, denominator = values.get((uid, iid), (None, None))
-            percent = percent_of(numerator, denominator)
-            if percent is None:
-                numerator = denominator = None
+            q, numerator, denominator = values.get((saved_id(uid), scope.indicator_id), (None, None, None))
             results.append(
                 UnitResult(
-                    unit_id=UnitId(uid),
+                    unit_id=UnitId(saved_id(uid)),
                     unit_code=code,
                     unit_name=name,
                     unit_kind=UnitKind(kind),
-                    indicator_id=iid,
-                    indicator_code=indicator.code,
+                    indicator_id=scope.indicator_id,
+                    indicator_code=scope.code,
                     year=year,
-                    quarter=quarters[iid],
+                    quarter=q,
                     numerator=numerator,
                     denominator=denominator,
-                    percent=percent,
-                    target=targets.get(iid),
+                    percent=percent_of(numerator, denominator),
+                    target=None if target is None else target.percent,
+                    comparison=Comparison.AT_LEAST if target is None else target.comparison,
                 )
             )
     return results
 
 
-def _values(
-    session: Session, year: int, quarters: dict[IndicatorId, int | None], unit_id: int | None
-) -> dict[tuple[int, int], tuple[int | None, int | None]]:
-    by_quarter: dict[int, list[int]] = defaultdict(list)
-    for iid, quarter in quarters.items():
-        if quarter is not None:
-            by_quarter[quarter].append(iid)
-    values: dict[tuple[int, int], tuple[int | None, int | None]] = {}
-    for quarter, indicator_ids in by_quarter.items():
-        statement = select(
-            QuarterValue.unit_id,
-            QuarterValue.indicator_id,
-            QuarterValue.numerator,
-            QuarterValue.denominator,
-        ).where(
-            QuarterValue.year == year,
-            QuarterValue.quarter == quarter,
-            col(QuarterValue.indicator_id).in_(indicator_ids),
-        )
-        if unit_id is not None:
-            statement = statement.where(QuarterValue.unit_id == unit_id)
-        for uid, indicator, numerator, denominator in session.exec(statement):
-            values[(uid, indicator)] = (numerator, denominator)
-    return values
+def _latest_values(
+    session: Session,
+    year: int,
+    quarter: int | None,
+    unit_id: int | None,
+    indicator_id: int | None,
+) -> dict[tuple[int, int], tuple[int, int, int]]:
+    latest = latest_reports(year, quarter)
+    statement = select(
+        latest.c.unit_id,
+        latest.c.indicator_id,
+        latest.c.quarter,
+        latest.c.numerator,
+        latest.c.denominator,
+    )
+    if unit_id is not None:
+        statement = statement.where(latest.c.unit_id == unit_id)
+    if indicator_id is not None:
+        statement = statement.where(latest.c.indicator_id == indicator_id)
+    return {(u, i): (q, n, d) for u, i, q, n, d in session.exec(statement)}
 
 
 def lagging_units(
     session: Session, year: int, quarter: int | None, indicator_id: IndicatorId
 ) -> list[UnitResult]:
-    """Đơn vị chưa đạt: reporting units below the year's target, the largest gap first.
-
-    Units that did not report are not in this list (see :func:`missing_units`); an indicator
-    without a target that year has no lagging units.
-    """
+    """Đơn vị chưa đạt: reporting units whose own figure falls short of the year's target, the
+    largest gap first. Units that did not report are in :func:`missing_units` instead; units whose
+    kind the year's target does not cover are in neither."""
     return unit_standing(session, year, quarter, indicator_id)[0]
 
 
@@ -440,50 +504,108 @@ def missing_units(
     return unit_standing(session, year, quarter, indicator_id)[1]
 
 
+def behind_first(rows: Iterable[UnitResult]) -> list[UnitResult]:
+    """The rows short of their target, the largest gap first, then by name."""
+    behind = [r for r in rows if r.behind]
+    return sorted(behind, key=lambda r: (-(r.gap or 0.0), sort_key(r.unit_name)))
+
+
 def unit_standing(
     session: Session, year: int, quarter: int | None, indicator_id: IndicatorId
 ) -> tuple[list[UnitResult], list[UnitResult]]:
     """(lagging units sorted by the gap, units that did not report) from one read of the units."""
     rows = unit_results(session, year, quarter, indicator_id=indicator_id)
-    behind = [r for r in rows if r.gap is not None and r.gap > 0]
-    behind.sort(key=lambda r: (-(r.gap or 0.0), sort_key(r.unit_name)))
-    return behind, [r for r in rows if not r.reported]
+    return behind_first(rows), [r for r in rows if not r.reported]
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One quarter of an indicator's line in the chart."""
+
+    year: int
+    quarter: int
+    percent: float | None
+    target: float | None
+    reported_units: int
+    expected_units: int
+    complete: bool
 
 
 def indicator_series(
     session: Session, indicator_id: IndicatorId, first_year: int, last_year: int
-) -> list[tuple[int, int, float | None, float | None]]:
-    """(year, quarter, ward percent, target) for every quarter of the years — for charts."""
+) -> list[SeriesPoint]:
+    """Every quarter of the years, each with its own values and coverage — for the chart, which
+    marks incomplete quarters and never joins its line across a quarter without figures."""
     indicator = session.get(Indicator, indicator_id)
     if indicator is None:
         raise ValueRefused("Không tìm thấy chỉ tiêu.")
-    kinds = _indicator_kinds(indicator)
+    scopes = {
+        year: next(s for s in year_scopes(session, year) if s.indicator_id == indicator_id)
+        for year in range(first_year, last_year + 1)
+    } if indicator.active else {}
+    if not scopes:
+        return []
+    period = QuarterValue.year * 10 + QuarterValue.quarter
     statement = (
         select(
             QuarterValue.year,
             QuarterValue.quarter,
-            _reported_sum(QuarterValue.numerator),
-            _reported_sum(QuarterValue.denominator),
+            Unit.kind,
+            _sum(QuarterValue.numerator),
+            _sum(QuarterValue.denominator),
+            func.count(),
         )
         .join(Unit, col(Unit.id) == QuarterValue.unit_id)
         .where(
             QuarterValue.indicator_id == indicator_id,
             col(QuarterValue.year).between(first_year, last_year),
-            col(Unit.active).is_(True),
-            col(Unit.kind).in_(kinds),
-            *_reported(),
+            col(Unit.reports_from) <= period,
+            (col(Unit.stopped_from).is_(None)) | (col(Unit.stopped_from) > period),
+            *reported(),
         )
-        .group_by(col(QuarterValue.year), col(QuarterValue.quarter))
+        .group_by(col(QuarterValue.year), col(QuarterValue.quarter), col(Unit.kind))
     )
-    sums = {(y, q): percent_of(int(n), int(d)) for y, q, n, d in session.exec(statement)}
-    targets = {
-        t.year: t.target_percent
-        for t in session.exec(
-            select(IndicatorTarget).where(IndicatorTarget.indicator_id == indicator_id)
-        )
-    }
-    return [
-        (year, quarter, sums.get((year, quarter)), targets.get(year))
-        for year in range(first_year, last_year + 1)
-        for quarter in QUARTERS
-    ]
+    sums: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0, 0])
+    for y, q, kind, n, d, c in session.exec(statement):
+        if UnitKind(kind) in scopes[y].kinds:
+            total = sums[(y, q)]
+            total[0] += int(n)
+            total[1] += int(d)
+            total[2] += int(c)
+    units = session.exec(select(Unit.kind, Unit.reports_from, Unit.stopped_from)).all()
+    threshold = load_settings(session).complete_threshold_percent
+    points = []
+    for year in range(first_year, last_year + 1):
+        scope = scopes[year]
+        for quarter in QUARTERS:
+            code = period_code(year, quarter)
+            expected = sum(
+                1
+                for kind, start, stop in units
+                if UnitKind(kind) in scope.kinds and start <= code and (stop is None or code < stop)
+            )
+            n, d, c = sums.get((year, quarter), [0, 0, 0])
+            if scope.yes_no:
+                d = expected
+            points.append(
+                SeriesPoint(
+                    year,
+                    quarter,
+                    percent_of(n, d) if c else None,
+                    None if scope.target is None else scope.target.percent,
+                    c,
+                    expected,
+                    is_complete(c, expected, threshold),
+                )
+            )
+    return points
+
+
+def active_indicators(session: Session) -> list[Indicator]:
+    statement = select(Indicator).where(col(Indicator.active).is_(True))
+    return list(session.exec(statement.order_by(col(Indicator.ordinal), col(Indicator.id))))
+
+
+def id_of(indicator: Indicator) -> IndicatorId:
+    """The id of a stored indicator."""
+    return IndicatorId(saved_id(indicator.id))

@@ -7,12 +7,14 @@ own indicators. Which unit kinds report an indicator decides which cells of the 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
 from desktop.indicators.rules import ValueRefused
-from desktop.models import Indicator, IndicatorTarget, UnitKind
+from desktop.indicators.scope import kinds_of, plan_years
+from desktop.models import Comparison, Indicator, IndicatorTarget, UnitKind, ValueKind
 from desktop.models.ids import IndicatorId, saved_id
 from desktop.text import clean, clean_line
 
@@ -58,6 +60,7 @@ class IndicatorInput:
     unit_kinds: list[UnitKind] = field(default_factory=list)
     active: bool = True
     id: IndicatorId | None = None
+    value_kind: ValueKind = ValueKind.RATIO
 
     def errors(self) -> list[str]:
         problems = []
@@ -109,23 +112,48 @@ def save_indicator(session: Session, data: IndicatorInput) -> Indicator:
     indicator.denominator_label = clean_line(data.denominator_label)
     indicator.unit_kinds = ",".join(k.value for k in UnitKind if k in data.unit_kinds)
     indicator.active = data.active
+    indicator.value_kind = data.value_kind
     session.add(indicator)
     session.flush()
     return indicator
 
 
 def set_target(
-    session: Session, indicator_id: IndicatorId, year: int, percent: float | None, text: str = ""
+    session: Session,
+    indicator_id: IndicatorId,
+    year: int,
+    percent: float | None,
+    text: str = "",
+    *,
+    comparison: Comparison | None = None,
+    unit_kinds: Sequence[UnitKind] | None = None,
 ) -> None:
-    """Đặt chỉ tiêu năm; ``percent`` None removes the year's target."""
-    if session.get(Indicator, indicator_id) is None:
+    """Đặt chỉ tiêu năm; ``percent`` None removes the year's target.
+
+    ``comparison`` and ``unit_kinds`` None keep what the year had (a new year: "từ … trở lên" and
+    the indicator's own kinds). A target the clerk sets is the ward's own, no longer "duy trì".
+    """
+    indicator = session.get(Indicator, indicator_id)
+    if indicator is None:
         raise ValueRefused("Không tìm thấy chỉ tiêu.")
-    if not PLAN_FIRST_YEAR <= year <= PLAN_LAST_YEAR:
+    years = plan_years(session)
+    if year not in years:
         raise ValueRefused(
-            f"Kế hoạch chạy từ {PLAN_FIRST_YEAR} đến {PLAN_LAST_YEAR}; năm {year} nằm ngoài."
+            f"Kế hoạch chạy từ {years.start} đến {years.stop - 1}; năm {year} nằm ngoài."
         )
     if percent is not None and not 0 <= percent <= 100:
         raise ValueRefused("Tỷ lệ phải đạt phải từ 0 đến 100%.")
+    if unit_kinds is not None:
+        own = kinds_of(indicator.unit_kinds)
+        stray = [k for k in unit_kinds if k not in own]
+        if not unit_kinds:
+            raise ValueRefused("Hãy chọn ít nhất một loại đơn vị cho chỉ tiêu năm.")
+        if stray:
+            raise ValueRefused(
+                f"Chỉ tiêu {indicator.code} không do "
+                + ", ".join(k.label.lower() for k in stray)
+                + " báo cáo; hãy thêm loại đơn vị này vào chỉ tiêu trước."
+            )
     target = session.exec(
         select(IndicatorTarget).where(
             IndicatorTarget.indicator_id == indicator_id, IndicatorTarget.year == year
@@ -139,8 +167,62 @@ def set_target(
         target = IndicatorTarget(indicator_id=indicator_id, year=year, target_percent=percent)
     target.target_percent = percent
     target.text = clean(text)
+    if comparison is not None:
+        target.comparison = comparison
+    if unit_kinds is not None:
+        own_order = [k for k in UnitKind if k in set(unit_kinds)]
+        whole = set(own_order) == kinds_of(indicator.unit_kinds)
+        target.unit_kinds = "" if whole else ",".join(k.value for k in own_order)
+    target.carried_over = False
     session.add(target)
     session.flush()
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """Chỉ tiêu năm as the clerk reads it in the list of targets."""
+
+    indicator_id: IndicatorId
+    code: str
+    year: int
+    percent: float
+    comparison: Comparison
+    kinds: tuple[UnitKind, ...]
+    carried_over: bool
+    text: str
+
+
+def list_targets(session: Session, indicator_id: IndicatorId | None = None) -> list[TargetRow]:
+    """Every year's target, by indicator (catalogue order) then year."""
+    indicators = {
+        saved_id(i.id): i
+        for i in session.exec(select(Indicator).order_by(col(Indicator.ordinal), col(Indicator.id)))
+    }
+    statement = select(IndicatorTarget)
+    if indicator_id is not None:
+        statement = statement.where(IndicatorTarget.indicator_id == indicator_id)
+    order = {iid: n for n, iid in enumerate(indicators)}
+    rows = sorted(
+        session.exec(statement), key=lambda t: (order.get(t.indicator_id, 0), t.year)
+    )
+    return [
+        TargetRow(
+            IndicatorId(t.indicator_id),
+            indicators[t.indicator_id].code,
+            t.year,
+            t.target_percent,
+            Comparison(t.comparison),
+            tuple(
+                k
+                for k in UnitKind
+                if k in kinds_of(t.unit_kinds or indicators[t.indicator_id].unit_kinds)
+            ),
+            t.carried_over,
+            t.text,
+        )
+        for t in rows
+        if t.indicator_id in indicators
+    ]
 
 
 def get_target(

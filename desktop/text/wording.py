@@ -27,26 +27,37 @@ class Verdict(StrEnum):
 
 
 class Judged(Protocol):
-    """Anything that has a percent and a target (both in %), as every result does."""
+    """Anything judged against a target, as every result is: ``met`` None means no verdict."""
 
     @property
-    def percent(self) -> float | None: ...
+    def met(self) -> bool | None: ...
 
     @property
     def target(self) -> float | None: ...
 
+    @property
+    def reported_units(self) -> int: ...
 
-def verdict_of(percent: float | None, target: float | None) -> Verdict:
+    @property
+    def expected_units(self) -> int: ...
+
+
+def verdict_of(
+    met: bool | None, target: float | None, reported: int | None = None, expected: int | None = None
+) -> str:
+    """"Đạt", "Chưa đạt", "Chưa đủ số liệu (3/9 đơn vị)" or "Không có chỉ tiêu"."""
     if target is None:
-        return Verdict.NO_TARGET
-    if percent is None:
-        return Verdict.NO_DATA
-    return Verdict.MET if percent >= target else Verdict.NOT_MET
+        return Verdict.NO_TARGET.value
+    if met is None:
+        if reported is not None and expected:
+            return f"{Verdict.NO_DATA.value} ({count(reported)}/{count(expected)} đơn vị)"
+        return Verdict.NO_DATA.value
+    return (Verdict.MET if met else Verdict.NOT_MET).value
 
 
 def verdict(result: Judged) -> str:
-    """"Đạt", "Chưa đạt", "Chưa đủ số liệu" or "Không có chỉ tiêu"."""
-    return verdict_of(result.percent, result.target).value
+    """The verdict of a result; without complete data it says how many units reported."""
+    return verdict_of(result.met, result.target, result.reported_units, result.expected_units)
 
 
 _STEPS = {digits: Decimal(1).scaleb(-digits) for digits in range(4)}

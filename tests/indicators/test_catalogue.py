@@ -42,8 +42,14 @@ def test_targets_of_2025_and_2026(db: Database) -> None:
 def test_target_sentences_are_the_plans(db: Database) -> None:
     plan = _plan_text()
     with db.session() as s:
-        texts = [t.text for t in s.exec(select(IndicatorTarget))]
+        targets = s.exec(select(IndicatorTarget)).all()
+        texts = [t.text for t in targets if not t.carried_over]
+        carried = [t.text for t in targets if t.carried_over]
     assert len(texts) == 11
+    # 2027–2030 carry the 2026 targets over, worded so: the plan's sentence after "Duy trì …".
+    assert len(carried) == 6 * 4
+    for text in carried:
+        assert text.startswith("Duy trì chỉ tiêu năm 2026: ") and text.split(": ", 1)[1] in plan
     for text in texts:
         assert unicodedata.is_normalized("NFC", text)
         assert text in plan, text

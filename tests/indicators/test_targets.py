@@ -35,7 +35,8 @@ def _new(**changes: object) -> IndicatorInput:
 def test_plan_targets_are_in_the_catalogue(db: Database) -> None:
     with db.session() as s:
         rows = {r.indicator.code: r for r in list_indicators(s)}
-    assert rows["CBCC"].targets == {2025: 80, 2026: 100}
+    carried = {year: 100 for year in range(2027, 2031)}  # "duy trì" the 2026 target
+    assert rows["CBCC"].targets == {2025: 80, 2026: 100, **carried}
     assert rows["HOCSINH"].indicator.unit_kind_list == [
         "school_primary",
         "school_lower_secondary",

@@ -6,13 +6,21 @@ while it is open again is kept in the audit log with that reason, ready to print
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
 from desktop.indicators.rules import Pair, ValueRefused
+from desktop.indicators.scope import plan_years
 from desktop.models import AuditEntry, Indicator, QuarterLock, QuarterValue, Unit
 from desktop.models._base import now
+from desktop.models.periods import (
+    first_day,
+    has_started,
+    period_code,
+    previous_period,
+    quarter_of,
+)
 from desktop.storage.hooks import set_audit_reason
 from desktop.text import clean
 
@@ -48,6 +56,37 @@ def lock_state(session: Session, year: int, quarter: int) -> LockState:
     return LockState(
         lock.locked, not lock.locked, lock.unlock_reason, lock.locked_at, lock.unlocked_at
     )
+
+
+def check_can_lock(session: Session, year: int, quarter: int, today: date) -> None:
+    """A quarter is locked once its figures exist: not before it has begun."""
+    if not has_started(year, quarter, today):
+        raise ValueRefused(
+            f"Quý {quarter}/{year} chưa bắt đầu (bắt đầu ngày "
+            f"{first_day(year, quarter).strftime('%d/%m/%Y')}) nên chưa thể chốt số liệu."
+        )
+
+
+def locked_periods(session: Session) -> set[int]:
+    """The period codes of the quarters locked now."""
+    rows = session.exec(
+        select(QuarterLock.year, QuarterLock.quarter).where(col(QuarterLock.locked).is_(True))
+    )
+    return {period_code(y, q) for y, q in rows}
+
+
+def open_quarter(session: Session, day: date) -> tuple[int, int] | None:
+    """Quý đang mở: the latest quarter of the plan that has begun by ``day`` and is not locked —
+    the one whose Mẫu số a change of the register's head-counts may update. None when every
+    begun quarter of the plan is locked (or the plan has not begun)."""
+    years = plan_years(session)
+    locked = locked_periods(session)
+    year, quarter = quarter_of(day)
+    while year >= years.start:
+        if year in years and period_code(year, quarter) not in locked:
+            return year, quarter
+        year, quarter = previous_period(year, quarter)
+    return None
 
 
 def lock_quarter(session: Session, year: int, quarter: int) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from desktop.changes import Area, Change, Done, Operation, Undo
@@ -32,9 +33,10 @@ from desktop.indicators.values import (
     Key,
     ValueChange,
     check_batch,
-    previous_denominators,
+    proposed_denominators,
     write_values,
 )
+from desktop.models import Comparison, UnitKind
 from desktop.models.ids import IndicatorId, UnitId, saved_id
 from desktop.text import wording
 
@@ -53,7 +55,10 @@ class ReturnedFile(Protocol):
     def ok(self) -> bool: ...
 
 SCOPE = "values"
-NOTE_NEEDED = "Có ô thay đổi lớn so với quý trước; hãy ghi chú lý do rồi lưu lại."
+NOTE_NEEDED = (
+    "Có ô cần ghi chú lý do (thay đổi lớn so với quý trước, hoặc mẫu số khác sổ đơn vị); "
+    "hãy ghi chú rồi lưu lại."
+)
 IMPORT_LABEL = "nhập {values} ô số liệu từ {files} tệp"
 
 
@@ -158,14 +163,22 @@ def _write_back(
     return operation
 
 
-def copy_previous_denominators(year: int, quarter: int, label: str) -> Operation[SavedCells]:
-    """Chép mẫu số quý trước into every empty denominator of the quarter (one undoable step).
-
-    Nothing to copy gives an empty :class:`SavedCells` and no change.
+def fill_denominators(
+    year: int,
+    quarter: int,
+    label: str,
+    unit_ids: Sequence[UnitId] | None = None,
+    *,
+    replace: bool = False,
+) -> Operation[SavedCells]:
+    """Điền mẫu số: the proposed Mẫu số (the register's head-count, else last quarter's) into every
+    empty Mẫu số of the quarter — of ``unit_ids``, or all — or, with ``replace``, into every one
+    that differs (after a head-count changed in the register). One undoable step; nothing to fill
+    gives an empty :class:`SavedCells` and no change.
     """
 
     def operation(session: Session) -> Done[SavedCells]:
-        changes = previous_denominators(session, year, quarter)
+        changes = proposed_denominators(session, year, quarter, unit_ids, replace=replace)
         if not changes:
             return Done(SavedCells(year, quarter))
         return save_cells(year, quarter, changes, label, ask_note=False)(session)
@@ -173,10 +186,42 @@ def copy_previous_denominators(year: int, quarter: int, label: str) -> Operation
     return operation
 
 
-def lock_quarter(year: int, quarter: int) -> Operation[None]:
-    """Chốt số liệu quý."""
+def copy_previous_denominators(year: int, quarter: int, label: str) -> Operation[SavedCells]:
+    """Chép mẫu số into every empty Mẫu số of the quarter: :func:`fill_denominators`."""
+    return fill_denominators(year, quarter, label)
+
+
+class LockIncomplete(Refusal):
+    """Some units have not reported the quarter: locking it would fix results without them.
+    Nothing was locked; lock again with ``allow_incomplete`` once the clerk has agreed."""
+
+
+def lock_quarter(
+    year: int, quarter: int, *, today: date | None = None, allow_incomplete: bool = False
+) -> Operation[None]:
+    """Chốt số liệu quý. A quarter that has not started cannot be locked; one whose indicators
+    are not all reported by every unit expected is refused with :class:`LockIncomplete` unless
+    ``allow_incomplete``."""
 
     def operation(session: Session) -> Done[None]:
+        from desktop.indicators.results import ward_results
+
+        lock.check_can_lock(session, year, quarter, today or date.today())
+        if not allow_incomplete:
+            short = [
+                r for r in ward_results(session, year, quarter, name_missing=False)
+                if r.expected_units and r.reported_units < r.expected_units
+            ]
+            if short:
+                raise LockIncomplete(
+                    f"Quý {quarter}/{year} còn đơn vị chưa báo cáo; chốt bây giờ thì kết quả của "
+                    "quý sẽ thiếu số liệu của các đơn vị đó.",
+                    [
+                        f"{r.code}: {wording.count(r.reported_units)}/"
+                        f"{wording.count(r.expected_units)} đơn vị đã báo cáo"
+                        for r in short
+                    ],
+                )
         lock.lock_quarter(session, year, quarter)
         return Done(None, Change.of(Area.VALUES))
 
@@ -204,12 +249,21 @@ def save_indicator(data: targets.IndicatorInput) -> Operation[IndicatorId]:
 
 
 def set_target(
-    indicator_id: IndicatorId, year: int, percent: float | None, text: str = ""
+    indicator_id: IndicatorId,
+    year: int,
+    percent: float | None,
+    text: str = "",
+    *,
+    comparison: Comparison | None = None,
+    unit_kinds: Sequence[UnitKind] | None = None,
 ) -> Operation[None]:
-    """Đặt chỉ tiêu năm (``percent`` None removes it)."""
+    """Đặt chỉ tiêu năm (``percent`` None removes it); see :func:`targets.set_target`."""
 
     def operation(session: Session) -> Done[None]:
-        targets.set_target(session, indicator_id, year, percent, text)
+        targets.set_target(
+            session, indicator_id, year, percent, text,
+            comparison=comparison, unit_kinds=unit_kinds,
+        )
         return Done(None, Change.of(Area.INDICATORS, indicator_id))
 
     return operation

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from desktop.errors import Refusal
-from desktop.text import wording
+from desktop.models import periods
+from desktop.text import search_key, wording
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _DIGITS = re.compile(r"\d+")
@@ -117,8 +118,44 @@ def change_warning(previous: Pair | None, new: Pair, threshold_points: float) ->
     )
 
 
+YES = Pair(1, 1)
+NO = Pair(0, 1)
+_YES_WORDS = {"1", "co", "x", "dat", "yes"}
+_NO_WORDS = {"0", "chua", "khong"}
+
+
+def parse_yes_no(value: object, code: str = "") -> Pair:
+    """A yes/no cell typed, pasted or read from Excel: "Có"/1/x → 1/1, "Chưa"/0 → 0/1, blank →
+    empty; anything else is refused (the indicator counts schools, one tick each)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return EMPTY
+    if isinstance(value, bool):
+        return YES if value else NO
+    if isinstance(value, int | float) and value in (0, 1):
+        return YES if value == 1 else NO
+    word = search_key(str(value)).strip()
+    if word in _YES_WORDS:
+        return YES
+    if word in _NO_WORDS:
+        return NO
+    raise ValueRefused(
+        f"Chỉ tiêu {code} ghi “Có” (hoặc 1) hay “Chưa” (hoặc 0) cho mỗi đơn vị; "
+        f"“{str(value).strip()}” không hợp lệ."
+    )
+
+
+def yes_no_error(code: str, pair: Pair) -> str | None:
+    """A yes/no indicator holds 1/1 (có), 0/1 (chưa) or nothing: 30/40 is refused."""
+    if pair.empty or pair in (YES, NO):
+        return None
+    return (
+        f"Chỉ tiêu {code} là có/chưa cho mỗi đơn vị: ghi 1 (có) hoặc 0 (chưa), mẫu số là 1 "
+        f"(đã nhập {wording.count(pair.numerator, '')}/{wording.count(pair.denominator, '')})."
+    )
+
+
 def previous_period(year: int, quarter: int) -> tuple[int, int]:
-    return (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    return periods.previous_period(year, quarter)
 
 
 def format_percent(value: float | None) -> str:

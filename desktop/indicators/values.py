@@ -16,8 +16,13 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
+from desktop.indicators.denominators import (
+    HeadCounts,
+    proposed_denominator,
+    register_warning,
+    shared_warning,
+)
 from desktop.indicators.lock import LockState, QuarterLocked, correction_reason, lock_state
-from desktop.indicators.results import QUARTERS, active_indicators
 from desktop.indicators.rules import (
     EMPTY,
     Pair,
@@ -25,11 +30,14 @@ from desktop.indicators.rules import (
     change_warning,
     pair_error,
     previous_period,
+    yes_no_error,
 )
+from desktop.indicators.scope import YearScope, check_plan_period, expected_in, year_scopes
 from desktop.models import Indicator, QuarterValue, Unit, UnitKind
 from desktop.models._base import stored_id
-from desktop.models.ids import IndicatorId, UnitId, saved_id
-from desktop.settings import load_settings
+from desktop.models.ids import IndicatorId, UnitId
+from desktop.models.periods import period_code, quarter_text
+from desktop.settings import WardSettings, load_settings
 from desktop.storage.hooks import set_audit_reason
 from desktop.text import sort_key
 
@@ -42,6 +50,7 @@ class GridUnit:
     code: str
     name: str
     kind: UnitKind
+    counts: HeadCounts = HeadCounts()  # the register's head-counts: the proposed Mẫu số
 
 
 @dataclass(frozen=True)
@@ -51,7 +60,9 @@ class GridIndicator:
     name: str
     numerator_label: str
     denominator_label: str
-    kinds: frozenset[UnitKind]
+    kinds: frozenset[UnitKind]  # the unit kinds the year's target covers
+    population: str = ""
+    yes_no: bool = False  # có / chưa per unit, stored as 1/1 or 0/1
 
 
 @dataclass
@@ -65,12 +76,23 @@ class QuarterGrid:
     values: dict[Key, Pair]
     notes: dict[Key, str]
     locked: bool
+    # Mẫu số of the previous quarter, read with the values: proposed where the register has none.
+    previous: dict[Key, int] = field(default_factory=dict)
 
     def reports(self, unit: GridUnit, indicator: GridIndicator) -> bool:
         return unit.kind in indicator.kinds
 
     def value(self, unit_id: UnitId, indicator_id: IndicatorId) -> Pair:
         return self.values.get((unit_id, indicator_id), EMPTY)
+
+    def proposed_denominator(self, unit: GridUnit, indicator: GridIndicator) -> int | None:
+        """Mẫu số đề xuất of an empty cell: 1 for a yes/no, the register's count, else last
+        quarter's (see :mod:`desktop.indicators.denominators`)."""
+        if indicator.yes_no:
+            return 1
+        return proposed_denominator(
+            unit.counts, indicator.population, self.previous.get((unit.id, indicator.id))
+        )
 
 
 @dataclass(frozen=True)
@@ -113,43 +135,54 @@ class ValueCheck:
     warnings: list[CellProblem] = field(default_factory=list)
 
 
-def check_period(year: int, quarter: int) -> None:
-    if quarter not in QUARTERS:
-        raise ValueRefused(f"Quý phải từ 1 đến 4 (đã nhập {quarter}).")
-    if not 2000 <= year <= 2100:
-        raise ValueRefused(f"Năm {year} không hợp lệ.")
+def check_period(
+    session: Session, year: int, quarter: int, settings: WardSettings | None = None
+) -> None:
+    """Refuse a quarter outside the plan's years (Cài đặt) or not 1–4."""
+    check_plan_period(session, year, quarter, settings)
 
 
-def grid_indicators(session: Session) -> list[GridIndicator]:
-    return [_grid_indicator(i) for i in active_indicators(session)]
+def grid_indicators(session: Session, year: int) -> list[GridIndicator]:
+    """The active indicators as ``year`` measures them (its target's unit kinds)."""
+    return [grid_indicator(s) for s in year_scopes(session, year)]
 
 
-def _grid_indicator(indicator: Indicator) -> GridIndicator:
-    kinds = frozenset(
-        UnitKind(k) for k in indicator.unit_kind_list if k in UnitKind._value2member_map_
-    )
+def grid_indicator(scope: YearScope) -> GridIndicator:
     return GridIndicator(
-        IndicatorId(saved_id(indicator.id)),
-        indicator.code,
-        indicator.name,
-        indicator.numerator_label,
-        indicator.denominator_label,
-        kinds,
+        scope.indicator_id,
+        scope.code,
+        scope.name,
+        scope.numerator_label,
+        scope.denominator_label,
+        scope.kinds,
+        scope.population,
+        scope.yes_no,
     )
 
 
-def grid_units(session: Session, indicators: Sequence[GridIndicator]) -> list[GridUnit]:
-    """Active units whose kind reports at least one indicator, in Vietnamese name order."""
+def grid_units(
+    session: Session, indicators: Sequence[GridIndicator], period: int
+) -> list[GridUnit]:
+    """Units expected in ``period`` whose kind reports at least one indicator, in Vietnamese name
+    order, with their head-counts."""
     kinds = set().union(*(i.kinds for i in indicators)) if indicators else set()
     rows = session.exec(
-        select(stored_id(Unit.id), Unit.code, Unit.name, Unit.kind).where(
-            col(Unit.active).is_(True)
-        )
+        Select(
+            stored_id(Unit.id),
+            col(Unit.code),
+            col(Unit.name),
+            col(Unit.kind),
+            col(Unit.staff_count),
+            col(Unit.student_count),
+            col(Unit.adult_count),
+            col(Unit.worker_count),
+        ).where(expected_in(period))
     ).all()
     units = [
-        GridUnit(UnitId(uid), code, name, UnitKind(kind)) for uid, code, name, kind in rows
+        GridUnit(UnitId(uid), code, name, UnitKind(kind), HeadCounts(staff, students, adults, workers))
+        for uid, code, name, kind, staff, students, adults, workers in rows
+        if kind in kinds
     ]
-    units = [u for u in units if u.kind in kinds]
     units.sort(key=lambda u: (sort_key(u.name), u.code))
     return units
 
@@ -159,15 +192,38 @@ def load_grid(
 ) -> QuarterGrid:
     """The quarter's grid; ``with_values=False`` leaves ``values`` empty for a caller that reads
     them a screenful at a time with :func:`grid_values` (a 5,000-unit ward opens at once)."""
-    check_period(year, quarter)
-    indicators = grid_indicators(session)
-    units = grid_units(session, indicators)
-    values: dict[Key, Pair] = {}
-    notes: dict[Key, str] = {}
+    check_period(session, year, quarter)
+    indicators = grid_indicators(session, year)
+    units = grid_units(session, indicators, period_code(year, quarter))
+    grid = QuarterGrid(year, quarter, units, indicators, {}, {}, False)
     if with_values:
-        values, notes = grid_values(session, year, quarter, None)
-    locked = lock_state(session, year, quarter).locked
-    return QuarterGrid(year, quarter, units, indicators, values, notes, locked)
+        grid.values, grid.notes = grid_values(session, year, quarter, None)
+        grid.previous = previous_denominators_of(session, year, quarter, None)
+    grid.locked = lock_state(session, year, quarter).locked
+    return grid
+
+
+def previous_denominators_of(
+    session: Session, year: int, quarter: int, unit_ids: Sequence[UnitId] | None
+) -> dict[Key, int]:
+    """Mẫu số quý trước of every unit, or of ``unit_ids``."""
+    py, pq = previous_period(year, quarter)
+    statement = select(
+        QuarterValue.unit_id, QuarterValue.indicator_id, QuarterValue.denominator
+    ).where(QuarterValue.year == py, QuarterValue.quarter == pq, col(QuarterValue.denominator) > 0)
+    found: dict[Key, int] = {}
+    batches = (
+        [None]
+        if unit_ids is None
+        else [list(unit_ids[i : i + 500]) for i in range(0, len(unit_ids), 500)]
+    )
+    for batch in batches:
+        chosen = (
+            statement if batch is None else statement.where(col(QuarterValue.unit_id).in_(batch))
+        )
+        for uid, iid, denominator in session.exec(chosen):
+            found[(UnitId(uid), IndicatorId(iid))] = int(denominator)
+    return found
 
 
 def grid_values(
@@ -233,54 +289,151 @@ def _rows(
     return found
 
 
+@dataclass(frozen=True)
+class _UnitFacts:
+    kind: UnitKind
+    reports_from: int
+    stopped_from: int | None
+    counts: HeadCounts
+
+
 def check_values(
-    session: Session, year: int, quarter: int, changes: Sequence[ValueChange]
+    session: Session,
+    year: int,
+    quarter: int,
+    changes: Sequence[ValueChange],
+    settings: WardSettings | None = None,
 ) -> ValueCheck:
-    """Errors (refuse) and warnings (ask for a note) of a batch, without saving anything."""
-    check_period(year, quarter)
+    """Errors (refuse) and warnings (ask for a note) of a batch, without saving anything.
+
+    Warnings: a big change against last quarter; a Mẫu số far from the register's head-count; a
+    Mẫu số that differs from another indicator's measured on the same people of the unit. The last
+    two are not raised again for a cell that already carries a note.
+    """
+    settings = settings or load_settings(session)
+    check_period(session, year, quarter, settings)
     result = ValueCheck()
-    indicators = {i.id: i for i in grid_indicators(session)}
-    unit_ids = sorted({c.unit_id for c in changes})
-    units: dict[int, tuple[UnitKind, bool]] = {}
-    for start in range(0, len(unit_ids), 500):
-        rows = session.exec(
-            select(stored_id(Unit.id), Unit.kind, Unit.active).where(
-                col(Unit.id).in_(unit_ids[start : start + 500])
-            )
-        )
-        units.update({uid: (UnitKind(kind), active) for uid, kind, active in rows})
-    threshold = load_settings(session).change_warning_points
-    previous = stored_pairs(session, *previous_period(year, quarter), (c.key for c in changes))
+    indicators = {i.id: i for i in grid_indicators(session, year)}
+    units = _unit_facts(session, sorted({c.unit_id for c in changes}))
+    keys = [c.key for c in changes]
+    previous = stored_pairs(session, *previous_period(year, quarter), keys)
+    stored = _rows(session, year, quarter, _with_siblings(keys, indicators))
+    batch = {c.key: c for c in changes}
+    period = period_code(year, quarter)
     for change in changes:
-        message = _cell_error(change, units, indicators)
+        message = _cell_error(change, units.get(change.unit_id), indicators, period)
         if message:
             result.problems.append(CellProblem(change.unit_id, change.indicator_id, message))
             continue
-        warning = change_warning(previous.get(change.key), change.pair, threshold)
+        warning = change_warning(
+            previous.get(change.key), change.pair, settings.change_warning_points
+        )
+        row = stored.get(change.key)
+        noted = bool(change.note) or (change.note is None and row is not None and bool(row.note))
+        if warning is None and not noted:
+            warning = _denominator_warning(
+                change, units[change.unit_id], indicators, batch, stored,
+                settings.denominator_tolerance_percent,
+            )
         if warning:
             result.warnings.append(CellProblem(change.unit_id, change.indicator_id, warning))
     return result
 
 
+def _unit_facts(session: Session, unit_ids: list[UnitId]) -> dict[int, _UnitFacts]:
+    facts: dict[int, _UnitFacts] = {}
+    for start in range(0, len(unit_ids), 500):
+        rows = session.exec(
+            select(Unit).where(col(Unit.id).in_(unit_ids[start : start + 500]))
+        )
+        for unit in rows:
+            facts[unit.id or 0] = _UnitFacts(
+                UnitKind(unit.kind),
+                unit.reports_from,
+                unit.stopped_from,
+                HeadCounts(
+                    unit.staff_count, unit.student_count, unit.adult_count, unit.worker_count
+                ),
+            )
+    return facts
+
+
+def _with_siblings(keys: list[Key], indicators: dict[IndicatorId, GridIndicator]) -> list[Key]:
+    """The cells of a batch and, for each, the same unit's cells measured on the same people."""
+    by_population: dict[str, list[IndicatorId]] = {}
+    for indicator in indicators.values():
+        if indicator.population and not indicator.yes_no:
+            by_population.setdefault(indicator.population, []).append(indicator.id)
+    wanted = set(keys)
+    for unit_id, indicator_id in keys:
+        indicator = indicators.get(indicator_id)
+        if indicator is not None:
+            wanted.update((unit_id, i) for i in by_population.get(indicator.population, []))
+    return list(wanted)
+
+
+def _denominator_warning(
+    change: ValueChange,
+    unit: _UnitFacts,
+    indicators: dict[IndicatorId, GridIndicator],
+    batch: dict[Key, ValueChange],
+    stored: dict[Key, QuarterValue],
+    tolerance: int,
+) -> str | None:
+    indicator = indicators[change.indicator_id]
+    if indicator.yes_no:
+        return None
+    denominator = change.pair.denominator
+    warning = register_warning(denominator, unit.counts, indicator.population, tolerance)
+    if warning:
+        return warning
+    others: list[tuple[str, int | None]] = []
+    for other in indicators.values():
+        if (
+            other.id == indicator.id
+            or other.population != indicator.population
+            or other.yes_no
+            or unit.kind not in other.kinds
+        ):
+            continue
+        key = (change.unit_id, other.id)
+        if key in batch:
+            others.append((other.code, batch[key].pair.denominator))
+        elif key in stored:
+            others.append((other.code, stored[key].denominator))
+    return shared_warning(denominator, indicator.population, others)
+
+
 def _cell_error(
     change: ValueChange,
-    units: dict[int, tuple[UnitKind, bool]],
+    unit: _UnitFacts | None,
     indicators: dict[IndicatorId, GridIndicator],
+    period: int,
 ) -> str | None:
-    unit = units.get(change.unit_id)
     indicator = indicators.get(change.indicator_id)
-    if unit is None or not unit[1]:
-        return "Đơn vị không còn trong danh sách đơn vị đang hoạt động."
+    if unit is None:
+        return "Không tìm thấy đơn vị."
+    if unit.stopped_from is not None and period >= unit.stopped_from:
+        return f"Đơn vị đã ngừng báo cáo từ {quarter_text(unit.stopped_from)}."
+    if period < unit.reports_from:
+        return (
+            f"Đơn vị báo cáo từ {quarter_text(unit.reports_from)} "
+            "(sửa “Báo cáo từ quý” trong sổ đơn vị nếu đơn vị đã báo cáo sớm hơn)."
+        )
     if indicator is None:
         return "Chỉ tiêu không còn được theo dõi."
-    if unit[0] not in indicator.kinds:
-        return f"{unit[0].label} không báo cáo chỉ tiêu {indicator.code}."
+    if unit.kind not in indicator.kinds:
+        return f"{unit.kind.label} không báo cáo chỉ tiêu {indicator.code} trong năm này."
+    if indicator.yes_no:
+        return yes_no_error(indicator.code, change.pair)
     return pair_error(change.pair)
 
 
-def open_for_changes(session: Session, year: int, quarter: int) -> LockState:
+def open_for_changes(
+    session: Session, year: int, quarter: int, settings: WardSettings | None = None
+) -> LockState:
     """The quarter's lock state, or :class:`QuarterLocked` when it is locked (chốt)."""
-    check_period(year, quarter)
+    check_period(session, year, quarter, settings)
     state = lock_state(session, year, quarter)
     if state.locked:
         raise QuarterLocked(year, quarter)
@@ -293,8 +446,9 @@ def check_batch(
     """Every check of a batch about to be saved, run once: the quarter must be open and every
     cell right (else :class:`QuarterLocked` / :class:`CellsRefused`); returns the lock state and
     the check, whose ``warnings`` the caller may want a note for."""
-    state = open_for_changes(session, year, quarter)
-    check = check_values(session, year, quarter, changes)
+    settings = load_settings(session)
+    state = open_for_changes(session, year, quarter, settings)
+    check = check_values(session, year, quarter, changes, settings)
     if check.problems:
         raise CellsRefused(check.problems, _describe(session, check.problems))
     return state, check
@@ -375,30 +529,35 @@ def save_value(
     return before[(unit_id, indicator_id)]
 
 
-def previous_denominators(session: Session, year: int, quarter: int) -> list[ValueChange]:
-    """Mẫu số quý trước: for each expected cell of this quarter without a denominator, the previous
-    quarter's denominator (the numerator stays as it is). Nothing is saved here."""
-    check_period(year, quarter)
+def proposed_denominators(
+    session: Session,
+    year: int,
+    quarter: int,
+    unit_ids: Sequence[UnitId] | None = None,
+    *,
+    replace: bool = False,
+) -> list[ValueChange]:
+    """Điền mẫu số: for each expected cell of the quarter (of ``unit_ids``, or all), the proposed
+    Mẫu số — the register's head-count, else the previous quarter's — where the cell has none, or
+    with ``replace`` where it differs. The numerator stays; a cell whose numerator would exceed it
+    is left for the clerk. Nothing is saved here."""
     grid = load_grid(session, year, quarter)
-    py, pq = previous_period(year, quarter)
-    previous = session.exec(
-        select(QuarterValue.unit_id, QuarterValue.indicator_id, QuarterValue.denominator).where(
-            QuarterValue.year == py,
-            QuarterValue.quarter == pq,
-            col(QuarterValue.denominator) > 0,
-        )
-    )
-    previous_by_key = {(u, i): d for u, i, d in previous}
+    wanted = None if unit_ids is None else set(unit_ids)
     changes = []
     for unit in grid.units:
+        if wanted is not None and unit.id not in wanted:
+            continue
         for indicator in grid.indicators:
             if not grid.reports(unit, indicator):
                 continue
             current = grid.value(unit.id, indicator.id)
-            denominator = previous_by_key.get((unit.id, indicator.id))
-            if current.denominator is None and denominator:
-                numerator = current.numerator
-                if numerator is not None and numerator > denominator:
-                    continue  # would be refused; leave the cell for the clerk
-                changes.append(ValueChange(unit.id, indicator.id, Pair(numerator, denominator)))
+            proposed = grid.proposed_denominator(unit, indicator)
+            if indicator.yes_no or not proposed or current.denominator == proposed:
+                continue
+            if current.denominator is not None and not replace:
+                continue
+            numerator = current.numerator
+            if numerator is not None and numerator > proposed:
+                continue  # would be refused; leave the cell for the clerk
+            changes.append(ValueChange(unit.id, indicator.id, Pair(numerator, proposed)))
     return changes

@@ -96,6 +96,11 @@ class RegisterKind(Generic[M, D, I]):
     why_not_deleted: Callable[[Session, M], str | None]  # None: nothing keeps it
     gone: str  # the record was removed meanwhile (by an undo, another window)
     reasons: Reasons
+    # Called once the values are on the record, before it is written: (session, record, data,
+    # created?) — for what a kind derives from the register's state, or refuses, on its own.
+    placed: Callable[[Session, M, D, bool], None] | None = None
+    # Called when a record stops or starts again: (session, record, active).
+    activated: Callable[[Session, M, bool], None] | None = None
 
 
 def get(kind: RegisterKind[M, D, I], session: Session, record_id: int) -> M:
@@ -129,6 +134,8 @@ def create(
     record = kind.model()
     record.id = record_id
     data.apply_to(record)
+    if kind.placed is not None:
+        kind.placed(session, record, data, True)
     session.add(record)
     rules.note(record)
     if flush:
@@ -153,6 +160,8 @@ def update(
     if problems:
         raise RegisterError(problems)
     set_audit_reason(session, reason or kind.reasons.edit)
+    if kind.placed is not None:
+        kind.placed(session, record, data, False)
     data.apply_to(record)
     rules.note(record)
     if flush:
@@ -168,6 +177,8 @@ def set_active(
     set_audit_reason(
         session, reason or (kind.reasons.activate if active else kind.reasons.deactivate)
     )
+    if kind.activated is not None and record.active != active:
+        kind.activated(session, record, active)
     record.active = active
     session.add(record)
     session.flush()

@@ -20,6 +20,7 @@ from desktop.changes import Area
 from desktop.models import Dossier, Person, PriorAward, QuarterValue, Unit, UnitKind
 from desktop.models.ids import UnitId, saved_id
 from desktop.register import records
+from desktop.register.periods import place_unit, stop_or_restart
 from desktop.register.records import Reasons, RegisterKind, SessionRules
 from desktop.register.rules import (
     RegisterError,
@@ -83,6 +84,8 @@ class UnitData:
     active: bool = True
     discipline_note: str = ""
     note: str = ""
+    # Báo cáo từ quý (period code, 20261 = quý 1/2026); None: keep it, or today's for a new unit.
+    reports_from: int | None = None
 
     @classmethod
     def of(cls, unit: Unit) -> UnitData:
@@ -101,6 +104,8 @@ class UnitData:
 
     def apply_to(self, unit: Unit) -> None:
         for f in fields(self):
+            if f.name == "reports_from":
+                continue  # set by place_unit, which checks it against the locked quarters
             if getattr(unit, f.name) != getattr(self, f.name):
                 setattr(unit, f.name, getattr(self, f.name))
 
@@ -305,6 +310,10 @@ UNITS: RegisterKind[Unit, UnitData, UnitId] = RegisterKind(
     rules=lambda session: SessionRules(session, check_unit),
     why_not_deleted=_why_not_deleted,
     gone="Đơn vị này không còn trong sổ (có thể đã bị xóa).",
+    placed=lambda session, unit, data, created: place_unit(
+        session, unit, data.reports_from, created
+    ),
+    activated=stop_or_restart,
     reasons=Reasons(
         add="Thêm đơn vị",
         edit="Sửa thông tin đơn vị",

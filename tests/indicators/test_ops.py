@@ -163,7 +163,7 @@ def test_undo_into_a_locked_quarter_is_refused_and_leaves_the_history(
     ctx: AppContext, demo_db: Database
 ) -> None:
     ctx.door.run(_edit(ctx, "TDP01", "DANSO", Pair(450, 600)))
-    ctx.door.run(ops.lock_quarter(2026, 1))
+    ctx.door.run(ops.lock_quarter(2026, 1, allow_incomplete=True))
     with pytest.raises(QuarterLocked):
         ctx.door.undo(ops.SCOPE)
     assert _stored(ctx, "TDP01", "DANSO") == Pair(450, 600)
@@ -197,7 +197,7 @@ def test_copy_previous_denominators_is_one_undoable_step(
 def test_lock_and_unlock_tell_the_quarter_changed(ctx: AppContext, demo_db: Database) -> None:
     heard: list[Change] = []
     ctx.door.listen(heard.append)
-    ctx.door.run(ops.lock_quarter(2026, 1))
+    ctx.door.run(ops.lock_quarter(2026, 1, allow_incomplete=True))
     with pytest.raises(QuarterLocked):
         ctx.door.run(_edit(ctx, "TDP01", "DANSO", Pair(1, 2)))
     ctx.door.run(ops.unlock_quarter(2026, 1, "Tổ 1 báo cáo lại"))

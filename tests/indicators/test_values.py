@@ -19,7 +19,7 @@ from desktop.indicators.values import (
     ValueChange,
     check_values,
     load_grid,
-    previous_denominators,
+    proposed_denominators,
     save_value,
     save_values,
 )
@@ -154,21 +154,21 @@ def test_big_change_against_last_quarter_is_a_warning_not_a_block(
 ) -> None:
     db, ids = ward
     with db.session() as s:
-        save_value(s, 2024, 4, ids["TDP01"], ids["DANSO"], Pair(20, 100))
+        save_value(s, 2025, 1, ids["TDP01"], ids["DANSO"], Pair(20, 100))
     jump = [ValueChange(ids["TDP01"], ids["DANSO"], Pair(90, 100), note="Tổ rà soát lại danh sách")]
     small = [ValueChange(ids["TDP01"], ids["DANSO"], Pair(35, 100))]
     with db.session() as s:
-        check = check_values(s, 2025, 1, jump)
+        check = check_values(s, 2025, 2, jump)
         assert check.problems == [] and len(check.warnings) == 1
         assert (
             "tăng 70,0 điểm" in check.warnings[0].message
             and "(20% → 90%)" in check.warnings[0].message
         )
-        assert check_values(s, 2025, 1, small).warnings == []
-        save_values(s, 2025, 1, jump)
+        assert check_values(s, 2025, 2, small).warnings == []
+        save_values(s, 2025, 2, jump)
     with db.session() as s:
-        assert _stored(s, ids["TDP01"], ids["DANSO"]) == Pair(90, 100)
-        row = s.exec(select(QuarterValue).where(QuarterValue.quarter == 1)).one()
+        assert _stored(s, ids["TDP01"], ids["DANSO"], 2025, 2) == Pair(90, 100)
+        row = s.exec(select(QuarterValue).where(QuarterValue.quarter == 2)).one()
         assert row.note == "Tổ rà soát lại danh sách"
 
 
@@ -243,7 +243,7 @@ def test_copy_denominators_from_previous_quarter(ward: tuple[Database, dict[str,
         save_value(s, 2025, 1, ids["TDP02"], ids["DANSO"], Pair(10, 40))
         save_value(s, 2025, 2, ids["TDP02"], ids["DANSO"], Pair(12, 41))  # already has one: kept
     with db.session() as s:
-        changes = previous_denominators(s, 2025, 2)
+        changes = proposed_denominators(s, 2025, 2)
         save_values(s, 2025, 2, changes)
     with db.session() as s:
         assert _stored(s, ids["TDP01"], ids["DANSO"], 2025, 2) == Pair(None, 50)

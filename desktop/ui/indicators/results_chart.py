@@ -1,64 +1,273 @@
-"""Chart of one indicator: the ward's percentage each quarter against the year's target (QtCharts)."""
+"""Chart of one indicator: the ward's percentage each quarter against the year's target (QtCharts).
+
+What the chart may claim follows the results' rule (issue 12): a quarter whose coverage is
+incomplete is drawn as a hollow grey marker labelled with its "k/n" (legend "Chưa đủ số liệu"),
+never as a filled point; the line never joins two quarters across one without a figure, and a link
+that touches an incomplete quarter is drawn dashed and grey, so one school's 93,5 % does not read as
+the ward's trend. The target is a step line: each year's target holds across its four quarters.
+
+:func:`plan_chart` decides all of that from the :class:`SeriesPoint` list without Qt;
+:class:`IndicatorChart` only draws the plan.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QPainter, QPen
-from PySide6.QtWidgets import QWidget
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from desktop.ui.texts import indicators as t
+from PySide6.QtCharts import (
+    QCategoryAxis,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+    QXYSeries,
+)
+from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsSimpleTextItem, QToolTip, QWidget
 
-Series = list[tuple[int, int, float | None, float | None]]  # (year, quarter, percent, target)
+from desktop.indicators.results import SeriesPoint
+from desktop.text.wording import ROMAN, count, percent
+
+TITLE = "{code}: tỷ lệ toàn phường theo quý"
+SERIES_NAME = "Tỷ lệ toàn phường"
+INCOMPLETE_NAME = "Chưa đủ số liệu"
+TARGET_NAME = "Chỉ tiêu năm"
+EMPTY_TITLE = "Chọn một chỉ tiêu để xem biểu đồ"
+TIP = "Quý {quarter}/{year}: {percent} — {reported}/{expected} đơn vị đã báo cáo"
+TIP_INCOMPLETE = " (chưa đủ số liệu để kết luận)"
+TIP_NONE = "Quý {quarter}/{year}: chưa có số liệu (0/{expected} đơn vị)"
+TIP_TARGET = "\nChỉ tiêu năm {year}: {target}"
+COVERAGE_LABEL = "{reported}/{expected}"
+
+LINE = QColor("#1f5fa8")
+GREY = QColor("#8a8a8a")
+TARGET = QColor("#a11d21")
+
+
+@dataclass(frozen=True)
+class Link:
+    """Part of the ward's line: consecutive quarters (x positions) that all have a figure.
+
+    ``complete`` links join complete quarters only and are drawn solid; the others touch an
+    incomplete quarter and are drawn dashed grey.
+    """
+
+    xs: tuple[int, ...]
+    complete: bool
+
+
+@dataclass(frozen=True)
+class ChartPlan:
+    """Everything the chart draws, by x position (0 = the first quarter of the first year)."""
+
+    points: tuple[SeriesPoint, ...]
+    links: tuple[Link, ...]
+    complete: tuple[int, ...]  # x of the filled markers
+    incomplete: tuple[int, ...]  # x of the hollow markers
+    targets: tuple[tuple[tuple[float, float], ...], ...]  # step lines, broken where no target
+
+    def tip(self, x: int) -> str:
+        """The tooltip of the quarter at ``x``: its percent, its coverage and the year's target."""
+        point = self.points[x]
+        if point.percent is None:
+            text = TIP_NONE.format(
+                quarter=ROMAN[point.quarter], year=point.year, expected=count(point.expected_units)
+            )
+        else:
+            text = TIP.format(
+                quarter=ROMAN[point.quarter],
+                year=point.year,
+                percent=percent(point.percent),
+                reported=count(point.reported_units),
+                expected=count(point.expected_units),
+            )
+            if not point.complete:
+                text += TIP_INCOMPLETE
+        if point.target is not None:
+            text += TIP_TARGET.format(year=point.year, target=percent(point.target))
+        return text
+
+
+def plan_chart(points: Sequence[SeriesPoint]) -> ChartPlan:
+    """Split the quarters into links (never across a quarter without a figure), markers by
+    coverage, and the target's step line (broken across a year without a target)."""
+    pairs: list[tuple[int, bool]] = []  # (x of the pair's left end, both ends complete)
+    for x in range(len(points) - 1):
+        left, right = points[x], points[x + 1]
+        if left.percent is not None and right.percent is not None:
+            pairs.append((x, left.complete and right.complete))
+    links: list[Link] = []
+    for x, complete in pairs:
+        last = links[-1] if links else None
+        if last is not None and last.complete == complete and last.xs[-1] == x:
+            links[-1] = Link((*last.xs, x + 1), complete)
+        else:
+            links.append(Link((x, x + 1), complete))
+    figured = [x for x, p in enumerate(points) if p.percent is not None]
+    return ChartPlan(
+        points=tuple(points),
+        links=tuple(links),
+        complete=tuple(x for x in figured if points[x].complete),
+        incomplete=tuple(x for x in figured if not points[x].complete),
+        targets=_target_steps(points),
+    )
+
+
+def _target_steps(points: Sequence[SeriesPoint]) -> tuple[tuple[tuple[float, float], ...], ...]:
+    steps: list[list[tuple[float, float]]] = []
+    previous: SeriesPoint | None = None
+    for x, point in enumerate(points):
+        goal = point.target
+        if goal is None:
+            previous = None
+            continue
+        if previous is None or previous.target is None:
+            steps.append([(x - 0.5, goal)])
+        elif previous.target != goal:  # a new year's target: the riser of the step
+            steps[-1].append((x - 0.5, previous.target))
+            steps[-1].append((x - 0.5, goal))
+        previous = point
+        if x + 1 == len(points) or points[x + 1].target is None:  # the run of targets ends
+            steps[-1].append((x + 0.5, goal))
+    return tuple(tuple(step) for step in steps)
 
 
 class IndicatorChart(QChartView):
+    """Shows a :class:`ChartPlan`; ``plan`` and ``points`` are kept for what the clerk hovers."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         self._chart = QChart()
         super().__init__(self._chart, parent)
         self.setObjectName("chart")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(260)
+        self.setMinimumHeight(240)
         self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.points: list[QPointF] = []
+        self._chart.setMargins(QMargins(4, 4, 4, 4))
+        self._chart.setTitle(EMPTY_TITLE)
+        self.plan = plan_chart([])
+        self.points: list[QPointF] = []  # every quarter that has a figure
+        self._labels: list[tuple[QGraphicsSimpleTextItem, QPointF]] = []
+        self._chart.plotAreaChanged.connect(lambda _area: self._place_labels())
 
-    def show_series(self, code: str, series: Series) -> None:
+    def show_series(self, code: str, series: Sequence[SeriesPoint]) -> None:
         chart = self._chart
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        chart.setTitle(t.CHART_TITLE.format(code=code))
-        ward = QLineSeries()
-        ward.setName(t.CHART_SERIES)
-        ward.setPointsVisible(True)
-        target = QLineSeries()
-        target.setName(t.CHART_TARGET)
-        pen = QPen(Qt.GlobalColor.darkRed)
-        pen.setStyle(Qt.PenStyle.DashLine)
-        pen.setWidth(2)
-        target.setPen(pen)
-        self.points = []
-        for n, (_year, _quarter, percent, goal) in enumerate(series):
-            if percent is not None:
-                self.points.append(QPointF(n, percent))
-                ward.append(n, percent)
-            if goal is not None:
-                # A step: the year's target holds across its four quarters.
-                target.append(n - 0.5, goal)
-                target.append(n + 0.5, goal)
-        chart.addSeries(ward)
-        chart.addSeries(target)
+        for item, _at in self._labels:
+            self.scene().removeItem(item)  # takes it from the chart too
+        self._labels = []
+        chart.setTitle(TITLE.format(code=code))
+        self.plan = plan = plan_chart(series)
+        self.points = [QPointF(x, series[x].percent or 0.0) for x in (*plan.complete, *plan.incomplete)]
+        self.points.sort(key=lambda p: p.x())
+        axis_x, axis_y = self._axes(series)
+        drawn: list[QXYSeries] = []
+        for link in plan.links:
+            drawn.append(self._link(link, series))
+        for steps in plan.targets:
+            drawn.append(self._target(steps))
+        drawn.append(self._markers(plan.complete, series, complete=True))
+        drawn.append(self._markers(plan.incomplete, series, complete=False))
+        for line in drawn:
+            chart.addSeries(line)
+            line.attachAxis(axis_x)
+            line.attachAxis(axis_y)
+        self._legend(drawn)
+        for x in plan.incomplete:
+            point = series[x]
+            item = QGraphicsSimpleTextItem(
+                COVERAGE_LABEL.format(
+                    reported=count(point.reported_units), expected=count(point.expected_units)
+                ),
+                chart,
+            )
+            item.setBrush(QBrush(GREY))
+            font = QFont(item.font())
+            font.setPointSizeF(max(font.pointSizeF() - 1, 7))
+            item.setFont(font)
+            self._labels.append((item, QPointF(x, point.percent or 0.0)))
+        self._place_labels()
+
+    def _axes(self, series: Sequence[SeriesPoint]) -> tuple[QCategoryAxis, QValueAxis]:
+        chart = self._chart
         axis_x = QCategoryAxis()
-        axis_x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        for n, (year, quarter, _p, _g) in enumerate(series):
-            if quarter == 1 or n == 0:
-                axis_x.append(f"Q{quarter}/{year}", n)
+        axis_x.setStartValue(-0.5)
+        # One category per year, its label under its four quarters, a grid line between years.
+        for x, point in enumerate(series):
+            if x + 1 == len(series) or series[x + 1].year != point.year:
+                axis_x.append(str(point.year), x + 0.5)
         axis_x.setRange(-0.5, max(len(series) - 0.5, 0.5))
         axis_y = QValueAxis()
         axis_y.setRange(0, 100)
-        axis_y.setLabelFormat("%d%%")  # "80%", as the one voice writes it
+        axis_y.setTickCount(6)
+        axis_y.setLabelFormat("%d%%")  # "80%", as the one voice writes a whole percent
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        for line in (ward, target):
-            line.attachAxis(axis_x)
-            line.attachAxis(axis_y)
+        return axis_x, axis_y
+
+    def _link(self, link: Link, series: Sequence[SeriesPoint]) -> QLineSeries:
+        line = QLineSeries()
+        line.setName(SERIES_NAME)
+        pen = QPen(LINE if link.complete else GREY)
+        pen.setWidth(2)
+        if not link.complete:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        line.setPen(pen)
+        for x in link.xs:
+            line.append(x, series[x].percent or 0.0)
+        return line
+
+    def _target(self, steps: tuple[tuple[float, float], ...]) -> QLineSeries:
+        line = QLineSeries()
+        line.setName(TARGET_NAME)
+        pen = QPen(TARGET)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        pen.setWidth(2)
+        line.setPen(pen)
+        for x, goal in steps:
+            line.append(x, goal)
+        return line
+
+    def _markers(
+        self, xs: tuple[int, ...], series: Sequence[SeriesPoint], complete: bool
+    ) -> QScatterSeries:
+        markers = QScatterSeries()
+        markers.setName(SERIES_NAME if complete else INCOMPLETE_NAME)
+        markers.setMarkerSize(10)
+        markers.setPen(QPen(LINE if complete else GREY, 2))
+        markers.setBrush(QBrush(LINE if complete else QColor(Qt.GlobalColor.white)))
+        for x in xs:
+            markers.append(x, series[x].percent or 0.0)
+        markers.hovered.connect(self._hovered)
+        return markers
+
+    def _legend(self, drawn: list[QXYSeries]) -> None:
+        """One legend entry per meaning: the ward's line (its filled markers), the incomplete
+        markers (only when there are some) and the target."""
+        legend = self._chart.legend()
+        target_shown = False
+        for line in drawn:
+            if isinstance(line, QScatterSeries):  # the markers stand for the ward's line
+                visible = line.count() > 0
+            else:
+                visible = line.name() == TARGET_NAME and not target_shown
+                target_shown = target_shown or visible
+            for marker in legend.markers(line):
+                marker.setVisible(visible)
+
+    def _place_labels(self) -> None:
+        for item, at in self._labels:
+            position = self._chart.mapToPosition(at)
+            item.setPos(position.x() + 7, position.y() - item.boundingRect().height() - 2)
+
+    def _hovered(self, point: QPointF, state: bool) -> None:
+        if not state:
+            QToolTip.hideText()
+            return
+        x = round(point.x())
+        if 0 <= x < len(self.plan.points):
+            QToolTip.showText(QCursor.pos(), self.plan.tip(x), self)

@@ -1,4 +1,5 @@
-"""Cài đặt: the ward settings as they will be printed, and where the data lives.
+"""Cài đặt: the ward settings as they will be printed, the rules the results are judged by, the
+backups, and where the data lives.
 
 Reloaded in :meth:`SettingsPage.on_change` when the settings changed (the dialog's operation) or
 the whole data was replaced (a restore).
@@ -6,15 +7,47 @@ the whole data was replaced (a restore).
 
 from __future__ import annotations
 
-from dataclasses import fields
 from html import escape
 
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.changes import Area, Change
 from desktop.context import AppContext
 from desktop.settings import WardSettings, load_settings
+from desktop.ui.settings import labels
 from desktop.ui.texts import common as t
+
+# Shown as one row of the summary: "Các năm của Kế hoạch 2025–2030".
+JOINED = {"plan_first_year", "plan_last_year"}
+
+
+def summary_html(settings: WardSettings, folder: str) -> str:
+    """The settings by group, one row per field, values in bold as the clerk set them."""
+    parts = []
+    for title, names in labels.groups():
+        rows = []
+        for name in names:
+            if name in JOINED:
+                if name != "plan_first_year":
+                    continue
+                text, value = labels.PLAN_YEARS, labels.PLAN_YEARS_VALUE.format(
+                    first=settings.plan_first_year, last=settings.plan_last_year
+                )
+            else:
+                text, value = labels.label(name), _value(name, getattr(settings, name))
+            shown = escape(value).replace(chr(10), "<br>")
+            rows.append(f"<tr><td>{escape(text)}</td><td><b>{shown}</b></td></tr>")
+        parts.append(f"<h3>{escape(title)}</h3><table cellpadding='3'>{''.join(rows)}</table>")
+    parts.append(f"<p>{escape(labels.DATA_FOLDER.format(folder=folder))}</p>")
+    return "".join(parts)
+
+
+def _value(name: str, value: object) -> str:
+    spec = labels.NUMBER_FIELDS.get(name)
+    if spec is not None and isinstance(value, int):
+        return spec.summary(value)
+    return str(value)
 
 
 class SettingsPage(QWidget):
@@ -24,14 +57,26 @@ class SettingsPage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("settings_summary")
         self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         edit = QPushButton(t.ACTION_SETTINGS)
         edit.setObjectName("edit_settings")
         edit.clicked.connect(self._edit)
+        edit_results = QPushButton(labels.EDIT_RESULTS)
+        edit_results.setObjectName("edit_result_settings")
+        edit_results.clicked.connect(self._edit_results)
+        buttons = QHBoxLayout()
+        buttons.addWidget(edit)
+        buttons.addWidget(edit_results)
+        buttons.addStretch(1)
+        scroll = QScrollArea()  # the summary outgrows a 768-pixel screen
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.summary)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{t.PAGE_SETTINGS}</h2>"))
-        layout.addWidget(self.summary)
-        layout.addWidget(edit)
-        layout.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(scroll, 1)
         self.refresh()
 
     def on_change(self, change: Change) -> None:
@@ -40,15 +85,7 @@ class SettingsPage(QWidget):
 
     def refresh(self) -> None:
         settings = self.ctx.door.read(load_settings)
-        rows = "".join(
-            f"<tr><td>{escape(t.SETTINGS_FIELDS[f.name])}</td>"
-            f"<td><b>{escape(str(getattr(settings, f.name))).replace(chr(10), '<br>')}</b></td></tr>"
-            for f in fields(WardSettings)
-        )
-        self.summary.setText(
-            f"<table cellpadding='3'>{rows}</table><p>Thư mục dữ liệu: "
-            f"{escape(str(self.ctx.folder.root))}</p>"
-        )
+        self.summary.setText(summary_html(settings, str(self.ctx.folder.root)))
 
     def _edit(self) -> None:
         from desktop.ui.main_window import MainWindow
@@ -56,3 +93,13 @@ class SettingsPage(QWidget):
         window = self.window()
         if isinstance(window, MainWindow):  # the window's own action, with its status message
             window.edit_settings()
+
+    def _edit_results(self) -> None:
+        """The same dialog, opened on the rules of the results."""
+        from desktop.ui.main_window import MainWindow
+        from desktop.ui.settings.dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self, tab=labels.RESULTS_TAB)
+        window = self.window()
+        if dialog.exec() and isinstance(window, MainWindow):
+            window.statusBar().showMessage(labels.RESULTS_SAVED, 5000)

@@ -12,22 +12,28 @@ from desktop.text import wording as w
 
 @dataclass
 class Result:
-    percent: float | None
+    met: bool | None
     target: float | None
+    reported_units: int = 9
+    expected_units: int = 9
 
 
 @pytest.mark.parametrize(
-    ("percent", "target", "said"),
+    ("met", "target", "reported", "said"),
     [
-        (85.0, 80.0, "Đạt"),
-        (80.0, 80.0, "Đạt"),
-        (79.9, 80.0, "Chưa đạt"),
-        (None, 80.0, "Chưa đủ số liệu"),
-        (100.0, None, "Không có chỉ tiêu"),
+        (True, 80.0, 9, "Đạt"),
+        (False, 80.0, 9, "Chưa đạt"),
+        # No verdict on incomplete data: the result says how many units reported.
+        (None, 80.0, 1, "Chưa đủ số liệu (1/9 đơn vị)"),
+        (True, None, 9, "Không có chỉ tiêu"),
     ],
 )
-def test_the_verdict(percent: float | None, target: float | None, said: str) -> None:
-    assert w.verdict(Result(percent, target)) == said
+def test_the_verdict(met: bool | None, target: float | None, reported: int, said: str) -> None:
+    assert w.verdict(Result(met, target, reported, 9)) == said
+
+
+def test_a_verdict_without_units_expected_says_no_data() -> None:
+    assert w.verdict(Result(None, 80.0, 0, 0)) == "Chưa đủ số liệu"
 
 
 def test_numbers_use_the_decimal_comma_and_the_thousands_dot() -> None:

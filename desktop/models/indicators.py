@@ -58,7 +58,7 @@ class Indicator(SQLModel, table=True):
     unit_kinds: str = Field(default="")
     ordinal: int = Field(default=0)
     active: bool = Field(default=True)
-    value_kind: ValueKind = Field(default=ValueKind.RATIO, max_length=16)
+    value_kind: ValueKind = Field(default=ValueKind.RATIO)
 
     @property
     def unit_kind_list(self) -> list[str]:
@@ -80,7 +80,7 @@ class IndicatorTarget(SQLModel, table=True):
     year: int = Field(index=True)
     target_percent: float = Field(ge=0, le=100)
     text: str = Field(default="")
-    comparison: Comparison = Field(default=Comparison.AT_LEAST, max_length=2)
+    comparison: Comparison = Field(default=Comparison.AT_LEAST)
     unit_kinds: str = Field(default="")
     carried_over: bool = Field(default=False)
 

@@ -313,3 +313,59 @@ def test_a_caller_that_checked_may_skip_the_page_scan(db: Database) -> None:
     db.close()
     assert inspect_file(path, quick_check=False) == HEAD_REVISION
     Database.open(path, quick_check=False).close()
+
+
+def test_migration_0004_reads_the_plan_into_existing_data(tmp_path: Path) -> None:
+    """Revision 0004 on a ward's file: each unit reports from its earliest value (or the quarter
+    it was added), a closed unit stops after its last value, the 2025 student target covers the
+    secondary schools, "Trên 80%" is strict and 100 % means all, TRUONGKNS is a yes/no, and
+    2027–2030 carry the 2026 targets over."""
+    from desktop.models import Comparison, IndicatorTarget, ValueKind
+    from desktop.storage import migrate
+    from desktop.storage.database import make_engine
+
+    path = tmp_path / "thidua.sqlite3"
+    engine = make_engine(path)
+    with engine.begin() as conn:
+        migrate.upgrade(conn, "0003")
+        run = conn.exec_driver_sql
+        for code in ("CBCC", "HOCSINH", "TRUONGKNS"):
+            run(
+                "INSERT INTO indicator (code, name, population, numerator_label, denominator_label, "
+                "unit_kinds, ordinal, active) VALUES (?, ?, 'staff', 'a', 'b', "
+                "'school_primary,school_lower_secondary,school_upper_secondary', 1, 1)",
+                (code, code),
+            )
+        run(
+            "INSERT INTO indicatortarget (indicator_id, year, target_percent, text) VALUES "
+            "(1, 2025, 80, 'Trên 80% …'), (1, 2026, 100, '100% …'), (2, 2025, 100, '100% học sinh …')"
+        )
+        for code, active, created in (("A", 1, "2026-11-20"), ("B", 0, "2025-01-05"), ("C", 1, "2026-05-02")):
+            run(
+                "INSERT INTO unit (code, name, kind, head_name, head_position, phone, email, address, "
+                "active, discipline_note, note, created_at, updated_at) VALUES (?, ?, "
+                "'SCHOOL_PRIMARY', '', '', '', '', '', ?, '', '', ?, '2026-11-20')",
+                (code, f"Trường {code}", active, created),
+            )
+        run(
+            "INSERT INTO quartervalue (unit_id, indicator_id, year, quarter, numerator, denominator, "
+            "note, updated_at) VALUES (1, 1, 2025, 2, 5, 10, '', '2025-07-01'), "
+            "(2, 1, 2025, 4, 5, 10, '', '2026-01-01')"
+        )
+    engine.dispose()
+    db = Database.open(path)
+    with db.session() as s:
+        units = {u.code: u for u in s.exec(select(Unit))}
+        targets = {(t.indicator_id, t.year): t for t in s.exec(select(IndicatorTarget))}
+        kinds = {i.code: i.value_kind for i in s.exec(select(Indicator))}
+    assert (units["A"].reports_from, units["A"].stopped_from) == (20252, None)
+    assert (units["B"].reports_from, units["B"].stopped_from) == (20251, 20261)
+    assert units["C"].reports_from == 20262  # no values: the quarter it was added
+    assert targets[(1, 2025)].comparison is Comparison.ABOVE
+    assert targets[(1, 2026)].comparison is Comparison.EQUAL
+    assert targets[(2, 2025)].unit_kind_list == ["school_lower_secondary", "school_upper_secondary"]
+    carried = [targets[(1, year)] for year in range(2027, 2031)]
+    assert all(t.carried_over and t.target_percent == 100 for t in carried)
+    assert (2, 2027) not in targets  # HOCSINH had no 2026 target to carry
+    assert kinds["TRUONGKNS"] is ValueKind.YES_NO and kinds["CBCC"] is ValueKind.RATIO
+    db.close()

@@ -26,11 +26,13 @@ depends_on = None
 
 SECONDARY = "school_lower_secondary,school_upper_secondary"
 # (indicator code, year) → (comparison, unit kinds or "" for the indicator's own), from the plan.
+# Enums are stored by name, as SQLModel writes them (Comparison.ABOVE is "ABOVE").
 PLAN_TARGETS = {
-    ("CBCC", 2025): (">", ""),
-    ("HOCSINH", 2025): ("=", SECONDARY),
+    ("CBCC", 2025): ("ABOVE", ""),
+    ("HOCSINH", 2025): ("EQUAL", SECONDARY),
 }
 CARRIED_YEARS = range(2027, 2031)
+CARRIED_PREFIX = "Duy trì chỉ tiêu năm 2026: "
 LATEST_COLUMNS = ["year", "indicator_id", "unit_id", "quarter", "numerator", "denominator"]
 
 
@@ -45,11 +47,11 @@ def _period(column: str) -> str:
 def upgrade() -> None:
     with op.batch_alter_table("indicator") as batch:
         batch.add_column(
-            sa.Column("value_kind", sa.String(16), nullable=False, server_default="ratio")
+            sa.Column("value_kind", sa.String(8), nullable=False, server_default="RATIO")
         )
     with op.batch_alter_table("indicatortarget") as batch:
         batch.add_column(
-            sa.Column("comparison", sa.String(2), nullable=False, server_default=">=")
+            sa.Column("comparison", sa.String(8), nullable=False, server_default="AT_LEAST")
         )
         batch.add_column(sa.Column("unit_kinds", sa.String(), nullable=False, server_default=""))
         batch.add_column(
@@ -60,29 +62,33 @@ def upgrade() -> None:
         batch.add_column(sa.Column("stopped_from", sa.Integer(), nullable=True))
 
     run = op.get_bind().exec_driver_sql
-    run("UPDATE indicator SET value_kind = 'yes_no' WHERE code = 'TRUONGKNS'")
+    run("UPDATE indicator SET value_kind = 'YES_NO' WHERE code = 'TRUONGKNS'")
     run(
         "UPDATE indicator SET numerator_label = ?, denominator_label = ? "
         "WHERE code = 'TRUONGKNS' AND numerator_label LIKE '%1 = có%'",
         ("Trường thường xuyên giảng dạy kỹ năng số (có / chưa)", "Số trường"),
     )
     # A target of 100% can only be met by all: "=" says so, as the plan's "100% …" does.
-    run("UPDATE indicatortarget SET comparison = '=' WHERE target_percent >= 100")
+    run("UPDATE indicatortarget SET comparison = 'EQUAL' WHERE target_percent >= 100")
     for (code, year), (comparison, kinds) in PLAN_TARGETS.items():
         run(
             "UPDATE indicatortarget SET comparison = ?, unit_kinds = ? WHERE year = ? AND "
             "indicator_id = (SELECT id FROM indicator WHERE code = ?)",
             (comparison, kinds, year, code),
         )
+    run(
+        "UPDATE indicatortarget SET carried_over = 1 WHERE text LIKE ?",
+        (f"{CARRIED_PREFIX}%",),
+    )
     for year in CARRIED_YEARS:
         run(
             "INSERT INTO indicatortarget (indicator_id, year, target_percent, text, comparison, "
             "unit_kinds, carried_over) "
             "SELECT t.indicator_id, ?, t.target_percent, "
-            "'Duy trì chỉ tiêu năm 2026: ' || t.text, t.comparison, t.unit_kinds, 1 "
+            "? || t.text, t.comparison, t.unit_kinds, 1 "
             "FROM indicatortarget t WHERE t.year = 2026 AND NOT EXISTS ("
             "SELECT 1 FROM indicatortarget o WHERE o.indicator_id = t.indicator_id AND o.year = ?)",
-            (year, year),
+            (year, CARRIED_PREFIX, year),
         )
     run(
         "UPDATE unit SET reports_from = MIN("
@@ -102,8 +108,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # The carried-over targets stay as rows (no record is ever lost); their text still says
+    # "Duy trì …", by which an upgrade marks them again.
     op.drop_index("ix_quartervalue_year_latest", table_name="quartervalue")
-    op.get_bind().exec_driver_sql("DELETE FROM indicatortarget WHERE carried_over = 1")
     with op.batch_alter_table("unit") as batch:
         batch.drop_column("stopped_from")
         batch.drop_column("reports_from")

@@ -1,17 +1,22 @@
 """Biểu mẫu thu thập số liệu: one workbook per unit and quarter, sent out and read back.
 
-The sheet names the unit and the quarter and lists the indicators the unit reports, with the last
-denominators pre-filled. Only the input cells (tử số, mẫu số, ghi chú) are unlocked and they carry
-Excel data validation. A very hidden sheet keeps what the protected cells must hold, so that a
-returned workbook whose protected cells were changed, or whose rows were removed or reordered, is
-recognised and refused (:mod:`desktop.excel.values_import`).
+The sheet names the unit and the quarter and lists the indicators the unit reports that year (the
+year's scope: HOCSINH goes to secondary schools in 2025, to every school from primary in 2026). Each
+Mẫu số is pre-filled with the value the grid proposes — the register's head-count the indicator is
+measured on, else the previous quarter's Mẫu số — and last quarter's Mẫu số is shown beside it. A
+yes/no indicator (TRUONGKNS) is one cell to choose "Có" or "Chưa", its Mẫu số locked at 1.
+
+Only the input cells (tử số, mẫu số, ghi chú) are unlocked and they carry Excel data validation. A
+very hidden sheet keeps what the protected cells must hold, so that a returned workbook whose
+protected cells were changed, or whose rows were removed or reordered, is recognised and refused
+(:mod:`desktop.excel.values_import`).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,16 +27,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session
 
 from desktop.excel.common import new_workbook, save_atomically, set_safe_value
-from desktop.indicators.rules import Pair, ValueRefused, previous_period
-from desktop.indicators.values import (
-    GridIndicator,
-    GridUnit,
-    Key,
-    QuarterGrid,
-    load_grid,
-    stored_pairs,
-)
+from desktop.indicators.rules import NO, YES, Pair, ValueRefused
+from desktop.indicators.values import GridIndicator, GridUnit, QuarterGrid, load_grid
+from desktop.models import Unit
 from desktop.models.ids import UnitId
+from desktop.models.periods import period_code, quarter_text
 from desktop.text import strip_diacritics, wording
 
 SHEET = "Số liệu"
@@ -55,6 +55,8 @@ COLUMNS = (
 PREVIOUS_COL, NUMERATOR_COL, DENOMINATOR_COL, NOTE_COL = 6, 7, 8, 9
 META_ROWS = {"unit_code": 3, "unit_name": 4, "year": 5, "quarter": 6}
 INPUT_FILL = PatternFill("solid", fgColor="FFF9E0")
+FIXED_FILL = PatternFill("solid", fgColor="EEEEEE")  # a locked value the unit need not touch
+YES_WORD, NO_WORD = "Có", "Chưa"
 Report = Callable[[int, int, str], None]
 
 
@@ -81,9 +83,7 @@ def form_file_name(unit: GridUnit, year: int, quarter: int) -> str:
     return f"bieu-mau-{year}-Q{quarter}-{safe}.xlsx"
 
 
-def _rows(
-    grid: QuarterGrid, unit: GridUnit, previous: dict[Key, Pair]
-) -> list[tuple[GridIndicator, FormRow]]:
+def _rows(grid: QuarterGrid, unit: GridUnit) -> list[tuple[GridIndicator, FormRow]]:
     return [
         (
             indicator,
@@ -92,7 +92,7 @@ def _rows(
                 indicator.name,
                 indicator.numerator_label,
                 indicator.denominator_label,
-                previous.get((unit.id, indicator.id), Pair(None, None)).denominator,
+                grid.previous.get((unit.id, indicator.id)),
             ),
         )
         for indicator in grid.indicators
@@ -108,22 +108,46 @@ def write_forms(
     unit_ids: list[UnitId] | None = None,
     report: Report | None = None,
 ) -> list[Path]:
-    """One collection workbook per unit (all units when ``unit_ids`` is None) into ``folder``."""
+    """One collection workbook per unit (all units expected in the quarter when ``unit_ids`` is
+    None) into ``folder``."""
     grid = load_grid(session, year, quarter)
-    units = grid.units if unit_ids is None else [u for u in grid.units if u.id in set(unit_ids)]
-    if unit_ids is not None and len(units) != len(set(unit_ids)):
-        raise ValueRefused("Có đơn vị không còn hoạt động hoặc không báo cáo chỉ tiêu nào.")
-    keys = [(u.id, i.id) for u in units for i in grid.indicators]
-    previous = stored_pairs(session, *previous_period(year, quarter), keys)
+    wanted = None if unit_ids is None else set(unit_ids)
+    units = grid.units if wanted is None else [u for u in grid.units if u.id in wanted]
+    if wanted is not None and len(units) != len(wanted):
+        absent = sorted(wanted - {u.id for u in units})
+        codes = [unit.code for unit in (session.get(Unit, i) for i in absent) if unit is not None]
+        raise ValueRefused(
+            f"Không tạo biểu mẫu {quarter_text(period_code(year, quarter))} cho "
+            f"{', '.join(codes)}: đơn vị chưa bắt đầu báo cáo, đã ngừng hoạt động, hoặc không báo "
+            "cáo chỉ tiêu nào trong năm này."
+        )
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for n, unit in enumerate(units):
         if report:
             report(n, len(units), unit.name)
         path = folder / form_file_name(unit, year, quarter)
-        write_form(grid, unit, _rows(grid, unit, previous), path)
+        write_form(grid, unit, _rows(grid, unit), path)
         paths.append(path)
     return paths
+
+
+def form_pair(grid: QuarterGrid, unit: GridUnit, indicator: GridIndicator) -> Pair:
+    """What the form shows in the input cells: the stored pair, its empty Mẫu số filled with the
+    grid's proposal (register, else last quarter)."""
+    current = grid.value(unit.id, indicator.id)
+    if current.denominator is not None:
+        return current
+    return Pair(current.numerator, grid.proposed_denominator(unit, indicator))
+
+
+def yes_no_word(pair: Pair) -> str | None:
+    """1/1 → "Có", 0/1 → "Chưa", nothing (or a pair a yes/no never holds) → an empty cell."""
+    if pair == YES:
+        return YES_WORD
+    if pair == NO:
+        return NO_WORD
+    return None
 
 
 def write_form(
@@ -134,11 +158,13 @@ def write_form(
     sheet["A1"].font = Font(bold=True, size=13)
     sheet["A2"] = (
         "Phong trào thi đua “Cả nước thi đua đổi mới sáng tạo và chuyển đổi số” và “Bình dân học vụ số”. "
-        "Chỉ điền các ô màu vàng (số nguyên, tử số không lớn hơn mẫu số); không thêm, xóa hay đổi thứ tự dòng."
+        "Chỉ điền các ô màu vàng (số nguyên, tử số không lớn hơn mẫu số); không thêm, xóa hay đổi thứ tự dòng. "
+        "Mẫu số đã điền sẵn theo sổ đơn vị (chưa có thì theo quý trước): sửa nếu số thực tế khác và ghi "
+        "chú lý do. Chỉ tiêu có/chưa: chọn “Có” hoặc “Chưa” ở cột Tử số."
     )
-    sheet["A2"].alignment = Alignment(wrap_text=True)
+    sheet["A2"].alignment = Alignment(wrap_text=True, vertical="top")
     sheet.merge_cells("A2:I2")
-    sheet.row_dimensions[2].height = 32
+    sheet.row_dimensions[2].height = 48
     meta = {
         "unit_code": unit.code,
         "unit_name": unit.name,
@@ -161,17 +187,25 @@ def write_form(
         # The counts read "1.234" in the unit's Vietnamese Excel, as on the clerk's screen.
         for column in (PREVIOUS_COL, NUMERATOR_COL, DENOMINATOR_COL):
             sheet.cell(row=r, column=column).number_format = wording.EXCEL_COUNT
-        current = grid.value(unit.id, indicator.id)
-        denominator = (
-            current.denominator if current.denominator is not None else row.previous_denominator
-        )
-        values = (current.numerator, denominator, grid.notes.get((unit.id, indicator.id), ""))
-        for column, value in zip((NUMERATOR_COL, DENOMINATOR_COL, NOTE_COL), values, strict=True):
+        pair = form_pair(grid, unit, indicator)
+        note = grid.notes.get((unit.id, indicator.id), "")
+        if indicator.yes_no:
+            inputs: tuple[object, ...] = (yes_no_word(pair), note)
+            input_columns: tuple[int, ...] = (NUMERATOR_COL, NOTE_COL)
+            # One school, one tick: the Mẫu số is 1 and not the unit's to change.
+            fixed = sheet.cell(row=r, column=DENOMINATOR_COL, value=1)
+            fixed.fill = FIXED_FILL
+            sheet.cell(row=r, column=NUMERATOR_COL).alignment = Alignment(horizontal="center")
+        else:
+            inputs = (pair.numerator, pair.denominator, note)
+            input_columns = (NUMERATOR_COL, DENOMINATOR_COL, NOTE_COL)
+        for column, value in zip(input_columns, inputs, strict=True):
             cell = sheet.cell(row=r, column=column)
             set_safe_value(cell, value if value != "" else None)
             cell.protection = Protection(locked=False)
             cell.fill = INPUT_FILL
-    _validate_inputs(sheet, len(rows))
+        sheet.cell(row=r, column=3).alignment = Alignment(wrap_text=True, vertical="top")
+    _validate_inputs(sheet, [indicator.yes_no for indicator, _row in rows])
     for letter, width in zip("ABCDEFGHI", (5, 12, 50, 30, 30, 12, 12, 12, 30), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.protection.set_password(PROTECTION_PASSWORD)
@@ -181,10 +215,20 @@ def write_form(
     save_atomically(workbook, path)
 
 
-def _validate_inputs(sheet: Worksheet, count: int) -> None:
-    if count == 0:
-        return
-    last = FIRST_ROW + count - 1
+def _ranges(column: str, rows: Iterable[int]) -> list[str]:
+    """Sheet rows → the fewest ranges of ``column`` covering them: G, [8, 9, 11] → G8:G9, G11:G11."""
+    runs: list[list[int]] = []
+    for row in sorted(rows):
+        if runs and runs[-1][1] == row - 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    return [f"{column}{first}:{column}{last}" for first, last in runs]
+
+
+def _validate_inputs(sheet: Worksheet, yes_no: list[bool]) -> None:
+    ratio_rows = [FIRST_ROW + n for n, flag in enumerate(yes_no) if not flag]
+    tick_rows = [FIRST_ROW + n for n, flag in enumerate(yes_no) if flag]
     numerator = DataValidation(
         type="whole",
         operator="greaterThanOrEqual",
@@ -203,10 +247,27 @@ def _validate_inputs(sheet: Worksheet, count: int) -> None:
         errorTitle="Mẫu số không hợp lệ",
         error="Mẫu số phải là số nguyên lớn hơn 0.",
     )
-    numerator.add(f"G{FIRST_ROW}:G{last}")
-    denominator.add(f"H{FIRST_ROW}:H{last}")
-    sheet.add_data_validation(numerator)
-    sheet.add_data_validation(denominator)
+    tick = DataValidation(
+        type="list",
+        formula1=f'"{YES_WORD},{NO_WORD}"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Chỉ chọn Có hoặc Chưa",
+        error="Chỉ tiêu này ghi “Có” hoặc “Chưa” cho đơn vị, không ghi số.",
+        showInputMessage=True,
+        promptTitle="Có / Chưa",
+        prompt="Chọn “Có” nếu đơn vị đã thực hiện, “Chưa” nếu chưa.",
+    )
+    for rule, column, rows in (
+        (numerator, "G", ratio_rows),
+        (denominator, "H", ratio_rows),
+        (tick, "G", tick_rows),
+    ):
+        if not rows:
+            continue
+        for cells in _ranges(column, rows):
+            rule.add(cells)
+        sheet.add_data_validation(rule)
 
 
 def _write_record(sheet: Worksheet, meta: dict[str, object], rows: list[FormRow]) -> None:

@@ -2,7 +2,8 @@
 
 A file is refused, with the reason, when it is not one of our forms, belongs to another quarter or
 unit, had its protected cells changed, or had rows removed, added or reordered; and when any of its
-values breaks a rule. :func:`desktop.indicators.ops.import_returned` then saves each accepted file
+values breaks a rule of the year (its scope, a unit's reporting period, a yes/no indicator holding
+only "Có" or "Chưa"). :func:`desktop.indicators.ops.import_returned` then saves each accepted file
 whole or not at all, so one bad file does not hold back the others.
 """
 
@@ -28,8 +29,19 @@ from desktop.excel.values_forms import (
     NUMERATOR_COL,
     SHEET,
 )
-from desktop.indicators.rules import Pair, ValueRefused, parse_count
-from desktop.indicators.values import ValueChange, check_values, grid_indicators
+from desktop.indicators.rules import (
+    Pair,
+    ValueRefused,
+    parse_count,
+    parse_yes_no,
+    yes_no_error,
+)
+from desktop.indicators.values import (
+    GridIndicator,
+    ValueChange,
+    check_values,
+    grid_indicators,
+)
 from desktop.models import Unit
 from desktop.models.ids import IndicatorId, UnitId
 from desktop.register.lookup import find_unit_ids
@@ -116,23 +128,25 @@ def _read(
     sheet = workbook[SHEET]
     _check_meta(sheet, record, name)
     rows = _check_rows(sheet, record, name)
-    indicators = {i.code: i.id for i in grid_indicators(session)}
+    indicators = {i.code: i for i in grid_indicators(session, year)}
     row_of: dict[IndicatorId, int] = {}
     for offset, indicator_code in enumerate(rows):
         excel_row = FIRST_ROW + offset
-        if indicator_code not in indicators:
+        indicator = indicators.get(indicator_code)
+        if indicator is None:
             result.errors.append(
                 f"Dòng {excel_row}: chỉ tiêu {indicator_code} không còn được theo dõi."
             )
             continue
-        row_of[indicators[indicator_code]] = excel_row
-        change = _row_change(sheet, excel_row, found, indicators[indicator_code], result)
+        row_of[indicator.id] = excel_row
+        read = _yes_no_change if indicator.yes_no else _row_change
+        change = read(sheet, excel_row, found, indicator, result)
         if change is not None:
             result.changes.append(change)
     if result.errors:
         return
     check = check_values(session, year, quarter, result.changes)
-    codes = {iid: code for code, iid in indicators.items()}
+    codes = {i.id: code for code, i in indicators.items()}
     result.errors += [
         f"Dòng {row_of[p.indicator_id]} ({codes[p.indicator_id]}): {p.message}"
         for p in check.problems
@@ -208,8 +222,12 @@ def _check_rows(sheet: Worksheet, record: dict[str, Any], name: str) -> list[str
     return wanted
 
 
+def _note(sheet: Worksheet, row: int) -> str:
+    return clean_line(str(sheet.cell(row=row, column=NOTE_COL).value or ""))
+
+
 def _row_change(
-    sheet: Worksheet, row: int, unit_id: UnitId, indicator_id: IndicatorId, result: FileResult
+    sheet: Worksheet, row: int, unit_id: UnitId, indicator: GridIndicator, result: FileResult
 ) -> ValueChange | None:
     try:
         numerator = parse_count(sheet.cell(row=row, column=NUMERATOR_COL).value, "Tử số")
@@ -223,8 +241,42 @@ def _row_change(
         # A returned form is the unit's whole report: a lone numerator is an omission.
         result.errors.append(f"Dòng {row}: có tử số nhưng thiếu mẫu số.")
         return None
-    note = clean_line(str(sheet.cell(row=row, column=NOTE_COL).value or ""))
-    return ValueChange(unit_id, indicator_id, Pair(numerator, denominator), note)
+    return ValueChange(unit_id, indicator.id, Pair(numerator, denominator), _note(sheet, row))
+
+
+def _yes_no_change(
+    sheet: Worksheet, row: int, unit_id: UnitId, indicator: GridIndicator, result: FileResult
+) -> ValueChange | None:
+    """A yes/no row: "Có"/"Chưa" (or 1/0, x) in the Tử số cell, the Mẫu số cell 1 or blank.
+
+    A pair of counts (30 in Tử số, 40 in Mẫu số — typed into a form whose protection was lifted, or
+    an old form) is refused with the rule, not read as a share.
+    """
+    answer = sheet.cell(row=row, column=NUMERATOR_COL).value
+    fixed = sheet.cell(row=row, column=DENOMINATOR_COL).value
+    if fixed not in (None, "", 1):
+        try:
+            typed = Pair(parse_count(answer, "Tử số"), parse_count(fixed, "Mẫu số"))
+            message = yes_no_error(indicator.code, typed)
+        except ValueRefused:
+            message = None
+        result.errors.append(
+            f"Dòng {row}: "
+            + (
+                message
+                or f"chỉ tiêu {indicator.code} ghi “Có” hoặc “Chưa” ở cột Tử số; mẫu số luôn là 1 "
+                f"(đã ghi “{clean_line(str(fixed))}”)."
+            )
+        )
+        return None
+    try:
+        pair = parse_yes_no(answer, indicator.code)
+    except ValueRefused as error:
+        result.errors.append(f"Dòng {row}: {error}")
+        return None
+    if pair.empty:
+        return None
+    return ValueChange(unit_id, indicator.id, pair, _note(sheet, row))
 
 
 def describe(results: Sequence[FileResult]) -> str:

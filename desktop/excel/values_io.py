@@ -1,27 +1,29 @@
 """Excel export of a quarter: the grid of every unit's numerators and denominators, and the ward results
-(toàn phường, theo loại đơn vị, đơn vị chưa đạt) of that quarter.
+(toàn phường, theo loại đơn vị, đơn vị chưa đạt, đơn vị chưa báo cáo) of that quarter or year.
 
 Every figure stays a number, so that the clerk and the city's board can sort, filter, chart and
 compute with it: a percent is Excel's own (the fraction, 0.853), a gap is in percentage points, and
 each carries the number format of :mod:`desktop.text.wording`, so Excel shows "85,3%", "4,5 điểm %"
-and "1.234" as the screen and the PDF do. A verdict is the text of ``wording.verdict``; a figure
-that is missing is an empty cell (the verdict beside it says why).
+and "1.234" as the screen and the PDF do. A verdict is the text of ``wording.verdict`` — "Chưa đủ số
+liệu (k/n đơn vị)" until every expected unit has reported —; a figure that is missing is an empty
+cell (the verdict beside it says why). Each result carries its coverage (units reported / expected),
+the comparison of the plan's sentence, the "duy trì" mark of a carried-over target, and, for a
+year, as of which quarters its parts are; the units that have not reported are listed by name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from desktop.excel.common import new_workbook, save_atomically, write_table
 from desktop.indicators.lock import corrections
 from desktop.indicators.results import (
-    active_indicators,
-    id_of,
+    IndicatorResult,
     indicator_series,
     lagging_units,
     results_by_kind,
@@ -29,11 +31,16 @@ from desktop.indicators.results import (
 )
 from desktop.indicators.rules import Pair
 from desktop.indicators.values import load_grid
+from desktop.models import Unit, UnitKind
 from desktop.settings import load_settings
 from desktop.text import wording
 
 Report = Callable[[int, int, str], None]
 PERCENT, POINTS, COUNT = wording.EXCEL_PERCENT, wording.EXCEL_POINTS, wording.EXCEL_COUNT
+CARRIED_OVER = "Duy trì"
+# A quarter whose figure stands on fewer units than expected: shown, but greyed as not final.
+INCOMPLETE_FONT = Font(italic=True, color="808080")
+SHEET_MISSING = "Đơn vị chưa báo cáo"
 
 
 def format_columns(
@@ -77,52 +84,87 @@ def export_quarter(
     figures = (COUNT, COUNT, PERCENT)
     format_columns(sheet, {4 + n: figures[n % 3] for n in range(3 * len(grid.indicators))}, last)
     sheet.freeze_panes = "D2"
-    write_results(workbook.create_sheet("Kết quả toàn phường"), session, year, quarter)
+    results = ward_results(session, year, quarter)
+    write_results(workbook.create_sheet("Kết quả toàn phường"), session, year, quarter, results)
     write_kinds(workbook.create_sheet("Theo loại đơn vị"), session, year, quarter)
-    write_lagging(workbook.create_sheet("Đơn vị chưa đạt"), session, year, quarter)
+    write_lagging(workbook.create_sheet("Đơn vị chưa đạt"), session, year, quarter, results)
+    write_missing(workbook.create_sheet(SHEET_MISSING), session, results)
     save_atomically(workbook, path)
     return path
 
 
 def export_results(session: Session, year: int, quarter: int | None, path: Path) -> Path:
-    """The ward results of a quarter (or of the year: its last reported quarter) to ``path``."""
+    """The ward results of a quarter (or of the year: each unit's latest report) to ``path``."""
     title = f"Kết quả năm {year}" if quarter is None else f"Kết quả quý {quarter}-{year}"
     workbook, sheet = new_workbook(title)
-    write_results(sheet, session, year, quarter)
-    write_quarters(workbook.create_sheet("Các quý trong năm"), session, year)
+    results = ward_results(session, year, quarter)
+    write_results(sheet, session, year, quarter, results)
+    write_quarters(workbook.create_sheet("Các quý trong năm"), session, year, results)
     write_kinds(workbook.create_sheet("Theo loại đơn vị"), session, year, quarter)
-    write_lagging(workbook.create_sheet("Đơn vị chưa đạt"), session, year, quarter)
+    write_lagging(workbook.create_sheet("Đơn vị chưa đạt"), session, year, quarter, results)
+    write_missing(workbook.create_sheet(SHEET_MISSING), session, results)
     save_atomically(workbook, path)
     return path
 
 
-def write_quarters(sheet: Worksheet, session: Session, year: int) -> None:
-    """Tỷ lệ toàn phường of every indicator in each quarter of the year, beside the year's target."""
+def _coverage(reported: int, expected: int) -> str:
+    """"20/23": units reported out of units expected, as text (Excel would read 20/23 as a date)."""
+    return f"{wording.count(reported)}/{wording.count(expected)}"
+
+
+def write_quarters(
+    sheet: Worksheet,
+    session: Session,
+    year: int,
+    results: Sequence[IndicatorResult] | None = None,
+) -> None:
+    """Tỷ lệ toàn phường of every indicator in each quarter of the year, beside the year's target,
+    then how many units reported each quarter; a quarter short of units is greyed."""
+    quarters = ("Quý 1", "Quý 2", "Quý 3", "Quý 4")
     headers = [
         "Mã",
         "Chỉ tiêu",
-        "Quý 1",
-        "Quý 2",
-        "Quý 3",
-        "Quý 4",
+        *quarters,
         "Chỉ tiêu năm",
+        *(f"Báo cáo {q.lower()}" for q in quarters),
     ]
     rows = []
-    for indicator in active_indicators(session):
-        series = indicator_series(session, id_of(indicator), year, year)
+    incomplete: list[tuple[int, int]] = []  # (sheet row, column) of the greyed figures
+    for n, result in enumerate(results if results is not None else ward_results(session, year)):
+        series = indicator_series(session, result.indicator_id, year, year)
         rows.append(
             [
-                indicator.code,
-                indicator.name,
-                *(wording.excel_percent(p) for _y, _q, p, _t in series),
-                wording.excel_percent(series[0][3]),
+                result.code,
+                result.name,
+                *(wording.excel_percent(p.percent) for p in series),
+                wording.excel_percent(series[0].target if series else result.target),
+                *(_coverage(p.reported_units, p.expected_units) for p in series),
             ]
         )
-    last = write_table(sheet, headers, rows, widths=[12, 60, 10, 10, 10, 10, 14])
+        incomplete += [
+            (n + 2, 3 + q) for q, p in enumerate(series) if p.percent is not None and not p.complete
+        ]
+    last = write_table(
+        sheet, headers, rows, widths=[12, 60, 10, 10, 10, 10, 14, 13, 13, 13, 13]
+    )
     format_columns(sheet, dict.fromkeys(range(3, 8), PERCENT), last)
+    for row, column in incomplete:
+        sheet.cell(row=row, column=column).font = INCOMPLETE_FONT
+    if incomplete:
+        sheet.cell(
+            row=last + 2,
+            column=1,
+            value="Chữ nghiêng màu xám: quý chưa đủ đơn vị báo cáo, tỷ lệ chưa dùng để kết luận.",
+        ).font = INCOMPLETE_FONT
 
 
-def write_results(sheet: Worksheet, session: Session, year: int, quarter: int | None) -> None:
+def write_results(
+    sheet: Worksheet,
+    session: Session,
+    year: int,
+    quarter: int | None,
+    results: Sequence[IndicatorResult] | None = None,
+) -> None:
     headers = [
         "Mã",
         "Chỉ tiêu",
@@ -130,11 +172,15 @@ def write_results(sheet: Worksheet, session: Session, year: int, quarter: int | 
         "Tử số",
         "Mẫu số",
         "Tỷ lệ",
+        "So sánh",
         "Chỉ tiêu năm",
+        "Chỉ tiêu duy trì",
         "Còn thiếu",
         "Kết luận",
         "Đơn vị đã báo cáo",
         "Đơn vị phải báo cáo",
+        "Tỷ lệ đơn vị báo cáo",
+        "Số liệu tính đến",
     ]
     rows = [
         [
@@ -144,16 +190,23 @@ def write_results(sheet: Worksheet, session: Session, year: int, quarter: int | 
             r.numerator,
             r.denominator,
             wording.excel_percent(r.percent),
+            None if r.target is None else r.comparison.label,
             wording.excel_percent(r.target),
+            CARRIED_OVER if r.carried_over else None,
             r.gap,
             wording.verdict(r),
             r.reported_units,
             r.expected_units,
+            wording.excel_percent(r.completeness),
+            "; ".join(f"quý {q}: {wording.count(n)} đơn vị" for q, n in r.as_of) or None,
         ]
-        for r in ward_results(session, year, quarter)
+        for r in (results if results is not None else ward_results(session, year, quarter))
     ]
-    last = write_table(sheet, headers, rows, widths=[12, 60, 10, 12, 12, 10, 12, 12, 10, 12, 12])
-    formats = {4: COUNT, 5: COUNT, 6: PERCENT, 7: PERCENT, 8: POINTS, 10: COUNT, 11: COUNT}
+    widths = [12, 60, 10, 12, 12, 10, 14, 12, 11, 12, 32, 12, 12, 12, 28]
+    last = write_table(sheet, headers, rows, widths=widths)
+    formats = {
+        4: COUNT, 5: COUNT, 6: PERCENT, 8: PERCENT, 10: POINTS, 12: COUNT, 13: COUNT, 14: PERCENT
+    }
     format_columns(sheet, formats, last)
 
 
@@ -166,6 +219,7 @@ def write_kinds(sheet: Worksheet, session: Session, year: int, quarter: int | No
         "Tỷ lệ",
         "Đã báo cáo",
         "Phải báo cáo",
+        "Kết luận",
     ]
     rows = [
         [
@@ -176,15 +230,22 @@ def write_kinds(sheet: Worksheet, session: Session, year: int, quarter: int | No
             wording.excel_percent(r.percent),
             r.reported_units,
             r.expected_units,
+            wording.verdict(r),
         ]
         for r in results_by_kind(session, year, quarter)
         if r.expected_units
     ]
-    last = write_table(sheet, headers, rows, widths=[12, 32, 12, 12, 10, 12, 12])
+    last = write_table(sheet, headers, rows, widths=[12, 32, 12, 12, 10, 12, 12, 32])
     format_columns(sheet, {3: COUNT, 4: COUNT, 5: PERCENT, 6: COUNT, 7: COUNT}, last)
 
 
-def write_lagging(sheet: Worksheet, session: Session, year: int, quarter: int | None) -> None:
+def write_lagging(
+    sheet: Worksheet,
+    session: Session,
+    year: int,
+    quarter: int | None,
+    results: Sequence[IndicatorResult] | None = None,
+) -> None:
     headers = [
         "Mã chỉ tiêu",
         "Mã đơn vị",
@@ -194,9 +255,10 @@ def write_lagging(sheet: Worksheet, session: Session, year: int, quarter: int | 
         "Tỷ lệ",
         "Chỉ tiêu",
         "Còn thiếu",
+        "Quý số liệu",
     ]
     rows = []
-    for result in ward_results(session, year, quarter):
+    for result in results if results is not None else ward_results(session, year, quarter):
         for r in lagging_units(session, year, quarter, result.indicator_id):
             rows.append(
                 [
@@ -208,10 +270,31 @@ def write_lagging(sheet: Worksheet, session: Session, year: int, quarter: int | 
                     wording.excel_percent(r.percent),
                     wording.excel_percent(r.target),
                     r.gap,
+                    r.quarter,
                 ]
             )
-    last = write_table(sheet, headers, rows, widths=[12, 12, 40, 12, 12, 10, 10, 12])
+    last = write_table(sheet, headers, rows, widths=[12, 12, 40, 12, 12, 10, 10, 12, 10])
     format_columns(sheet, {4: COUNT, 5: COUNT, 6: PERCENT, 7: PERCENT, 8: POINTS}, last)
+
+
+def write_missing(
+    sheet: Worksheet, session: Session, results: Sequence[IndicatorResult]
+) -> None:
+    """Đơn vị chưa báo cáo: per indicator, every unit expected that has not reported."""
+    ids = sorted({u.id for r in results for u in r.missing_units})
+    kinds: dict[int, UnitKind] = {}
+    for start in range(0, len(ids), 500):  # SQLite's limit of bound parameters
+        rows_of_kind = session.exec(
+            select(Unit.id, Unit.kind).where(col(Unit.id).in_(ids[start : start + 500]))
+        )
+        kinds.update({uid: UnitKind(kind) for uid, kind in rows_of_kind if uid is not None})
+    headers = ["Mã chỉ tiêu", "Chỉ tiêu", "Mã đơn vị", "Tên đơn vị", "Loại đơn vị"]
+    rows = [
+        [r.code, r.name, u.code, u.name, kinds[u.id].label if u.id in kinds else None]
+        for r in results
+        for u in r.missing_units
+    ]
+    write_table(sheet, headers, rows, widths=[12, 40, 12, 42, 30])
 
 
 def export_corrections(session: Session, year: int, quarter: int, path: Path) -> int:

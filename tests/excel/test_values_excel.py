@@ -20,6 +20,17 @@ from desktop.models.ids import UnitId
 from desktop.storage import Database
 from desktop.text import wording
 
+# The demo ward as it stands on 1 December 2026 (issue 12 dates it): every quarter up to quý 2 is
+# locked, quý 3 is still being collected, and quý 4 — begun, open and empty — is the one the
+# forms here collect.
+TODAY = "2026-12-01"
+YEAR, QUARTER = 2026, 4
+
+
+@pytest.fixture(autouse=True)
+def _dated(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("THIDUA_TODAY", TODAY)
+
 
 def _ids(db: Database, code: str) -> UnitId:
     with db.session() as s:
@@ -31,7 +42,9 @@ def apply_import(ctx: AppContext, results: list[FileResult], year: int, quarter:
     return ctx.door.run(import_returned(results, year, quarter))
 
 
-def _form(db: Database, tmp_path: Path, code: str, year: int = 2026, quarter: int = 1) -> Path:
+def _form(
+    db: Database, tmp_path: Path, code: str, year: int = YEAR, quarter: int = QUARTER
+) -> Path:
     with db.session() as s:
         (path,) = write_forms(s, year, quarter, tmp_path / "out", [_ids(db, code)])
     return path
@@ -49,7 +62,7 @@ def _fill(path: Path, values: dict[int, tuple[object, object]]) -> None:
 
 
 def _stored(
-    db: Database, unit: str, indicator: str, year: int = 2026, quarter: int = 1
+    db: Database, unit: str, indicator: str, year: int = YEAR, quarter: int = QUARTER
 ) -> Pair | None:
     with db.session() as s:
         row = s.exec(
@@ -75,6 +88,7 @@ def test_quarter_export_has_grid_and_results(demo_db: Database, tmp_path: Path) 
         "Kết quả toàn phường",
         "Theo loại đơn vị",
         "Đơn vị chưa đạt",
+        "Đơn vị chưa báo cáo",  # issue 12: the units missing are named in the export too
     ]
     grid = workbook.worksheets[0]
     headers = [c.value for c in grid[1]]
@@ -110,11 +124,15 @@ def test_form_is_protected_prefilled_and_validated(demo_db: Database, tmp_path: 
     sheet = workbook[SHEET]
     assert sheet.protection.sheet
     assert workbook["_kiemtra"].sheet_state == "veryHidden"
-    assert sheet["C3"].value == "TDP01" and sheet["C5"].value == 2026 and sheet["C6"].value == 1
+    assert sheet["C3"].value == "TDP01" and sheet["C5"].value == YEAR and sheet["C6"].value == QUARTER
     assert [sheet.cell(row=FIRST_ROW + n, column=2).value for n in range(2)] == ["DANSO", "VNEID"]
-    # Last quarter's denominator is shown and pre-filled.
-    previous = sheet.cell(row=FIRST_ROW, column=6).value
-    assert previous and sheet.cell(row=FIRST_ROW, column=DENOMINATOR_COL).value == previous
+    # Last quarter's denominator is shown; the Mẫu số is pre-filled from the register's adults
+    # (issue 12: the register's head-counts are the denominators; last quarter's only without one).
+    with demo_db.session() as s:
+        adults = s.exec(select(Unit.adult_count).where(Unit.code == "TDP01")).one()
+    assert adults and sheet.cell(row=FIRST_ROW, column=6).value
+    assert sheet.cell(row=FIRST_ROW, column=DENOMINATOR_COL).value == adults
+    assert sheet.cell(row=FIRST_ROW + 1, column=DENOMINATOR_COL).value == adults  # VNEID: the same
     assert not sheet.cell(row=FIRST_ROW, column=NUMERATOR_COL).protection.locked
     assert sheet.cell(row=FIRST_ROW, column=6).protection.locked
     # The counts the unit reads and types are shown "1.234", as the clerk's screen shows them.
@@ -127,23 +145,27 @@ def test_form_is_protected_prefilled_and_validated(demo_db: Database, tmp_path: 
 
 def test_round_trip_all_units(demo_db: Database, ctx: AppContext, tmp_path: Path) -> None:
     with demo_db.session() as s:
-        paths = write_forms(s, 2026, 1, tmp_path / "out")
+        paths = write_forms(s, YEAR, QUARTER, tmp_path / "out")
     assert len(paths) == 42 and len({p.name for p in paths}) == 42
     chosen = [p for p in paths if "TDP0" in p.name][:3]
     for path in chosen:
         _fill(path, {0: (300, 400), 1: (200, 400)})
     with demo_db.session() as s:
-        preview = read_returned(s, chosen, 2026, 1)
+        preview = read_returned(s, chosen, YEAR, QUARTER)
     assert all(r.ok for r in preview), describe(preview)
     assert _stored(demo_db, "TDP01", "DANSO") is None  # preview saves nothing
-    assert apply_import(ctx, preview, 2026, 1) == 6
+    assert apply_import(ctx, preview, YEAR, QUARTER) == 6
     assert _stored(demo_db, "TDP01", "DANSO") == Pair(300, 400)
     assert _stored(demo_db, "TDP01", "VNEID") == Pair(200, 400)
     assert "đã lưu" in describe(preview)
 
 
 def _refused(
-    ctx: AppContext, path: Path, year: int = 2026, quarter: int = 1, unit_id: UnitId | None = None
+    ctx: AppContext,
+    path: Path,
+    year: int = YEAR,
+    quarter: int = QUARTER,
+    unit_id: UnitId | None = None,
 ) -> str:
     with ctx.db.session() as s:
         (result,) = read_returned(s, [path], year, quarter, unit_id=unit_id)
@@ -157,7 +179,7 @@ def test_workbook_of_another_quarter_or_unit_is_refused(
 ) -> None:
     path = _form(demo_db, tmp_path, "TDP01")
     _fill(path, {0: (300, 400)})
-    assert "quý 1/2026, không phải quý 2/2026" in _refused(ctx, path, 2026, 2)
+    assert "quý 4/2026, không phải quý 3/2026" in _refused(ctx, path, 2026, 3)
     assert "không phải của đơn vị đang nhập" in _refused(
         ctx, path, unit_id=_ids(demo_db, "TDP02")
     )
@@ -233,9 +255,9 @@ def test_good_files_go_in_when_another_is_refused(
     _fill(good, {0: (300, 400)})
     _fill(bad, {0: (900, 400)})
     with demo_db.session() as s:
-        preview = read_returned(s, [good, bad], 2026, 1)
+        preview = read_returned(s, [good, bad], YEAR, QUARTER)
     assert [r.ok for r in preview] == [True, False]
-    assert apply_import(ctx, preview, 2026, 1) == 2  # the pre-filled VNEID denominator too
+    assert apply_import(ctx, preview, YEAR, QUARTER) == 2  # the pre-filled VNEID denominator too
     assert _stored(demo_db, "TDP01", "DANSO") == Pair(300, 400)
     assert _stored(demo_db, "TDP02", "DANSO") is None
     report = describe(preview)
@@ -253,7 +275,7 @@ def test_the_same_unit_twice_and_foreign_files_are_refused(
     text = tmp_path / "notes.xlsx"
     text.write_text("không phải excel")
     with demo_db.session() as s:
-        results = read_returned(s, [first, second, plain, text], 2026, 1)
+        results = read_returned(s, [first, second, plain, text], YEAR, QUARTER)
     assert [r.ok for r in results] == [True, False, False, False]
     assert "Trùng đơn vị" in results[1].errors[0]
     assert "không phải là biểu mẫu" in results[2].errors[0]
@@ -266,9 +288,9 @@ def test_import_into_a_locked_quarter_is_refused(
     path = _form(demo_db, tmp_path, "TDP01")
     _fill(path, {0: (300, 400)})
     with demo_db.session() as s:
-        preview = read_returned(s, [path], 2026, 1)
-        lock_quarter(s, 2026, 1)
-    assert apply_import(ctx, preview, 2026, 1) == 0
+        preview = read_returned(s, [path], YEAR, QUARTER)
+        lock_quarter(s, YEAR, QUARTER)
+    assert apply_import(ctx, preview, YEAR, QUARTER) == 0
     assert "đã được chốt" in preview[0].errors[0]
     assert _stored(demo_db, "TDP01", "DANSO") is None
 
@@ -279,17 +301,20 @@ def test_a_file_refused_while_saving_leaves_the_others_and_the_import_undoes_at_
     first, second = _form(demo_db, tmp_path, "TDP01"), _form(demo_db, tmp_path, "TDP02")
     _fill(first, {0: (300, 400)})
     _fill(second, {0: (200, 400)})
-    leaving = _ids(demo_db, "TDP02")
+    moved = _ids(demo_db, "TDP02")
     with demo_db.session() as s:
-        preview = read_returned(s, [first, second], 2026, 1)
-        unit = s.get(Unit, leaving)
+        preview = read_returned(s, [first, second], YEAR, QUARTER)
+        unit = s.get(Unit, moved)
         assert unit is not None
-        unit.active = False  # the unit leaves between the preview and the import
+        # Between the preview and the import the unit is found to report only from 2027. (Issue
+        # 12: a unit deactivated today still owes the quarters before, so leaving no longer
+        # refuses an earlier quarter's file; a reporting period that starts later does.)
+        unit.reports_from = 20271
         s.add(unit)
     assert [r.ok for r in preview] == [True, True]
-    assert apply_import(ctx, preview, 2026, 1) == 2
+    assert apply_import(ctx, preview, YEAR, QUARTER) == 2
     assert [r.saved for r in preview] == [True, False]
-    assert "không còn trong danh sách" in preview[1].errors[0]
+    assert "Đơn vị báo cáo từ quý 1/2027" in preview[1].errors[0]
     assert _stored(demo_db, "TDP01", "DANSO") == Pair(300, 400)
     assert _stored(demo_db, "TDP02", "DANSO") is None
     # The clerk takes the whole import back in one step, and the audit says so.

@@ -16,15 +16,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCharts import (
+    QAreaSeries,
     QCategoryAxis,
     QChart,
     QChartView,
+    QLegend,
     QLineSeries,
     QScatterSeries,
     QValueAxis,
     QXYSeries,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtCore import QMargins, QPointF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QToolTip, QWidget
 
@@ -35,6 +37,7 @@ TITLE = "{code}: tỷ lệ toàn phường theo quý"
 SERIES_NAME = "Tỷ lệ toàn phường"
 INCOMPLETE_NAME = "Chưa đủ số liệu"
 TARGET_NAME = "Chỉ tiêu năm"
+PERIOD_NAME = "Kỳ đang xem"
 EMPTY_TITLE = "Chọn một chỉ tiêu để xem biểu đồ"
 TIP = "Quý {quarter}/{year}: {percent} — {reported}/{expected} đơn vị đã báo cáo"
 TIP_INCOMPLETE = " (chưa đủ số liệu để kết luận)"
@@ -45,6 +48,8 @@ COVERAGE_LABEL = "{reported}/{expected}"
 LINE = QColor("#1f5fa8")
 GREY = QColor("#8a8a8a")
 TARGET = QColor("#a11d21")
+SHADE = QColor("#fff3c4")
+TOP = 105.0
 
 
 @dataclass(frozen=True)
@@ -143,8 +148,10 @@ class IndicatorChart(QChartView):
         super().__init__(self._chart, parent)
         self.setObjectName("chart")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(240)
+        self.setMinimumSize(380, 240)
         self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        # Filled and hollow circles in the legend, as on the line, and the target's dashes.
+        self._chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
         self._chart.setMargins(QMargins(4, 4, 4, 4))
         self._chart.setTitle(EMPTY_TITLE)
         self.plan = plan_chart([])
@@ -152,7 +159,11 @@ class IndicatorChart(QChartView):
         self._labels: list[tuple[QGraphicsSimpleTextItem, QPointF]] = []
         self._chart.plotAreaChanged.connect(lambda _area: self._place_labels())
 
-    def show_series(self, code: str, series: Sequence[SeriesPoint]) -> None:
+    def show_series(
+        self, code: str, series: Sequence[SeriesPoint], period: tuple[int, int | None] | None = None
+    ) -> None:
+        """Draw ``series``; ``period`` (year, quarter or None for the year) is shaded, the quarters
+        the table above is showing."""
         chart = self._chart
         chart.removeAllSeries()
         for axis in chart.axes():
@@ -165,6 +176,13 @@ class IndicatorChart(QChartView):
         self.points = [QPointF(x, series[x].percent or 0.0) for x in (*plan.complete, *plan.incomplete)]
         self.points.sort(key=lambda p: p.x())
         axis_x, axis_y = self._axes(series)
+        shade = self._shade(series, period)
+        if shade is not None:
+            chart.addSeries(shade)
+            shade.attachAxis(axis_x)
+            shade.attachAxis(axis_y)
+            for marker in chart.legend().markers(shade):
+                marker.setVisible(False)
         drawn: list[QXYSeries] = []
         for link in plan.links:
             drawn.append(self._link(link, series))
@@ -186,11 +204,14 @@ class IndicatorChart(QChartView):
                 chart,
             )
             item.setBrush(QBrush(GREY))
+            item.setZValue(1000)  # above the series, the shaded period included
             font = QFont(item.font())
             font.setPointSizeF(max(font.pointSizeF() - 1, 7))
             item.setFont(font)
             self._labels.append((item, QPointF(x, point.percent or 0.0)))
         self._place_labels()
+        # The axes take their new ranges when the chart is laid out again: place once more then.
+        QTimer.singleShot(0, self._place_labels)
 
     def _axes(self, series: Sequence[SeriesPoint]) -> tuple[QCategoryAxis, QValueAxis]:
         chart = self._chart
@@ -202,12 +223,39 @@ class IndicatorChart(QChartView):
                 axis_x.append(str(point.year), x + 0.5)
         axis_x.setRange(-0.5, max(len(series) - 0.5, 0.5))
         axis_y = QValueAxis()
-        axis_y.setRange(0, 100)
-        axis_y.setTickCount(6)
+        axis_y.setRange(0, TOP)  # room above 100 % for a marker and the target's line
+        axis_y.setTickType(QValueAxis.TickType.TicksDynamic)
+        axis_y.setTickAnchor(0)
+        axis_y.setTickInterval(20)
         axis_y.setLabelFormat("%d%%")  # "80%", as the one voice writes a whole percent
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         return axis_x, axis_y
+
+    def _shade(
+        self, series: Sequence[SeriesPoint], period: tuple[int, int | None] | None
+    ) -> QAreaSeries | None:
+        if period is None:
+            return None
+        year, quarter = period
+        xs = [
+            x
+            for x, p in enumerate(series)
+            if p.year == year and (quarter is None or p.quarter == quarter)
+        ]
+        if not xs:
+            return None
+        upper, lower = QLineSeries(), QLineSeries()
+        for line, y in ((upper, TOP), (lower, 0.0)):
+            line.append(xs[0] - 0.5, y)
+            line.append(xs[-1] + 0.5, y)
+        shade = QAreaSeries(upper, lower)
+        upper.setParent(shade)  # removed with the shade when the chart is drawn again
+        lower.setParent(shade)
+        shade.setName(PERIOD_NAME)
+        shade.setPen(QPen(Qt.PenStyle.NoPen))
+        shade.setBrush(QBrush(SHADE))
+        return shade
 
     def _link(self, link: Link, series: Sequence[SeriesPoint]) -> QLineSeries:
         line = QLineSeries()

@@ -160,9 +160,15 @@ def as_of_text(result: IndicatorResult) -> str:
     return "; ".join(AS_OF_PART.format(quarter=ROMAN[q], units=count(n)) for q, n in result.as_of)
 
 
+def figure(result: IndicatorResult | KindResult) -> str:
+    """The ward's percent, or "—" while no unit has reported: a yes/no indicator counts the
+    schools expected as its Mẫu số, so nobody reporting would otherwise read as 0 %."""
+    return percent(result.percent if result.reported_units else None)
+
+
 def gap_text(result: IndicatorResult | KindResult | UnitResult) -> str:
-    """Points still missing to the target; nothing when the figure meets it."""
-    if not result.behind or result.gap is None:
+    """Points still missing to the target; nothing when the figure meets it or nobody reported."""
+    if not result.behind or result.gap is None or not result.reported_units:
         return ""
     return points(max(result.gap, 0.0))
 
@@ -208,7 +214,7 @@ class ResultsModel(RecordTableModel[R]):
         return super().data(index, role)
 
 
-def _table(name: str, stretch: int | None = None) -> QTableView:
+def _table(name: str) -> QTableView:
     table = QTableView()
     table.setObjectName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -217,17 +223,18 @@ def _table(name: str, stretch: int | None = None) -> QTableView:
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.horizontalHeader().setStretchLastSection(stretch is None)
     return table
 
 
-def _fit(table: QTableView, stretch: int | None = None, widest: int = 360) -> None:
-    """Columns as wide as their contents, the long-text column capped and given the rest."""
-    table.resizeColumnsToContents()
+def _fit(table: QTableView, stretch: int | None = None) -> None:
+    """Columns as wide as their contents; the long-text column (a name) takes what is left, so the
+    table fits the window without a horizontal scroll bar at 1366 pixels."""
     header = table.horizontalHeader()
     if stretch is not None:
-        table.setColumnWidth(stretch, min(table.columnWidth(stretch), widest))
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Interactive)
+    table.resizeColumnsToContents()
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
 def target_notes(targets: Sequence[TargetRow], year: int) -> dict[IndicatorId, TargetNote]:
@@ -280,12 +287,16 @@ class ResultsTab(ReloadingTab):
             colours={VERDICT_COLUMN: verdict_colour},
             parent=self,
         )
-        self.results = _table("results", stretch=1)
+        self.results = _table("results")
         self.results.setModel(self.results_model)
-        self.missing_model: ResultsModel[UnitResult] = ResultsModel(_missing_columns(), parent=self)
+        self.missing_model: ResultsModel[UnitResult] = ResultsModel(
+            _missing_columns(), tips={1: lambda r: r.unit_name}, parent=self
+        )
         self.missing = _table("missing")
         self.missing.setModel(self.missing_model)
-        self.lagging_model: ResultsModel[UnitResult] = ResultsModel(_lagging_columns(), parent=self)
+        self.lagging_model: ResultsModel[UnitResult] = ResultsModel(
+            _lagging_columns(), tips={1: lambda r: r.unit_name}, parent=self
+        )
         self.lagging = _table("lagging")
         self.lagging.setModel(self.lagging_model)
         self.kind_model: ResultsModel[KindResult] = ResultsModel(
@@ -329,13 +340,13 @@ class ResultsTab(ReloadingTab):
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(left)
         lower.addWidget(self.chart)
-        lower.setStretchFactor(0, 5)
-        lower.setStretchFactor(1, 4)
+        lower.setChildrenCollapsible(False)
+        lower.setSizes([600, 420])  # scaled to the splitter's width once it is laid out
         whole = QSplitter(Qt.Orientation.Vertical)
         whole.addWidget(self.results)
         whole.addWidget(lower)
-        whole.setStretchFactor(0, 2)
-        whole.setStretchFactor(1, 3)
+        whole.setChildrenCollapsible(False)
+        whole.setSizes([220, 400])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -349,7 +360,7 @@ class ResultsTab(ReloadingTab):
             C(name, lambda r: r.name),
             C(num, lambda r: count(r.numerator), align_right=True),
             C(den, lambda r: count(r.denominator), align_right=True),
-            C(pct, lambda r: percent(r.percent), align_right=True),
+            C(pct, figure, align_right=True),
             C(target, lambda r: target_text(r, self.notes.get(r.indicator_id))),
             C(gap, gap_text, align_right=True),
             C(done, coverage, align_right=True),
@@ -444,10 +455,14 @@ class ResultsTab(ReloadingTab):
         self.kind_model.set_records([k for k in self._kinds if k.indicator_id == result.indicator_id])
         self.details.setTabText(0, TAB_MISSING.format(count=count(len(missing))))
         self.details.setTabText(1, TAB_LAGGING.format(count=count(len(behind))))
+        listed = (len(missing), len(behind))
+        shown = self.details.currentIndex()
+        if shown < len(listed) and not listed[shown] and listed[1 - shown]:
+            self.details.setCurrentIndex(1 - shown)  # an empty list gives way to the other one
         for table in (self.missing, self.lagging, self.kinds):
-            _fit(table, stretch=1, widest=280)
+            _fit(table, stretch=1)
         self.lagging_title.setText(self._summary(result, len(missing), len(behind)))
-        self.chart.show_series(result.code, series)
+        self.chart.show_series(result.code, series, (year, quarter))
 
     def _summary(self, result: IndicatorResult, missing: int, behind: int) -> str:
         if result.target is None:
@@ -501,7 +516,7 @@ def _kind_columns() -> list[Column[KindResult]]:
     return [
         C(indicator, lambda r: r.code),
         C(kind, lambda r: r.unit_kind.label),
-        C(pct, lambda r: percent(r.percent), align_right=True),
+        C(pct, figure, align_right=True),
         C(done, coverage, align_right=True),
         C(met, verdict),
     ]

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.settings import SettingsError, WardSettings, load_settings, save_ward_settings
 from desktop.ui.errors import show_error
-from desktop.ui.settings.labels import NUMBER_FIELDS, NumberField, groups, label
+from desktop.ui.settings.labels import NUMBER_FIELDS, SAVE, NumberField, groups, label
 from desktop.ui.texts import common as t
 
 MULTILINE = {"signing_authority"}
@@ -56,6 +56,9 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        # Qt's own "Save"/"Cancel" are English without a translator: the clerk reads Vietnamese.
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(SAVE)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t.CANCEL)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -97,6 +97,7 @@ PLAN_YEARS_VALUE = "{first}–{last}"
 EDIT_RESULTS = "Số liệu và &kết luận…"
 RESULTS_SAVED = "Đã lưu cài đặt số liệu và kết luận."
 DATA_FOLDER = "Thư mục dữ liệu: {folder}"
+SAVE = "&Lưu"
 
 
 def groups() -> list[tuple[str, list[str]]]:

@@ -255,7 +255,7 @@ def test_results_tab_shows_ward_results_and_chart(page: IndicatorsPage, qtbot) -
     assert page.results.results_model.rowCount() >= 5
     first = page.results.results_model.record(0)
     assert first.quarter == 4 and first.percent is not None
-    assert len(page.results.chart.points) == 4
+    assert len([p for p in page.results.chart.points if p.x() < 4]) == 4  # 2025's quarters
     assert "đơn vị chưa đạt" in page.results.lagging_title.text()
     # Lagging units fall short of the target; exactly 80 % lags only a "Trên 80%" target.
     lagging = page.results.lagging_model._records
@@ -556,8 +556,11 @@ def test_results_are_read_again_once_seen_after_a_change(
     page: IndicatorsPage, ctx: AppContext, qtbot
 ) -> None:  # type: ignore[no-untyped-def]
     page.tabs.setCurrentWidget(page.results)
-    page.results.year.setValue(2026)
-    page.results.period.setCurrentIndex(1)  # quarter 1
+    # The quarter the grid is on (empty in the demo ward), as the fixture chose it.
+    page.results.year.setValue(page.entry.year.value())
+    page.results.period.setCurrentIndex(
+        page.results.period.findData(page.entry.quarter.currentIndex() + 1)
+    )
     first = page.results.results_model.record(0)
     assert first.reported_units == 0
     page.tabs.setCurrentWidget(page.entry)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QSpinBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton, QSpinBox
 
 from desktop.context import AppContext
 from desktop.settings import load_settings
@@ -136,3 +136,20 @@ def test_the_settings_page_prints_the_rules_as_sentences(qtbot, ctx: AppContext,
     save(dialog)
     assert "2025–2031" in page.summary.text()
     stop()
+
+
+def test_the_settings_page_opens_the_dialog_on_the_rules_of_the_results(
+    qtbot, ctx: AppContext, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The clerk who wants to change how results are judged lands on that tab at once."""
+    opened: list[str] = []
+
+    def exec_(self: SettingsDialog) -> int:
+        opened.append(self.tabs.tabText(self.tabs.currentIndex()))
+        return 0
+
+    monkeypatch.setattr(SettingsDialog, "exec", exec_)
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    page.findChild(QPushButton, "edit_result_settings").click()
+    assert opened == [RESULTS_TAB]

@@ -165,9 +165,13 @@ def test_the_target_column_words_the_plans_comparison(tab: ResultsTab) -> None:
 
 def test_a_carried_over_target_is_marked_with_the_year_it_repeats(tab: ResultsTab) -> None:
     """Plan rule (issue 12, 7): the plan sets no target after 2026; 2027 repeats 2026's as a
-    "duy trì" target, marked as such, with the plan's sentence in the tooltip."""
+    "duy trì" target, marked as such, with the plan's sentence in the tooltip. A year nobody has
+    reported shows no figure (not 0 %)."""
     row = choose(tab, 2027, None, "TRUONGKNS")
     assert cell(tab, row, "Chỉ tiêu năm") == "từ 80% trở lên (duy trì từ 2026)"
+    # Nobody has reported 2027: no figure, though a yes/no indicator counts its 9 schools.
+    assert (cell(tab, row, "Mẫu số"), cell(tab, row, "Tỷ lệ")) == ("9", "—")
+    assert cell(tab, row, "Còn thiếu") == ""
     tip = cell(tab, row, "Chỉ tiêu năm", Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("Duy trì chỉ tiêu năm 2026: 80% trở lên các cơ sở giáo dục")
     assert "duy trì từ 2026" in tab.lagging_title.text()

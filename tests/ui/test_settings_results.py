@@ -31,7 +31,9 @@ def refusals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def dialog(qtbot, ctx: AppContext, db: Database) -> Iterator[SettingsDialog]:  # type: ignore[no-untyped-def]
+def dialog(  # type: ignore[no-untyped-def]
+    qtbot, ctx: AppContext, db: Database
+) -> Iterator[SettingsDialog]:
     widget = SettingsDialog(ctx, None, tab=RESULTS_TAB)
     qtbot.addWidget(widget)
     widget.show()
@@ -120,7 +122,9 @@ def test_a_threshold_of_80_percent_turns_eight_of_nine_schools_into_a_verdict(
     stop()
 
 
-def test_the_settings_page_prints_the_rules_as_sentences(qtbot, ctx: AppContext, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_the_settings_page_prints_the_rules_as_sentences(  # type: ignore[no-untyped-def]
+    qtbot, ctx: AppContext, db: Database
+) -> None:
     """What the clerk reads on the Cài đặt page matches the dialog's sentences, and follows a save."""
     page = SettingsPage(ctx)
     qtbot.addWidget(page)

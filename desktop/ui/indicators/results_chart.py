@@ -173,8 +173,8 @@ class IndicatorChart(QChartView):
         self._labels = []
         chart.setTitle(TITLE.format(code=code))
         self.plan = plan = plan_chart(series)
-        self.points = [QPointF(x, series[x].percent or 0.0) for x in (*plan.complete, *plan.incomplete)]
-        self.points.sort(key=lambda p: p.x())
+        figured = sorted((*plan.complete, *plan.incomplete))
+        self.points = [QPointF(x, series[x].percent or 0.0) for x in figured]
         axis_x, axis_y = self._axes(series)
         shade = self._shade(series, period)
         if shade is not None:

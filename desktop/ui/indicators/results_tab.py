@@ -77,12 +77,17 @@ RESULTS_COLUMNS = (
     "Kết luận",
     "Số liệu tính đến",
 )
+NAME_COLUMN = RESULTS_COLUMNS.index("Chỉ tiêu")
+TARGET_COLUMN = RESULTS_COLUMNS.index("Chỉ tiêu năm")
+COVERAGE_COLUMN = RESULTS_COLUMNS.index("Đã báo cáo")
 VERDICT_COLUMN = RESULTS_COLUMNS.index("Kết luận")
 AS_OF_COLUMN = RESULTS_COLUMNS.index("Số liệu tính đến")
 MISSING_COLUMNS = ("Mã", "Đơn vị chưa báo cáo", "Loại đơn vị")
 LAGGING_COLUMNS = ("Mã", "Đơn vị", "Loại", "Tử số", "Mẫu số", "Tỷ lệ", "Còn thiếu", "Số liệu quý")
 UNIT_QUARTER_COLUMN = LAGGING_COLUMNS.index("Số liệu quý")
 KIND_COLUMNS = ("Chỉ tiêu", "Loại đơn vị", "Tỷ lệ", "Đã báo cáo", "Kết luận")
+KIND_VERDICT_COLUMN = KIND_COLUMNS.index("Kết luận")
+UNIT_NAME_COLUMN = 1  # of the lists of units: after the code
 TAB_MISSING = "Chưa báo cáo ({count})"
 TAB_LAGGING = "Chưa đạt chỉ tiêu ({count})"
 TAB_KINDS = "Theo loại đơn vị"
@@ -95,7 +100,9 @@ AT_LEAST = "từ {percent} trở lên"
 EQUAL = "bằng {percent}"
 CARRIED = "{target} (duy trì từ {year})"
 CARRIED_NO_YEAR = "{target} (duy trì)"
-CARRIED_TIP = "Chỉ tiêu duy trì (Kế hoạch không đặt chỉ tiêu năm {year}; sửa trong Danh mục chỉ tiêu)."
+CARRIED_TIP = (
+    "Chỉ tiêu duy trì (Kế hoạch không đặt chỉ tiêu năm {year}; sửa trong Danh mục chỉ tiêu)."
+)
 NO_TARGET = "Không có"
 INCOMPLETE_TIP = (
     "{reported}/{expected} đơn vị đã báo cáo; chỉ kết luận khi đạt {threshold} số đơn vị phải báo "
@@ -150,11 +157,13 @@ def target_text(result: IndicatorResult, note: TargetNote | None) -> str:
 
 def coverage(result: IndicatorResult | KindResult) -> str:
     """"1/9 đơn vị": units reported out of units expected."""
-    return COVERAGE.format(reported=count(result.reported_units), expected=count(result.expected_units))
+    return COVERAGE.format(
+        reported=count(result.reported_units), expected=count(result.expected_units)
+    )
 
 
 def as_of_text(result: IndicatorResult) -> str:
-    """"Quý III: 20 đv; Quý II: 3 đv" — the quarters the parts of the figure are of, newest first."""
+    """"Quý III: 20 đv; Quý II: 3 đv": the quarters the parts of the figure are of, newest first."""
     if not result.as_of:
         return "—"
     return "; ".join(AS_OF_PART.format(quarter=ROMAN[q], units=count(n)) for q, n in result.as_of)
@@ -267,7 +276,7 @@ class ResultsTab(ReloadingTab):
         self._kinds: list[KindResult] = []
         self.year = QSpinBox()
         self.year.setObjectName("results_year")
-        self.year.setRange(2000, 2100)
+        self.year.setRange(2000, 2100)  # narrowed to the plan's years by the first read
         self.year.setValue(quarter_of(today())[0])
         self.period = QComboBox()
         self.period.setObjectName("results_period")
@@ -278,9 +287,9 @@ class ResultsTab(ReloadingTab):
         self.results_model: ResultsModel[IndicatorResult] = ResultsModel(
             self._result_columns(),
             tips={
-                1: lambda r: r.name,
-                5: self._target_tip,
-                7: missing_names,
+                NAME_COLUMN: lambda r: r.name,
+                TARGET_COLUMN: self._target_tip,
+                COVERAGE_COLUMN: missing_names,
                 VERDICT_COLUMN: self._verdict_tip,
                 AS_OF_COLUMN: _as_of_tip,
             },
@@ -290,17 +299,17 @@ class ResultsTab(ReloadingTab):
         self.results = _table("results")
         self.results.setModel(self.results_model)
         self.missing_model: ResultsModel[UnitResult] = ResultsModel(
-            _missing_columns(), tips={1: lambda r: r.unit_name}, parent=self
+            _missing_columns(), tips={UNIT_NAME_COLUMN: lambda r: r.unit_name}, parent=self
         )
         self.missing = _table("missing")
         self.missing.setModel(self.missing_model)
         self.lagging_model: ResultsModel[UnitResult] = ResultsModel(
-            _lagging_columns(), tips={1: lambda r: r.unit_name}, parent=self
+            _lagging_columns(), tips={UNIT_NAME_COLUMN: lambda r: r.unit_name}, parent=self
         )
         self.lagging = _table("lagging")
         self.lagging.setModel(self.lagging_model)
         self.kind_model: ResultsModel[KindResult] = ResultsModel(
-            _kind_columns(), colours={4: verdict_colour}, parent=self
+            _kind_columns(), colours={KIND_VERDICT_COLUMN: verdict_colour}, parent=self
         )
         self.kinds = _table("kinds")
         self.kinds.setModel(self.kind_model)
@@ -452,7 +461,9 @@ class ResultsTab(ReloadingTab):
         )
         self.missing_model.set_records(missing)
         self.lagging_model.set_records(behind)
-        self.kind_model.set_records([k for k in self._kinds if k.indicator_id == result.indicator_id])
+        self.kind_model.set_records(
+            [k for k in self._kinds if k.indicator_id == result.indicator_id]
+        )
         self.details.setTabText(0, TAB_MISSING.format(count=count(len(missing))))
         self.details.setTabText(1, TAB_LAGGING.format(count=count(len(behind))))
         listed = (len(missing), len(behind))
@@ -492,7 +503,11 @@ def _unit_quarter(r: UnitResult) -> str:
 def _missing_columns() -> list[Column[UnitResult]]:
     code, unit, kind = MISSING_COLUMNS
     C = Column[UnitResult]
-    return [C(code, lambda r: r.unit_code), C(unit, lambda r: r.unit_name), C(kind, lambda r: r.unit_kind.label)]
+    return [
+        C(code, lambda r: r.unit_code),
+        C(unit, lambda r: r.unit_name),
+        C(kind, lambda r: r.unit_kind.label),
+    ]
 
 
 def _lagging_columns() -> list[Column[UnitResult]]:

@@ -48,7 +48,9 @@ YES, NO = Pair(1, 1), Pair(0, 1)
 def add_schools(db: Database) -> dict[str, UnitId]:
     """The nine schools and the kindergarten, reporting since the plan began."""
     with db.session() as s:
-        units = [Unit(code=c, name=n, kind=k, reports_from=0) for c, n, k in (*SCHOOLS, KINDERGARTEN)]
+        units = [
+            Unit(code=c, name=n, kind=k, reports_from=0) for c, n, k in (*SCHOOLS, KINDERGARTEN)
+        ]
         s.add_all(units)
         s.flush()
         return {u.code: UnitId(u.id or 0) for u in units}
@@ -75,7 +77,9 @@ def schools(db: Database, monkeypatch: pytest.MonkeyPatch) -> dict[str, UnitId]:
 
 
 @pytest.fixture
-def tab(qtbot, ctx: AppContext, schools: dict[str, UnitId]) -> Iterator[ResultsTab]:  # type: ignore[no-untyped-def]
+def tab(  # type: ignore[no-untyped-def]
+    qtbot, ctx: AppContext, schools: dict[str, UnitId]
+) -> Iterator[ResultsTab]:
     widget = ResultsTab(ctx)
     qtbot.addWidget(widget)
     stop = ctx.door.listen(widget.on_change)  # as the main window relays the door's changes
@@ -159,7 +163,9 @@ def test_the_target_column_words_the_plans_comparison(tab: ResultsTab) -> None:
     assert targets["DANSO"] == "từ 80% trở lên"
     assert targets["HOCSINH"] == "100%"
     assert targets["TRUONGKNS"] == "Không có"
-    verdicts = {model.record(r).code: model.index(r, VERDICT_COLUMN).data() for r in range(model.rowCount())}
+    verdicts = {
+        model.record(r).code: model.index(r, VERDICT_COLUMN).data() for r in range(model.rowCount())
+    }
     assert verdicts["TRUONGKNS"] == "Không có chỉ tiêu"
 
 
@@ -202,7 +208,9 @@ def _ward_lines(tab: ResultsTab) -> list[QLineSeries]:
     return [
         s
         for s in tab.chart.chart().series()
-        if isinstance(s, QLineSeries) and not isinstance(s, QScatterSeries) and s.name() != "Chỉ tiêu năm"
+        if isinstance(s, QLineSeries)
+        and not isinstance(s, QScatterSeries)
+        and s.name() != "Chỉ tiêu năm"
     ]
 
 

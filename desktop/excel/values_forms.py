@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -57,6 +57,11 @@ META_ROWS = {"unit_code": 3, "unit_name": 4, "year": 5, "quarter": 6}
 INPUT_FILL = PatternFill("solid", fgColor="FFF9E0")
 FIXED_FILL = PatternFill("solid", fgColor="EEEEEE")  # a locked value the unit need not touch
 YES_WORD, NO_WORD = "Có", "Chưa"
+WIDTHS = (5, 12, 50, 30, 30, 12, 12, 12, 30)  # columns A–I
+WRAPPED = (3, 4, 5)  # Chỉ tiêu, Tử số là, Mẫu số là: long sentences on several lines
+LINE_HEIGHT = 15  # points per line of 11-point text
+_THIN = Side(style="thin", color="999999")
+GRID_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 Report = Callable[[int, int, str], None]
 
 
@@ -174,11 +179,15 @@ def write_form(
     labels = {"unit_code": "Mã đơn vị", "unit_name": "Tên đơn vị", "year": "Năm", "quarter": "Quý"}
     for key, meta_row in META_ROWS.items():
         sheet.cell(row=meta_row, column=2, value=labels[key]).font = Font(bold=True)
-        set_safe_value(sheet.cell(row=meta_row, column=3), meta[key])
+        value = sheet.cell(row=meta_row, column=3)
+        set_safe_value(value, meta[key])
+        value.alignment = Alignment(horizontal="left")  # the year beside the unit's name, not afar
     for column, header in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=FIRST_ROW - 1, column=column, value=header)
         cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.border = GRID_BORDER
+    sheet.row_dimensions[FIRST_ROW - 1].height = 2 * LINE_HEIGHT
     for n, (indicator, row) in enumerate(rows):
         r = FIRST_ROW + n
         sheet.cell(row=r, column=1, value=n + 1)
@@ -195,7 +204,7 @@ def write_form(
             # One school, one tick: the Mẫu số is 1 and not the unit's to change.
             fixed = sheet.cell(row=r, column=DENOMINATOR_COL, value=1)
             fixed.fill = FIXED_FILL
-            sheet.cell(row=r, column=NUMERATOR_COL).alignment = Alignment(horizontal="center")
+            sheet.cell(row=r, column=NUMERATOR_COL).alignment = Alignment(horizontal="center", vertical="top")
         else:
             inputs = (pair.numerator, pair.denominator, note)
             input_columns = (NUMERATOR_COL, DENOMINATOR_COL, NOTE_COL)
@@ -204,10 +213,16 @@ def write_form(
             set_safe_value(cell, value if value != "" else None)
             cell.protection = Protection(locked=False)
             cell.fill = INPUT_FILL
-        sheet.cell(row=r, column=3).alignment = Alignment(wrap_text=True, vertical="top")
+        _lay_out_row(sheet, r, row)
     _validate_inputs(sheet, [indicator.yes_no for indicator, _row in rows])
-    for letter, width in zip("ABCDEFGHI", (5, 12, 50, 30, 30, 12, 12, 12, 30), strict=True):
+    for letter, width in zip("ABCDEFGHI", WIDTHS, strict=True):
         sheet.column_dimensions[letter].width = width
+    # Printed for the unit's head to sign off: one landscape page wide, the header on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{FIRST_ROW - 1}:{FIRST_ROW - 1}"
     sheet.protection.set_password(PROTECTION_PASSWORD)
     sheet.protection.sheet = True
     _write_record(workbook.create_sheet(CHECK_SHEET), meta, [row for _i, row in rows])
@@ -215,15 +230,35 @@ def write_form(
     save_atomically(workbook, path)
 
 
+def _lay_out_row(sheet: Worksheet, r: int, row: FormRow) -> None:
+    """Borders, top alignment and a height that shows the long sentences whole: Excel and
+    LibreOffice do not grow a row for wrapped text they did not wrap themselves."""
+    lines = 1
+    for column in range(1, len(COLUMNS) + 1):
+        cell = sheet.cell(row=r, column=column)
+        cell.border = GRID_BORDER
+        if column in WRAPPED:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            text = str(cell.value or "")
+            # About one character per unit of width; a little less for safety.
+            lines = max(lines, -(-len(text) // int(WIDTHS[column - 1] * 0.95)))
+        elif cell.alignment.horizontal is None:
+            cell.alignment = Alignment(vertical="top")
+    sheet.row_dimensions[r].height = lines * LINE_HEIGHT + 3
+
+
 def _ranges(column: str, rows: Iterable[int]) -> list[str]:
-    """Sheet rows → the fewest ranges of ``column`` covering them: G, [8, 9, 11] → G8:G9, G11:G11."""
+    """Sheet rows → the fewest ranges of ``column`` covering them: G, [8, 9, 11] → G8:G9, G11."""
     runs: list[list[int]] = []
     for row in sorted(rows):
         if runs and runs[-1][1] == row - 1:
             runs[-1][1] = row
         else:
             runs.append([row, row])
-    return [f"{column}{first}:{column}{last}" for first, last in runs]
+    return [
+        f"{column}{first}" if first == last else f"{column}{first}:{column}{last}"
+        for first, last in runs
+    ]
 
 
 def _validate_inputs(sheet: Worksheet, yes_no: list[bool]) -> None:

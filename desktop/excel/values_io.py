@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session, col, select
 
@@ -51,6 +51,17 @@ def format_columns(
     for row in range(first_row, last_row + 1):  # sheet.cell is cheaper than one iter_rows per column
         for column, number_format in columns:
             sheet.cell(row=row, column=column).number_format = number_format
+
+
+def printable(sheet: Worksheet) -> None:
+    """Printed (or saved as PDF) a table reads on landscape pages one table wide, its header
+    repeated on each page; on screen nothing changes."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.row_dimensions[1].height = 30  # the wrapped headers ("Đơn vị phải báo cáo") on two lines
 
 
 def export_quarter(
@@ -89,6 +100,8 @@ def export_quarter(
     write_kinds(workbook.create_sheet("Theo loại đơn vị"), session, year, quarter)
     write_lagging(workbook.create_sheet("Đơn vị chưa đạt"), session, year, quarter, results)
     write_missing(workbook.create_sheet(SHEET_MISSING), session, results)
+    for table in workbook.worksheets[1:]:  # the grid is data, too wide to print
+        printable(table)
     save_atomically(workbook, path)
     return path
 
@@ -103,6 +116,8 @@ def export_results(session: Session, year: int, quarter: int | None, path: Path)
     write_kinds(workbook.create_sheet("Theo loại đơn vị"), session, year, quarter)
     write_lagging(workbook.create_sheet("Đơn vị chưa đạt"), session, year, quarter, results)
     write_missing(workbook.create_sheet(SHEET_MISSING), session, results)
+    for table in workbook.worksheets:
+        printable(table)
     save_atomically(workbook, path)
     return path
 
@@ -148,6 +163,9 @@ def write_quarters(
         sheet, headers, rows, widths=[12, 60, 10, 10, 10, 10, 14, 13, 13, 13, 13]
     )
     format_columns(sheet, dict.fromkeys(range(3, 8), PERCENT), last)
+    for row in range(2, last + 1):  # "20/23" is text; it lines up with the figures
+        for column in range(8, 12):
+            sheet.cell(row=row, column=column).alignment = Alignment(horizontal="right")
     for row, column in incomplete:
         sheet.cell(row=row, column=column).font = INCOMPLETE_FONT
     if incomplete:

@@ -349,3 +349,163 @@ def test_results_sheet_words_its_verdicts_and_percents_with_the_one_voice(
     assert no_target[0].value == "TRUONGKNS"
     # A target that does not exist is an empty cell, not "0%", and so is its gap.
     assert no_target[headers.index("Chỉ tiêu năm")].value is None and no_target[gap].value is None
+
+
+# -- issue 12: the register's head-counts, the year's scope, yes/no indicators, coverage ---------
+
+
+def _rows_by_code(path: Path) -> dict[str, int]:
+    """Indicator code → its sheet row in a form."""
+    sheet = load_workbook(path)[SHEET]
+    rows = {}
+    row = FIRST_ROW
+    while sheet.cell(row=row, column=2).value:
+        rows[str(sheet.cell(row=row, column=2).value)] = row
+        row += 1
+    return rows
+
+
+def _add_school(ctx: AppContext) -> UnitId:
+    from desktop.models import UnitKind
+    from desktop.register.ops import add
+    from desktop.register.units import UNITS, UnitData
+
+    data = UnitData(
+        code="THMOI",
+        name="Trường Tiểu học Mới",
+        kind=UnitKind.SCHOOL_PRIMARY,
+        staff_count=42,
+        student_count=856,
+    )
+    return ctx.door.run(add(UNITS, data))
+
+
+def test_a_form_for_a_new_school_carries_its_register_head_counts_as_mau_so(
+    demo_db: Database, ctx: AppContext, tmp_path: Path
+) -> None:
+    """Plan rule (issue 12, §5): the register's head-counts are the denominators — a school added
+    today with 42 staff and 856 pupils gets 42 and 856 as Mẫu số in its first quarter's form, and
+    its yes/no indicator is one Có/Chưa cell whose Mẫu số is fixed at 1."""
+    _add_school(ctx)
+    path = _form(demo_db, tmp_path, "THMOI")
+    rows = _rows_by_code(path)
+    assert list(rows) == ["CBCC", "HOCSINH", "TRUONGKNS"]
+    sheet = load_workbook(path)[SHEET]
+    assert sheet.cell(row=rows["CBCC"], column=DENOMINATOR_COL).value == 42
+    assert sheet.cell(row=rows["HOCSINH"], column=DENOMINATOR_COL).value == 856
+    assert sheet.cell(row=rows["CBCC"], column=6).value is None  # no previous quarter
+    tick = rows["TRUONGKNS"]
+    assert sheet.cell(row=tick, column=DENOMINATOR_COL).value == 1
+    assert sheet.cell(row=tick, column=DENOMINATOR_COL).protection.locked
+    assert not sheet.cell(row=tick, column=NUMERATOR_COL).protection.locked
+    lists = [v for v in sheet.data_validations.dataValidation if v.type == "list"]
+    assert [(v.formula1, str(v.sqref)) for v in lists] == [('"Có,Chưa"', f"G{tick}")]
+    counts = {str(v.sqref) for v in sheet.data_validations.dataValidation if v.type == "whole"}
+    assert counts == {f"G{FIRST_ROW}:G{tick - 1}", f"H{FIRST_ROW}:H{tick - 1}"}
+
+
+def test_a_form_follows_the_scope_of_its_year(demo_db: Database, tmp_path: Path) -> None:
+    """Plan rule (mục II.2.1): HOCSINH covers "học sinh các trường trung học" in 2025 and "từ cấp
+    tiểu học" in 2026 — a primary school's 2025 form has no HOCSINH row, its 2026 form has one."""
+    assert "HOCSINH" not in _rows_by_code(_form(demo_db, tmp_path / "a", "THLL", 2025, 4))
+    assert "HOCSINH" in _rows_by_code(_form(demo_db, tmp_path / "b", "THLL", 2026, 4))
+    assert "HOCSINH" in _rows_by_code(_form(demo_db, tmp_path / "c", "THCSLL", 2025, 4))
+
+
+def _tick(path: Path, answer: object, denominator: object = 1) -> None:
+    workbook = load_workbook(path)
+    sheet = workbook[SHEET]
+    row = _rows_by_code(path)["TRUONGKNS"]
+    sheet.cell(row=row, column=NUMERATOR_COL).value = answer
+    sheet.cell(row=row, column=DENOMINATOR_COL).value = denominator
+    workbook.save(path)
+
+
+@pytest.mark.parametrize(("answer", "stored"), [("có", Pair(1, 1)), ("Chưa", Pair(0, 1))])
+def test_a_yes_no_cell_is_saved_as_one_school(
+    demo_db: Database, ctx: AppContext, tmp_path: Path, answer: str, stored: Pair
+) -> None:
+    """Plan rule (issue 12, §6): TRUONGKNS is a yes/no per school — "có" is saved 1/1, "Chưa" 0/1
+    (the ward value counts schools with "có" out of the schools expected)."""
+    path = _form(demo_db, tmp_path, "THLL")
+    _tick(path, answer)
+    with demo_db.session() as s:
+        (result,) = read_returned(s, [path], YEAR, QUARTER)
+    assert result.ok, describe([result])
+    assert apply_import(ctx, [result], YEAR, QUARTER) >= 1
+    assert _stored(demo_db, "THLL", "TRUONGKNS") == stored
+
+
+@pytest.mark.parametrize(
+    ("answer", "denominator", "message"),
+    [
+        (30, 40, "(đã nhập 30/40)"),
+        (30, None, "“30” không hợp lệ"),
+        ("một phần", 1, "“một phần” không hợp lệ"),
+    ],
+)
+def test_a_yes_no_row_refuses_a_pair_of_counts(
+    demo_db: Database,
+    ctx: AppContext,
+    tmp_path: Path,
+    answer: object,
+    denominator: object,
+    message: str,
+) -> None:
+    """Plan rule (issue 12, §6): a yes/no indicator holds "có" or "chưa" per school; 30/40 (a
+    form whose protection was lifted) is refused with the rule, and nothing of the file is saved."""
+    path = _form(demo_db, tmp_path, "THLL")
+    _tick(path, answer, denominator)
+    errors = _refused(ctx, path)
+    assert message in errors and "TRUONGKNS" in errors
+    assert _stored(demo_db, "THLL", "TRUONGKNS") is None
+
+
+def test_the_results_export_names_the_units_not_reported_and_judges_only_complete_data(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    """Plan rule (issue 12, §1): a verdict only on complete data, else "Chưa đủ số liệu (k/n đơn
+    vị)"; every result carries its coverage and the comparison of the plan's sentence, and the
+    units that have not reported are listed with code, name and kind."""
+    from desktop.indicators.results import ward_results
+
+    with demo_db.session() as s:
+        export_results(s, 2026, 3, tmp_path / "q3.xlsx")
+        results = ward_results(s, 2026, 3)
+        kinds = {u.code: u.kind.label for u in s.exec(select(Unit))}
+    workbook = load_workbook(tmp_path / "q3.xlsx")
+    assert workbook.sheetnames[-1] == "Đơn vị chưa báo cáo"
+    sheet = workbook.worksheets[0]
+    headers = [c.value for c in sheet[1]]
+    rows = {r[0].value: r for r in sheet.iter_rows(min_row=2)}
+    incomplete = [r for r in results if not r.complete]
+    assert incomplete  # quý 3/2026 is still being collected in the demo ward
+    for result in results:
+        row = rows[result.code]
+        verdict = row[headers.index("Kết luận")].value
+        assert verdict == wording.verdict(result)
+        if not result.complete:
+            assert verdict.startswith("Chưa đủ số liệu (")
+        assert row[headers.index("Đơn vị đã báo cáo")].value == result.reported_units
+        assert row[headers.index("Đơn vị phải báo cáo")].value == result.expected_units
+        assert row[headers.index("So sánh")].value == result.comparison.label
+    missing = [
+        tuple(c.value for c in r) for r in workbook["Đơn vị chưa báo cáo"].iter_rows(min_row=2)
+    ]
+    assert missing == [
+        (r.code, r.name, u.code, u.name, kinds[u.code]) for r in results for u in r.missing_units
+    ]
+    assert len(missing) == sum(r.expected_units - r.reported_units for r in results)
+
+
+def test_a_carried_over_target_is_marked_in_the_results_export(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    """Plan rule (issue 12, §7): 2027 has no target in the plan; the 2026 one is proposed as
+    "duy trì" and marked so wherever it is used."""
+    with demo_db.session() as s:
+        export_results(s, 2027, None, tmp_path / "2027.xlsx")
+    sheet = load_workbook(tmp_path / "2027.xlsx").worksheets[0]
+    headers = [c.value for c in sheet[1]]
+    marked = headers.index("Chỉ tiêu duy trì")
+    assert {r[marked].value for r in sheet.iter_rows(min_row=2)} == {"Duy trì"}

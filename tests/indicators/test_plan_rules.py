@@ -417,4 +417,8 @@ def test_year_figure_equals_the_sum_of_each_units_latest_report(
         assert result.complete == (len(reported) == len(reports))
         newest = [max(i for i, p in enumerate(q, 1) if p is not None) for q in reports if any(q)]
         assert dict(result.as_of) == {q: newest.count(q) for q in set(newest)}
+        # The units' rows (the report's annex, the dossiers' evidence) add up to the same figure.
+        rows = unit_results(s, 2025, indicator_id=danso)
+        assert sum(r.numerator or 0 for r in rows) == result.numerator
+        assert sorted(r.quarter for r in rows if r.reported) == sorted(newest)
         raise _Rollback

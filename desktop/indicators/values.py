@@ -166,7 +166,7 @@ def grid_units(
     """Units expected in ``period`` whose kind reports at least one indicator, in Vietnamese name
     order, with their head-counts."""
     kinds = set().union(*(i.kinds for i in indicators)) if indicators else set()
-    rows = session.exec(
+    columns: Select[int, str, str, UnitKind, int | None, int | None, int | None, int | None] = (
         Select(
             stored_id(Unit.id),
             col(Unit.code),
@@ -176,8 +176,9 @@ def grid_units(
             col(Unit.student_count),
             col(Unit.adult_count),
             col(Unit.worker_count),
-        ).where(expected_in(period))
-    ).all()
+        )
+    )
+    rows = session.exec(columns.where(expected_in(period))).all()
     units = [
         GridUnit(UnitId(uid), code, name, UnitKind(kind), HeadCounts(staff, students, adults, workers))
         for uid, code, name, kind, staff, students, adults, workers in rows
@@ -222,7 +223,7 @@ def previous_denominators_of(
             statement if batch is None else statement.where(col(QuarterValue.unit_id).in_(batch))
         )
         for uid, iid, denominator in session.exec(chosen):
-            found[(UnitId(uid), IndicatorId(iid))] = int(denominator)
+            found[(UnitId(uid), IndicatorId(iid))] = int(denominator or 0)
     return found
 
 
@@ -366,9 +367,9 @@ def _with_siblings(keys: list[Key], indicators: dict[IndicatorId, GridIndicator]
             by_population.setdefault(indicator.population, []).append(indicator.id)
     wanted = set(keys)
     for unit_id, indicator_id in keys:
-        indicator = indicators.get(indicator_id)
-        if indicator is not None:
-            wanted.update((unit_id, i) for i in by_population.get(indicator.population, []))
+        found = indicators.get(indicator_id)
+        if found is not None:
+            wanted.update((unit_id, i) for i in by_population.get(found.population, []))
     return list(wanted)
 
 

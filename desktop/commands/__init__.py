@@ -25,9 +25,20 @@ class Command:
 
 COMMANDS: tuple[Command, ...] = (
     Command(
-        "values", "desktop.commands.values", "số liệu quý: xuất, biểu mẫu thu thập, nhập, chốt"
+        "values",
+        "desktop.commands.values",
+        "số liệu quý: nhập một ô, điền mẫu số, xuất, biểu mẫu thu thập, nhập tệp, chốt",
     ),
-    Command("results", "desktop.commands.values", "kết quả toàn phường theo chỉ tiêu"),
+    Command(
+        "results",
+        "desktop.commands.values",
+        "kết quả toàn phường theo chỉ tiêu, kèm đơn vị chưa báo cáo",
+    ),
+    Command(
+        "targets",
+        "desktop.commands.targets",
+        "chỉ tiêu năm: xem, đặt, xóa (kể cả chỉ tiêu duy trì 2027–2030)",
+    ),
     Command(
         "document",
         "desktop.commands.document",

@@ -24,7 +24,7 @@ def test_help_lists_the_subcommands(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
-    for command in ("demo", "check", "info"):
+    for command in ("demo", "check", "info", "values", "results", "targets"):
         assert command in out
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from sqlmodel import select
+from sqlmodel import col, select
 
 from desktop.context import AppContext
 from desktop.excel.values_forms import DENOMINATOR_COL, FIRST_ROW, NUMERATOR_COL, SHEET, write_forms
@@ -67,7 +67,7 @@ def _stored(
     with db.session() as s:
         row = s.exec(
             select(QuarterValue)
-            .join(Indicator, Indicator.id == QuarterValue.indicator_id)
+            .join(Indicator, col(Indicator.id) == QuarterValue.indicator_id)
             .where(
                 QuarterValue.unit_id == _ids(db, unit),
                 Indicator.code == indicator,

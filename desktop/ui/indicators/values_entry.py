@@ -1,11 +1,16 @@
-"""Tab “Nhập số liệu quý”: choose the quarter, type or paste into the grid, lock and unlock it.
+"""Tab “Nhập số liệu quý”: choose the quarter, type or paste into the grid, fill the Mẫu số, lock
+and unlock it.
 
-Every change is an operation of :mod:`desktop.indicators.ops` through the door; what others change
-(an undo, an import, a unit or an indicator, a restore) reaches the tab as :meth:`on_change`.
+The years offered are the plan's (Cài đặt). Every change is an operation of
+:mod:`desktop.indicators.ops` through the door; what others change (an undo, an import, a unit or
+an indicator, the plan's years, a restore) reaches the tab as :meth:`on_change`. A quarter not
+begun cannot be locked; one that some units have not reported is locked only once the clerk, told
+which indicators miss whom, says so.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import (
@@ -24,8 +29,11 @@ from desktop.context import AppContext
 from desktop.errors import Refusal
 from desktop.indicators import ops
 from desktop.indicators.lock import LockState, lock_state
-from desktop.indicators.ops import SCOPE
+from desktop.indicators.ops import SCOPE, LockIncomplete
+from desktop.indicators.scope import plan_years
+from desktop.models import periods
 from desktop.text import matches, wording
+from desktop.ui.errors import show_error
 from desktop.ui.indicators.values_dialogs import ask_text, confirm
 from desktop.ui.indicators.values_excel import ValuesExcelActions
 from desktop.ui.indicators.values_model import QuarterGridModel
@@ -33,23 +41,24 @@ from desktop.ui.indicators.values_view import SpreadsheetView
 from desktop.ui.texts import indicators as t
 from desktop.ui.widgets.undo_actions import done_text
 
-FIRST_YEAR, LAST_YEAR = 2025, 2030
+# Asked when some units have not reported the quarter: True locks it all the same.
+IncompleteAsker = Callable[[LockIncomplete], bool]
 
 
-def current_period(today: date | None = None) -> tuple[int, int]:
-    """The quarter being reported now: the one that ended last (the plan runs 2025–2030)."""
-    today = today or date.today()
-    quarter = (today.month - 1) // 3
-    year = today.year if quarter else today.year - 1
-    quarter = quarter or 4
-    if year < FIRST_YEAR:
-        return FIRST_YEAR, 1
-    return (min(year, LAST_YEAR), quarter) if year <= LAST_YEAR else (LAST_YEAR, 4)
+def current_period(years: range, today: date | None = None) -> tuple[int, int]:
+    """The quarter being reported now: the one that ended last, within the plan's ``years``."""
+    year, quarter = periods.previous_period(*periods.quarter_of(today or periods.today()))
+    if year < years.start:
+        return years.start, 1
+    if year >= years.stop:
+        return years.stop - 1, 4
+    return year, quarter
 
 
-def year_box(value: int) -> QSpinBox:
+def year_box(value: int, years: range) -> QSpinBox:
+    """Only the plan's years: a quarter outside them is refused anyway."""
     box = QSpinBox()
-    box.setRange(FIRST_YEAR - 5, LAST_YEAR + 10)
+    box.setRange(years.start, years.stop - 1)
     box.setValue(value)
     return box
 
@@ -60,9 +69,11 @@ class QuarterEntry(QWidget):
         self.ctx = ctx
         self.model = QuarterGridModel(ctx, self)
         self.model.ask_note = self._ask_note
+        self.ask_incomplete: IncompleteAsker = self._ask_incomplete
         self.view = SpreadsheetView(self.model, self, on_undone=self._say_undone)
-        year, quarter = current_period()
-        self.year = year_box(year)
+        years = ctx.door.read(plan_years)
+        year, quarter = current_period(years)
+        self.year = year_box(year, years)
         self.year.setObjectName("entry_year")
         self.quarter = QComboBox()
         self.quarter.setObjectName("entry_quarter")
@@ -74,8 +85,10 @@ class QuarterEntry(QWidget):
         self.unit_search.setClearButtonEnabled(True)
         self.unit_search.returnPressed.connect(self.find_next)
         self.unit_search.textEdited.connect(lambda _text: self.find_next(from_start=True))
-        self.copy_button = QPushButton(t.COPY_DENOMINATORS)
-        self.copy_button.clicked.connect(self.copy_denominators)
+        self.fill_button = QPushButton(t.FILL_DENOMINATORS)
+        self.fill_button.setObjectName("fill_denominators")
+        self.fill_button.setToolTip(t.FILL_DENOMINATORS_TIP)
+        self.fill_button.clicked.connect(self.fill_denominators)
         self.lock_button = QPushButton(t.LOCK)
         self.lock_button.setObjectName("lock")
         self.lock_button.clicked.connect(self._lock_clicked)
@@ -92,7 +105,7 @@ class QuarterEntry(QWidget):
         for widget in (QLabel(t.YEAR), self.year, QLabel(t.QUARTER), self.quarter):
             top.addWidget(widget)
         top.addWidget(self.unit_search, 1)
-        top.addWidget(self.copy_button)
+        top.addWidget(self.fill_button)
         top.addWidget(self.lock_button)
         self.actions_bar = QHBoxLayout()
         self.excel = ValuesExcelActions(ctx, self, lambda: self.period)
@@ -132,8 +145,13 @@ class QuarterEntry(QWidget):
         # Switching quarters empties the grid's history without an announcement.
         self.view.undo_actions.refresh()
         for column in range(self.model.columnCount()):
-            # The denominator cell also shows the percentage: "1268  (84,2 %)".
-            self.view.setColumnWidth(column, 124 if self.model.is_denominator(column) else 76)
+            # The denominator cell also shows the percentage: "1.268  (84,2%)"; a yes/no
+            # indicator has no Mẫu số to show.
+            if self.model.is_yes_no(column):
+                width = 34 if self.model.is_denominator(column) else 92
+            else:
+                width = 124 if self.model.is_denominator(column) else 76
+            self.view.setColumnWidth(column, width)
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, 0))
 
@@ -147,7 +165,11 @@ class QuarterEntry(QWidget):
 
     def on_change(self, change: Change) -> None:
         if change.everything:
+            self._follow_plan_years()
             self.open_quarter()  # a restore: nothing shown holds; the door emptied the history
+            return
+        if change.touches(Area.SETTINGS) and self._follow_plan_years():
+            self.switch_quarter()
             return
         if change.touches(Area.UNITS, Area.INDICATORS):
             self.refresh()
@@ -157,12 +179,23 @@ class QuarterEntry(QWidget):
             self._show_lock()
         self.view.undo_actions.refresh()
 
+    def _follow_plan_years(self) -> bool:
+        """Offer the plan's years as Cài đặt now sets them; True when the quarter shown changed."""
+        years = self.ctx.door.read(plan_years)
+        if (self.year.minimum(), self.year.maximum()) == (years.start, years.stop - 1):
+            return False
+        shown = self.year.value()
+        self.year.blockSignals(True)
+        self.year.setRange(years.start, years.stop - 1)
+        self.year.blockSignals(False)
+        return self.year.value() != shown
+
     def _show_lock(self) -> None:
         year, quarter = self.period
         state: LockState = self.ctx.door.read(lambda s: lock_state(s, year, quarter))
         self.model.set_locked(state.locked)
         self.lock_button.setText(t.UNLOCK if state.locked else t.LOCK)
-        self.copy_button.setEnabled(not state.locked)
+        self.fill_button.setEnabled(not state.locked)
         if state.locked:
             self.banner.setText(t.LOCKED_BANNER.format(year=year, quarter=quarter))
         elif state.reopened:
@@ -194,14 +227,15 @@ class QuarterEntry(QWidget):
                 self.view.goto_row(row)
                 return
 
-    def copy_denominators(self) -> None:
-        copied = self.model.copy_previous_denominators()
-        if copied is None:
+    def fill_denominators(self) -> None:
+        """Điền mẫu số: the register's head-counts (else last quarter's) into the empty Mẫu số."""
+        filled = self.model.fill_denominators()
+        if filled is None:
             return
-        if copied:
-            self.status.setText(t.COPY_DENOMINATORS_DONE.format(count=wording.count(copied)))
+        if filled:
+            self.status.setText(t.FILL_DENOMINATORS_DONE.format(count=wording.count(filled)))
         else:
-            self.status.setText(t.COPY_DENOMINATORS_NONE)
+            self.status.setText(t.FILL_DENOMINATORS_NONE)
 
     def _lock_clicked(self) -> None:
         year, quarter = self.period
@@ -216,18 +250,55 @@ class QuarterEntry(QWidget):
             self.lock()
 
     def lock(self) -> bool:
+        """Chốt số liệu: refused before the quarter has begun; when some units have not reported
+        it, the clerk is asked (:attr:`ask_incomplete`) and it is locked only on yes."""
         year, quarter = self.period
-        return self._lock_step(ops.lock_quarter(year, quarter))
+        day = periods.today()
+        try:
+            self.ctx.door.run(ops.lock_quarter(year, quarter, today=day))
+        except LockIncomplete as incomplete:
+            if not self.ask_incomplete(incomplete):
+                self.status.setText(t.LOCK_CANCELLED.format(year=year, quarter=quarter))
+                return False
+            return self._lock_step(
+                ops.lock_quarter(year, quarter, today=day, allow_incomplete=True),
+                t.LOCK_DONE.format(year=year, quarter=quarter),
+            )
+        except Refusal as error:
+            self._refused_step(error)
+            return False
+        self.status.setText(t.LOCK_DONE.format(year=year, quarter=quarter))
+        return True
 
     def unlock(self, reason: str) -> bool:
         year, quarter = self.period
-        return self._lock_step(ops.unlock_quarter(year, quarter, reason))
+        return self._lock_step(
+            ops.unlock_quarter(year, quarter, reason),
+            t.UNLOCK_DONE.format(year=year, quarter=quarter),
+        )
 
-    def _lock_step(self, operation: Operation[None]) -> bool:
+    def _lock_step(self, operation: Operation[None], done: str) -> bool:
         """Lock or unlock; the door's announcement (:meth:`on_change`) shows the new state."""
         try:
             self.ctx.door.run(operation)
         except Refusal as error:
-            self._show_refused(error.text())
+            self._refused_step(error)
             return False
+        self.status.setText(done)
         return True
+
+    def _refused_step(self, error: Refusal) -> None:
+        """A lock or an unlock the rules refuse: the clerk pressed a button and answered a
+        question, so the reason comes in a dialog, and stays in the status line."""
+        self._show_refused(error.text())
+        show_error(self, error, t.LOCK_REFUSED_TITLE)
+
+    def _ask_incomplete(self, incomplete: LockIncomplete) -> bool:
+        year, quarter = self.period
+        text = t.LOCK_INCOMPLETE.format(
+            message=incomplete.message,
+            problems="\n".join(f"• {p}" for p in incomplete.problems),
+            year=year,
+            quarter=quarter,
+        )
+        return confirm(self, t.LOCK_INCOMPLETE_TITLE, text, t.BUTTON_LOCK_ANYWAY)

@@ -1,7 +1,12 @@
 """The quarter grid as a table model: rows are units, two columns (tử số, mẫu số) per indicator.
 
-Values are read a block of rows at a time as the view shows them, so a 5,000-unit ward opens at once.
-Every change — a typed cell, a paste, Delete, copied denominators — is one operation of
+The columns and the open cells follow the year's scope (a unit kind the year's target does not cover
+has its cells closed, and the tooltip says so). Values are read a block of rows at a time as the view
+shows them, with the previous quarter's Mẫu số of the same rows, so a 5,000-unit ward opens at once.
+An empty Mẫu số shows, in grey italics, the one proposed (the register's head-count, else last
+quarter's); typing a Tử số there saves the pair with it. A yes/no indicator (TRUONGKNS) is one
+"Có" / "Chưa" cell per unit, stored as 1/1 or 0/1; its Mẫu số cell is closed.
+Every change — a typed cell, a paste, Delete, filled Mẫu số — is one operation of
 :mod:`desktop.indicators.ops` through the door: one transaction, one check, its undo kept by the
 door (Ctrl+Z is ``ctx.door.undo("values")``, behind the view's actions). The model shows what its own save wrote without
 reading it back; changes made elsewhere (an undo, an import, a restore) reach it as
@@ -15,7 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.changes import Operation
 from desktop.context import AppContext
@@ -23,7 +28,16 @@ from desktop.errors import Refusal
 from desktop.indicators import ops
 from desktop.indicators.lock import QuarterLocked
 from desktop.indicators.ops import NoteNeeded, SavedCells
-from desktop.indicators.rules import MISSING_DENOMINATOR, Pair, ValueRefused, parse_count
+from desktop.indicators.rules import (
+    EMPTY,
+    MISSING_DENOMINATOR,
+    NO,
+    YES,
+    Pair,
+    ValueRefused,
+    parse_count,
+    parse_yes_no,
+)
 from desktop.indicators.values import (
     CellsRefused,
     GridIndicator,
@@ -33,7 +47,9 @@ from desktop.indicators.values import (
     ValueChange,
     grid_values,
     load_grid,
+    previous_denominators_of,
 )
+from desktop.models import UnitKind
 from desktop.text import wording
 from desktop.ui.texts import indicators as t
 
@@ -42,6 +58,8 @@ BLOCK = 200  # rows read from the database at a time
 NOT_REPORTED = QBrush(QColor("#e6e6e6"))
 REFUSED = QBrush(QColor("#f8c8c8"))
 WARNED = QBrush(QColor("#fff2b3"))
+NO_DENOMINATOR = QBrush(QColor("#f3f3f3"))  # the Mẫu số cell of a yes/no indicator: nothing to type
+PROPOSED = QBrush(QColor("#808080"))  # a proposed Mẫu số, not saved yet
 # Asked when a change crosses the warning threshold: gets the warnings, returns the note or None.
 NoteAsker = Callable[[list[str]], "str | None"]
 
@@ -59,6 +77,8 @@ class QuarterGridModel(QAbstractTableModel):
         self.saving = False
         self._loaded_blocks: set[int] = set()
         self._errors: dict[tuple[int, int], str] = {}
+        self._proposed_font = QFont()
+        self._proposed_font.setItalic(True)
 
     # --- loading ---------------------------------------------------------------------------
     def open_quarter(self, year: int, quarter: int) -> None:
@@ -93,13 +113,13 @@ class QuarterGridModel(QAbstractTableModel):
         rows = [r for r, u in enumerate(self.grid.units) if not wanted or u.id in wanted]
         if not rows:
             return
-        if wanted:
-            for cache in (self.grid.values, self.grid.notes):
+        caches: tuple[dict[Key, Any], ...] = (self.grid.values, self.grid.notes, self.grid.previous)
+        for cache in caches:
+            if wanted:
                 for key in [k for k in cache if k[0] in wanted]:
                     del cache[key]
-        else:
-            self.grid.values.clear()
-            self.grid.notes.clear()
+            else:
+                cache.clear()
         self._loaded_blocks -= {r // BLOCK for r in rows}
         last = self.columnCount() - 1
         if last >= 0:
@@ -124,9 +144,15 @@ class QuarterGridModel(QAbstractTableModel):
         self._loaded_blocks.add(block)
         ids = [u.id for u in self.grid.units[block * BLOCK : (block + 1) * BLOCK]]
         year, quarter = self.grid.year, self.grid.quarter
-        values, notes = self.ctx.door.read(lambda s: grid_values(s, year, quarter, ids))
+        (values, notes), previous = self.ctx.door.read(
+            lambda s: (
+                grid_values(s, year, quarter, ids),
+                previous_denominators_of(s, year, quarter, ids),
+            )
+        )
         self.grid.values.update(values)
         self.grid.notes.update(notes)
+        self.grid.previous.update(previous)
 
     # --- geometry --------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -159,6 +185,33 @@ class QuarterGridModel(QAbstractTableModel):
         return (self.unit_at(row).id, self.indicator_at(column).id)
 
     # --- reading ---------------------------------------------------------------------------
+    def is_yes_no(self, column: int) -> bool:
+        return self.indicator_at(column).yes_no
+
+    def editable(self, row: int, column: int) -> bool:
+        """Open for typing: the unit reports the indicator this year, the quarter is not locked,
+        and the cell is not the Mẫu số of a yes/no indicator (always 1)."""
+        assert self.grid is not None
+        return (
+            not self.grid.locked
+            and self.reports(row, column)
+            and not (self.is_yes_no(column) and self.is_denominator(column))
+        )
+
+    def proposed_at(self, row: int, column: int) -> tuple[int, bool] | None:
+        """The proposed Mẫu số of an empty Mẫu số (of a ratio indicator the unit reports) and
+        whether it comes from the register (else from last quarter); None when there is none."""
+        assert self.grid is not None
+        unit, indicator = self.unit_at(row), self.indicator_at(column)
+        if indicator.yes_no or not self.grid.reports(unit, indicator):
+            return None
+        if self.pair_at(row, column).denominator is not None:
+            return None
+        proposed = self.grid.proposed_denominator(unit, indicator)
+        if proposed is None:
+            return None
+        return proposed, unit.counts.of(indicator.population) is not None
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.grid is None:
             return None
@@ -167,49 +220,112 @@ class QuarterGridModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if not reports:
                 return ""
+            if self.is_yes_no(column):
+                return self._yes_no_text(row, column)
             pair = self.pair_at(row, column)
             number = pair.denominator if self.is_denominator(column) else pair.numerator
             if role == Qt.ItemDataRole.EditRole:
                 return "" if number is None else str(number)  # digits only: pasted back as is
+            if number is None and self.is_denominator(column):
+                proposed = self.proposed_at(row, column)
+                return "" if proposed is None else wording.count(proposed[0])
             text = wording.count(number, "")
             if self.is_denominator(column) and pair.percent is not None:
                 return f"{text}  ({wording.percent(pair.percent)})"
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole:
+            if self.is_yes_no(column):
+                return int(Qt.AlignmentFlag.AlignCenter)
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
-            if not reports:
-                return NOT_REPORTED
-            if (row, column) in self._errors:
-                return REFUSED
-            pair = self.pair_at(row, column)
-            if self.key_at(row, column) in self.grid.notes or (
-                pair.numerator is not None and pair.denominator is None
-            ):
-                return WARNED
-            return None
+            return self._background(row, column, reports)
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+            if not (reports and self.is_denominator(column) and self.proposed_at(row, column)):
+                return None
+            return PROPOSED if role == Qt.ItemDataRole.ForegroundRole else self._proposed_font
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column, reports)
         return None
 
-    def _tooltip(self, row: int, column: int, reports: bool) -> str | None:
-        unit, indicator = self.unit_at(row), self.indicator_at(column)
+    def _yes_no_text(self, row: int, column: int) -> str:
+        if self.is_denominator(column):
+            return ""
+        pair = self.pair_at(row, column)
+        if pair == YES:
+            return t.YES
+        if pair == NO:
+            return t.NO
+        return ""
+
+    def _background(self, row: int, column: int, reports: bool) -> QBrush | None:
+        assert self.grid is not None
         if not reports:
-            return t.NOT_REPORTED_TIP.format(kind=unit.kind.label)
-        lines = [
-            indicator.denominator_label
-            if self.is_denominator(column)
-            else indicator.numerator_label
-        ]
+            return NOT_REPORTED
+        if (row, column) in self._errors:
+            return REFUSED
+        if self.is_yes_no(column) and self.is_denominator(column):
+            return NO_DENOMINATOR
+        pair = self.pair_at(row, column)
+        if self.key_at(row, column) in self.grid.notes or (
+            pair.numerator is not None and pair.denominator is None
+        ):
+            return WARNED
+        return None
+
+    def _tooltip(self, row: int, column: int, reports: bool) -> str | None:
+        assert self.grid is not None
+        indicator = self.indicator_at(column)
+        if not reports:
+            return self.closed_reason(row, column)
+        if indicator.yes_no:
+            lines = [indicator.numerator_label]
+            lines.append(
+                t.YES_NO_DENOMINATOR_TIP.format(code=indicator.code)
+                if self.is_denominator(column)
+                else t.YES_NO_TIP
+            )
+        else:
+            lines = [
+                indicator.denominator_label
+                if self.is_denominator(column)
+                else indicator.numerator_label
+            ]
         if (row, column) in self._errors:
             lines.append(self._errors[(row, column)])
         pair = self.pair_at(row, column)
         if pair.numerator is not None and pair.denominator is None:
             lines.append(MISSING_DENOMINATOR)
-        note = self.grid.notes.get(self.key_at(row, column)) if self.grid else None
+        proposed = self.proposed_at(row, column) if self.is_denominator(column) else None
+        if proposed is not None:
+            tip = t.PROPOSED_FROM_REGISTER if proposed[1] else t.PROPOSED_FROM_PREVIOUS
+            lines.append(tip.format(count=wording.count(proposed[0])))
+        note = self.grid.notes.get(self.key_at(row, column))
         if note:
             lines.append(t.NOTE_TIP.format(note=note))
         return "\n".join(lines)
+
+    def closed_reason(self, row: int, column: int) -> str:
+        """Why a unit has no cell of an indicator: its kind is outside the year's scope."""
+        assert self.grid is not None
+        unit, indicator = self.unit_at(row), self.indicator_at(column)
+        year = self.grid.year
+        lines = [t.NOT_REPORTED_TIP.format(kind=unit.kind.label, code=indicator.code, year=year)]
+        kinds = [k.label for k in UnitKind if k in indicator.kinds]
+        lines.append(
+            t.NOT_REPORTED_SCOPE.format(year=year, kinds=", ".join(kinds))
+            if kinds
+            else t.NOT_REPORTED_NOBODY.format(year=year)
+        )
+        return "\n".join(lines)
+
+    def why_closed(self, row: int, column: int) -> str | None:
+        """What the clerk reads on typing into a cell that takes nothing; None when it is open.
+        (A locked quarter has its own message: :meth:`locked_message`.)"""
+        if not self.reports(row, column):
+            return self.closed_reason(row, column)
+        if self.is_yes_no(column) and self.is_denominator(column):
+            return t.YES_NO_DENOMINATOR_TIP.format(code=self.indicator_at(column).code)
+        return None
 
     def error_at(self, row: int, column: int) -> str | None:
         return self._errors.get((row, column))
@@ -222,9 +338,14 @@ class QuarterGridModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             indicator = self.indicator_at(section)
             if role == Qt.ItemDataRole.DisplayRole:
-                part = t.DENOMINATOR if self.is_denominator(section) else t.NUMERATOR
+                if indicator.yes_no:
+                    part = t.YES_NO_NO_DENOMINATOR if self.is_denominator(section) else t.YES_NO_HEADER
+                else:
+                    part = t.DENOMINATOR if self.is_denominator(section) else t.NUMERATOR
                 return t.COLUMN_HEADER.format(code=indicator.code, part=part)
             if role == Qt.ItemDataRole.ToolTipRole:
+                if indicator.yes_no and self.is_denominator(section):
+                    return t.YES_NO_DENOMINATOR_TIP.format(code=indicator.code)
                 return indicator.name
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -236,28 +357,44 @@ class QuarterGridModel(QAbstractTableModel):
         if not index.isValid() or self.grid is None:
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.reports(index.row(), index.column()) and not self.grid.locked:
+        if self.editable(index.row(), index.column()):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     # --- changing --------------------------------------------------------------------------
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.grid is None:
             return False
         row, column = index.row(), index.column()
-        what = t.DENOMINATOR if self.is_denominator(column) else t.NUMERATOR
+        if not self.editable(row, column):
+            return False
+        unit, indicator = self.unit_at(row), self.indicator_at(column)
         try:
-            number = parse_count(value, what)
+            pair = self._typed(row, column, value, self.pair_at(row, column))
         except ValueRefused as error:
             self._refuse({(row, column): str(error)}, str(error))
             return False
-        pair = self._with(self.pair_at(row, column), column, number)
         if pair == self.pair_at(row, column):
             self._clear_errors([(row, column)])
             return True
-        unit, indicator = self.unit_at(row), self.indicator_at(column)
         label = t.UNDO_EDIT.format(code=indicator.code, unit=unit.name)
         return self.commit({(row, column): pair}, label)
+
+    def _typed(self, row: int, column: int, value: object, current: Pair) -> Pair:
+        """The cell's pair once ``value`` is typed or pasted into (row, column); ValueRefused
+        when it is not a value of the cell. A Tử số typed where no Mẫu số is stored takes the
+        proposed one (the register's head-count, else last quarter's)."""
+        indicator = self.indicator_at(column)
+        if indicator.yes_no:
+            return parse_yes_no(value, indicator.code)
+        what = t.DENOMINATOR if self.is_denominator(column) else t.NUMERATOR
+        number = parse_count(value, what)
+        pair = self._with(current, column, number)
+        if not self.is_denominator(column) and number is not None and pair.denominator is None:
+            proposed = self.proposed_at(row, column + 1)
+            if proposed is not None:
+                pair = Pair(number, proposed[0])
+        return pair
 
     @staticmethod
     def _with(pair: Pair, column: int, number: int | None) -> Pair:
@@ -268,9 +405,10 @@ class QuarterGridModel(QAbstractTableModel):
     def commit(self, cells: dict[tuple[int, int], Pair], label: str, *, ask: bool = True) -> bool:
         """Save new pairs of cells (row, column) as one undoable step; False when refused.
 
-        One operation, one transaction, one check. When the plan wants a note for a big change
-        (and ``ask``), the operation refuses before writing; the clerk's note then goes with a
-        second run, and Hủy leaves everything as it was.
+        One operation, one transaction, one check. When the plan wants a note (a big change
+        against last quarter, a Mẫu số far from the register's head-count or unlike another
+        indicator's on the same people) and ``ask``, the operation refuses before writing; the
+        clerk's note then goes with a second run, and Hủy leaves everything as it was.
         """
         assert self.grid is not None
         changes: dict[Key, ValueChange] = {}
@@ -324,10 +462,11 @@ class QuarterGridModel(QAbstractTableModel):
     def period(self) -> tuple[int, int] | None:
         return None if self.grid is None else (self.grid.year, self.grid.quarter)
 
-    def copy_previous_denominators(self) -> int | None:
-        """Chép mẫu số quý trước in one undoable step; the number copied, None when refused."""
+    def fill_denominators(self) -> int | None:
+        """Điền mẫu số into every empty Mẫu số of the quarter — the register's head-count, else
+        last quarter's — in one undoable step; the number filled, None when refused."""
         assert self.grid is not None
-        operation = ops.copy_previous_denominators(self.grid.year, self.grid.quarter, t.UNDO_COPY)
+        operation = ops.fill_denominators(self.grid.year, self.grid.quarter, t.UNDO_FILL)
         try:
             saved = self._save(operation)
         except Refusal as error:
@@ -375,11 +514,12 @@ class QuarterGridModel(QAbstractTableModel):
         pairs: dict[tuple[int, int], Pair] = {}
         by_key: dict[Key, Pair] = {}
         for row, column in cells:
-            if not self.reports(row, column):
+            if not self.editable(row, column):
                 continue
             key = self.key_at(row, column)
             current = by_key.get(key, self.pair_at(row, column))
-            by_key[key] = self._with(current, column, None)
+            # A yes/no cell is the whole pair: cleared, it is no report at all.
+            by_key[key] = EMPTY if self.is_yes_no(column) else self._with(current, column, None)
             pairs[(row, 2 * (column // 2))] = by_key[key]
         if not pairs:
             return False
@@ -411,6 +551,7 @@ class QuarterGridModel(QAbstractTableModel):
                 message = self._paste_cell(row, column, text, pairs)
                 if message:
                     errors[(row, column)] = message
+        self._propose_pasted(pairs)
         if errors:
             self._refuse(errors, self._describe(errors))
             return False
@@ -421,21 +562,45 @@ class QuarterGridModel(QAbstractTableModel):
     def _paste_cell(
         self, row: int, column: int, text: str, pairs: dict[tuple[int, int], Pair]
     ) -> str | None:
+        assert self.grid is not None
+        indicator = self.indicator_at(column)
         if not self.reports(row, column):
             if not text.strip():
                 return None
             unit = self.unit_at(row)
             return t.PASTE_NOT_REPORTED.format(
-                unit=unit.kind.label, code=self.indicator_at(column).code
+                unit=unit.kind.label, code=indicator.code, year=self.grid.year
             )
+        cell = (row, 2 * (column // 2))
+        if indicator.yes_no:
+            if self.is_denominator(column):
+                # A block copied from the grid or from a form carries "" or 1 here: both mean
+                # what the cell always holds.
+                if text.strip() in ("", "1"):
+                    return None
+                return t.YES_NO_PASTE_DENOMINATOR.format(code=indicator.code, text=text.strip())
+            try:
+                pairs[cell] = parse_yes_no(text, indicator.code)
+            except ValueRefused as error:
+                return str(error)
+            return None
         what = t.DENOMINATOR if self.is_denominator(column) else t.NUMERATOR
         try:
             number = parse_count(text, what)
         except ValueRefused as error:
             return str(error)
-        cell = (row, 2 * (column // 2))
         pairs[cell] = self._with(pairs.get(cell, self.pair_at(row, column)), column, number)
         return None
+
+    def _propose_pasted(self, pairs: dict[tuple[int, int], Pair]) -> None:
+        """A pasted Tử số whose pair has no Mẫu số (none stored, none pasted) takes the proposed
+        one, as a typed Tử số does."""
+        for (row, column), pair in pairs.items():
+            if self.is_yes_no(column) or pair.numerator is None or pair.denominator is not None:
+                continue
+            proposed = self.proposed_at(row, column + 1)
+            if proposed is not None:
+                pairs[(row, column)] = Pair(pair.numerator, proposed[0])
 
 
 def parse_block(text: str) -> list[list[str]]:

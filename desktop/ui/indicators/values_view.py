@@ -1,9 +1,10 @@
 """A table view that behaves like a spreadsheet over :class:`QuarterGridModel`.
 
-Arrow keys, Tab and Enter move; typing replaces the cell; Delete clears the selection; Ctrl+C copies
-and Ctrl+V pastes a tab-separated block (as Excel puts on the clipboard); Ctrl+Z / Ctrl+Y undo and redo
-through the door's history of the grid (scope "values") with the shared
-:class:`~desktop.ui.widgets.undo_actions.UndoActions`, whose tooltips name the step.
+Arrow keys, Tab and Enter move; typing replaces the cell (a closed cell says why it takes nothing);
+Delete clears the selection; Ctrl+C copies and Ctrl+V pastes a tab-separated block (as Excel puts
+on the clipboard); Ctrl+Z / Ctrl+Y undo and redo through the door's history of the grid (scope
+"values") with the shared :class:`~desktop.ui.widgets.undo_actions.UndoActions`, whose tooltips
+name the step.
 """
 
 from __future__ import annotations
@@ -77,9 +78,16 @@ class SpreadsheetView(QTableView):
         ):
             self.move_by(1, 0)
             return
-        if self.grid_model.locked and event.text().strip() and event.text().isprintable():
+        typed = bool(event.text().strip()) and event.text().isprintable()
+        if self.grid_model.locked and typed:
             self.grid_model.refused.emit(self.grid_model.locked_message())
             return
+        current = self.currentIndex()
+        if typed and current.isValid() and self.state() != QAbstractItemView.State.EditingState:
+            closed = self.grid_model.why_closed(current.row(), current.column())
+            if closed:  # a closed cell says why instead of ignoring the key
+                self.grid_model.refused.emit(closed)
+                return
         super().keyPressEvent(event)
 
     def move_by(self, rows: int, columns: int) -> None:

@@ -14,20 +14,50 @@ NUMERATOR = "Tử số"
 DENOMINATOR = "Mẫu số"
 COLUMN_HEADER = "{code}\n{part}"
 UNIT_HEADER = "{code} — {name}"
-NOT_REPORTED_TIP = "{kind} không báo cáo chỉ tiêu này."
+NOT_REPORTED_TIP = "{kind} không báo cáo chỉ tiêu {code} năm {year}."
+NOT_REPORTED_SCOPE = "Chỉ tiêu năm {year} áp dụng cho: {kinds}."
+NOT_REPORTED_NOBODY = "Năm {year} chưa có loại đơn vị nào báo cáo chỉ tiêu này."
 NOTE_TIP = "Ghi chú: {note}"
-
-COPY_DENOMINATORS = "Chép &mẫu số quý trước"
-COPY_DENOMINATORS_NONE = (
-    "Không có mẫu số nào để chép: các ô đã có mẫu số hoặc quý trước chưa có số liệu."
+YES_NO_HEADER = "Có / chưa"
+YES_NO_NO_DENOMINATOR = "–"
+YES = "Có"
+NO = "Chưa"
+YES_NO_TIP = "Gõ “Có” (hoặc 1, x) nếu đơn vị đã đạt, “Chưa” (hoặc 0) nếu chưa; Delete để xóa."
+YES_NO_DENOMINATOR_TIP = (
+    "Chỉ tiêu {code} là có / chưa cho mỗi đơn vị: không có mẫu số (mỗi đơn vị tính là 1)."
 )
-COPY_DENOMINATORS_DONE = "Đã chép {count} mẫu số từ quý trước (Ctrl+Z để hoàn tác)."
+YES_NO_PASTE_DENOMINATOR = (
+    "Chỉ tiêu {code} là có / chưa, không có mẫu số; “{text}” không dán được vào cột này."
+)
+PROPOSED_FROM_REGISTER = (
+    "Mẫu số đề xuất theo sổ đơn vị ({count}) — được lưu khi nhập tử số."
+)
+PROPOSED_FROM_PREVIOUS = (
+    "Mẫu số đề xuất theo quý trước ({count}) — được lưu khi nhập tử số."
+)
+
+FILL_DENOMINATORS = "Điền &mẫu số"
+FILL_DENOMINATORS_TIP = (
+    "Điền vào các ô mẫu số còn trống: số trong sổ đơn vị (số CB, CC, VC, NLĐ; số học sinh; số "
+    "người trưởng thành; số người lao động), nơi sổ chưa có thì lấy mẫu số quý trước."
+)
+FILL_DENOMINATORS_NONE = (
+    "Không có mẫu số nào để điền: các ô đã có mẫu số, hoặc sổ đơn vị và quý trước đều chưa có số."
+)
+FILL_DENOMINATORS_DONE = "Đã điền {count} mẫu số (theo sổ đơn vị, nơi chưa có theo quý trước; Ctrl+Z để hoàn tác)."
 LOCK = "C&hốt số liệu"
 UNLOCK = "Mở c&hốt…"
 LOCK_CONFIRM = (
     "Chốt số liệu quý {quarter}/{year}? Sau khi chốt, số liệu chỉ xem được; muốn sửa phải mở chốt "
     "và ghi lý do."
 )
+LOCK_INCOMPLETE_TITLE = "Còn đơn vị chưa báo cáo"
+LOCK_INCOMPLETE = "{message}\n\n{problems}\n\nVẫn chốt số liệu quý {quarter}/{year}?"
+BUTTON_LOCK_ANYWAY = "&Vẫn chốt"
+LOCK_REFUSED_TITLE = "Không chốt / mở chốt được"
+LOCK_DONE = "Đã chốt số liệu quý {quarter}/{year}."
+LOCK_CANCELLED = "Chưa chốt số liệu quý {quarter}/{year}."
+UNLOCK_DONE = "Đã mở chốt số liệu quý {quarter}/{year}."
 UNLOCK_TITLE = "Mở chốt số liệu"
 UNLOCK_PROMPT = "Lý do mở chốt số liệu quý {quarter}/{year} (được ghi vào nhật ký):"
 LOCKED_BANNER = "Quý {quarter}/{year} đã chốt số liệu — chỉ xem. Bấm “Mở chốt…” để sửa."
@@ -52,8 +82,11 @@ PROGRESS_FORMS = "Đang tạo biểu mẫu…"
 PROGRESS_IMPORT = "Đang đọc các biểu mẫu…"
 CANCELLED = "Đã hủy."
 
-WARNING_TITLE = "Thay đổi lớn so với quý trước"
-WARNING_PROMPT = "{warnings}\n\nGhi chú lý do (để trống cũng được lưu; bấm Hủy để không lưu):"
+WARNING_TITLE = "Cần ghi chú lý do"
+WARNING_PROMPT = (
+    "{warnings}\n\nGhi chú lý do (ví dụ: đơn vị mới tuyển thêm người, sổ đơn vị chưa cập nhật; "
+    "để trống cũng được lưu; bấm Hủy để không lưu):"
+)
 REFUSED_TITLE = "Không lưu được"
 PASTE_TOO_BIG = (
     "Khối dán có {rows} dòng × {columns} cột, vượt ra ngoài bảng (từ ô đang chọn chỉ còn {room_rows} "
@@ -64,12 +97,12 @@ PASTE_HEADER = (
     "lại. Không có gì thay đổi."
 )
 PASTE_EMPTY = "Bộ nhớ tạm không có số liệu để dán."
-PASTE_NOT_REPORTED = "{unit} không báo cáo chỉ tiêu {code}."
+PASTE_NOT_REPORTED = "{unit} không báo cáo chỉ tiêu {code} năm {year}."
 PASTE_CELL = "Dòng {row}, cột {column}: {message}"
 UNDO_EDIT = "sửa ô {code} của {unit}"
 UNDO_PASTE = "dán {count} ô"
 UNDO_CLEAR = "xóa {count} ô"
-UNDO_COPY = "chép mẫu số quý trước"
+UNDO_FILL = "điền mẫu số"
 STATUS_SAVED = "Đã lưu."
 STATUS_COUNT = "{units} đơn vị × {indicators} chỉ tiêu"
 

@@ -1,4 +1,9 @@
-"""The quarterly grid as the clerk uses it: type, move, paste from Excel, clear, undo, lock."""
+"""The quarterly grid as the clerk uses it: type, move, paste from Excel, clear, undo, lock.
+
+The demo ward is built as it stands on :data:`TODAY` (``THIDUA_TODAY``): every quarter before the
+last one ended is locked, the last one ended is being collected, and the quarter under way —
+the one these tests type into — has no figures yet.
+"""
 
 from __future__ import annotations
 
@@ -15,21 +20,42 @@ from desktop.context import AppContext
 from desktop.indicators.rules import Pair
 from desktop.models import AuditEntry, Comparison, Indicator, QuarterValue, Unit
 from desktop.storage import Database
+from desktop.text import wording
 from desktop.ui.indicators.page import IndicatorsPage
 
 pytestmark = pytest.mark.gui
 
+TODAY = "2026-11-16"
+YEAR, QUARTER = 2026, 4  # the quarter under way on TODAY: nothing reported yet
+
+
+@pytest.fixture(autouse=True)
+def _dated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo ward and the lock's "has the quarter begun?" read this day, not the clock."""
+    monkeypatch.setenv("THIDUA_TODAY", TODAY)
+
 
 @pytest.fixture
-def page(qtbot, ctx: AppContext, demo_db: Database):  # type: ignore[no-untyped-def]
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """The warnings the page shows in a dialog (title, text), recorded instead of waiting for a
+    click."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text: shown.append((title, text))
+    )
+    return shown
+
+
+@pytest.fixture
+def page(qtbot, ctx: AppContext, demo_db: Database, dialogs):  # type: ignore[no-untyped-def]
     widget = IndicatorsPage(ctx)
     qtbot.addWidget(widget)
     # The main window tells its pages of every change through the door; so does the test.
     stop = ctx.door.listen(widget.on_change)
     widget.resize(1200, 700)
     widget.show()
-    widget.entry.year.setValue(2026)
-    widget.entry.quarter.setCurrentIndex(0)  # 2026 Q1: empty in the demo ward
+    widget.entry.year.setValue(YEAR)
+    widget.entry.quarter.setCurrentIndex(QUARTER - 1)  # under way: empty in the demo ward
     widget.entry.model.ask_note = lambda warnings: "ghi chú thử"
     yield widget
     stop()
@@ -44,7 +70,7 @@ def _cell(page: IndicatorsPage, unit_code: str, indicator_code: str, denominator
 
 
 def _stored(
-    ctx: AppContext, unit_code: str, indicator_code: str, year: int = 2026, quarter: int = 1
+    ctx: AppContext, unit_code: str, indicator_code: str, year: int = YEAR, quarter: int = QUARTER
 ) -> Pair | None:
     with ctx.db.session() as s:
         unit_id = s.exec(select(Unit.id).where(Unit.code == unit_code)).one()
@@ -181,14 +207,20 @@ def test_delete_clears_and_undo_brings_back(page: IndicatorsPage, ctx: AppContex
 def test_a_big_jump_asks_for_a_note(page: IndicatorsPage, ctx: AppContext, qtbot) -> None:
     asked: list[list[str]] = []
     page.entry.model.ask_note = lambda warnings: asked.append(warnings) or "Tổ rà soát lại"  # type: ignore[func-returns-value]
-    page.entry.year.setValue(2026)
     view = page.entry.view
     view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
-    # The demo ward's 2025 Q4 values are around 80 %: 10 % is a big fall.
+    # The demo ward's last quarter's values are around 80 %: 10 % is a big fall.
     assert view.paste_text("10\t100\n")
     assert asked and "giảm" in asked[0][0]
     with ctx.db.session() as s:
-        notes = [v.note for v in s.exec(select(QuarterValue).where(QuarterValue.year == 2026))]
+        notes = [
+            v.note
+            for v in s.exec(
+                select(QuarterValue).where(
+                    QuarterValue.year == YEAR, QuarterValue.quarter == QUARTER
+                )
+            )
+        ]
     assert notes == ["Tổ rà soát lại"]
     page.entry.model.ask_note = lambda warnings: None  # Hủy: nothing saved
     view.setCurrentIndex(_cell(page, "TDP02", "DANSO"))
@@ -197,9 +229,11 @@ def test_a_big_jump_asks_for_a_note(page: IndicatorsPage, ctx: AppContext, qtbot
 
 
 def test_lock_makes_the_quarter_read_only_until_unlocked(
-    page: IndicatorsPage, ctx: AppContext, qtbot
+    page: IndicatorsPage, ctx: AppContext, qtbot, dialogs: list[tuple[str, str]]
 ) -> None:
     entry = page.entry
+    # Issue 12: a lock warns while units have not reported; the clerk locks all the same.
+    entry.ask_incomplete = lambda incomplete: True
     entry.view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
     assert entry.view.paste_text("450\t600\n")
     assert entry.lock()
@@ -211,6 +245,7 @@ def test_lock_makes_the_quarter_read_only_until_unlocked(
     qtbot.keyClicks(entry.view, "5")
     assert "đã được chốt" in entry.status.text()
     assert not entry.unlock("")
+    assert "ít nhất 5 ký tự" in dialogs[-1][1]  # the refusal is shown in a dialog
     assert entry.unlock("Tổ 1 báo cáo lại")
     entry.view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
     assert entry.view.paste_text("460\t600\n")
@@ -218,26 +253,41 @@ def test_lock_makes_the_quarter_read_only_until_unlocked(
     assert "đang mở chốt" in entry.banner.text()
 
 
-def test_copy_denominators_from_previous_quarter(
+def test_fill_denominators_from_the_register(
     page: IndicatorsPage, ctx: AppContext, qtbot
 ) -> None:
+    """Issue 12 changed the rule of “Chép mẫu số quý trước”: “Điền mẫu số” takes the register's
+    head-count first (last quarter's only where the register has none), and a yes/no indicator
+    has no Mẫu số to fill. The demo ward's Mẫu số are its register's, so every cell last quarter
+    had is filled with the same number, and the yes/no ones are left alone."""
     entry = page.entry
-    entry.copy_denominators()
-    assert "Đã chép" in entry.status.text()
+    assert entry.fill_button.text().replace("&", "") == "Điền mẫu số"
+    entry.fill_denominators()
+    assert "Đã điền" in entry.status.text()
+    grid = entry.model.grid
+    assert grid is not None
+    yes_no = {i.id for i in grid.indicators if i.yes_no}
+    expected = {u.id for u in grid.units}
     with ctx.db.session() as s:
-        q4 = {
+        last = {
             (v.unit_id, v.indicator_id): v.denominator
             for v in s.exec(
-                select(QuarterValue).where(QuarterValue.year == 2025, QuarterValue.quarter == 4)
+                select(QuarterValue).where(QuarterValue.year == YEAR, QuarterValue.quarter == 3)
             )
+            if v.unit_id in expected and v.indicator_id not in yes_no
         }
-        q1 = {
+        filled = {
             (v.unit_id, v.indicator_id): v.denominator
             for v in s.exec(
-                select(QuarterValue).where(QuarterValue.year == 2026, QuarterValue.quarter == 1)
+                select(QuarterValue).where(
+                    QuarterValue.year == YEAR, QuarterValue.quarter == QUARTER
+                )
             )
         }
-    assert q1 == q4
+    assert last and last.items() <= filled.items()
+    assert not any(key[1] in yes_no for key in filled)
+    tdp01 = next(u for u in grid.units if u.code == "TDP01")
+    assert _stored(ctx, "TDP01", "DANSO") == Pair(None, tdp01.counts.adult_count)
     entry.view.undo_action.trigger()
     assert _stored(ctx, "TDP01", "DANSO") == Pair(None, None)
 
@@ -353,6 +403,7 @@ def test_correction_note_after_unlock(
     assert entry.view.paste_text("450\t600\n")
     entry.excel.correction_note_to(tmp_path / "none.xlsx")
     assert "chưa có đính chính" in entry.excel.message.text()
+    entry.ask_incomplete = lambda incomplete: True  # issue 12: other units have not reported
     assert entry.lock() and entry.unlock("Tổ 1 báo cáo lại")
     entry.view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
     assert entry.view.paste_text("480\n")
@@ -370,12 +421,13 @@ def test_typing_left_to_right_numerator_then_tab_then_denominator(
     view = page.entry.view
     view.setFocus()
     cell = _cell(page, "TDP04", "VNEID")
+    adults = page.entry.model.unit_at(cell.row()).counts.adult_count
     view.setCurrentIndex(cell)
     qtbot.keyClicks(view, "3")
     qtbot.keyClicks(view.focusWidget(), "20")
     qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Tab)  # commits and edits the next cell
-    qtbot.waitUntil(lambda: _stored(ctx, "TDP04", "VNEID") == Pair(320, None))
-    assert "Chưa có mẫu số" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    # Issue 12: the Tử số is saved with the register's Mẫu số (the unit's adults), not alone.
+    qtbot.waitUntil(lambda: _stored(ctx, "TDP04", "VNEID") == Pair(320, adults))
     qtbot.waitUntil(lambda: view.state() == view.State.EditingState)
     qtbot.keyClicks(view.focusWidget(), "400")
     qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Return)
@@ -456,7 +508,8 @@ def test_type_a_value_then_ctrl_z_brings_the_old_one_back_and_the_audit_says_so(
 def test_a_typed_cell_is_one_transaction(page: IndicatorsPage, ctx: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
     model = page.entry.model
     cell = _cell(page, "TDP01", "DANSO", denominator=True)
-    assert cell.data() == ""  # its rows are read, as the painted grid has them
+    # Its rows are read, as the painted grid has them: the empty Mẫu số shows the register's.
+    assert cell.data() == wording.count(model.unit_at(cell.row()).counts.adult_count)
     with _watched(ctx, "begin", "commit") as seen:
         assert model.setData(cell, "600")
         assert cell.data() == "600"  # shown from what the save wrote, not read back
@@ -490,6 +543,7 @@ def test_an_undo_the_locked_quarter_no_longer_allows_is_explained_in_a_dialog(
         QMessageBox, "warning", lambda parent, title, text: shown.append((title, text))
     )
     entry = page.entry
+    entry.ask_incomplete = lambda incomplete: True  # issue 12: other units have not reported
     entry.view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
     assert entry.view.paste_text("450\t600\n")
     assert entry.lock()  # the quarter is locked before the clerk presses Ctrl+Z
@@ -526,7 +580,9 @@ def test_a_restore_reloads_the_grid_and_empties_its_undo(
     assert _cell(page, "TDP01", "DANSO").data() == "450"
     # Another file's data replaces this one (what a restore does), then the door says so.
     with ctx.db.session() as s:
-        for row in s.exec(select(QuarterValue).where(QuarterValue.year == 2026)):
+        for row in s.exec(
+            select(QuarterValue).where(QuarterValue.year == YEAR, QuarterValue.quarter == QUARTER)
+        ):
             s.delete(row)
     ctx.door.announce(EVERYTHING)
     assert _cell(page, "TDP01", "DANSO").data() == ""

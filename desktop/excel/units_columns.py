@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from desktop.models import UnitKind
+from desktop.models.periods import period_code, period_of_code
 from desktop.text import search_key
 
-ValueKind = Literal["text", "count", "kind", "active", "gender"]
+ValueKind = Literal["text", "count", "kind", "active", "gender", "period"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,15 @@ COLUMNS: tuple[RosterColumn, ...] = (
     RosterColumn("adult_count", "Số người trưởng thành", ("Người trưởng thành",), "count", 14),
     RosterColumn("worker_count", "Số người lao động", ("Người lao động",), "count", 12),
     RosterColumn("active", "Đang hoạt động", ("Hoạt động", "Trạng thái"), "active", 12),
+    # The quarter a unit reports from, written "3/2025" (quý 3/2025); blank keeps what the register
+    # holds (for a new unit: the quarter it is added in).
+    RosterColumn(
+        "reports_from",
+        "Báo cáo từ quý",
+        ("Từ quý", "Quý bắt đầu báo cáo", "Bắt đầu báo cáo", "Kỳ bắt đầu báo cáo"),
+        "period",
+        14,
+    ),
     RosterColumn("note", "Ghi chú", (), width=30),
 )
 REQUIRED_FIELDS = ("name", "kind")
@@ -63,6 +73,28 @@ ACTIVE_YES = "Có"
 ACTIVE_NO = "Không"
 
 _NOT_LETTERS = re.compile(r"[^0-9a-z]+")
+# "3/2025", "q3/2025", "quý 3/2025", "3-2025" once compared without case and diacritics.
+_PERIOD = re.compile(r"(?:quy|q)?\s*(\d{1,2})\s*[/\-.]\s*(\d{4})")
+PERIOD_EXAMPLE = "3/2025"
+
+
+def period_text(code: int | None) -> str | None:
+    """A reporting period as the roster writes it: 20253 → "3/2025"; 0 (always) → None, a blank."""
+    if not code:
+        return None
+    year, quarter = period_of_code(code)
+    return f"{quarter}/{year}"
+
+
+def period_from_text(text: str) -> int | None:
+    """"3/2025", "Q3/2025", "quý 3/2025" → 20253; None when the text is not a quarter."""
+    match = _PERIOD.fullmatch(search_key(text).strip())
+    if match is None:
+        return None
+    quarter, year = int(match.group(1)), int(match.group(2))
+    if quarter not in (1, 2, 3, 4) or not 2000 <= year <= 2100:
+        return None
+    return period_code(year, quarter)
 
 
 def header_key(text: str) -> str:

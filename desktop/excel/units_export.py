@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session, select
 
 from desktop.excel.common import new_workbook, save_atomically, write_table
-from desktop.excel.units_columns import ACTIVE_NO, ACTIVE_YES, COLUMNS
+from desktop.excel.units_columns import ACTIVE_NO, ACTIVE_YES, COLUMNS, period_text
 from desktop.excel.units_persons import PERSON_COLUMNS, SHEET_PERSONS
 from desktop.excel.units_read import ProgressSink
 from desktop.models import Gender, Person, Unit, UnitKind
@@ -34,8 +34,11 @@ TEMPLATE_ROWS = 2000
 GUIDE = (
     "Hướng dẫn: mỗi dòng một đơn vị. Bắt buộc: Tên đơn vị, Loại đơn vị (chọn trong danh sách). "
     "Bỏ trống Mã đơn vị thì chương trình tự cấp mã. Các cột số ghi số nguyên. "
+    "Báo cáo từ quý: ghi q/yyyy, ví dụ 3/2025; bỏ trống thì đơn vị mới báo cáo từ quý hiện tại. "
     "Trang “Cá nhân”: mỗi dòng một người, ghi Mã đơn vị của người đó và Họ và tên."
 )
+# The text format: "3/2025" typed into a General cell would become a date (1 March 2025).
+TEXT_FORMAT = "@"
 
 
 def export_units(session: Session, path: Path, progress: ProgressSink | None = None) -> int:
@@ -47,6 +50,7 @@ def export_units(session: Session, path: Path, progress: ProgressSink | None = N
         progress.report(len(rows), len(rows) * 2, "Đang ghi tệp Excel…")
     last = write_table(sheet, [c.header for c in COLUMNS], rows, widths=[c.width for c in COLUMNS])
     _format_counts(sheet, last)
+    _format_periods(sheet, max(last, TEMPLATE_ROWS + 1))
     persons = workbook.create_sheet(SHEET_PERSONS)
     persons_last = write_table(
         persons,
@@ -64,6 +68,7 @@ def write_template(path: Path) -> None:
     """A blank roster: the headers, drop-down lists, whole-number checks, one line of guidance."""
     workbook, sheet = new_workbook(SHEET_UNITS)
     write_table(sheet, [c.header for c in COLUMNS], [], widths=[c.width for c in COLUMNS])
+    _format_periods(sheet, TEMPLATE_ROWS + 1)
     persons = workbook.create_sheet(SHEET_PERSONS)
     write_table(
         persons, [c.header for c in PERSON_COLUMNS], [], widths=[c.width for c in PERSON_COLUMNS]
@@ -85,6 +90,15 @@ def _format_counts(sheet: Worksheet, last_row: int) -> None:
             cell.number_format = wording.EXCEL_COUNT
 
 
+def _format_periods(sheet: Worksheet, last_row: int) -> None:
+    """Text cells for "Báo cáo từ quý", down to ``last_row`` (rows the clerk may add too)."""
+    for column_number, column in enumerate(COLUMNS, start=1):
+        if column.kind != "period":
+            continue
+        for row in range(2, last_row + 1):
+            sheet.cell(row=row, column=column_number).number_format = TEXT_FORMAT
+
+
 def _row(unit: Unit) -> list[Any]:
     values: list[Any] = []
     for column in COLUMNS:
@@ -93,6 +107,8 @@ def _row(unit: Unit) -> list[Any]:
             value = UnitKind(value).label
         elif column.kind == "active":
             value = ACTIVE_YES if value else ACTIVE_NO
+        elif column.kind == "period":
+            value = period_text(value)
         values.append(value)
     return values
 

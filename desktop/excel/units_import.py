@@ -26,13 +26,14 @@ from typing import Generic, Protocol, TypeVar
 from sqlmodel import Session
 
 from desktop.changes import Area, Change, Done, Operation
-from desktop.excel.units_columns import BY_FIELD, kind_from_text
+from desktop.excel.units_columns import BY_FIELD, kind_from_text, period_text
 from desktop.excel.units_read import ParsedRoster, ProgressSink, RosterRow, read_roster
 from desktop.models import Unit, UnitKind
 from desktop.models.ids import saved_id
 from desktop.register import records
 from desktop.register.index import UnitIndex
 from desktop.register.ops import SCOPE as REGISTER_SCOPE
+from desktop.register.periods import place_unit
 from desktop.register.records import D, I, M, RegisterKind, Rules
 from desktop.register.rules import RegisterError, name_key
 from desktop.register.units import COUNT_FIELDS, UNITS, UnitData
@@ -125,6 +126,8 @@ def shown_value(value: object, field_name: str = "") -> str:
         return f"“{value if len(value) <= 40 else value[:39] + '…'}”"
     if isinstance(value, int) and field_name in COUNT_FIELDS:
         return count(value)
+    if isinstance(value, int) and field_name == "reports_from":
+        return period_text(value) or "(từ đầu)"
     return str(value)
 
 
@@ -165,21 +168,28 @@ def write_plan(
                 done, len(changes), f"Đang ghi {count(done)}/{count(len(changes))} {kind.noun}"
             )
         assert planned.data is not None  # a new or changed row always has its values
-        if planned.status is RowStatus.NEW:
-            planned.data = complete(planned.data) if complete is not None else planned.data
-            record = records.create(
-                kind, session, planned.data, reason=reason, rules=rules, flush=False
-            )
-        else:
-            record = records.update(
-                kind,
-                session,
-                saved_id(planned.record_id),
-                planned.data,
-                reason=reason,
-                rules=rules,
-                flush=False,
-            )
+        try:
+            if planned.status is RowStatus.NEW:
+                planned.data = complete(planned.data) if complete is not None else planned.data
+                record = records.create(
+                    kind, session, planned.data, reason=reason, rules=rules, flush=False
+                )
+            else:
+                record = records.update(
+                    kind,
+                    session,
+                    saved_id(planned.record_id),
+                    planned.data,
+                    reason=reason,
+                    rules=rules,
+                    flush=False,
+                )
+        except RegisterError as error:
+            # The register changed since the preview (a quarter locked meanwhile): say which row.
+            raise RegisterError(
+                [f"Dòng {planned.row.line}: {problem}" for problem in error.problems],
+                f"Dòng {planned.row.line} không ghi được; chưa nhập dòng nào.",
+            ) from None
         written.append(record)
     session.flush()
     plan.written = [saved_id(record.id) for record in written]
@@ -223,8 +233,36 @@ def plan_import(
 ) -> ImportPlan[UnitData]:
     index = index if index is not None else UnitIndex.of(session)
     repeats = _repeats_in_file(roster.rows)
-    planned = [_plan_row(row, index, repeats.get(row.line, [])) for row in roster.rows]
+    planned = [
+        _checked_period(session, _plan_row(row, index, repeats.get(row.line, [])), index)
+        for row in roster.rows
+    ]
     return ImportPlan(roster.file_name, planned, roster.ignored_headers)
+
+
+def _checked_period(
+    session: Session, planned: PlannedRow[UnitData], index: UnitIndex
+) -> PlannedRow[UnitData]:
+    """A "Báo cáo từ quý" that would move a locked quarter's results is an error of its row in
+    the preview, by the register's own rule (:func:`desktop.register.periods.place_unit`, tried on
+    a copy of the unit)."""
+    data = planned.data
+    if data is None or data.reports_from is None or data.kind is None:
+        return planned
+    if planned.status is RowStatus.NEW:
+        before, created = 0, True
+    elif planned.status is RowStatus.UPDATE:
+        target = index.with_code(data.code)
+        before, created = (target.reports_from if target is not None else 0), False
+    else:
+        return planned
+    # Never added to the session: only place_unit's verdict is wanted.
+    probe = Unit(code=data.code, name=data.name, kind=data.kind, reports_from=before)
+    try:
+        place_unit(session, probe, data.reports_from, created)
+    except RegisterError as error:
+        return PlannedRow(planned.row, RowStatus.ERROR, list(error.problems), shown=planned.shown)
+    return planned
 
 
 def _repeats_in_file(rows: list[RosterRow]) -> dict[int, list[str]]:
@@ -314,13 +352,16 @@ def _same_name_reason(unit: Unit) -> str:
 def _merge(current: UnitData, incoming: UnitData, row: RosterRow) -> UnitData:
     """The register's values, replaced by the file's where the file has the column.
 
-    A column the file lacks leaves the register as it is; an empty active cell keeps the status.
+    A column the file lacks leaves the register as it is; an empty active or "Báo cáo từ quý" cell
+    keeps what the register holds.
     """
     changes = {
         f.name: getattr(incoming, f.name)
         for f in fields(UnitData)
         if f.name in row.given and f.name not in ("code", "active")
     }
+    if changes.get("reports_from", 0) is None:
+        del changes["reports_from"]  # a blank "Báo cáo từ quý" keeps the register's
     if row.active_given:
         changes["active"] = incoming.active
     return replace(current, **changes)

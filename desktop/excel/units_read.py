@@ -26,11 +26,13 @@ from desktop.excel.units_columns import (
     BY_FIELD,
     HEADER_INDEX,
     NO_WORDS,
+    PERIOD_EXAMPLE,
     REQUIRED_FIELDS,
     YES_WORDS,
     RosterColumn,
     header_key,
     kind_from_text,
+    period_from_text,
 )
 from desktop.models import Gender, UnitKind
 from desktop.register.units import UnitData, check_unit_values
@@ -300,6 +302,8 @@ def _read_cell(cell: Cell | MergedCell, column: RosterColumn) -> Any:
         return _read_active(value)
     if column.kind == "gender":
         return _read_gender(value)
+    if column.kind == "period":
+        return _read_period(value)
     return _read_text(value, column)
 
 
@@ -359,6 +363,26 @@ def _read_count(value: Any) -> int | None:
     if compact.startswith("-") and compact[1:].isdigit():
         return int(compact)
     raise CellProblem(f"“{text}” không phải là số; hãy ghi một số nguyên, ví dụ 25.")
+
+
+def _read_period(value: Any) -> int | None:
+    """"3/2025" (quý 3/2025) → 20253; blank → None (keep the register's, or today's quarter)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime | date):
+        # Excel turns "3/2025" typed in a General cell into 1 March 2025: the quarter is lost.
+        raise CellProblem(
+            f"là ngày tháng, không phải quý; hãy định dạng ô là Text (Văn bản) rồi ghi quý dạng "
+            f"q/yyyy, ví dụ {PERIOD_EXAMPLE}."
+        )
+    text = clean_line(str(value))
+    period = period_from_text(text)
+    if period is None:
+        raise CellProblem(
+            f"“{text}” không phải là một quý; hãy ghi dạng q/yyyy (quý 1–4), ví dụ "
+            f"{PERIOD_EXAMPLE}, hoặc để trống."
+        )
+    return period
 
 
 def _read_kind(value: Any) -> UnitKind | None:

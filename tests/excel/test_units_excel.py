@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +76,8 @@ def test_export_is_tidy_and_formula_proof(db, tmp_path: Path) -> None:
         export_units(s, tmp_path / "so.xlsx")
     sheet = load_workbook(tmp_path / "so.xlsx")["Đơn vị"]
     assert sheet["A1"].value == "Mã đơn vị" and sheet["A1"].font.bold
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:N3"
+    # Fifteen columns: issue 12 added "Báo cáo từ quý".
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:O3"
     assert sheet.column_dimensions["B"].width >= 40
     names = {sheet.cell(row=r, column=2).value: sheet.cell(row=r, column=2) for r in (2, 3)}
     formula = names['=HYPERLINK("http://x","Bấm")']
@@ -627,3 +629,111 @@ def test_a_persons_import_tells_the_ids_it_wrote(demo_db, ctx, tmp_path: Path) -
         )
         reasons = {entry.reason for entry in entries}
     assert reasons == {"Nhập danh sách cá nhân từ tệp cn.xlsx"}
+
+
+# -- issue 12: the quarter a unit reports from -----------------------------------------------------
+
+PERIOD_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Báo cáo từ quý"]
+
+
+@pytest.fixture
+def dated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Today is 1 December 2026: quý 4/2026 is the quarter a unit added today reports from."""
+    monkeypatch.setenv("THIDUA_TODAY", "2026-12-01")
+
+
+def _reports_from(db, code: str) -> int:  # type: ignore[no-untyped-def]
+    with db.session() as s:
+        return int(s.exec(select(Unit.reports_from).where(Unit.code == code)).one())
+
+
+def test_the_reporting_quarter_goes_out_as_q_yyyy_in_a_text_cell(
+    db, dated: None, tmp_path: Path
+) -> None:
+    """Plan rule (issue 12, §4): a unit has the quarter from which it reports; the roster writes
+    it "q/yyyy" in a text cell (Excel would turn 3/2025 typed in a General cell into a date), and a
+    unit that always reported has a blank."""
+    with db.session() as s:
+        create_unit(s, UnitData(code="A1", name="Tổ A", kind=UnitKind.RESIDENTIAL_GROUP,
+                                reports_from=20253))
+        create_unit(s, UnitData(code="A2", name="Tổ B", kind=UnitKind.RESIDENTIAL_GROUP,
+                                reports_from=20251))
+        s.exec(select(Unit).where(Unit.code == "A2")).one().reports_from = 0
+        export_units(s, tmp_path / "so.xlsx")
+    sheet = load_workbook(tmp_path / "so.xlsx")["Đơn vị"]
+    column = [c.value for c in sheet[1]].index("Báo cáo từ quý") + 1
+    cells = {sheet.cell(row=r, column=1).value: sheet.cell(row=r, column=column) for r in (2, 3)}
+    assert cells["A1"].value == "3/2025" and cells["A1"].number_format == "@"
+    assert cells["A2"].value is None
+    assert plan(db, tmp_path / "so.xlsx").count(RowStatus.SAME) == 2
+
+
+def test_a_new_unit_reports_from_the_quarter_written_or_from_today(
+    db, dated: None, tmp_path: Path
+) -> None:
+    """Plan rule (issue 12, §4): the quarter from which a unit reports defaults to the quarter it
+    was added in (quý 4/2026 today); the roster may name another ("quý 1/2027", "Q1/2027")."""
+    path = write_roster(
+        tmp_path / "moi.xlsx",
+        [
+            ["M1", "Tổ dân phố mới 1", "Tổ dân phố", "quý 1/2027"],
+            ["M2", "Tổ dân phố mới 2", "Tổ dân phố", "Q1/2027"],
+            ["M3", "Tổ dân phố mới 3", "Tổ dân phố", None],
+        ],
+        headers=PERIOD_HEADERS,
+    )
+    with db.session() as s:
+        apply_import(s, read_roster(path))
+    assert [_reports_from(db, c) for c in ("M1", "M2", "M3")] == [20271, 20271, 20264]
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("5/2025", "“5/2025” không phải là một quý"),
+        ("quý ba", "“quý ba” không phải là một quý"),
+        (20253, "“20253” không phải là một quý"),
+        (date(2025, 3, 1), "là ngày tháng, không phải quý"),
+    ],
+)
+def test_a_bad_reporting_quarter_is_explained_with_its_cell(
+    db, tmp_path: Path, value: object, reason: str
+) -> None:
+    """Plan rule (issue 12, §4): "Báo cáo từ quý" is a quarter 1–4 of a year; anything else is an
+    error of its row, named by its cell, and nothing is written."""
+    path = write_roster(
+        tmp_path / "sai.xlsx", [["M1", "Tổ dân phố mới", "Tổ dân phố", value]],
+        headers=PERIOD_HEADERS,
+    )
+    (row,) = plan(db, path).rows
+    assert row.status is RowStatus.ERROR
+    assert row.reason.startswith("Ô D2 (Báo cáo từ quý):") and reason in row.reason
+    assert "q/yyyy" in row.reason
+
+
+def test_a_reporting_quarter_that_would_change_a_locked_quarter_is_an_error_of_its_row(
+    db, dated: None, tmp_path: Path
+) -> None:
+    """Plan rule (issue 12, §4): adding a unit or moving its first quarter never changes a locked
+    quarter's results — the preview marks such a row as an error; a blank cell keeps the quarter."""
+    from desktop.indicators.lock import lock_quarter
+
+    with db.session() as s:
+        create_unit(s, UnitData(code="A1", name="Tổ A", kind=UnitKind.RESIDENTIAL_GROUP,
+                                reports_from=20251))
+        lock_quarter(s, 2025, 1)
+    rows = [
+        ["A1", "Tổ A", "Tổ dân phố", "2/2025"],
+        ["N1", "Tổ mới", "Tổ dân phố", "1/2025"],
+        ["N2", "Tổ mới 2", "Tổ dân phố", "2/2025"],
+    ]
+    result = plan(db, write_roster(tmp_path / "chot.xlsx", rows, headers=PERIOD_HEADERS))
+    assert [r.status for r in result.rows] == [RowStatus.ERROR, RowStatus.ERROR, RowStatus.NEW]
+    assert all("quý 1/2025 đã chốt số liệu" in r.reason for r in result.rows[:2])
+    blank = write_roster(
+        tmp_path / "trong.xlsx", [["A1", "Tổ A", "Tổ dân phố", None]], headers=PERIOD_HEADERS
+    )
+    assert plan(db, blank).rows[0].status is RowStatus.SAME
+    with db.session() as s:
+        apply_import(s, read_roster(blank))
+    assert _reports_from(db, "A1") == 20251

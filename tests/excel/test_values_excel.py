@@ -14,7 +14,7 @@ from desktop.excel.values_import import FileResult, describe, read_returned
 from desktop.excel.values_io import export_quarter, export_results
 from desktop.indicators.lock import lock_quarter
 from desktop.indicators.ops import import_returned
-from desktop.indicators.rules import Pair
+from desktop.indicators.rules import Pair, ValueRefused
 from desktop.models import AuditEntry, Indicator, QuarterValue, Unit
 from desktop.models.ids import UnitId
 from desktop.storage import Database
@@ -509,3 +509,14 @@ def test_a_carried_over_target_is_marked_in_the_results_export(
     headers = [c.value for c in sheet[1]]
     marked = headers.index("Chỉ tiêu duy trì")
     assert {r[marked].value for r in sheet.iter_rows(min_row=2)} == {"Duy trì"}
+
+
+def test_no_form_for_a_unit_before_its_first_quarter(
+    demo_db: Database, ctx: AppContext, tmp_path: Path
+) -> None:
+    """Plan rule (issue 12, §4): a unit reports from the quarter it was added in — a school added
+    today (quý 4/2026) gets no form for quý 3/2026, and the refusal names it."""
+    school = _add_school(ctx)
+    with demo_db.session() as s, pytest.raises(ValueRefused) as refused:
+        write_forms(s, YEAR, 3, tmp_path / "out", [school])
+    assert "Không tạo biểu mẫu quý 3/2026 cho THMOI" in str(refused.value)

@@ -1,27 +1,58 @@
-"""Báo cáo kết quả: the ward's indicators against the year's targets, completeness of the units'
-reports, the units behind, and an annex with one row per unit.
+"""Báo cáo kết quả: the ward's indicators against the year's targets, the units' reports, the units
+behind, and an annex with one row per unit.
 
-Every figure comes from :mod:`desktop.indicators.results` (weighted sums, the year's last reported quarter);
-this module only words and orders them.
+Every figure, coverage and verdict comes from :mod:`desktop.indicators.results` (a year's figure is
+each unit's latest report in the year; "Đạt"/"Chưa đạt" only on complete data); this module only
+words and orders them, so the report the clerk signs says what the results tab says:
+
+* "có N chỉ tiêu đạt" counts only indicators judged — complete data and a target — and met;
+* an indicator without complete data reads "Chưa đủ số liệu (k/n đơn vị)", with the units that have
+  not reported named (the first :data:`MISSING_NAMED`, "và N đơn vị khác"; the annex lists all);
+* a target reads as the plan words it ("trên 80%", "từ 80% trở lên", "100%"), marked "(duy trì chỉ
+  tiêu năm 2026)" when carried over; a year's figure says as of which quarters its parts are;
+* the units behind are those :func:`~desktop.indicators.results.behind_first` gives: units whose
+  kind the year's target does not cover, or that do not report in the period, never appear.
+
+Nothing here depends on the clock or on units outside the period, so a locked quarter's report
+reads, and prints, the same after the register changes.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlmodel import Session, col, select
 
-from desktop.documents.common import DocumentRequest, this_year
-from desktop.indicators.results import IndicatorResult, UnitResult, unit_results, ward_results
-from desktop.models import IssuedDocument
+from desktop.documents.common import DocumentRequest
+from desktop.indicators.results import (
+    IndicatorResult,
+    UnitResult,
+    behind_first,
+    unit_results,
+    ward_results,
+)
+from desktop.indicators.targets import list_targets
+from desktop.models import Comparison, IssuedDocument
+from desktop.models.periods import today
 from desktop.text import sort_key, wording
 
 TEMPLATE = "bao-cao-ket-qua.txt"
 TYPE_CODE = "BC"
 DATA_KEYS = ("report",)
 LAGGARDS_NAMED = 5  # units named in the body for each indicator; the annex lists them all
+MISSING_NAMED = LAGGARDS_NAMED  # units not reported, named the same way
 NOT_REPORTED = "Chưa BC"  # an annex cell of a unit that did not report (chưa báo cáo), kept short
+YES, NO = "Có", "Chưa"  # an annex cell of a yes/no indicator (TRUONGKNS)
+
+ABOVE = "trên {percent}"
+AT_LEAST = "từ {percent} trở lên"
+EQUAL = "bằng {percent}"  # "100%" reads alone: all of them
+CARRIED = "{target} (duy trì chỉ tiêu năm {year})"
+CARRIED_NO_YEAR = "{target} (duy trì)"
+AS_OF_ONE = "số liệu quý {quarter}"
+AS_OF_PART = "quý {quarter} của {units} đơn vị"
 
 
 def period_text(year: int, quarter: int | None) -> str:
@@ -34,7 +65,7 @@ def title(session: Session, request: DocumentRequest) -> str:
 
 
 def document_year(session: Session, request: DocumentRequest) -> int:
-    return request.year or this_year()
+    return request.year or today().year
 
 
 def plan_reference(session: Session) -> str:
@@ -49,98 +80,216 @@ def plan_reference(session: Session) -> str:
     return f"Kế hoạch số {plan.symbol} ngày {wording.short_date(plan.issued_on)}"
 
 
-def units_behind(per_unit: list[UnitResult], indicator_id: int) -> list[UnitResult]:
-    """The rows :func:`desktop.indicators.results.lagging_units` gives, taken from rows already fetched.
+def target_text(
+    target: float | None, comparison: Comparison, carried_from: int | None = None,
+    carried: bool = False,
+) -> str:
+    """The year's target as the plan words it: "trên 80%", "từ 80% trở lên", "100%"; a target
+    carried over from the plan's last year says so ("100% (duy trì chỉ tiêu năm 2026)")."""
+    if target is None:
+        return wording.NO_FIGURE
+    value = wording.percent(target)
+    if comparison is Comparison.ABOVE:
+        text = ABOVE.format(percent=value)
+    elif comparison is Comparison.EQUAL:
+        text = value if target == 100 else EQUAL.format(percent=value)
+    else:
+        text = AT_LEAST.format(percent=value)
+    if not carried:
+        return text
+    if carried_from is None:
+        return CARRIED_NO_YEAR.format(target=text)
+    return CARRIED.format(target=text, year=carried_from)
 
-    One ``unit_results`` call serves the annex and every indicator's laggards, instead of one call
-    per indicator: on 5,000 units that halves the time of the yearly report. The rule (a gap above
-    zero, the largest gap first) is the one of ``lagging_units``; a test keeps the two equal.
-    """
-    behind = [
-        r for r in per_unit if r.indicator_id == indicator_id and r.gap is not None and r.gap > 0
-    ]
-    return sorted(behind, key=lambda r: (-(r.gap or 0.0), sort_key(r.unit_name)))
+
+def as_of_text(result: IndicatorResult) -> str:
+    """As of which quarters a year's figure is: "số liệu quý IV", or "số liệu quý IV của 11 đơn
+    vị, quý III của 1 đơn vị" when some units' latest report is older; empty for no figure."""
+    if not result.as_of:
+        return ""
+    if len(result.as_of) == 1:
+        return AS_OF_ONE.format(quarter=wording.ROMAN[result.as_of[0][0]])
+    parts = ", ".join(
+        AS_OF_PART.format(quarter=wording.ROMAN[q], units=wording.count(n)) for q, n in result.as_of
+    )
+    return f"số liệu {parts}"
 
 
-def indicator_row(index: int, r: IndicatorResult) -> dict[str, Any]:
-    """One indicator of the ward as the report words it (the sentence and the table's row)."""
+def named(names: Sequence[str], limit: int) -> str:
+    """"A, B, C và 4 đơn vị khác": the first ``limit`` names, then how many more."""
+    shown = ", ".join(names[:limit])
+    if len(names) > limit:
+        return f"{shown} và {wording.count(len(names) - limit)} đơn vị khác"
+    return shown
+
+
+def carried_from_years(session: Session, year: int) -> dict[int, int]:
+    """For each indicator, the year of the plan's own target a carried-over ``year`` target repeats
+    (the latest target before ``year`` that the plan set)."""
+    years: dict[int, int] = {}
+    for t in list_targets(session):
+        if not t.carried_over and t.year < year:
+            years[t.indicator_id] = max(years.get(t.indicator_id, t.year), t.year)
+    return years
+
+
+def indicator_row(
+    index: int, r: IndicatorResult, carried_from: int | None = None, yearly: bool = False
+) -> dict[str, Any]:
+    """One indicator of the ward as the report words it (the sentence and the table's row); a
+    year's figure (``yearly``) says as of which quarters it is, a quarter's is that quarter's."""
+    judged = r.met is not None
+    as_of = as_of_text(r) if yearly else ""
+    # No unit reported: no figure, even where a yes/no indicator's Mẫu số (schools expected) is set.
+    percent = r.percent if r.reported_units else None
+    figure = wording.NO_FIGURE
+    if percent is not None:
+        pair = f"{wording.count(r.numerator)}/{wording.count(r.denominator)}"
+        figure = f"{wording.percent(percent)} ({pair}{'; ' + as_of if as_of else ''})"
     return {
         "index": index,
         "code": r.code,
         "name": r.name,
-        "target": wording.percent(r.target),
-        "percent": wording.percent(r.percent),
+        "target": target_text(r.target, r.comparison, carried_from, r.carried_over),
+        "percent": wording.percent(percent),
+        "figure": figure,  # "81,5% (8.686/10.657; số liệu quý IV)"
         "numerator": r.numerator,
         "denominator": r.denominator,
-        "quarter": f"Quý {wording.ROMAN[r.quarter]}" if r.quarter else wording.NO_FIGURE,
+        "as_of": as_of,
         "reported": r.reported_units,
         "expected": r.expected_units,
+        "coverage": f"{wording.count(r.reported_units)}/{wording.count(r.expected_units)}",
         "completeness": wording.percent(r.completeness),
         "verdict": wording.verdict(r),
+        # The table's verdict: its "k/n đơn vị" is the column beside it.
+        "verdict_short": wording.verdict_of(r.met, r.target),
+        "has_target": r.target is not None,
+        "has_figure": percent is not None,
+        "judged": judged,
+        "complete": r.complete,
         "met": r.met is True,
         "behind": r.met is False,
-        "gap": wording.points(r.gap) if r.gap is not None and r.gap > 0 else "",
+        "gap": wording.points(r.gap) if judged and r.gap is not None and r.gap > 0 else "",
+        "missing": named([u.name for u in r.missing_units], MISSING_NAMED),
+        "missing_count": len(r.missing_units),
     }
+
+
+def summary(indicators: list[dict[str, Any]], year: int) -> str:
+    """How many indicators are met, behind, without complete data, without a target: "có 3 chỉ
+    tiêu đạt, 1 chỉ tiêu chưa đạt; 2 chỉ tiêu chưa đủ số liệu để đánh giá"."""
+    met = sum(1 for i in indicators if i["met"])
+    behind = sum(1 for i in indicators if i["behind"])
+    incomplete = sum(1 for i in indicators if i["has_target"] and not i["judged"])
+    untargeted = sum(1 for i in indicators if not i["has_target"])
+    parts = []
+    if met or behind:
+        said_met = f"có {met} chỉ tiêu đạt" if met else "chưa có chỉ tiêu nào đạt"
+        parts.append(said_met + (f", {behind} chỉ tiêu chưa đạt" if behind else ""))
+    if incomplete:
+        parts.append(f"{incomplete} chỉ tiêu chưa đủ số liệu để đánh giá")
+    if untargeted:
+        parts.append(f"{untargeted} chỉ tiêu Kế hoạch không đặt mức phải đạt năm {year}")
+    return "; ".join(parts)
+
+
+def laggard_groups(
+    results: Iterable[IndicatorResult], per_unit: list[UnitResult]
+) -> list[dict[str, Any]]:
+    """Per indicator, the units whose own figure falls short of the year's target, the largest
+    gap first (:func:`~desktop.indicators.results.behind_first`)."""
+    groups = []
+    for r in results:
+        behind = units_behind(per_unit, r.indicator_id)
+        if behind:
+            names = [f"{u.unit_name} ({wording.percent(u.percent)})" for u in behind]
+            groups.append(
+                {
+                    "name": r.name,
+                    "target": target_text(r.target, r.comparison),
+                    "count": len(behind),
+                    "units": named(names, LAGGARDS_NAMED),
+                }
+            )
+    return groups
+
+
+def units_behind(per_unit: list[UnitResult], indicator_id: int) -> list[UnitResult]:
+    """The rows :func:`desktop.indicators.results.lagging_units` gives, taken from rows already fetched.
+
+    One ``unit_results`` call serves the annex and every indicator's laggards, instead of one call
+    per indicator: on 5,000 units that halves the time of the yearly report. The rule is
+    ``behind_first``'s, the one of ``lagging_units``; a test keeps the two equal.
+    """
+    return behind_first(r for r in per_unit if r.indicator_id == indicator_id)
 
 
 def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     year = document_year(session, request)
     quarter = request.quarter
     results = ward_results(session, year, quarter)
-    indicators = [indicator_row(index, r) for index, r in enumerate(results, start=1)]
+    carried = carried_from_years(session, year)
+    indicators = [
+        indicator_row(index, r, carried.get(r.indicator_id), yearly=quarter is None)
+        for index, r in enumerate(results, start=1)
+    ]
     per_unit = unit_results(session, year, quarter)
-    laggards = []
-    for r in results:
-        behind = units_behind(per_unit, r.indicator_id)
-        if behind:
-            named = ", ".join(
-                f"{u.unit_name} ({wording.percent(u.percent)})" for u in behind[:LAGGARDS_NAMED]
-            )
-            more = (
-                f" và {len(behind) - LAGGARDS_NAMED} đơn vị khác"
-                if len(behind) > LAGGARDS_NAMED
-                else ""
-            )
-            laggards.append({"name": r.name, "count": len(behind), "units": named + more})
-    incomplete = [i for i in indicators if i["reported"] < i["expected"]]
+    # The annex and the reports' section show what the year asks or what was reported: an
+    # indicator the plan sets no target for this year, and that nobody reported, has no column.
+    shown = [r for r, i in zip(results, indicators, strict=True) if i["has_target"] or i["has_figure"]]
+    coverage = [i for i in indicators if i["has_target"] and i["missing_count"]]
     return {
         "report": {
             "period": period_text(year, quarter),
             "period_title": period_text(year, quarter).capitalize(),
+            "year": year,
+            "yearly": quarter is None,
             "plan_reference": plan_reference(session),
             "indicators": indicators,
             "total": len(indicators),
+            "summary": summary(indicators, year),
             "met_count": sum(1 for i in indicators if i["met"]),
             "behind_count": sum(1 for i in indicators if i["behind"]),
-            "laggards": laggards,
-            "incomplete": incomplete,
-            "indicator_codes": [i["code"] for i in indicators],
-            "unit_rows": _unit_rows(per_unit, [r.indicator_id for r in results]),
+            "incomplete_count": sum(1 for i in indicators if i["has_target"] and not i["judged"]),
+            "laggards": laggard_groups(results, per_unit),
+            "incomplete": coverage,
+            "indicator_codes": [r.code for r in shown],
+            "unit_rows": _unit_rows(per_unit, [r for r in shown]),
         }
     }
 
 
-def _unit_rows(per_unit: list[UnitResult], order: list[int]) -> list[dict[str, Any]]:
-    """One row per unit: its percentage on each indicator ("" where the unit does not report it)."""
-    position = {indicator_id: i for i, indicator_id in enumerate(order)}
+def _cell(r: UnitResult, yes_no: bool) -> str:
+    if not r.reported:
+        return NOT_REPORTED
+    if yes_no:
+        return YES if r.numerator else NO
+    return wording.percent(r.percent)
+
+
+def _unit_rows(per_unit: list[UnitResult], shown: list[IndicatorResult]) -> list[dict[str, Any]]:
+    """One row per unit: its figure on each indicator ("" where the unit does not report it) and
+    how many of the indicators judged on its own figures it meets."""
+    position = {r.indicator_id: i for i, r in enumerate(shown)}
+    yes_no = {r.indicator_id for r in shown if r.yes_no}
     units: dict[int, dict[str, Any]] = {}
     met: dict[int, list[bool]] = defaultdict(list)
     for r in per_unit:
+        if r.indicator_id not in position:
+            continue
         row = units.get(r.unit_id)
         if row is None:
             row = {
                 "code": r.unit_code,
                 "name": r.unit_name,
                 "kind": r.unit_kind.label,
-                "percents": [""] * len(order),
+                "percents": [""] * len(shown),
             }
             units[r.unit_id] = row
-        row["percents"][position[r.indicator_id]] = (
-            wording.percent(r.percent) if r.reported else NOT_REPORTED
-        )
-        if r.gap is not None:
-            met[r.unit_id].append(r.gap <= 0)
-    rows = sorted(units.items(), key=lambda item: sort_key(item[1]["name"]))
+        row["percents"][position[r.indicator_id]] = _cell(r, r.indicator_id in yes_no)
+        if r.met is not None:
+            met[r.unit_id].append(r.met)
+    rows = sorted(units.items(), key=lambda item: (sort_key(item[1]["name"]), item[1]["code"]))
     for unit_id, row in rows:
         judged = met.get(unit_id, [])
         row["met"] = f"{sum(judged)}/{len(judged)}" if judged else wording.NO_FIGURE

@@ -22,23 +22,34 @@ from desktop.storage import Database
 from desktop.text import wording
 
 CASES = [
-    pytest.param(85.25, 80.0, "Đạt", "85,3%", id="met"),
-    pytest.param(79.9, 80.0, "Chưa đạt", "79,9%", id="not-met"),
-    pytest.param(None, 80.0, "Chưa đủ số liệu", "—", id="no-figure"),
-    pytest.param(100.0, None, "Không có chỉ tiêu", "100%", id="no-target"),
+    # numerator, denominator (None: not reported), target, ward's verdict, unit's verdict, percent
+    pytest.param(341, 400, 80.0, "Đạt", "Đạt", "85,3%", id="met"),
+    pytest.param(799, 1000, 80.0, "Chưa đạt", "Chưa đạt", "79,9%", id="not-met"),
+    pytest.param(
+        None, None, 80.0, "Chưa đủ số liệu (0/4 đơn vị)", "Chưa đủ số liệu", "—", id="no-figure"
+    ),
+    pytest.param(1, 1, None, "Không có chỉ tiêu", "Không có chỉ tiêu", "100%", id="no-target"),
 ]
 
 
-def _ward_result(percent: float | None, target: float | None) -> IndicatorResult:
+def _ward_result(
+    numerator: int | None, denominator: int | None, target: float | None, reported: int = 4
+) -> IndicatorResult:
+    """The ward's result; complete when all 4 expected units reported."""
+    percent = None if denominator is None else 100 * (numerator or 0) / denominator
     return IndicatorResult(
-        IndicatorId(1), "CBCC", "Cán bộ có kỹ năng số", 2025, 2, 1, 1, percent, target, 3, 4
-    )
+        IndicatorId(1), "CBCC", "Cán bộ có kỹ năng số", 2025, 2, numerator or 0, denominator or 0,
+        percent, target, reported if denominator else 0, 4, complete=reported == 4 and bool(denominator),
+    )  # fmt: skip
 
 
-def _unit_result(percent: float | None, target: float | None) -> UnitResult:
+def _unit_result(
+    numerator: int | None, denominator: int | None, target: float | None
+) -> UnitResult:
+    percent = None if denominator is None else 100 * (numerator or 0) / denominator
     return UnitResult(
         UnitId(1), "TDP01", "Tổ dân phố 1", UnitKind.WARD_OFFICE, IndicatorId(1), "CBCC",
-        2025, 2, None, None, percent, target,
+        2025, 2, numerator, denominator, percent, target,
     )  # fmt: skip
 
 
@@ -63,17 +74,41 @@ def _achievement_row(db: Database, result: UnitResult) -> dict[str, str]:
     return {c.header: value for c, value in zip(table.columns, table.rows[0], strict=True)}
 
 
-@pytest.mark.parametrize(("percent", "target", "said", "percent_text"), CASES)
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "target", "ward_said", "unit_said", "percent_text"), CASES
+)
 def test_report_achievement_and_filter_say_the_same_of_the_same_result(
-    db: Database, percent: float | None, target: float | None, said: str, percent_text: str
+    db: Database,
+    numerator: int | None,
+    denominator: int | None,
+    target: float | None,
+    ward_said: str,
+    unit_said: str,
+    percent_text: str,
 ) -> None:
-    in_report = report.indicator_row(1, _ward_result(percent, target))
-    in_achievement = _achievement_row(db, _unit_result(percent, target))
-    by_filter = FILTERS["verdict"]({"percent": percent, "target": target}, "")
-    assert in_report["verdict"] == in_achievement["Đánh giá"] == by_filter == said
+    """The plan's rule, worded once: a verdict only on complete data. The ward's report says so with
+    its coverage; a unit's own result is complete when the unit reported."""
+    ward = _ward_result(numerator, denominator, target)
+    unit = _unit_result(numerator, denominator, target)
+    in_report = report.indicator_row(1, ward)
+    in_achievement = _achievement_row(db, unit)
+    by_filter = FILTERS["verdict"]({"met": unit.met, "target": target}, "")
+    assert in_report["verdict"] == wording.verdict(ward) == ward_said
+    assert in_achievement["Đánh giá"] == by_filter == unit_said
+    percent = ward.percent
     assert in_report["percent"] == in_achievement["Kết quả"] == FILTERS["pct"](percent, "")
     assert in_report["percent"] == wording.percent(percent) == percent_text
-    assert in_report["target"] == in_achievement["Chỉ tiêu năm"] == wording.percent(target)
+    assert in_achievement["Chỉ tiêu năm"] == wording.percent(target)
+
+
+def test_an_incomplete_ward_result_has_no_verdict_while_a_unit_that_reported_has_its_own() -> None:
+    """Kế hoạch: the ward's figure is judged only when every expected unit reported (3 of 4 is
+    "Chưa đủ số liệu (3/4 đơn vị)"), while the unit that reported is judged on its own figure."""
+    ward = report.indicator_row(1, _ward_result(341, 400, 80.0, reported=3))
+    assert ward["verdict"] == "Chưa đủ số liệu (3/4 đơn vị)"
+    assert ward["verdict_short"] == "Chưa đủ số liệu"
+    assert not ward["met"] and not ward["behind"] and ward["gap"] == ""
+    assert achievement.result_row(_unit_result(341, 400, 80.0))["met"] is True
 
 
 def _dossier_of_a_unit_with_figures(session: Any) -> tuple[Dossier, list[UnitResult], int]:

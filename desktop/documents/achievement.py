@@ -16,6 +16,7 @@ from desktop.documents.common import DocumentRequest, this_year
 from desktop.documents.kinds import DocumentError
 from desktop.documents.template import BLANK
 from desktop.indicators.results import UnitResult, unit_results
+from desktop.indicators.scope import plan_years
 from desktop.models import (
     AwardCriterion,
     AwardForm,
@@ -61,8 +62,10 @@ def _nominee_name(session: Session, dossier: Dossier) -> str:
 
 def result_row(r: UnitResult) -> dict[str, Any]:
     """One indicator of the nominee's unit; the form words it with the ``pct`` and ``verdict``
-    filters, so a figure without a target reads "Không có chỉ tiêu", not "no figure"."""
-    return {"code": r.indicator_code, "percent": r.percent, "target": r.target}
+    filters. The unit's own figure is judged by the plan's comparison when it reported ("met");
+    without a report it reads "Chưa đủ số liệu" — one unit, so no "k/n đơn vị" — and a figure
+    without a target "Không có chỉ tiêu"."""
+    return {"code": r.indicator_code, "percent": r.percent, "target": r.target, "met": r.met}
 
 
 def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
@@ -77,7 +80,7 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
         {"title": s.title, "text": texts.get(s.key, "").strip()} for s in achievement_sections()
     ]
     results = []
-    if unit is not None:
+    if unit is not None and campaign.year in plan_years(session):  # no figures outside the plan
         results = [
             result_row(r) for r in unit_results(session, campaign.year, None, unit_id=unit.id)
         ]

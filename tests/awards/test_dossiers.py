@@ -24,6 +24,7 @@ from desktop.awards.dossiers import (
 from desktop.awards.errors import DossierError
 from desktop.awards.history import add_prior_award, nominee_history
 from desktop.awards.results import dossier_results
+from desktop.indicators.scope import meets
 from desktop.models import (
     AuditEntry,
     AwardForm,
@@ -206,7 +207,12 @@ def test_indicator_results_of_a_unit_are_pulled_in_with_percent_and_target(demo_
         codes = {i.id: i.code for i in s.exec(select(Indicator))}
         assert lines and {line.year for line in lines} == {2025}
         by_code = {line.indicator_code: line for line in lines}
-        assert set(by_code) == {codes[v.indicator_id] for v in values}
+        reported = {code for code, line in by_code.items() if line.reported}
+        assert reported == {codes[v.indicator_id] for v in values}
+        # An indicator the school's kind reports but did not: no figure, no verdict on it.
+        for line in lines:
+            if not line.reported:
+                assert line.met is None and line.verdict in ("Chưa đủ số liệu", "Không có chỉ tiêu")
         for value in values:
             line = by_code[codes[value.indicator_id]]
             assert (line.numerator, line.denominator, line.quarter) == (
@@ -215,9 +221,13 @@ def test_indicator_results_of_a_unit_are_pulled_in_with_percent_and_target(demo_
                 4,
             )
             assert line.percent == pytest.approx(100 * value.numerator / value.denominator)
-        judged = [line for line in lines if line.target is not None]
+        judged = [line for line in lines if line.target is not None and line.reported]
         assert judged
-        assert all(line.met is (line.percent >= line.target) for line in judged)
+        assert all(
+            line.met is meets(line.numerator, line.denominator, line.target, line.comparison)
+            for line in judged
+        )
+        assert all(line.verdict == ("Đạt" if line.met else "Chưa đạt") for line in judged)
 
 
 def test_a_person_is_judged_with_the_results_of_their_unit(demo_db) -> None:
@@ -241,9 +251,10 @@ def test_a_review_campaign_reports_every_year_of_the_plan_so_far(demo_db) -> Non
         )
         lines = dossier_results(s, dossier)
         assert {line.year for line in lines} == {2025, 2026, 2027}
-        assert all(
-            line.percent is None for line in lines if line.year > 2025
-        )  # nothing reported yet
+        assert any(line.reported for line in lines if line.year == 2026)
+        later = [line for line in lines if line.year == 2027]
+        assert later and not any(line.reported for line in later)  # nothing reported yet
+        assert {line.verdict for line in later} == {"Chưa đủ số liệu"}  # "duy trì" targets
 
 
 # -- history of a nominee ---------------------------------------------------------------------------

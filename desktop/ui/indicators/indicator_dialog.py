@@ -1,7 +1,10 @@
-"""Dialogs of the catalogue: an indicator (code, name, population, labels, reporting kinds) and a
-yearly target. Both save through the door; the page hears of it in its ``on_change``."""
+"""Dialogs of the catalogue: an indicator (code, name, how it is reported, population, labels,
+reporting kinds) and a yearly target (percent, comparison, the year's unit kinds, the plan's
+sentence). Both save through the door; the page hears of it in its ``on_change``."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,15 +25,15 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.errors import Refusal
 from desktop.indicators import ops
+from desktop.indicators.scope import plan_years
 from desktop.indicators.targets import (
-    PLAN_FIRST_YEAR,
-    PLAN_LAST_YEAR,
     POPULATION_LABELS,
     IndicatorInput,
     IndicatorRow,
-    get_target,
+    TargetRow,
+    list_targets,
 )
-from desktop.models import Indicator, UnitKind
+from desktop.models import Comparison, Indicator, UnitKind, ValueKind
 from desktop.models.ids import IndicatorId, saved_id
 from desktop.ui.indicators.values_dialogs import name_buttons
 from desktop.ui.texts import indicators as t
@@ -46,6 +49,14 @@ class IndicatorDialog(QDialog):
         self.setWindowTitle(t.INDICATOR_DIALOG)
         self.code = QLineEdit(indicator.code if indicator else "")
         self.name = QLineEdit(indicator.name if indicator else "")
+        self.value_kind = QComboBox()
+        self.value_kind.setObjectName("value_kind")
+        for value_kind in ValueKind:
+            self.value_kind.addItem(value_kind.label, value_kind)
+        if indicator:
+            self.value_kind.setCurrentIndex(
+                max(0, self.value_kind.findData(ValueKind(indicator.value_kind)))
+            )
         self.population = QComboBox()
         for key, label in POPULATION_LABELS.items():
             self.population.addItem(label, key)
@@ -70,6 +81,7 @@ class IndicatorDialog(QDialog):
         form = QFormLayout()
         form.addRow(t.FIELD_CODE, self.code)
         form.addRow(t.FIELD_NAME, self.name)
+        form.addRow(t.FIELD_VALUE_KIND, self.value_kind)
         form.addRow(t.FIELD_POPULATION, self.population)
         form.addRow(t.FIELD_NUMERATOR, self.numerator)
         form.addRow(t.FIELD_DENOMINATOR, self.denominator)
@@ -96,6 +108,7 @@ class IndicatorDialog(QDialog):
             unit_kinds=[k for k, box in self.kinds.items() if box.isChecked()],
             active=self.active.isChecked(),
             id=self.indicator_id,
+            value_kind=ValueKind(self.value_kind.currentData()),
         )
 
     def save(self) -> None:
@@ -107,29 +120,80 @@ class IndicatorDialog(QDialog):
         self.accept()
 
 
+def carried_from(targets: Sequence[TargetRow], indicator_id: IndicatorId, year: int) -> int | None:
+    """The year of the plan's own target a "duy trì" target of ``year`` repeats: the latest
+    earlier year of the indicator whose target is not carried over."""
+    years = [
+        r.year
+        for r in targets
+        if r.indicator_id == indicator_id and not r.carried_over and r.year < year
+    ]
+    return max(years) if years else None
+
+
 class TargetDialog(QDialog):
-    def __init__(self, ctx: AppContext, row: IndicatorRow, parent: QWidget | None = None) -> None:
+    """Đặt chỉ tiêu năm: a year of the plan, its percent, how it is compared, which of the
+    indicator's unit kinds report it that year, and the plan's sentence. Saving a "duy trì"
+    target makes it the ward's own for that year."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        row: IndicatorRow,
+        parent: QWidget | None = None,
+        *,
+        year: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.row = row
         self.setWindowTitle(f"{t.TARGET_DIALOG} — {row.indicator.code}")
+        indicator_id = row.id
+        self.years, targets = ctx.door.read(
+            lambda s: (plan_years(s), list_targets(s, indicator_id))
+        )
+        self.targets = {r.year: r for r in targets}
+        self._all_targets = targets
         self.year = QSpinBox()
-        self.year.setRange(PLAN_FIRST_YEAR, PLAN_LAST_YEAR)
-        later = [y for y in range(PLAN_FIRST_YEAR, PLAN_LAST_YEAR + 1) if y not in row.targets]
-        self.year.setValue(later[0] if later else PLAN_LAST_YEAR)
+        self.year.setObjectName("year")
+        self.year.setRange(self.years.start, self.years.stop - 1)
+        missing = [y for y in self.years if y not in self.targets]
+        if year is None or year not in self.years:
+            year = missing[0] if missing else self.years.stop - 1
         self.percent = QDoubleSpinBox()
+        self.percent.setObjectName("percent")
         self.percent.setRange(0, 100)
         self.percent.setDecimals(1)
         self.percent.setSuffix("%")
+        self.comparison = QComboBox()
+        self.comparison.setObjectName("comparison")
+        for comparison in Comparison:
+            self.comparison.addItem(comparison.label, comparison)
+        own = [k for k in UnitKind if k.value in row.indicator.unit_kind_list]
+        self.kinds: dict[UnitKind, QCheckBox] = {}
+        kinds_box = QWidget()
+        kinds_box.setToolTip(t.YEAR_KINDS_TIP)
+        grid = QGridLayout(kinds_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for n, kind in enumerate(own):
+            box = QCheckBox(kind.label)
+            self.kinds[kind] = box
+            grid.addWidget(box, n // 2, n % 2)
         self.text = QPlainTextEdit()
-        self.text.setFixedHeight(80)
-        self.year.valueChanged.connect(self._show_year)
-        self._show_year(self.year.value())
+        self.text.setObjectName("text")
+        self.text.setFixedHeight(90)
+        self.state = QLabel()
+        self.state.setObjectName("state")
+        self.state.setWordWrap(True)
         self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
         self.error.setStyleSheet("color:#b00020")
         form = QFormLayout()
         form.addRow(t.FIELD_YEAR, self.year)
         form.addRow(t.FIELD_TARGET, self.percent)
+        form.addRow(t.FIELD_COMPARISON, self.comparison)
+        form.addRow(t.FIELD_YEAR_KINDS, kinds_box)
         form.addRow(t.FIELD_TARGET_TEXT, self.text)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -137,23 +201,53 @@ class TargetDialog(QDialog):
         name_buttons(buttons)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        title = QLabel(row.indicator.name)
+        title.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(row.indicator.name))
+        layout.addWidget(title)
         layout.addLayout(form)
+        layout.addWidget(self.state)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+        self.year.setValue(year)
+        self.year.valueChanged.connect(self._show_year)
+        self._show_year(year)
 
     def _show_year(self, year: int) -> None:
-        indicator_id = self.row.id
-        target = self.ctx.door.read(lambda s: get_target(s, indicator_id, year))
-        # A new year starts from the year before's target, the usual way a plan continues.
-        percent, text = target if target else (self.row.targets.get(year - 1, 100.0), "")
-        self.percent.setValue(percent)
-        self.text.setPlainText(text)
+        """The year's target as stored; a year without one starts from the year before's, the
+        usual way a plan continues."""
+        target = self.targets.get(year)
+        start = target or self.targets.get(year - 1)
+        self.percent.setValue(start.percent if start else 100.0)
+        comparison = start.comparison if start else Comparison.AT_LEAST
+        self.comparison.setCurrentIndex(max(0, self.comparison.findData(comparison)))
+        kinds = set(start.kinds) if start else set(self.kinds)
+        for kind, box in self.kinds.items():
+            box.setChecked(kind in kinds)
+        self.text.setPlainText(target.text if target else "")
+        if target is None:
+            self.state.setText(t.TARGET_STATE_NEW.format(year=year))
+        elif target.carried_over:
+            source = carried_from(self._all_targets, self.row.id, year)
+            self.state.setText(
+                t.TARGET_STATE_CARRIED.format(year=year, source=source or year - 1)
+            )
+        else:
+            self.state.setText(t.TARGET_STATE_PLAN.format(year=year))
+        self.error.clear()
+
+    def chosen_kinds(self) -> list[UnitKind]:
+        return [kind for kind, box in self.kinds.items() if box.isChecked()]
 
     def save(self) -> None:
         operation = ops.set_target(
-            self.row.id, self.year.value(), self.percent.value(), self.text.toPlainText()
+            self.row.id,
+            self.year.value(),
+            self.percent.value(),
+            self.text.toPlainText(),
+            comparison=Comparison(self.comparison.currentData()),
+            unit_kinds=self.chosen_kinds(),
         )
         try:
             self.ctx.door.run(operation)

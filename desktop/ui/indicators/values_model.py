@@ -1,17 +1,18 @@
 """The quarter grid as a table model: rows are units, two columns (tử số, mẫu số) per indicator.
 
-The columns and the open cells follow the year's scope (a unit kind the year's target does not cover
-has its cells closed, and the tooltip says so). Values are read a block of rows at a time as the view
-shows them, with the previous quarter's Mẫu số of the same rows, so a 5,000-unit ward opens at once.
-An empty Mẫu số shows, in grey italics, the one proposed (the register's head-count, else last
-quarter's); typing a Tử số there saves the pair with it. A yes/no indicator (TRUONGKNS) is one
-"Có" / "Chưa" cell per unit, stored as 1/1 or 0/1; its Mẫu số cell is closed.
+The columns and the open cells follow the year's scope (a unit kind the year's target does not
+cover has its cells closed, and the tooltip says so). Values are read a block of rows at a time as
+the view shows them, with the previous quarter's Mẫu số of the same rows, so a 5,000-unit ward
+opens at once. An empty Mẫu số shows, in grey italics, the one proposed (the register's
+head-count, else last quarter's); typing a Tử số there saves the pair with it. A yes/no indicator
+(TRUONGKNS) is one "Có" / "Chưa" cell per unit, stored as 1/1 or 0/1; its Mẫu số cell is closed.
+
 Every change — a typed cell, a paste, Delete, filled Mẫu số — is one operation of
 :mod:`desktop.indicators.ops` through the door: one transaction, one check, its undo kept by the
-door (Ctrl+Z is ``ctx.door.undo("values")``, behind the view's actions). The model shows what its own save wrote without
-reading it back; changes made elsewhere (an undo, an import, a restore) reach it as
-:meth:`reload_units`. Refused cells keep their message (red, with a tooltip) until they are changed
-again.
+door (Ctrl+Z is ``ctx.door.undo("values")``, behind the view's actions). The model shows what its
+own save wrote without reading it back; changes made elsewhere (an undo, an import, a restore)
+reach it as :meth:`reload_units`. Refused cells keep their message (red, with a tooltip) until
+they are changed again.
 """
 
 from __future__ import annotations
@@ -339,7 +340,11 @@ class QuarterGridModel(QAbstractTableModel):
             indicator = self.indicator_at(section)
             if role == Qt.ItemDataRole.DisplayRole:
                 if indicator.yes_no:
-                    part = t.YES_NO_NO_DENOMINATOR if self.is_denominator(section) else t.YES_NO_HEADER
+                    part = (
+                        t.YES_NO_NO_DENOMINATOR
+                        if self.is_denominator(section)
+                        else t.YES_NO_HEADER
+                    )
                 else:
                     part = t.DENOMINATOR if self.is_denominator(section) else t.NUMERATOR
                 return t.COLUMN_HEADER.format(code=indicator.code, part=part)

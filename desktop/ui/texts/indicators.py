@@ -129,8 +129,16 @@ CHART_FROM = "Từ năm:"
 CHART_TO = "đến năm:"
 EXPORT_RESULTS = "Xuất &kết quả ra Excel…"
 
-CATALOGUE_COLUMNS = ("Mã", "Chỉ tiêu", "Đơn vị báo cáo", "Đang theo dõi")
+CATALOGUE_COLUMNS = ("Mã", "Chỉ tiêu", "Loại", "Đơn vị báo cáo", "Đang theo dõi")
+VALUE_KIND_SHORT = {"ratio": "Tỷ lệ", "yes_no": "Có / chưa"}
 TARGET_COLUMN = "Năm {year}"
+TARGET_CELL_CARRIED = "{target} (duy trì)"
+TARGETS_OF = "Chỉ tiêu năm của {code} — {name} (bấm đúp một năm để sửa):"
+TARGETS_NONE = "Chọn một chỉ tiêu để xem chỉ tiêu từng năm."
+TARGET_COLUMNS = ("Năm", "Tỷ lệ", "So sánh", "Loại đơn vị báo cáo năm đó", "Ghi chú", "Diễn đạt")
+TARGET_CARRIED_FROM = "Duy trì từ {year}"
+TARGET_CARRIED = "Duy trì"
+ALL_KINDS_OF_INDICATOR = "Mọi loại của chỉ tiêu"
 NEW_INDICATOR = "&Thêm chỉ tiêu…"
 EDIT_INDICATOR = "&Sửa chỉ tiêu…"
 SET_TARGET = "Đặt chỉ tiêu &năm…"
@@ -141,11 +149,24 @@ FIELD_POPULATION = "Đối tượng:"
 FIELD_NUMERATOR = "Tử số là:"
 FIELD_DENOMINATOR = "Mẫu số là:"
 FIELD_KINDS = "Loại đơn vị báo cáo:"
+FIELD_VALUE_KIND = "Cách báo cáo:"
 FIELD_ACTIVE = "Đang theo dõi"
 TARGET_DIALOG = "Chỉ tiêu năm"
 FIELD_YEAR = "Năm:"
 FIELD_TARGET = "Tỷ lệ phải đạt:"
+FIELD_COMPARISON = "So sánh:"
+FIELD_YEAR_KINDS = "Loại đơn vị báo cáo năm này:"
 FIELD_TARGET_TEXT = "Diễn đạt theo kế hoạch:"
+TARGET_STATE_PLAN = "Năm {year} đã có chỉ tiêu; lưu để sửa."
+TARGET_STATE_CARRIED = (
+    "Năm {year} đang dùng chỉ tiêu duy trì từ {source} (Kế hoạch không đặt chỉ tiêu năm này). "
+    "Lưu để thành chỉ tiêu của phường cho năm {year}."
+)
+TARGET_STATE_NEW = "Năm {year} chưa có chỉ tiêu; các ô điền sẵn theo năm trước."
+YEAR_KINDS_TIP = (
+    "Chỉ những loại đơn vị được đánh dấu báo cáo chỉ tiêu trong năm này (ví dụ năm 2025 chỉ "
+    "tiêu học sinh chỉ áp dụng cho trường trung học); chỉ chọn được trong các loại của chỉ tiêu."
+)
 SAVED = "Đã lưu."
 CHOOSE_INDICATOR = "Hãy chọn một chỉ tiêu trong bảng."
 BUTTON_OK = "Đồng ý"

@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.models.periods import period_code, period_of_code
 from desktop.ui.texts import units as t
 
 if TYPE_CHECKING:
@@ -34,7 +37,7 @@ if TYPE_CHECKING:
 else:
     D = TypeVar("D")
 
-EditorKind = Literal["line", "text", "count", "choice", "check"]
+EditorKind = Literal["line", "text", "count", "choice", "check", "period"]
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,54 @@ def parse_count(text: str, label: str, problems: list[str]) -> int | None:
     return None
 
 
+class PeriodEdit(QWidget):
+    """A quarter of the plan (quý + năm), as a period code (20253 = quý 3/2025).
+
+    A value the clerk leaves as shown comes back as it was — even 0 ("always", shown as the plan's
+    first quarter) — so that opening and saving a form changes nothing.
+    """
+
+    def __init__(self, value: int | None, years: range = range(2025, 2031)) -> None:
+        super().__init__()
+        self._given = value
+        self._displayed = 0  # what the editor showed for the value given
+        self.quarter = QComboBox()
+        self.quarter.setObjectName("quarter")
+        for quarter in (1, 2, 3, 4):
+            self.quarter.addItem(t.QUARTER_ITEM.format(quarter=quarter), quarter)
+        self.year = QSpinBox()
+        self.year.setObjectName("year")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.quarter)
+        layout.addWidget(QLabel(t.PERIOD_OF_YEAR))
+        layout.addWidget(self.year)
+        layout.addStretch(1)
+        self.set_years(years)
+
+    def set_years(self, years: range) -> None:
+        """Offer the plan's ``years``, showing the value given again."""
+        self.year.setRange(years.start, years.stop - 1)
+        self.set_value(self._given)
+
+    def set_value(self, value: int | None) -> None:
+        self._given = value
+        first = period_code(self.year.minimum(), 1)
+        year, quarter = period_of_code(first if value is None or value < first else value)
+        self.year.setValue(year)
+        self.quarter.setCurrentIndex(quarter - 1)
+        self._displayed = self.shown()
+
+    def shown(self) -> int:
+        return period_code(self.year.value(), self.quarter.currentIndex() + 1)
+
+    def value(self) -> int | None:
+        """The quarter chosen; the value given when the clerk left it as shown."""
+        if self.shown() == self._displayed:
+            return self._given
+        return self.shown()
+
+
 class RecordDialog(QDialog, Generic[D]):
     def __init__(
         self,
@@ -103,6 +154,11 @@ class RecordDialog(QDialog, Generic[D]):
             # The editors are also attributes, as the tests (and a reader of them) name them.
             setattr(self, field.name, editor)
             form.addRow("" if field.kind == "check" else field.label, editor)
+        # A fact about the record the form does not edit (a unit that stopped reporting).
+        self.note = QLabel()
+        self.note.setObjectName("note")
+        self.note.setWordWrap(True)
+        self.note.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -113,6 +169,7 @@ class RecordDialog(QDialog, Generic[D]):
         layout = QVBoxLayout(self)
         layout.addWidget(self.errors)
         layout.addLayout(form)
+        layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         if spec.focus is not None:
             self.editors[spec.focus].setFocus()
@@ -124,6 +181,10 @@ class RecordDialog(QDialog, Generic[D]):
             for field in self.spec.fields
         }
         return replace(self._data, **changes)
+
+    def show_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def show_problems(self, problems: list[str]) -> None:
         self.errors.setText("\n".join(f"• {p}" for p in problems))
@@ -151,6 +212,8 @@ def _editor(field: FormField, value: Any) -> QWidget:
             combo.addItem(label, choice)
         combo.setCurrentIndex(max(combo.findData(value), 0) if value is not None else 0)
         return combo
+    if field.kind == "period":
+        return PeriodEdit(value)
     if field.kind == "text":
         text = QPlainTextEdit(value or "")
         text.setFixedHeight(60)
@@ -167,6 +230,8 @@ def _value(field: FormField, editor: QWidget, problems: list[str]) -> Any:
         return editor.currentData()
     if isinstance(editor, QPlainTextEdit):
         return editor.toPlainText()
+    if isinstance(editor, PeriodEdit):
+        return editor.value()
     assert isinstance(editor, QLineEdit)  # the editor _editor made for a line or a count
     if field.kind == "count":
         return parse_count(editor.text(), field.label, problems)

@@ -226,7 +226,9 @@ class RegisterList(QWidget, Generic[R, D, I]):
         if data is None:
             return
         kind = self.view.kind
-        self._open(data, lambda values: self._save(ops.add(kind, values)), new=True)
+        self._open(
+            data, lambda values: self._save(ops.add(kind, values)), new=True, record_id=None
+        )
 
     def edit(self) -> None:
         row = self.selected()
@@ -239,7 +241,23 @@ class RegisterList(QWidget, Generic[R, D, I]):
             show_error(self, error)
             self.sync([record_id])
             return
-        self._open(before, lambda after: self._save(ops.edit(kind, record_id, after)), new=False)
+        saved: list[D] = []
+
+        def save(after: D) -> list[str]:
+            problems = self._save(ops.edit(kind, record_id, after))
+            if not problems:
+                saved.append(after)
+            return problems
+
+        self._open(before, save, new=False, record_id=record_id)
+        dialog = self.dialog
+        assert dialog is not None
+        # Once the form is closed, not over it: what follows an edit (see :meth:`edited`).
+        dialog.accepted.connect(lambda: self.edited(record_id, before, saved[-1]))
+
+    def edited(self, record_id: I, before: D, after: D) -> None:
+        """After an edit was saved and its form closed (a unit's head-counts offer to update the
+        open quarter's Mẫu số: see the subclasses)."""
 
     def toggle_active(self) -> None:
         row = self.selected()
@@ -267,9 +285,16 @@ class RegisterList(QWidget, Generic[R, D, I]):
                 return
         self._run(ops.delete(kind, record_id), t.CANNOT_DELETE_TITLE)
 
-    def _open(self, data: D, save: Callable[[D], list[str]], *, new: bool) -> None:
+    def _open(
+        self, data: D, save: Callable[[D], list[str]], *, new: bool, record_id: I | None
+    ) -> None:
         self.dialog = RecordDialog(self.view.form, data, save, new=new, parent=self)
+        self.prepare(self.dialog, record_id)
         self.dialog.open()
+
+    def prepare(self, dialog: RecordDialog[D], record_id: I | None) -> None:
+        """Fit the form to the data before it opens (``record_id`` None: a new record); the
+        subclasses read what their fields need (a unit's quarters)."""
 
     def _save(self, operation: Operation[Any]) -> list[str]:
         """Run a change made in the form; its refusal goes back to the form, which stays open."""

@@ -7,6 +7,10 @@ unit below them the other. Every change is an operation of :mod:`desktop.registe
 through the door; Ctrl+Z / Ctrl+Y take back the register's steps from the door's history (the shared
 :class:`~desktop.ui.widgets.undo_actions.UndoActions`), and the page follows every change the door
 announces (:meth:`UnitsPage.on_change`).
+
+A unit's form holds the quarter it reports from (a new unit: the first open quarter; the clerk may
+choose an earlier one that is not locked). When the head-counts of a unit change, the page offers
+to update the Mẫu số of the open quarter to the new numbers (:meth:`UnitsPage.edited`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -28,20 +33,29 @@ from PySide6.QtWidgets import (
 
 from desktop.changes import Area, Change
 from desktop.context import AppContext
-from desktop.models import UnitKind
+from desktop.errors import Refusal
+from desktop.indicators import ops as indicator_ops
+from desktop.indicators.lock import open_quarter
+from desktop.indicators.scope import plan_years
+from desktop.indicators.values import proposed_denominators
+from desktop.models import UnitKind, periods
 from desktop.models.ids import UnitId
 from desktop.register.ops import SCOPE
+from desktop.register.periods import first_open_period
 from desktop.register.units import (
     UNITS,
     UnitData,
     UnitRow,
+    get_unit,
     load_unit_row,
     load_unit_rows,
     next_unit_code,
 )
+from desktop.text import wording
+from desktop.ui.errors import show_error
 from desktop.ui.register.excel_actions import UnitExcelActions
 from desktop.ui.register.person_panel import PersonPanel
-from desktop.ui.register.record_dialog import FormField, FormSpec
+from desktop.ui.register.record_dialog import FormField, FormSpec, PeriodEdit, RecordDialog
 from desktop.ui.register.register_list import RegisterList, RegisterView
 from desktop.ui.register.table import TableColumn
 from desktop.ui.texts import units as t
@@ -63,6 +77,10 @@ COLUMNS = [
 ]
 NAME_COLUMN = 1
 KIND_LABELS = {kind: kind.label for kind in UnitKind}
+# The register's head-counts: the Mẫu số of the indicators measured on them.
+COUNT_FIELDS = tuple(t.FIELD_COUNTS)
+# Asked after a unit's head-counts changed: the question; True updates the open quarter's Mẫu số.
+UpdateAsker = Callable[[str], bool]
 
 UNIT_FORM = FormSpec(
     title_new=t.DIALOG_NEW_UNIT,
@@ -87,6 +105,7 @@ UNIT_FORM = FormSpec(
             FormField(key, label, "count", placeholder=t.COUNT_PLACEHOLDER)
             for key, label in t.FIELD_COUNTS.items()
         ),
+        FormField("reports_from", t.FIELD_REPORTS_FROM, "period"),
         FormField("active", t.FIELD_ACTIVE, "check"),
         FormField("discipline_note", t.FIELD_DISCIPLINE),
         FormField("note", t.FIELD_NOTE, "text"),
@@ -125,6 +144,7 @@ class UnitsPage(RegisterList[UnitRow, UnitData, UnitId]):
         )
         self.message = QLabel()
         self.message.setObjectName("message")
+        self.ask_update: UpdateAsker = self._ask_update
         self.persons = PersonPanel(ctx, self._say_line, self)
         self.excel = UnitExcelActions(self, ctx, self._say_line)
         self._build_filters()
@@ -137,7 +157,64 @@ class UnitsPage(RegisterList[UnitRow, UnitData, UnitId]):
         self.message.setText(text)
 
     def _blank_unit(self) -> UnitData:
-        return UnitData(code=self.ctx.door.read(next_unit_code), name="", kind=None)
+        code, first = self.ctx.door.read(lambda s: (next_unit_code(s), first_open_period(s)))
+        # A new unit reports from the first quarter still open; the clerk may choose earlier.
+        return UnitData(code=code, name="", kind=None, reports_from=first)
+
+    def prepare(self, dialog: RecordDialog[UnitData], record_id: UnitId | None) -> None:
+        """The plan's years for "Báo cáo từ quý"; a closed unit says since when it stopped."""
+        years, stopped = self.ctx.door.read(
+            lambda s: (
+                plan_years(s),
+                None if record_id is None else get_unit(s, record_id).stopped_from,
+            )
+        )
+        editor = dialog.editors["reports_from"]
+        assert isinstance(editor, PeriodEdit)  # the "period" field of UNIT_FORM
+        editor.set_years(years)
+        editor.setToolTip(t.REPORTS_FROM_TIP)
+        if stopped is not None:
+            dialog.show_note(t.STOPPED_FROM.format(period=periods.quarter_text(stopped)))
+
+    def edited(self, record_id: UnitId, before: UnitData, after: UnitData) -> None:
+        """New head-counts: offer to put them in the open quarter's Mẫu số of the unit (the
+        quarters before it are locked or past; their figures stay as reported)."""
+        if all(getattr(before, f) == getattr(after, f) for f in COUNT_FIELDS):
+            return
+        open_now = self.ctx.door.read(lambda s: open_quarter(s, periods.today()))
+        if open_now is None:
+            return
+        year, quarter = open_now
+        unit_ids = [record_id]
+        waiting = self.ctx.door.read(
+            lambda s: len(proposed_denominators(s, year, quarter, unit_ids, replace=True))
+        )
+        if not waiting or not self.ask_update(
+            t.UPDATE_DENOMINATORS.format(quarter=quarter, year=year, name=after.name)
+        ):
+            return
+        label = t.UNDO_UPDATE_DENOMINATORS.format(name=after.name)
+        try:
+            saved = self.ctx.door.run(
+                indicator_ops.fill_denominators(year, quarter, label, unit_ids, replace=True)
+            )
+        except Refusal as error:
+            show_error(self, error)
+            return
+        self._say_line(
+            t.UPDATED_DENOMINATORS.format(
+                count=wording.count(saved.count), quarter=quarter, year=year, name=after.name
+            )
+        )
+
+    def _ask_update(self, question: str) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question, t.UPDATE_DENOMINATORS_TITLE, question, parent=self
+        )
+        yes = box.addButton(t.BUTTON_UPDATE, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(t.BUTTON_LATER, QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is yes
 
     def _build_filters(self) -> None:
         self.search.setObjectName("search")

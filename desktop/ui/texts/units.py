@@ -58,6 +58,14 @@ FIELD_COUNTS = {
     "adult_count": "Số người trưởng thành",
     "worker_count": "Số người lao động",
 }
+FIELD_REPORTS_FROM = "Báo cáo từ quý"
+QUARTER_ITEM = "Quý {quarter}"
+PERIOD_OF_YEAR = "năm"
+REPORTS_FROM_TIP = (
+    "Quý đầu tiên đơn vị phải báo cáo số liệu chỉ tiêu. Đơn vị mới: quý hiện tại; chọn quý sớm "
+    "hơn nếu đơn vị đã báo cáo từ trước (không chọn được quý đã chốt số liệu)."
+)
+STOPPED_FROM = "Ngừng báo cáo từ {period}"
 FIELD_ACTIVE = "Đang hoạt động"
 FIELD_DISCIPLINE = "Kỷ luật / khiếu nại đang xử lý"
 FIELD_NOTE = "Ghi chú"
@@ -79,6 +87,19 @@ CONFIRM_DELETE_PERSON_TITLE = "Xóa cá nhân"
 CONFIRM_DELETE_PERSON = "Xóa hẳn “{name}” khỏi danh sách cá nhân? Có thể hoàn tác bằng Ctrl+Z."
 CANNOT_DELETE_TITLE = "Không xóa được"
 STATUS_SAVED = "Đã lưu."
+UPDATE_DENOMINATORS_TITLE = "Số liệu trong sổ đã thay đổi"
+UPDATE_DENOMINATORS = (
+    "Số CB, CC, VC, NLĐ / học sinh / người trưởng thành / người lao động của “{name}” đã thay "
+    "đổi.\n\nCập nhật mẫu số quý {quarter}/{year} của đơn vị theo số mới?\n(Các quý trước giữ "
+    "nguyên số đã báo cáo.)"
+)
+BUTTON_UPDATE = "&Cập nhật"
+BUTTON_LATER = "Để &sau"
+UNDO_UPDATE_DENOMINATORS = "cập nhật mẫu số của {name} theo sổ đơn vị"
+UPDATED_DENOMINATORS = (
+    "Đã cập nhật {count} ô mẫu số quý {quarter}/{year} của “{name}” theo sổ đơn vị "
+    "(Ctrl+Z trong bảng nhập số liệu để hoàn tác)."
+)
 
 EXCEL_FILTER = "Tệp Excel (*.xlsx)"
 IMPORT_CHOOSE = "Chọn tệp danh sách đơn vị"

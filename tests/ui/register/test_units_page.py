@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
-from sqlmodel import select
+from sqlmodel import col, select
 
 from desktop.changes import Area, Change
 from desktop.models import Person, Unit, UnitKind
@@ -188,7 +188,14 @@ def test_a_unit_with_history_is_deactivated_not_deleted(
     assert page.selected().active is False
     assert page.actions_["toggle"].text() == "&Hoạt động trở lại"
     page.status_filter.setCurrentIndex(page.status_filter.findData(False))
-    assert names_shown(page) == [unit(page, "VHXH").name]
+    # The demo ward has closed a unit of its own (issue 12: a unit stops reporting, it stays).
+    with page.ctx.db.session() as s:
+        inactive = sorted(
+            (u.name for u in s.exec(select(Unit).where(col(Unit.active).is_(False)))),
+            key=sort_key,
+        )
+    assert unit(page, "VHXH").name in inactive
+    assert names_shown(page) == inactive
     page.actions_["undo"].trigger()
     assert unit(page, "VHXH").active is True
 
@@ -285,7 +292,10 @@ def test_export_writes_the_register(page: UnitsPage, qtbot, tmp_path: Path) -> N
     page.excel.export_to(path)
     qtbot.waitUntil(lambda: "Đã xuất" in page.message.text(), timeout=10_000)
     sheet = load_workbook(path)["Đơn vị"]
-    assert sheet.max_row == page.model.rowCount() + 1
+    # Rows below the units are formatted for the clerk to add more (issue 12: "Báo cáo từ quý" is
+    # a text column), so count the rows that hold a unit.
+    written = [row for row in sheet.iter_rows(min_row=2, values_only=True) if any(row)]
+    assert len(written) == page.model.rowCount()
     page.excel.save_template(tmp_path / "mau.xlsx")
     assert (tmp_path / "mau.xlsx").exists() and "Đã lưu tệp mẫu" in page.message.text()
 

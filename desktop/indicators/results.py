@@ -104,6 +104,7 @@ class IndicatorResult(AgainstTarget):
     comparison: Comparison = Comparison.AT_LEAST
     complete: bool = False
     carried_over: bool = False  # the target is "duy trì" from the plan's last year
+    target_text: str = ""  # the plan's sentence of the year's target
     missing_units: tuple[MissingUnit, ...] = ()
     as_of: tuple[tuple[int, int], ...] = ()  # (quarter, units) of the parts of a year's figure
     kinds: tuple[UnitKind, ...] = ()
@@ -202,13 +203,14 @@ def ward_results(
                 quarter=max(as_of) if as_of else None,
                 numerator=numerator,
                 denominator=denominator,
-                percent=percent_of(numerator, denominator),
+                percent=percent_of(numerator, denominator) if units else None,
                 target=None if target is None else target.percent,
                 reported_units=units,
                 expected_units=expected,
                 comparison=Comparison.AT_LEAST if target is None else target.comparison,
                 complete=is_complete(units, expected, threshold),
                 carried_over=target is not None and target.carried_over,
+                target_text="" if target is None else target.text,
                 missing_units=missing,
                 as_of=tuple(sorted(as_of.items(), reverse=True)),
                 kinds=tuple(k for k in UnitKind if k in scope.kinds),
@@ -241,7 +243,7 @@ def results_by_kind(session: Session, year: int, quarter: int | None = None) -> 
                     quarter=max(as_of) if as_of else None,
                     numerator=numerator,
                     denominator=denominator,
-                    percent=percent_of(numerator, denominator),
+                    percent=percent_of(numerator, denominator) if units else None,
                     target=None if target is None else target.percent,
                     reported_units=units,
                     expected_units=expected,

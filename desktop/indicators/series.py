@@ -31,6 +31,7 @@ class SeriesPoint:
     reported_units: int
     expected_units: int
     complete: bool
+    carried_over: bool = False  # the year's target is "duy trì" from the plan's last year
 
 
 def indicator_series(
@@ -99,6 +100,7 @@ def indicator_series(
                     c,
                     expected,
                     is_complete(c, expected, threshold),
+                    scope.target is not None and scope.target.carried_over,
                 )
             )
     return points

@@ -4,6 +4,7 @@ sentence). Both save through the door; the page hears of it in its ``on_change``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.errors import Refusal
 from desktop.indicators import ops
+from desktop.indicators.catalogue import CARRIED_PREFIX
 from desktop.indicators.scope import plan_years
 from desktop.indicators.targets import (
     POPULATION_LABELS,
@@ -121,14 +123,26 @@ class IndicatorDialog(QDialog):
 
 
 def carried_from(targets: Sequence[TargetRow], indicator_id: IndicatorId, year: int) -> int | None:
-    """The year of the plan's own target a "duy trì" target of ``year`` repeats: the latest
-    earlier year of the indicator whose target is not carried over."""
+    """The year of the plan's own target a "duy trì" target of ``year`` repeats.
+
+    The app words a carried-over target "Duy trì chỉ tiêu năm 2026: …"
+    (:data:`~desktop.indicators.catalogue.CARRIED_PREFIX`), so the year is read there: a year the
+    ward set since (2027) is not what 2028 repeats. Without that wording, the latest earlier year
+    whose target is not carried over."""
+    for row in targets:
+        if row.indicator_id == indicator_id and row.year == year:
+            found = _CARRIED_TEXT.match(row.text)
+            if found:
+                return int(found.group(1))
     years = [
         r.year
         for r in targets
         if r.indicator_id == indicator_id and not r.carried_over and r.year < year
     ]
     return max(years) if years else None
+
+
+_CARRIED_TEXT = re.compile(re.escape(CARRIED_PREFIX).replace(re.escape("{year}"), r"(\d{4})"))
 
 
 class TargetDialog(QDialog):

@@ -177,7 +177,7 @@ class IndicatorCatalogue(ReloadingTab):
             )
         self.model.set_records(catalogue.rows)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 360))
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 320))
         kinds = self.model.columnCount() - 2
         self.table.setColumnWidth(kinds, min(self.table.columnWidth(kinds), 280))
         self.table.resizeRowsToContents()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +40,8 @@ from desktop.models import Comparison, Indicator, UnitKind, ValueKind
 from desktop.models.ids import IndicatorId, saved_id
 from desktop.ui.indicators.values_dialogs import name_buttons
 from desktop.ui.texts import indicators as t
+
+VIETNAMESE = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
 
 
 class IndicatorDialog(QDialog):
@@ -179,6 +182,7 @@ class TargetDialog(QDialog):
         self.percent.setRange(0, 100)
         self.percent.setDecimals(1)
         self.percent.setSuffix("%")
+        self.percent.setLocale(VIETNAMESE)  # "80,5%", as the one voice writes a percent
         self.comparison = QComboBox()
         self.comparison.setObjectName("comparison")
         for comparison in Comparison:

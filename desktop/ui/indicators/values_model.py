@@ -340,11 +340,9 @@ class QuarterGridModel(QAbstractTableModel):
             indicator = self.indicator_at(section)
             if role == Qt.ItemDataRole.DisplayRole:
                 if indicator.yes_no:
-                    part = (
-                        t.YES_NO_NO_DENOMINATOR
-                        if self.is_denominator(section)
-                        else t.YES_NO_HEADER
-                    )
+                    if self.is_denominator(section):
+                        return t.YES_NO_NO_DENOMINATOR  # a narrow column: no room for the code
+                    part = t.YES_NO_HEADER
                 else:
                     part = t.DENOMINATOR if self.is_denominator(section) else t.NUMERATOR
                 return t.COLUMN_HEADER.format(code=indicator.code, part=part)
@@ -353,9 +351,11 @@ class QuarterGridModel(QAbstractTableModel):
                     return t.YES_NO_DENOMINATOR_TIP.format(code=indicator.code)
                 return indicator.name
             return None
+        unit = self.unit_at(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            unit = self.unit_at(section)
             return t.UNIT_HEADER.format(code=unit.code, name=unit.name)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return t.UNIT_HEADER_TIP.format(code=unit.code, name=unit.name, kind=unit.kind.label)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

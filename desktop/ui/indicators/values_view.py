@@ -17,6 +17,8 @@ from desktop.indicators.ops import SCOPE
 from desktop.ui.indicators.values_model import QuarterGridModel, parse_block
 from desktop.ui.widgets.undo_actions import OnDone, UndoActions
 
+UNIT_HEADER_WIDTH = 300
+
 
 class SpreadsheetView(QTableView):
     def __init__(
@@ -40,6 +42,9 @@ class SpreadsheetView(QTableView):
         self.setWordWrap(False)
         self.horizontalHeader().setDefaultSectionSize(92)
         self.verticalHeader().setDefaultSectionSize(24)
+        # Long unit names would take half the width at 1366 px: cut (the tooltip has them whole).
+        self.verticalHeader().setMaximumWidth(UNIT_HEADER_WIDTH)
+        self.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.undo_actions = UndoActions(
             model.ctx,
             SCOPE,

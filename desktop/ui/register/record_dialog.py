@@ -158,6 +158,7 @@ class RecordDialog(QDialog, Generic[D]):
         self.note = QLabel()
         self.note.setObjectName("note")
         self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #8a5a00;")
         self.note.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

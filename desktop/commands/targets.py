@@ -37,8 +37,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     commands = targets.add_subparsers(dest="targets_command", metavar="VIỆC", required=True)
 
     listing = commands.add_parser("list", help="danh sách chỉ tiêu năm theo chỉ tiêu và năm")
-    listing.add_argument("--indicator", help="mã chỉ tiêu, ví dụ HOCSINH (bỏ trống: tất cả)")
-    listing.add_argument("--year", type=int, help="chỉ năm này")
+    listing.add_argument(
+        "--indicator", metavar="MÃ_CHỈ_TIÊU", help="mã chỉ tiêu, ví dụ HOCSINH (bỏ trống: tất cả)"
+    )
+    listing.add_argument("--year", type=int, metavar="NĂM", help="chỉ năm này")
     listing.add_argument("--json", action="store_true", help="in dạng JSON")
     listing.set_defaults(run=run_list)
 
@@ -51,9 +53,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "đơn vị của chỉ tiêu)."
         ),
     )
-    setting.add_argument("--indicator", required=True, help="mã chỉ tiêu, ví dụ HOCSINH")
-    setting.add_argument("--year", type=int, required=True, help="năm của Kế hoạch, ví dụ 2027")
-    setting.add_argument("--percent", type=float, required=True, help="tỷ lệ phải đạt, 0–100")
+    setting.add_argument(
+        "--indicator", required=True, metavar="MÃ_CHỈ_TIÊU", help="mã chỉ tiêu, ví dụ HOCSINH"
+    )
+    setting.add_argument(
+        "--year", type=int, required=True, metavar="NĂM", help="năm của Kế hoạch, ví dụ 2027"
+    )
+    setting.add_argument(
+        "--percent", type=float, required=True, metavar="TỶ_LỆ", help="tỷ lệ phải đạt, 0–100"
+    )
     setting.add_argument(
         "--comparison",
         choices=sorted(COMPARISONS),
@@ -61,17 +69,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     setting.add_argument(
         "--kinds",
+        metavar="LOẠI",
         help=(
             "loại đơn vị báo cáo, cách nhau bởi dấu phẩy: mã loại (school_primary, …) hoặc tên "
             "ngắn (tieu hoc, thcs, thpt, tdp, dn, htx, mam non, doan the)"
         ),
     )
-    setting.add_argument("--text", help="câu chỉ tiêu như văn bản ghi")
+    setting.add_argument("--text", metavar="CÂU", help="câu chỉ tiêu như văn bản ghi")
     setting.set_defaults(run=run_set)
 
     clearing = commands.add_parser("clear", help="xóa chỉ tiêu của một năm")
-    clearing.add_argument("--indicator", required=True, help="mã chỉ tiêu")
-    clearing.add_argument("--year", type=int, required=True, help="năm")
+    clearing.add_argument("--indicator", required=True, metavar="MÃ_CHỈ_TIÊU", help="mã chỉ tiêu")
+    clearing.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm")
     clearing.set_defaults(run=run_clear)
 
 

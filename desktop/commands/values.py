@@ -38,7 +38,7 @@ COMPARISON_SIGNS = {">": ">", ">=": "≥", "=": "="}
 
 
 def _period(parser: argparse.ArgumentParser, quarter_required: bool = True) -> None:
-    parser.add_argument("--year", type=int, required=True, help="năm, ví dụ 2025")
+    parser.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm, ví dụ 2025")
     parser.add_argument(
         "--quarter", type=int, required=quarter_required, choices=range(1, 5), help="quý 1–4"
     )
@@ -61,8 +61,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     _period(one)
-    one.add_argument("--unit", required=True, help="mã đơn vị, ví dụ TDP01")
-    one.add_argument("--indicator", required=True, help="mã chỉ tiêu, ví dụ DANSO")
+    one.add_argument("--unit", required=True, metavar="MÃ", help="mã đơn vị, ví dụ TDP01")
+    one.add_argument(
+        "--indicator", required=True, metavar="MÃ_CHỈ_TIÊU", help="mã chỉ tiêu, ví dụ DANSO"
+    )
     one.add_argument("--numerator", metavar="TỬ_SỐ", help="tử số (số nguyên ≥ 0)")
     one.add_argument("--denominator", metavar="MẪU_SỐ", help="mẫu số (số nguyên > 0)")
     answer = one.add_mutually_exclusive_group()
@@ -73,7 +75,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--no", action="store_true", help="chỉ tiêu có/chưa: đơn vị “chưa” (lưu 0/1)"
     )
     answer.add_argument("--clear", action="store_true", help="xóa số liệu của ô")
-    one.add_argument("--note", help="ghi chú lý do (cần khi số liệu có cảnh báo)")
+    one.add_argument(
+        "--note", metavar="LÝ_DO", help="ghi chú lý do (cần khi số liệu có cảnh báo)"
+    )
     one.set_defaults(run=run_set)
 
     fill = commands.add_parser(

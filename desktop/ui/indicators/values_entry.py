@@ -211,7 +211,12 @@ class QuarterEntry(QWidget):
         self.status.setText(f"<span style='color:#b00020'>{message}</span>".replace("\n", "<br>"))
 
     def _ask_note(self, warnings: list[str]) -> str | None:
-        prompt = t.WARNING_PROMPT.format(warnings="\n".join(warnings[:5]))
+        """The note for warned cells: a big change, a Mẫu số off the register or unlike the same
+        people's in another indicator (the first few named, the rest counted)."""
+        shown = [f"• {w}" for w in warnings[:5]]
+        if len(warnings) > 5:
+            shown.append(t.WARNING_MORE.format(count=wording.count(len(warnings) - 5)))
+        prompt = t.WARNING_PROMPT.format(warnings="\n".join(shown))
         return ask_text(self, t.WARNING_TITLE, prompt, t.BUTTON_SAVE)
 
     # --- actions ---------------------------------------------------------------------------

@@ -428,7 +428,7 @@ class QuarterGridModel(QAbstractTableModel):
             try:
                 saved = self._save(ops.save_cells(year, quarter, batch, label, ask_note=ask))
             except NoteNeeded as needed:
-                note = self.ask_note([w.message for w in needed.warnings])
+                note = self.ask_note([self._named(w.key, w.message) for w in needed.warnings])
                 if note is None:
                     return False
                 saved = self._save(ops.save_cells(year, quarter, batch, label, note=note))
@@ -450,6 +450,13 @@ class QuarterGridModel(QAbstractTableModel):
         self._clear_errors([(r, 2 * (c // 2) + part) for r, c in cells for part in (0, 1)])
         self.saved.emit(t.STATUS_SAVED)
         return True
+
+    def _named(self, key: Key, message: str) -> str:
+        """A cell's message as the clerk can find the cell: "Tổ dân phố số 5 — DANSO: …"."""
+        assert self.grid is not None
+        unit = next((u.name for u in self.grid.units if u.id == key[0]), "")
+        code = next((i.code for i in self.grid.indicators if i.id == key[1]), "")
+        return t.CELL_MESSAGE.format(unit=unit, code=code, message=message)
 
     def _save(self, operation: Operation[SavedCells]) -> SavedCells:
         self.saving = True

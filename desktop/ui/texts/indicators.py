@@ -85,9 +85,11 @@ CANCELLED = "Đã hủy."
 
 WARNING_TITLE = "Cần ghi chú lý do"
 WARNING_PROMPT = (
-    "{warnings}\n\nGhi chú lý do (ví dụ: đơn vị mới tuyển thêm người, sổ đơn vị chưa cập nhật; "
+    "{warnings}\n\nGhi chú lý do, được lưu vào các ô trên (ví dụ: đã đối chiếu với đơn vị; "
     "để trống cũng được lưu; bấm Hủy để không lưu):"
 )
+WARNING_MORE = "… và {count} ô khác."
+CELL_MESSAGE = "{unit} — {code}: {message}"
 REFUSED_TITLE = "Không lưu được"
 PASTE_TOO_BIG = (
     "Khối dán có {rows} dòng × {columns} cột, vượt ra ngoài bảng (từ ô đang chọn chỉ còn {room_rows} "

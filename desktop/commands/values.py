@@ -470,7 +470,7 @@ def results_text(rows: list[IndicatorResult], year: int, quarter: int | None) ->
     period = f"quý {quarter}/{year}" if quarter else f"năm {year} (mỗi đơn vị: quý báo cáo gần nhất)"
     lines = [f"Kết quả toàn phường — {period}"]
     header = (
-        f"{'Mã':<10} {'Quý':>3} {'Tử số':>10} {'Mẫu số':>10} {'Tỷ lệ':>7}  {'Chỉ tiêu':<16} "
+        f"{'Mã':<10} {'Quý':>3} {'Tử số':>10} {'Mẫu số':>10} {'Tỷ lệ':>7}  {'Chỉ tiêu':<18} "
         f"{'Kết luận':<32} {'Báo cáo':>9}"
     )
     if quarter is None:
@@ -481,7 +481,7 @@ def results_text(rows: list[IndicatorResult], year: int, quarter: int | None) ->
         line = (
             f"{r.code:<10} {r.quarter or '':>3} {count(r.numerator):>10} "
             f"{count(r.denominator):>10} {percent(r.percent):>7}  "
-            f"{target_words(r.target, r.comparison, r.carried_over):<16} "
+            f"{target_words(r.target, r.comparison, r.carried_over):<18} "
             f"{verdict(r):<32} {reported:>9}"
         )
         if quarter is None:

@@ -146,8 +146,6 @@ def _demo_units(rng: random.Random, data: dict[str, Any], calendar: DemoCalendar
         unit.active = False
         unit.stopped_from = closed["stopped_from"]
         unit.note = closed["note"]
-    # Added this quarter: it reports from the quarter under way, so no past result expects it.
-    units.append(_unit_of(story["new_unit"], rng, calendar.current))
     return units
 
 
@@ -169,6 +167,12 @@ def fill_demo_ward(session: Session, seed: int = 2025, day: date | None = None) 
     session.add_all(units)
     session.flush()
     _demo_persons(session, rng, data, units)
+    # Added this quarter, after the others' persons were drawn (so a seed names the same people):
+    # it reports from the quarter under way, so no past result expects it.
+    new_unit = _unit_of(data["story"]["new_unit"], rng, calendar.current)
+    session.add(new_unit)
+    session.flush()
+    units.append(new_unit)
     _demo_values(session, rng, units, data["story"], calendar)
     _demo_locks(session, calendar)
     _demo_dossiers(session, units)

@@ -36,7 +36,7 @@ from desktop.indicators.values import (
     proposed_denominators,
     write_values,
 )
-from desktop.models import Comparison, UnitKind
+from desktop.models import Comparison, UnitKind, periods
 from desktop.models.ids import IndicatorId, UnitId, saved_id
 from desktop.text import wording
 
@@ -206,11 +206,11 @@ def lock_quarter(
     def operation(session: Session) -> Done[None]:
         from desktop.indicators.results import ward_results
 
-        lock.check_can_lock(session, year, quarter, today or date.today())
+        lock.check_can_lock(session, year, quarter, today or periods.today())
         if not allow_incomplete:
             short = [
                 r for r in ward_results(session, year, quarter, name_missing=False)
-                if r.expected_units and r.reported_units < r.expected_units
+                if r.target is not None and r.reported_units < r.expected_units
             ]
             if short:
                 raise LockIncomplete(

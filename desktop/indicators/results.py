@@ -192,7 +192,8 @@ def ward_results(
         numerator, denominator, units, as_of = combine(
             figure.groups.values(), expected, scope.yes_no
         )
-        missing = figure.missing if name_missing else ()
+        # A year without a target asks nothing of the units: none of them is "missing".
+        missing = figure.missing if name_missing and scope.target is not None else ()
         target = scope.target
         results.append(
             IndicatorResult(

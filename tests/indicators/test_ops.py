@@ -74,7 +74,7 @@ def _ids(ctx: AppContext, unit: str, indicator: str) -> tuple[UnitId, IndicatorI
     return ctx.door.read(query)
 
 
-def _stored(ctx: AppContext, unit: str, indicator: str, year: int = 2026, quarter: int = 1):  # type: ignore[no-untyped-def]
+def _stored(ctx: AppContext, unit: str, indicator: str, year: int = 2026, quarter: int = 4):  # type: ignore[no-untyped-def]
     unit_id, indicator_id = _ids(ctx, unit, indicator)
 
     def query(s):  # type: ignore[no-untyped-def]
@@ -94,7 +94,7 @@ def _stored(ctx: AppContext, unit: str, indicator: str, year: int = 2026, quarte
 def _edit(ctx: AppContext, unit: str, indicator: str, pair: Pair, **options: object):  # type: ignore[no-untyped-def]
     unit_id, indicator_id = _ids(ctx, unit, indicator)
     change = ValueChange(unit_id, indicator_id, pair)
-    return ops.save_cells(2026, 1, [change], f"sửa ô {indicator} của {unit}", **options)  # type: ignore[arg-type]
+    return ops.save_cells(2026, 4, [change], f"sửa ô {indicator} của {unit}", **options)  # type: ignore[arg-type]
 
 
 def _reasons(ctx: AppContext) -> list[str]:
@@ -104,7 +104,7 @@ def _reasons(ctx: AppContext) -> list[str]:
 def test_one_cell_edit_is_one_transaction_that_checks_once(
     ctx: AppContext, traffic: Traffic
 ) -> None:
-    operation = _edit(ctx, "TDP01", "DANSO", Pair(None, 600))
+    operation = _edit(ctx, "TDP01", "DANSO", Pair(None, 630))  # the register's adults
     traffic.statements.clear()
     traffic.begins = traffic.commits = 0
     saved = ctx.door.run(operation)
@@ -112,13 +112,13 @@ def test_one_cell_edit_is_one_transaction_that_checks_once(
     assert traffic.statements.count("BEGIN") == 1
     assert traffic.reads_of("setting") == 1  # the warning threshold: the rules ran once
     assert traffic.reads_of("quarterlock") == 1
-    assert saved.after == {_ids(ctx, "TDP01", "DANSO"): Pair(None, 600)}
+    assert saved.after == {_ids(ctx, "TDP01", "DANSO"): Pair(None, 630)}
 
 
 def test_a_big_change_is_refused_until_the_clerk_gives_a_note(
     ctx: AppContext, traffic: Traffic
 ) -> None:
-    # The demo ward's 2025 Q4 values are around 80 %: 10 % is a big fall.
+    # The demo ward (as of 1/12/2026, quarter 4 open) has TDP01 at 100 % in 2026 Q3: 10 % is a big fall.
     with pytest.raises(ops.NoteNeeded) as needed:
         ctx.door.run(_edit(ctx, "TDP01", "DANSO", Pair(10, 100)))
     assert "giảm" in needed.value.warnings[0].message
@@ -147,7 +147,7 @@ def test_a_big_change_is_refused_until_the_clerk_gives_a_note(
 def test_undo_writes_the_old_pair_back_audited_and_redo_again(ctx: AppContext, demo_db) -> None:  # type: ignore[no-untyped-def]
     heard: list[Change] = []
     ctx.door.listen(heard.append)
-    ctx.door.run(_edit(ctx, "TDP01", "DANSO", Pair(450, 600)))
+    ctx.door.run(_edit(ctx, "TDP01", "DANSO", Pair(600, 630)))
     unit_id, _indicator = _ids(ctx, "TDP01", "DANSO")
     assert heard[-1].ids_of(Area.VALUES) == {unit_id}
     assert ctx.door.undo(ops.SCOPE) == "sửa ô DANSO của TDP01"
@@ -155,18 +155,18 @@ def test_undo_writes_the_old_pair_back_audited_and_redo_again(ctx: AppContext, d
     assert "Hoàn tác: sửa ô DANSO của TDP01" in _reasons(ctx)
     assert heard[-1].ids_of(Area.VALUES) == {unit_id}  # the grid reloads that unit's row
     assert ctx.door.redo(ops.SCOPE) == "sửa ô DANSO của TDP01"
-    assert _stored(ctx, "TDP01", "DANSO") == Pair(450, 600)
+    assert _stored(ctx, "TDP01", "DANSO") == Pair(600, 630)
     assert "Làm lại: sửa ô DANSO của TDP01" in _reasons(ctx)
 
 
 def test_undo_into_a_locked_quarter_is_refused_and_leaves_the_history(
     ctx: AppContext, demo_db: Database
 ) -> None:
-    ctx.door.run(_edit(ctx, "TDP01", "DANSO", Pair(450, 600)))
-    ctx.door.run(ops.lock_quarter(2026, 1, allow_incomplete=True))
+    ctx.door.run(_edit(ctx, "TDP01", "DANSO", Pair(600, 630)))
+    ctx.door.run(ops.lock_quarter(2026, 4, allow_incomplete=True))
     with pytest.raises(QuarterLocked):
         ctx.door.undo(ops.SCOPE)
-    assert _stored(ctx, "TDP01", "DANSO") == Pair(450, 600)
+    assert _stored(ctx, "TDP01", "DANSO") == Pair(600, 630)
     assert not ctx.door.history.can_undo(ops.SCOPE)
 
 
@@ -175,7 +175,7 @@ def test_a_wrong_cell_refuses_the_batch_and_names_it(ctx: AppContext, demo_db: D
     bad = _ids(ctx, "TDP02", "DANSO")
     batch = [ValueChange(*good, Pair(10, 20)), ValueChange(*bad, Pair(30, 20))]
     with pytest.raises(CellsRefused) as refused:
-        ctx.door.run(ops.save_cells(2026, 1, batch, "dán 4 ô"))
+        ctx.door.run(ops.save_cells(2026, 4, batch, "dán 4 ô"))
     assert [c.key for c in refused.value.cells] == [bad]
     assert "không được lớn hơn" in refused.value.text()
     assert _stored(ctx, "TDP01", "DANSO") is None
@@ -184,10 +184,10 @@ def test_a_wrong_cell_refuses_the_batch_and_names_it(ctx: AppContext, demo_db: D
 def test_copy_previous_denominators_is_one_undoable_step(
     ctx: AppContext, demo_db: Database
 ) -> None:
-    saved = ctx.door.run(ops.copy_previous_denominators(2026, 1, "chép mẫu số quý trước"))
+    saved = ctx.door.run(ops.copy_previous_denominators(2026, 4, "chép mẫu số quý trước"))
     assert saved.count > 0 and all(p.numerator is None for p in saved.after.values())
-    assert _stored(ctx, "TDP01", "DANSO") == Pair(None, _stored(ctx, "TDP01", "DANSO", 2025, 4).denominator)
-    again = ctx.door.run(ops.copy_previous_denominators(2026, 1, "chép mẫu số quý trước"))
+    assert _stored(ctx, "TDP01", "DANSO") == Pair(None, _stored(ctx, "TDP01", "DANSO", 2026, 3).denominator)
+    again = ctx.door.run(ops.copy_previous_denominators(2026, 4, "chép mẫu số quý trước"))
     assert again.count == 0  # every denominator is there now: nothing to do, nothing to undo
     assert ctx.door.history.undo_label(ops.SCOPE) == "chép mẫu số quý trước"
     ctx.door.undo(ops.SCOPE)
@@ -197,10 +197,10 @@ def test_copy_previous_denominators_is_one_undoable_step(
 def test_lock_and_unlock_tell_the_quarter_changed(ctx: AppContext, demo_db: Database) -> None:
     heard: list[Change] = []
     ctx.door.listen(heard.append)
-    ctx.door.run(ops.lock_quarter(2026, 1, allow_incomplete=True))
+    ctx.door.run(ops.lock_quarter(2026, 4, allow_incomplete=True))
     with pytest.raises(QuarterLocked):
         ctx.door.run(_edit(ctx, "TDP01", "DANSO", Pair(1, 2)))
-    ctx.door.run(ops.unlock_quarter(2026, 1, "Tổ 1 báo cáo lại"))
+    ctx.door.run(ops.unlock_quarter(2026, 4, "Tổ 1 báo cáo lại"))
     assert [c.touches(Area.VALUES) and not c.ids_of(Area.VALUES) for c in heard] == [True, True]
     assert "Tổ 1 báo cáo lại" in _reasons(ctx)
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from desktop.indicators.scope import CARRIED_PREFIX, carried_from
 from desktop.models import (
     AwardCategory,
     AwardCriterion,
@@ -28,6 +29,8 @@ from desktop.models import (
     ValueKind,
 )
 from desktop.paths import resource_path
+
+__all__ = ["CARRIED_PREFIX", "carried_from", "carry_over_targets", "load_catalogue"]
 
 PLAN_YEARS = range(2025, 2031)
 
@@ -145,7 +148,6 @@ def carry_over_targets(session: Session) -> int:
     return added
 
 
-CARRIED_PREFIX = "Duy trì chỉ tiêu năm {year}: "
 
 
 def _add_campaigns(session: Session) -> None:

@@ -105,6 +105,7 @@ class IndicatorResult(AgainstTarget):
     complete: bool = False
     carried_over: bool = False  # the target is "duy trì" from the plan's last year
     target_text: str = ""  # the plan's sentence of the year's target
+    carried_from: int | None = None  # the year whose target a "duy trì" one repeats
     missing_units: tuple[MissingUnit, ...] = ()
     as_of: tuple[tuple[int, int], ...] = ()  # (quarter, units) of the parts of a year's figure
     kinds: tuple[UnitKind, ...] = ()
@@ -212,6 +213,7 @@ def ward_results(
                 complete=is_complete(units, expected, threshold),
                 carried_over=target is not None and target.carried_over,
                 target_text="" if target is None else target.text,
+                carried_from=None if target is None else target.carried_from,
                 missing_units=missing,
                 as_of=tuple(sorted(as_of.items(), reverse=True)),
                 kinds=tuple(k for k in UnitKind if k in scope.kinds),

@@ -13,6 +13,7 @@ Which units are expected in a period follows their reporting periods (:class:`Un
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -23,6 +24,16 @@ from desktop.indicators.rules import ValueRefused
 from desktop.models import Comparison, Indicator, IndicatorTarget, Unit, UnitKind, ValueKind
 from desktop.models.ids import IndicatorId, saved_id
 from desktop.settings import WardSettings, load_settings
+
+# How a "duy trì" target is worded (catalogue.carry_over_targets writes it, carried_from reads it).
+CARRIED_PREFIX = "Duy trì chỉ tiêu năm {year}: "
+_CARRIED = re.compile(r"Duy trì chỉ tiêu năm (\d{4}): ")
+
+
+def carried_from(text: str) -> int | None:
+    """The plan's year a "duy trì" target repeats, read from its sentence (None: not carried)."""
+    found = _CARRIED.match(text)
+    return int(found.group(1)) if found else None
 
 
 class OutsidePlan(ValueRefused):
@@ -37,6 +48,11 @@ class YearTarget:
     comparison: Comparison
     text: str
     carried_over: bool  # "duy trì": proposed from the plan's last year, not written in the plan
+
+    @property
+    def carried_from(self) -> int | None:
+        """The year whose target a "duy trì" one repeats."""
+        return carried_from(self.text) if self.carried_over else None
 
     def met_by(self, numerator: int, denominator: int) -> bool:
         return meets(numerator, denominator, self.percent, self.comparison)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, col, select
 
 from desktop.indicators.rules import ValueRefused
-from desktop.indicators.scope import kinds_of, plan_years
+from desktop.indicators.scope import carried_from, kinds_of, plan_years
 from desktop.models import Comparison, Indicator, IndicatorTarget, UnitKind, ValueKind
 from desktop.models.ids import IndicatorId, saved_id
 from desktop.text import clean, clean_line
@@ -190,6 +190,11 @@ class TargetRow:
     kinds: tuple[UnitKind, ...]
     carried_over: bool
     text: str
+
+    @property
+    def carried_from(self) -> int | None:
+        """The year whose target a "duy trì" one repeats."""
+        return carried_from(self.text) if self.carried_over else None
 
 
 def list_targets(session: Session, indicator_id: IndicatorId | None = None) -> list[TargetRow]:

@@ -55,6 +55,21 @@ def verdict_of(
     return (Verdict.MET if met else Verdict.NOT_MET).value
 
 
+def target(value: float | None, comparison: str, carried_from: int | None = None) -> str:
+    """A year's target as the plan words it: "trên 80%" (``>``), "từ 80% trở lên" (``>=``),
+    "100%" (``=`` all), "bằng 90%"; "… (duy trì từ 2026)" when carried over; "—" without one."""
+    if value is None:
+        return NO_FIGURE
+    share = percent(value)
+    if comparison == ">":
+        text = f"trên {share}"
+    elif comparison == "=":
+        text = share if value == 100 else f"bằng {share}"
+    else:
+        text = f"từ {share} trở lên"
+    return f"{text} (duy trì từ {carried_from})" if carried_from else text
+
+
 def verdict(result: Judged) -> str:
     """The verdict of a result; without complete data it says how many units reported."""
     return verdict_of(result.met, result.target, result.reported_units, result.expected_units)

@@ -88,3 +88,21 @@ def test_a_worded_count_reads_back_as_the_same_count(value: int) -> None:
 )
 def test_other_text_stays_text_in_excel(text: str) -> None:
     assert w.excel_figure(text) is None
+
+
+@pytest.mark.parametrize(
+    ("percent", "comparison", "carried", "said"),
+    [
+        (80.0, ">", None, "trên 80%"),
+        (80.0, ">=", None, "từ 80% trở lên"),
+        (100.0, "=", None, "100%"),
+        (90.0, "=", None, "bằng 90%"),
+        (100.0, "=", 2026, "100% (duy trì từ 2026)"),
+        (None, ">=", None, "—"),
+    ],
+)
+def test_a_target_reads_as_the_plan_words_it(
+    percent: float | None, comparison: str, carried: int | None, said: str
+) -> None:
+    """Kế hoạch II.2: "Trên 80%", "80% trở lên", "100%" — the same words on screen, CLI and paper."""
+    assert w.target(percent, comparison, carried) == said

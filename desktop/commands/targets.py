@@ -17,17 +17,16 @@ from typing import TYPE_CHECKING
 
 from desktop.context import AppContext
 from desktop.errors import Refusal
-from desktop.text.wording import percent
+from desktop.text import wording
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from desktop.indicators.targets import TargetRow
-    from desktop.models import Indicator, UnitKind
+    from desktop.models import UnitKind
 
 BAD_INPUT, REFUSED = 2, 1  # exit codes: what was given is wrong; nothing to do
 COMPARISONS = {">": ">", ">=": ">=", "≥": ">=", "=": "="}
-COMPARISON_SIGNS = {">": ">", ">=": "≥", "=": "="}
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -84,28 +83,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     clearing.set_defaults(run=run_clear)
 
 
-def find_indicator(session: Session, code: str) -> Indicator:
-    """The indicator a typed code names (trimmed, any case), or a refusal naming the known codes."""
-    from sqlalchemy import func
-    from sqlmodel import col, select
-
-    from desktop.models import Indicator
-    from desktop.text import clean_line
-
-    key = clean_line(code).upper()
-    found = session.exec(select(Indicator).where(func.upper(Indicator.code) == key)).first()
-    if found is None:
-        known = session.exec(select(Indicator.code).order_by(col(Indicator.ordinal))).all()
-        raise UnknownIndicator(
-            f"Không có chỉ tiêu mã “{key}”. Các mã chỉ tiêu: {', '.join(known)}."
-        )
-    return found
-
-
-class UnknownIndicator(Refusal):
-    """No indicator has the code typed."""
-
-
 def parse_kinds(text: str) -> list[UnitKind]:
     """"thcs, thpt" → the kinds; refuses a word that names no kind, listing the words known."""
     from desktop.excel.units_columns import KIND_ALIASES, kind_from_text
@@ -131,8 +108,8 @@ class BadKinds(Refusal):
 
 
 def target_words(row: TargetRow) -> str:
-    """"> 80%", "≥ 80%", "= 100%": the share and how the plan's sentence compares it."""
-    return f"{COMPARISON_SIGNS[row.comparison.value]} {percent(row.percent)}"
+    """The year's target in the one voice: "trên 80%", "từ 80% trở lên", "100%"."""
+    return wording.target(row.percent, row.comparison.value)
 
 
 def _as_dict(row: TargetRow) -> dict[str, object]:
@@ -151,12 +128,12 @@ def _as_dict(row: TargetRow) -> dict[str, object]:
 
 def targets_text(rows: list[TargetRow]) -> list[str]:
     """One line per indicator and year, the plan's sentence below it."""
-    header = f"{'Mã':<10} {'Năm':<5} {'Chỉ tiêu':<9} {'':<8} Đơn vị báo cáo"
+    header = f"{'Mã':<10} {'Năm':<5} {'Chỉ tiêu':<15} {'':<8} Đơn vị báo cáo"
     lines = [header, "-" * 78]
     for row in rows:
         mark = "duy trì" if row.carried_over else ""
         kinds = "; ".join(k.label for k in row.kinds)
-        lines.append(f"{row.code:<10} {row.year:<5} {target_words(row):<9} {mark:<8} {kinds}")
+        lines.append(f"{row.code:<10} {row.year:<5} {target_words(row):<15} {mark:<8} {kinds}")
         if row.text:
             lines.append(f"{'':<16}{row.text}")
     if any(row.carried_over for row in rows):
@@ -169,7 +146,7 @@ def targets_text(rows: list[TargetRow]) -> list[str]:
 
 
 def _selected(session: Session, code: str | None, year: int | None) -> list[TargetRow]:
-    from desktop.indicators.targets import list_targets
+    from desktop.indicators.targets import find_indicator, list_targets
     from desktop.models.ids import IndicatorId, saved_id
 
     indicator_id = None if code is None else IndicatorId(saved_id(find_indicator(session, code).id))
@@ -202,6 +179,7 @@ def _text_to_keep(session: Session, code: str, year: int) -> str:
 
 def run_set(args: argparse.Namespace, ctx: AppContext) -> int:
     from desktop.indicators.ops import set_target
+    from desktop.indicators.targets import find_indicator
     from desktop.models import Comparison
     from desktop.models.ids import IndicatorId, saved_id
 
@@ -231,6 +209,7 @@ def run_set(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_clear(args: argparse.Namespace, ctx: AppContext) -> int:
     from desktop.indicators.ops import set_target
+    from desktop.indicators.targets import find_indicator
     from desktop.models.ids import IndicatorId
 
     try:

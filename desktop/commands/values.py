@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from desktop.context import AppContext
 from desktop.errors import Refusal
+from desktop.text import wording
 from desktop.text.wording import count, percent, verdict
 
 if TYPE_CHECKING:
@@ -28,13 +29,11 @@ if TYPE_CHECKING:
 
     from desktop.indicators.results import IndicatorResult
     from desktop.indicators.rules import Pair
-    from desktop.models import Comparison
     from desktop.models.ids import IndicatorId, UnitId
 
 BAD_INPUT, REFUSED = 2, 1  # exit codes: a wrong argument or file; a rule of the plan said no
 # The text table names this many missing units per indicator; --json always lists them all.
 MISSING_SHOWN = 100
-COMPARISON_SIGNS = {">": ">", ">=": "≥", "=": "="}
 
 
 def _period(parser: argparse.ArgumentParser, quarter_required: bool = True) -> None:
@@ -161,8 +160,8 @@ def _refused(error: Refusal, code: int) -> int:
 def _exit_of(error: Refusal) -> int:
     """What was given (a year outside the plan, an unknown code, a wrong number) is 2; a rule
     of the plan saying no to a right request (a locked quarter, 30/40 on a yes/no) is 1."""
-    from desktop.commands.targets import UnknownIndicator
     from desktop.indicators.scope import OutsidePlan
+    from desktop.indicators.targets import UnknownIndicator
     from desktop.register.rules import RegisterError
 
     given_wrong = OutsidePlan | RegisterError | UnknownIndicator | BadValue
@@ -191,8 +190,8 @@ class OneCell:
 def find_cell(session: Session, year: int, quarter: int, unit: str, indicator: str) -> OneCell:
     """The unit and indicator named by their codes (the lookups of every command), the stored
     pair and the proposed Mẫu số of that cell (:meth:`QuarterGrid.proposed_denominator`)."""
-    from desktop.commands.targets import find_indicator
     from desktop.indicators.rules import EMPTY
+    from desktop.indicators.targets import find_indicator
     from desktop.indicators.values import load_grid, previous_denominators_of, stored_pairs
     from desktop.models import ValueKind
     from desktop.models.ids import IndicatorId, UnitId, saved_id
@@ -452,12 +451,9 @@ def run_results(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
-def target_words(target: float | None, comparison: Comparison, carried_over: bool) -> str:
-    """"> 80%", "≥ 80%", "= 100%", with "(duy trì)" when carried over; "—" without a target."""
-    if target is None:
-        return "—"
-    shown = f"{COMPARISON_SIGNS[comparison.value]} {percent(target)}"
-    return shown + (" (duy trì)" if carried_over else "")
+def target_words(r: IndicatorResult) -> str:
+    """The year's target in the one voice: "trên 80%", "100% (duy trì từ 2026)", "—"."""
+    return wording.target(r.target, r.comparison.value, r.carried_from)
 
 
 def as_of_words(as_of: tuple[tuple[int, int], ...]) -> str:
@@ -481,7 +477,7 @@ def results_text(rows: list[IndicatorResult], year: int, quarter: int | None) ->
         line = (
             f"{r.code:<10} {r.quarter or '':>3} {count(r.numerator):>10} "
             f"{count(r.denominator):>10} {percent(r.percent):>7}  "
-            f"{target_words(r.target, r.comparison, r.carried_over):<18} "
+            f"{target_words(r):<34} "
             f"{verdict(r):<32} {reported:>9}"
         )
         if quarter is None:

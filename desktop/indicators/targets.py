@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from desktop.indicators.rules import ValueRefused
@@ -240,3 +241,18 @@ def get_target(
         )
     ).first()
     return None if target is None else (target.target_percent, target.text)
+
+
+class UnknownIndicator(ValueRefused):
+    """No indicator has the code typed."""
+
+
+def find_indicator(session: Session, code: str) -> Indicator:
+    """The indicator a typed code names (trimmed, any case), or a refusal naming the known codes:
+    the one lookup by code of the command line and the Excel files."""
+    key = clean_line(code).upper()
+    found = session.exec(select(Indicator).where(func.upper(Indicator.code) == key)).first()
+    if found is None:
+        known = session.exec(select(Indicator.code).order_by(col(Indicator.ordinal))).all()
+        raise UnknownIndicator(f"Không có chỉ tiêu mã “{key}”. Các mã chỉ tiêu: {', '.join(known)}.")
+    return found

@@ -245,3 +245,21 @@ def test_the_printed_report_says_the_verdicts_and_names_the_late_units(ward: App
     assert "chỉ tiêu năm từ 80% trở lên" in text
     assert "đánh giá: Đạt" not in text
     assert "Đề nghị các đơn vị chưa báo cáo gửi số liệu quý III năm 2026" in text
+
+
+def test_the_annex_counts_each_units_own_verdicts(ward: AppContext) -> None:
+    """"Số chỉ tiêu đạt" of a unit: of the indicators judged on its own figures (reported, with a
+    target), how many it meets by the plan's comparison — the results module's ``met``."""
+    for year, quarter in ((2025, None), (2026, 3)):
+        data = _gathered(ward, year, quarter)
+        with ward.db.session() as session:
+            rows = unit_results(session, year, quarter)
+        judged: dict[str, list[bool]] = {}
+        for r in rows:
+            if r.met is not None:
+                judged.setdefault(r.unit_code, []).append(r.met)
+        for row in data["unit_rows"]:
+            verdicts = judged.get(row["code"], [])
+            expected = f"{sum(verdicts)}/{len(verdicts)}" if verdicts else "—"
+            assert row["met"] == expected, row["code"]
+        assert any(row["met"].startswith("0/") for row in data["unit_rows"])

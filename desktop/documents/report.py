@@ -8,8 +8,9 @@ words and orders them, so the report the clerk signs says what the results tab s
 * "có N chỉ tiêu đạt" counts only indicators judged — complete data and a target — and met;
 * an indicator without complete data reads "Chưa đủ số liệu (k/n đơn vị)", with the units that have
   not reported named (the first :data:`MISSING_NAMED`, "và N đơn vị khác"; the annex lists all);
-* a target reads as the plan words it ("trên 80%", "từ 80% trở lên", "100%"), marked "(duy trì chỉ
-  tiêu năm 2026)" when carried over; a year's figure says as of which quarters its parts are;
+* a target reads as the plan words it (:func:`~desktop.text.wording.target`: "trên 80%", "từ 80%
+  trở lên", "100%", "(duy trì từ 2026)" when carried over); a year's figure says as of which
+  quarters its parts are;
 * the units behind are those :func:`~desktop.indicators.results.behind_first` gives: units whose
   kind the year's target does not cover, or that do not report in the period, never appear.
 
@@ -33,8 +34,7 @@ from desktop.indicators.results import (
     unit_results,
     ward_results,
 )
-from desktop.indicators.targets import list_targets
-from desktop.models import Comparison, IssuedDocument
+from desktop.models import IssuedDocument
 from desktop.models.periods import today
 from desktop.text import sort_key, wording
 
@@ -46,11 +46,6 @@ MISSING_NAMED = LAGGARDS_NAMED  # units not reported, named the same way
 NOT_REPORTED = "Chưa BC"  # an annex cell of a unit that did not report (chưa báo cáo), kept short
 YES, NO = "Có", "Chưa"  # an annex cell of a yes/no indicator (TRUONGKNS)
 
-ABOVE = "trên {percent}"
-AT_LEAST = "từ {percent} trở lên"
-EQUAL = "bằng {percent}"  # "100%" reads alone: all of them
-CARRIED = "{target} (duy trì chỉ tiêu năm {year})"
-CARRIED_NO_YEAR = "{target} (duy trì)"
 AS_OF_ONE = "số liệu quý {quarter}"
 AS_OF_PART = "quý {quarter} của {units} đơn vị"
 
@@ -80,28 +75,6 @@ def plan_reference(session: Session) -> str:
     return f"Kế hoạch số {plan.symbol} ngày {wording.short_date(plan.issued_on)}"
 
 
-def target_text(
-    target: float | None, comparison: Comparison, carried_from: int | None = None,
-    carried: bool = False,
-) -> str:
-    """The year's target as the plan words it: "trên 80%", "từ 80% trở lên", "100%"; a target
-    carried over from the plan's last year says so ("100% (duy trì chỉ tiêu năm 2026)")."""
-    if target is None:
-        return wording.NO_FIGURE
-    value = wording.percent(target)
-    if comparison is Comparison.ABOVE:
-        text = ABOVE.format(percent=value)
-    elif comparison is Comparison.EQUAL:
-        text = value if target == 100 else EQUAL.format(percent=value)
-    else:
-        text = AT_LEAST.format(percent=value)
-    if not carried:
-        return text
-    if carried_from is None:
-        return CARRIED_NO_YEAR.format(target=text)
-    return CARRIED.format(target=text, year=carried_from)
-
-
 def as_of_text(result: IndicatorResult) -> str:
     """As of which quarters a year's figure is: "số liệu quý IV", or "số liệu quý IV của 11 đơn
     vị, quý III của 1 đơn vị" when some units' latest report is older; empty for no figure."""
@@ -123,19 +96,7 @@ def named(names: Sequence[str], limit: int) -> str:
     return shown
 
 
-def carried_from_years(session: Session, year: int) -> dict[int, int]:
-    """For each indicator, the year of the plan's own target a carried-over ``year`` target repeats
-    (the latest target before ``year`` that the plan set)."""
-    years: dict[int, int] = {}
-    for t in list_targets(session):
-        if not t.carried_over and t.year < year:
-            years[t.indicator_id] = max(years.get(t.indicator_id, t.year), t.year)
-    return years
-
-
-def indicator_row(
-    index: int, r: IndicatorResult, carried_from: int | None = None, yearly: bool = False
-) -> dict[str, Any]:
+def indicator_row(index: int, r: IndicatorResult, yearly: bool = False) -> dict[str, Any]:
     """One indicator of the ward as the report words it (the sentence and the table's row); a
     year's figure (``yearly``) says as of which quarters it is, a quarter's is that quarter's."""
     judged = r.met is not None
@@ -150,7 +111,7 @@ def indicator_row(
         "index": index,
         "code": r.code,
         "name": r.name,
-        "target": target_text(r.target, r.comparison, carried_from, r.carried_over),
+        "target": wording.target(r.target, r.comparison, r.carried_from),
         "percent": wording.percent(percent),
         "figure": figure,  # "81,5% (8.686/10.657; số liệu quý IV)"
         "numerator": r.numerator,
@@ -206,7 +167,7 @@ def laggard_groups(
             groups.append(
                 {
                     "name": r.name,
-                    "target": target_text(r.target, r.comparison),
+                    "target": wording.target(r.target, r.comparison),
                     "count": len(rows),
                     "units": named(names, LAGGARDS_NAMED),
                 }
@@ -237,10 +198,8 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     year = document_year(session, request)
     quarter = request.quarter
     results = ward_results(session, year, quarter)
-    carried = carried_from_years(session, year)
     indicators = [
-        indicator_row(index, r, carried.get(r.indicator_id), yearly=quarter is None)
-        for index, r in enumerate(results, start=1)
+        indicator_row(index, r, yearly=quarter is None) for index, r in enumerate(results, start=1)
     ]
     per_unit = unit_results(session, year, quarter)
     behind = by_indicator_behind(per_unit)

@@ -30,9 +30,8 @@ from desktop.indicators.targets import IndicatorRow, TargetRow, list_indicators,
 from desktop.models import UnitKind
 from desktop.models.ids import IndicatorId
 from desktop.text import wording
-from desktop.ui.indicators.indicator_dialog import IndicatorDialog, TargetDialog, carried_from
+from desktop.ui.indicators.indicator_dialog import IndicatorDialog, TargetDialog
 from desktop.ui.indicators.reloading import ReloadingTab
-from desktop.ui.indicators.results_tab import comparison_text
 from desktop.ui.texts import indicators as t
 from desktop.ui.widgets.table_model import RECORD_ROLE, Column, RecordTableModel
 
@@ -51,10 +50,11 @@ def kinds_text(kinds: Sequence[UnitKind] | Sequence[str]) -> str:
 
 
 def target_cell(target: TargetRow | None) -> str:
-    """A year's target in the upper table: "trên 80%", "100% (duy trì)", or nothing."""
+    """A year's target in the upper table: "trên 80%", "100%" over "(duy trì)", or nothing (the
+    year it repeats is in the lower table: six columns of "duy trì từ 2026" would not fit)."""
     if target is None:
         return ""
-    text = comparison_text(target.percent, target.comparison)
+    text = wording.target(target.percent, target.comparison)
     return t.TARGET_CELL_CARRIED.format(target=text) if target.carried_over else text
 
 
@@ -79,15 +79,15 @@ def catalogue_columns(
     return columns
 
 
-def target_columns(targets: Sequence[TargetRow]) -> list[Column[TargetRow]]:
-    """The chosen indicator's targets, one line a year; ``targets`` says where a "duy trì" one
-    comes from."""
+def target_columns() -> list[Column[TargetRow]]:
+    """The chosen indicator's targets, one line a year, a "duy trì" one marked with the year of
+    the plan it repeats."""
     year, share, comparison, kinds, note, text = t.TARGET_COLUMNS
 
     def mark(row: TargetRow) -> str:
         if not row.carried_over:
             return ""
-        source = carried_from(targets, row.indicator_id, row.year)
+        source = row.carried_from
         return t.TARGET_CARRIED if source is None else t.TARGET_CARRIED_FROM.format(year=source)
 
     return [
@@ -194,7 +194,7 @@ class IndicatorCatalogue(ReloadingTab):
         """The chosen indicator's targets, year by year, below the catalogue."""
         row = self.selected()
         rows = [] if row is None else [r for r in self.targets if r.indicator_id == row.id]
-        self.target_model = RecordTableModel(target_columns(self.targets), self)
+        self.target_model = RecordTableModel(target_columns(), self)
         self.target_model.set_records(rows)
         self.target_table.setModel(self.target_model)
         self.target_title.setText(

@@ -4,9 +4,6 @@ sentence). Both save through the door; the page hears of it in its ``on_change``
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,13 +24,11 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.errors import Refusal
 from desktop.indicators import ops
-from desktop.indicators.catalogue import CARRIED_PREFIX
 from desktop.indicators.scope import plan_years
 from desktop.indicators.targets import (
     POPULATION_LABELS,
     IndicatorInput,
     IndicatorRow,
-    TargetRow,
     list_targets,
 )
 from desktop.models import Comparison, Indicator, UnitKind, ValueKind
@@ -125,29 +120,6 @@ class IndicatorDialog(QDialog):
         self.accept()
 
 
-def carried_from(targets: Sequence[TargetRow], indicator_id: IndicatorId, year: int) -> int | None:
-    """The year of the plan's own target a "duy trì" target of ``year`` repeats.
-
-    The app words a carried-over target "Duy trì chỉ tiêu năm 2026: …"
-    (:data:`~desktop.indicators.catalogue.CARRIED_PREFIX`), so the year is read there: a year the
-    ward set since (2027) is not what 2028 repeats. Without that wording, the latest earlier year
-    whose target is not carried over."""
-    for row in targets:
-        if row.indicator_id == indicator_id and row.year == year:
-            found = _CARRIED_TEXT.match(row.text)
-            if found:
-                return int(found.group(1))
-    years = [
-        r.year
-        for r in targets
-        if r.indicator_id == indicator_id and not r.carried_over and r.year < year
-    ]
-    return max(years) if years else None
-
-
-_CARRIED_TEXT = re.compile(re.escape(CARRIED_PREFIX).replace(re.escape("{year}"), r"(\d{4})"))
-
-
 class TargetDialog(QDialog):
     """Đặt chỉ tiêu năm: a year of the plan, its percent, how it is compared, which of the
     indicator's unit kinds report it that year, and the plan's sentence. Saving a "duy trì"
@@ -170,7 +142,6 @@ class TargetDialog(QDialog):
             lambda s: (plan_years(s), list_targets(s, indicator_id))
         )
         self.targets = {r.year: r for r in targets}
-        self._all_targets = targets
         self.year = QSpinBox()
         self.year.setObjectName("year")
         self.year.setRange(self.years.start, self.years.stop - 1)
@@ -247,9 +218,9 @@ class TargetDialog(QDialog):
         if target is None:
             self.state.setText(t.TARGET_STATE_NEW.format(year=year))
         elif target.carried_over:
-            source = carried_from(self._all_targets, self.row.id, year)
+            source = target.carried_from
             self.state.setText(
-                t.TARGET_STATE_CARRIED.format(year=year, source=source or year - 1)
+                t.TARGET_STATE_CARRIED.format(year=year, source=source or t.TARGET_PLAN_LAST)
             )
         else:
             self.state.setText(t.TARGET_STATE_PLAN.format(year=year))

@@ -165,6 +165,7 @@ TARGET_STATE_CARRIED = (
     "Năm {year} đang dùng chỉ tiêu duy trì từ {source} (Kế hoạch không đặt chỉ tiêu năm này). "
     "Lưu để thành chỉ tiêu của phường cho năm {year}."
 )
+TARGET_PLAN_LAST = "năm cuối của Kế hoạch"
 TARGET_STATE_NEW = "Năm {year} chưa có chỉ tiêu; các ô điền sẵn theo năm trước."
 YEAR_KINDS_TIP = (
     "Chỉ những loại đơn vị được đánh dấu báo cáo chỉ tiêu trong năm này (ví dụ năm 2025 chỉ "

@@ -17,11 +17,6 @@ from tests.helpers.typing import type_text
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(autouse=True)
-def _dated(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("THIDUA_TODAY", "2026-11-16")
-
-
 @pytest.fixture
 def page(qtbot, ctx: AppContext, demo_db: Database):  # type: ignore[no-untyped-def]
     widget = IndicatorsPage(ctx)

@@ -1,7 +1,8 @@
 """The quarterly grid under the plan's rules (issue 12), as the clerk meets them.
 
-The demo ward is built as it stands on :data:`TODAY`: quarters up to 2/2026 are locked, 3/2026 is
-being collected (a few units late), 4/2026 is under way with nothing reported yet.
+The demo ward is built as it stands on the tests' day (``the_clerks_day`` in tests/conftest.py,
+1/12/2026): quarters up to 2/2026 are locked, 3/2026 is being collected (a few units late),
+4/2026 is under way with nothing reported yet.
 """
 
 from __future__ import annotations
@@ -27,14 +28,6 @@ from desktop.ui.indicators.values_model import PROPOSED
 from tests.helpers.typing import type_text
 
 pytestmark = pytest.mark.gui
-
-TODAY = "2026-11-16"
-
-
-@pytest.fixture(autouse=True)
-def _dated(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The demo ward and the lock's "has the quarter begun?" read this day, not the clock."""
-    monkeypatch.setenv("THIDUA_TODAY", TODAY)
 
 
 @pytest.fixture
@@ -347,7 +340,7 @@ def test_an_incomplete_quarter_is_locked_only_when_the_clerk_says_so(
 def test_a_quarter_not_begun_cannot_be_locked(
     page: IndicatorsPage, dialogs: list[tuple[str, str]]
 ) -> None:
-    """Issue 12, guards: "a quarter that has not started cannot be locked" (1/2027 on 16/11/2026)."""
+    """Issue 12, guards: "a quarter that has not started cannot be locked" (1/2027 on 1/12/2026)."""
     _open(page, 2027, 1)
     entry = page.entry
     entry.ask_incomplete = lambda incomplete: pytest.fail("not begun: nothing to ask")  # type: ignore[assignment]

@@ -1,8 +1,8 @@
 """The quarterly grid as the clerk uses it: type, move, paste from Excel, clear, undo, lock.
 
-The demo ward is built as it stands on :data:`TODAY` (``THIDUA_TODAY``): every quarter before the
-last one ended is locked, the last one ended is being collected, and the quarter under way —
-the one these tests type into — has no figures yet.
+The demo ward is built as it stands on the tests' day (``the_clerks_day`` in tests/conftest.py,
+1/12/2026): every quarter before the last one ended is locked, the last one ended is being
+collected, and the quarter under way — the one these tests type into — has no figures yet.
 """
 
 from __future__ import annotations
@@ -25,14 +25,7 @@ from desktop.ui.indicators.page import IndicatorsPage
 
 pytestmark = pytest.mark.gui
 
-TODAY = "2026-11-16"
-YEAR, QUARTER = 2026, 4  # the quarter under way on TODAY: nothing reported yet
-
-
-@pytest.fixture(autouse=True)
-def _dated(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The demo ward and the lock's "has the quarter begun?" read this day, not the clock."""
-    monkeypatch.setenv("THIDUA_TODAY", TODAY)
+YEAR, QUARTER = 2026, 4  # the quarter under way on the tests' day: nothing reported yet
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """A unit's reporting quarters and head-counts in its form (issue 12), as the clerk edits them.
 
-The demo ward is built as it stands on 16/11/2026: quarters up to 2/2026 are locked, 3/2026 is
-being collected, 4/2026 — the open quarter — is under way.
+The demo ward is built as it stands on the tests' day (``the_clerks_day`` in tests/conftest.py,
+1/12/2026): quarters up to 2/2026 are locked, 3/2026 is being collected, 4/2026 — the open
+quarter — is under way.
 """
 
 from __future__ import annotations
@@ -25,12 +26,6 @@ from desktop.ui.register.units_page import UnitsPage
 from tests.helpers.typing import type_text
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def _dated(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The demo ward, the first open quarter and the open quarter read this day."""
-    monkeypatch.setenv("THIDUA_TODAY", "2026-11-16")
 
 
 @dataclass

@@ -16,14 +16,13 @@ from sqlmodel import Session, select
 
 from desktop.awards.catalogue import campaign_years, get_campaign
 from desktop.awards.nominees import nominee_of
-from desktop.indicators.results import AgainstTarget, unit_results
+from desktop.indicators.results import OneUnit, unit_results
 from desktop.indicators.scope import plan_years
 from desktop.models import Comparison, Dossier, Indicator
-from desktop.text import wording
 
 
 @dataclass(frozen=True)
-class ResultLine(AgainstTarget):
+class ResultLine(OneUnit):
     """One indicator of the nominee's unit in one year (chỉ tiêu của đơn vị trong năm)."""
 
     indicator_code: str
@@ -36,28 +35,6 @@ class ResultLine(AgainstTarget):
     target: float | None
     comparison: Comparison = Comparison.AT_LEAST
 
-    @property
-    def reported(self) -> bool:
-        """Đã báo cáo: the unit gave a usable figure in the year."""
-        return self.percent is not None
-
-    @property
-    def complete(self) -> bool:  # type: ignore[override]
-        return self.reported
-
-    @property
-    def reported_units(self) -> int:  # type: ignore[override]
-        return 1 if self.reported else 0
-
-    @property
-    def expected_units(self) -> int:  # type: ignore[override]
-        return 1
-
-    @property
-    def verdict(self) -> str:
-        """"Đạt", "Chưa đạt", "Chưa đủ số liệu" (the unit has not reported) or "Không có chỉ
-        tiêu": a single unit's coverage is reported or not, so no "k/n đơn vị" follows."""
-        return wording.verdict_of(self.met, self.target)
 
 
 def dossier_results(session: Session, dossier: Dossier) -> list[ResultLine]:

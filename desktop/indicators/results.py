@@ -43,7 +43,7 @@ from desktop.models import Comparison, Indicator, Unit, UnitKind
 from desktop.models.ids import IndicatorId, UnitId, saved_id
 from desktop.models.periods import QUARTERS
 from desktop.settings import load_settings
-from desktop.text import sort_key
+from desktop.text import sort_key, wording
 
 __all__ = ["QUARTERS", "MissingUnit", "SeriesPoint", "indicator_series", "percent_of"]
 
@@ -119,8 +119,35 @@ class IndicatorResult(AgainstTarget):
         return self.reported_units / self.expected_units * 100
 
 
+class OneUnit(AgainstTarget):
+    """A figure of one unit: its coverage is whether it reported, so it is judged when it did."""
+
+    @property
+    def reported(self) -> bool:
+        """Đã báo cáo: the unit gave a usable figure in the period."""
+        return self.percent is not None
+
+    @property
+    def complete(self) -> bool:  # type: ignore[override]
+        return self.reported
+
+    @property
+    def reported_units(self) -> int:  # type: ignore[override]
+        return 1 if self.reported else 0
+
+    @property
+    def expected_units(self) -> int:  # type: ignore[override]
+        return 1
+
+    @property
+    def verdict(self) -> str:
+        """"Đạt", "Chưa đạt", "Chưa đủ số liệu" (the unit has not reported) or "Không có chỉ
+        tiêu": a single unit's coverage is reported or not, so no "k/n đơn vị" follows."""
+        return wording.verdict_of(self.met, self.target)
+
+
 @dataclass(frozen=True)
-class UnitResult(AgainstTarget):
+class UnitResult(OneUnit):
     """Kết quả của một đơn vị cho một chỉ tiêu; numbers are None when the unit has not reported."""
 
     unit_id: UnitId
@@ -136,22 +163,6 @@ class UnitResult(AgainstTarget):
     percent: float | None
     target: float | None
     comparison: Comparison = Comparison.AT_LEAST
-
-    @property
-    def reported(self) -> bool:
-        return self.percent is not None
-
-    @property
-    def complete(self) -> bool:  # type: ignore[override]
-        return self.reported
-
-    @property
-    def reported_units(self) -> int:  # type: ignore[override]
-        return 1 if self.reported else 0
-
-    @property
-    def expected_units(self) -> int:  # type: ignore[override]
-        return 1
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,10 @@ def indicator_row(index: int, r: IndicatorResult, yearly: bool = False) -> dict[
         "as_of": as_of,
         "reported": r.reported_units,
         "expected": r.expected_units,
-        "coverage": f"{wording.count(r.reported_units)}/{wording.count(r.expected_units)}",
+        # Units reported / expected; a year without a target that nobody reported asks nothing.
+        "coverage": f"{wording.count(r.reported_units)}/{wording.count(r.expected_units)}"
+        if r.target is not None or r.reported_units
+        else wording.NO_FIGURE,
         "completeness": wording.percent(r.completeness),
         "verdict": wording.verdict(r),
         # The table's verdict: its "k/n đơn vị" is the column beside it.

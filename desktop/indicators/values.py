@@ -10,8 +10,9 @@ command line reach these through :mod:`desktop.indicators.ops`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any, Protocol, Self, TypeVar
 
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
@@ -204,6 +205,23 @@ def load_grid(
     return grid
 
 
+class _Filtered(Protocol):
+    def where(self, *clauses: Any) -> Self: ...
+
+
+S = TypeVar("S", bound=_Filtered)
+
+
+def _of_units(statement: S, unit_ids: Sequence[UnitId] | None) -> Iterator[S]:
+    """The statement over every unit, or over ``unit_ids`` in batches of 500 (SQLite limits the
+    bound parameters of one statement)."""
+    if unit_ids is None:
+        yield statement
+        return
+    for start in range(0, len(unit_ids), 500):
+        yield statement.where(col(QuarterValue.unit_id).in_(unit_ids[start : start + 500]))
+
+
 def previous_denominators_of(
     session: Session, year: int, quarter: int, unit_ids: Sequence[UnitId] | None
 ) -> dict[Key, int]:
@@ -213,15 +231,7 @@ def previous_denominators_of(
         QuarterValue.unit_id, QuarterValue.indicator_id, QuarterValue.denominator
     ).where(QuarterValue.year == py, QuarterValue.quarter == pq, col(QuarterValue.denominator) > 0)
     found: dict[Key, int] = {}
-    batches = (
-        [None]
-        if unit_ids is None
-        else [list(unit_ids[i : i + 500]) for i in range(0, len(unit_ids), 500)]
-    )
-    for batch in batches:
-        chosen = (
-            statement if batch is None else statement.where(col(QuarterValue.unit_id).in_(batch))
-        )
+    for chosen in _of_units(statement, unit_ids):
         for uid, iid, denominator in session.exec(chosen):
             found[(UnitId(uid), IndicatorId(iid))] = int(denominator or 0)
     return found
@@ -242,15 +252,7 @@ def grid_values(
         col(QuarterValue.note),
     )
     statement = columns.where(QuarterValue.year == year, QuarterValue.quarter == quarter)
-    batches = (
-        [None]
-        if unit_ids is None
-        else [list(unit_ids[i : i + 500]) for i in range(0, len(unit_ids), 500)]
-    )
-    for batch in batches:
-        chosen = (
-            statement if batch is None else statement.where(col(QuarterValue.unit_id).in_(batch))
-        )
+    for chosen in _of_units(statement, unit_ids):
         for uid, iid, numerator, denominator, note in session.exec(chosen):
             values[(uid, iid)] = Pair(numerator, denominator)
             if note:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 from sqlalchemy import ColumnElement, and_, or_
 from sqlmodel import Session, col, select
@@ -78,15 +79,22 @@ class YearScope:
 
 
 def meets(numerator: int, denominator: int, target: float, comparison: Comparison) -> bool:
-    """Đạt? numerator / denominator against ``target`` %, compared exactly (no float rounding:
-    80 of 100 is not "trên 80%", 1 short of all is not "100%")."""
-    share = Fraction(numerator * 100, denominator)
-    wanted = Fraction(str(target))
+    """Đạt? numerator / denominator against ``target`` %, compared exactly in whole numbers (no
+    float rounding: 80 of 100 is not "trên 80%", 1 short of all is not "100%")."""
+    wanted = _share(target)
+    have = numerator * 100 * wanted.denominator
+    need = wanted.numerator * denominator
     if comparison is Comparison.ABOVE:
-        return share > wanted
+        return have > need
     if comparison is Comparison.EQUAL:
-        return share == wanted
-    return share >= wanted
+        return have == need
+    return have >= need
+
+
+@lru_cache(maxsize=256)
+def _share(target: float) -> Fraction:
+    """A target percent as the exact fraction its decimal writing means (66.7 → 667/10)."""
+    return Fraction(str(target))
 
 
 def kinds_of(text: str) -> frozenset[UnitKind]:

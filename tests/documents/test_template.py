@@ -40,7 +40,7 @@ def test_the_filters_word_figures_as_the_one_voice_does() -> None:
         "{{ r.percent | pct }}; {{ r.missing | pct }}; {{ r.total | num }}; {{ d | date }}; "
         "{{ d | longdate }}; {{ r | verdict }}"
     )
-    result = {"percent": 85.25, "target": 80.0, "missing": None, "total": 1234567}
+    result = {"percent": 85.25, "target": 80.0, "met": True, "missing": None, "total": 1234567}
     [(_, text)] = fill(source, r=result, d=date(2025, 7, 3))
     assert text == "; ".join(
         [
@@ -49,7 +49,7 @@ def test_the_filters_word_figures_as_the_one_voice_does() -> None:
             wording.count(1234567),
             wording.short_date(date(2025, 7, 3)),
             wording.long_date(date(2025, 7, 3)),
-            wording.verdict_of(85.25, 80.0),
+            wording.verdict_of(True, 80.0),
         ]
     )
     assert text == "85,3%; —; 1.234.567; 03/07/2025; ngày 03 tháng 7 năm 2025; Đạt"

@@ -52,13 +52,16 @@ def test_the_indicator_table_holds_percents_gaps_and_verdicts(
     headers = [c.value for c in sheet[3]]
     rows = list(sheet.iter_rows(min_row=4))
     target_cells = [r[headers.index("Chỉ tiêu năm")] for r in rows]
-    # The year's target of CBCC is 80 %: the fraction 0.8, shown "80,0%" by Excel.
-    assert target_cells[0].value == pytest.approx(0.8)
-    assert target_cells[0].number_format == wording.EXCEL_PERCENT
+    # The year's target of CBCC reads as the plan words it ("Trên 80%"): text, as on paper.
+    assert target_cells[0].value == wording.target(80.0, ">") == "trên 80%"
+    assert target_cells[0].number_format == "General"
     verdicts = {r[headers.index("Đánh giá")].value for r in rows}
-    assert verdicts <= {v.value for v in wording.Verdict} and "Đạt" in verdicts
+    assert all(str(v).startswith(tuple(x.value for x in wording.Verdict)) for v in verdicts)
+    assert "Đạt" in verdicts
     behind = [r[headers.index("Còn thiếu")] for r in rows if r[headers.index("Còn thiếu")].value]
     assert behind and all(c.value > 0 and c.number_format == wording.EXCEL_POINTS for c in behind)
     # "12/15" units reported is a fraction of counts, not a division to compute: it stays text.
-    assert all("/" in r[headers.index("Đơn vị đã báo cáo")].value for r in rows)
+    # (TRUONGKNS has no target in 2025 and nobody reported it: its row shows no coverage.)
+    judged = [r for r in rows if r[headers.index("Chỉ tiêu năm")].value != wording.NO_FIGURE]
+    assert judged and all("/" in r[headers.index("Đơn vị đã báo cáo")].value for r in judged)
     assert [r[0].value for r in rows] == list(range(1, len(rows) + 1))  # STT as numbers

@@ -100,6 +100,11 @@ def test_a_restore_brings_every_page_back_to_the_backup(
     )
     for spec_key in ("units", "indicators", "dossiers", "settings", "audit"):
         main_window.page(spec_key)  # every page the clerk opened during the day
+    # The grid shows quarter 4/2026, the quarter under way on 1 December 2026: a unit added
+    # today reports from it (issue 12), so the new unit must appear there.
+    entry = main_window.page("indicators").entry
+    entry.year.setValue(2026)
+    entry.quarter.setCurrentIndex(3)
     usb = tmp_path / "usb"
     usb.mkdir()
     backup = back_up_to_the_stick(qtbot, main_window, usb)

@@ -101,7 +101,6 @@ PASTE_HEADER = (
 )
 PASTE_EMPTY = "Bộ nhớ tạm không có số liệu để dán."
 PASTE_NOT_REPORTED = "{unit} không báo cáo chỉ tiêu {code} năm {year}."
-PASTE_CELL = "Dòng {row}, cột {column}: {message}"
 UNDO_EDIT = "sửa ô {code} của {unit}"
 UNDO_PASTE = "dán {count} ô"
 UNDO_CLEAR = "xóa {count} ô"
@@ -121,16 +120,8 @@ RESULTS_COLUMNS = (
     "Kết luận",
     "Đã báo cáo",
 )
-LAGGING_TITLE = "Chỉ tiêu {code}: {behind} đơn vị chưa đạt (thiếu nhiều nhất trước), {missing} đơn vị chưa báo cáo."
 LAGGING_COLUMNS = ("Mã", "Đơn vị", "Loại", "Tử số", "Mẫu số", "Tỷ lệ", "Còn thiếu")
-KIND_TITLE = "Kết quả của chỉ tiêu theo loại đơn vị:"
 KIND_COLUMNS = ("Chỉ tiêu", "Loại đơn vị", "Tỷ lệ", "Đã báo cáo")
-CHART_TITLE = "{code}: tỷ lệ toàn phường theo quý"
-CHART_SERIES = "Tỷ lệ toàn phường"
-CHART_TARGET = "Chỉ tiêu năm"
-CHART_FROM = "Từ năm:"
-CHART_TO = "đến năm:"
-EXPORT_RESULTS = "Xuất &kết quả ra Excel…"
 
 CATALOGUE_COLUMNS = ("Mã", "Chỉ tiêu", "Loại", "Đơn vị báo cáo", "Đang theo dõi")
 VALUE_KIND_SHORT = {"ratio": "Tỷ lệ", "yes_no": "Có / chưa"}
@@ -141,7 +132,6 @@ TARGETS_NONE = "Chọn một chỉ tiêu để xem chỉ tiêu từng năm."
 TARGET_COLUMNS = ("Năm", "Tỷ lệ", "So sánh", "Loại đơn vị báo cáo năm đó", "Ghi chú", "Diễn đạt")
 TARGET_CARRIED_FROM = "Duy trì từ {year}"
 TARGET_CARRIED = "Duy trì"
-ALL_KINDS_OF_INDICATOR = "Mọi loại của chỉ tiêu"
 NEW_INDICATOR = "&Thêm chỉ tiêu…"
 EDIT_INDICATOR = "&Sửa chỉ tiêu…"
 SET_TARGET = "Đặt chỉ tiêu &năm…"

@@ -11,13 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, Integer, and_, exists, func, type_coerce
+from sqlalchemy import ColumnElement, Integer, and_, func, type_coerce
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
 from desktop.indicators.scope import YearScope, expected_in
 from desktop.models import QuarterValue, Unit, UnitKind
-from desktop.models.ids import IndicatorId, UnitId, saved_id
+from desktop.models.ids import IndicatorId, UnitId
 from desktop.models.periods import QUARTERS, period_code
 from desktop.text import sort_key
 
@@ -235,23 +235,27 @@ def _sums(
 def _lacking(
     session: Session, year: int, quarter: int | None, period: int, scope: YearScope
 ) -> list[tuple[MissingUnit, UnitKind]]:
-    """Expected units of the scope without a report in ``quarter`` (all of them when None)."""
+    """Expected units of the scope without a report in ``quarter`` (all of them when None).
+
+    SQLite asks the (unit, indicator, year, quarter) key of each expected unit and returns only
+    the few lacking; read through the connection, without the ORM's row handling.
+    """
     statement = select(Unit.id, Unit.code, Unit.name, Unit.kind).where(
-        _expected_units(scope, period)
+        expected_in(period), col(Unit.kind).in_(sorted(scope.kinds))
     )
     if quarter is not None:
-        statement = statement.where(
-            ~exists().where(
-                col(QuarterValue.unit_id) == col(Unit.id),
-                col(QuarterValue.indicator_id) == scope.indicator_id,
-                col(QuarterValue.year) == year,
-                col(QuarterValue.quarter) == quarter,
-                *reported(),
-            )
+        # EXISTS over an indexed column, not "SELECT *": SQLite answers from the index alone.
+        report = select(QuarterValue.unit_id).where(
+            col(QuarterValue.unit_id) == col(Unit.id),
+            col(QuarterValue.indicator_id) == scope.indicator_id,
+            col(QuarterValue.year) == year,
+            col(QuarterValue.quarter) == quarter,
+            *reported(),
         )
+        statement = statement.where(~report.exists())
     return [
-        (MissingUnit(UnitId(saved_id(uid)), code, name), UnitKind(kind))
-        for uid, code, name, kind in session.exec(statement)
+        (MissingUnit(UnitId(uid), code, name), UnitKind(kind))
+        for uid, code, name, kind in session.connection().execute(statement)
     ]
 
 

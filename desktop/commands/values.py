@@ -465,9 +465,13 @@ def results_text(rows: list[IndicatorResult], year: int, quarter: int | None) ->
     """The results as the clerk reads them in a terminal: the table, then who has not reported."""
     period = f"quý {quarter}/{year}" if quarter else f"năm {year} (mỗi đơn vị: quý báo cáo gần nhất)"
     lines = [f"Kết quả toàn phường — {period}"]
+    # The target and verdict columns are as wide as their longest entry ("từ 80% trở lên (duy trì
+    # từ 2026)", "Chưa đủ số liệu (21/23 đơn vị)").
+    tw = max([len("Chỉ tiêu"), *(len(target_words(r)) for r in rows)])
+    vw = max([len("Kết luận"), *(len(verdict(r)) for r in rows)])
     header = (
-        f"{'Mã':<10} {'Quý':>3} {'Tử số':>10} {'Mẫu số':>10} {'Tỷ lệ':>7}  {'Chỉ tiêu':<18} "
-        f"{'Kết luận':<32} {'Báo cáo':>9}"
+        f"{'Mã':<10} {'Quý':>3} {'Tử số':>10} {'Mẫu số':>10} {'Tỷ lệ':>7}  {'Chỉ tiêu':<{tw}} "
+        f"{'Kết luận':<{vw}} {'Báo cáo':>9}"
     )
     if quarter is None:
         header += "  Số liệu tính đến"
@@ -477,8 +481,8 @@ def results_text(rows: list[IndicatorResult], year: int, quarter: int | None) ->
         line = (
             f"{r.code:<10} {r.quarter or '':>3} {count(r.numerator):>10} "
             f"{count(r.denominator):>10} {percent(r.percent):>7}  "
-            f"{target_words(r):<34} "
-            f"{verdict(r):<32} {reported:>9}"
+            f"{target_words(r):<{tw}} "
+            f"{verdict(r):<{vw}} {reported:>9}"
         )
         if quarter is None:
             line += "  " + as_of_words(r.as_of)

@@ -25,6 +25,7 @@ from desktop.indicators.values import (
 )
 from desktop.models import AuditEntry, Indicator, QuarterValue, Unit, UnitKind
 from desktop.storage import Database
+from tests.helpers.values import stored_pair
 
 
 @pytest.fixture
@@ -46,16 +47,7 @@ def ward(db: Database) -> tuple[Database, dict[str, int]]:
 def _stored(
     s: Session, unit_id: int, indicator_id: int, year: int = 2025, quarter: int = 1
 ) -> Pair | None:
-    row = s.exec(
-        select(QuarterValue).where(
-            QuarterValue.unit_id == unit_id,
-            QuarterValue.indicator_id == indicator_id,
-            QuarterValue.year == year,
-            QuarterValue.quarter == quarter,
-        )
-    ).first()
-    return None if row is None else Pair(row.numerator, row.denominator)
-
+    return stored_pair(s, unit_id, indicator_id, year, quarter)
 
 @pytest.mark.parametrize(
     ("text", "expected"),

@@ -18,7 +18,7 @@ from sqlmodel import select
 from desktop.context import AppContext
 from desktop.indicators.ops import LockIncomplete
 from desktop.indicators.rules import Pair
-from desktop.models import Indicator, QuarterValue, Unit, UnitKind
+from desktop.models import Unit, UnitKind
 from desktop.models.ids import UnitId
 from desktop.register import ops as register_ops
 from desktop.register.units import UNITS, UnitData
@@ -26,6 +26,7 @@ from desktop.storage import Database
 from desktop.ui.indicators.page import IndicatorsPage
 from desktop.ui.indicators.values_model import PROPOSED
 from tests.helpers.typing import type_text
+from tests.helpers.values import stored_pair_of
 
 pytestmark = pytest.mark.gui
 
@@ -80,19 +81,7 @@ def _cell(page: IndicatorsPage, unit: str, indicator: str, denominator: bool = F
 def _stored(
     ctx: AppContext, unit: str, indicator: str, year: int = 2026, quarter: int = 4
 ) -> Pair | None:
-    with ctx.db.session() as s:
-        unit_id = s.exec(select(Unit.id).where(Unit.code == unit)).one()
-        indicator_id = s.exec(select(Indicator.id).where(Indicator.code == indicator)).one()
-        row = s.exec(
-            select(QuarterValue).where(
-                QuarterValue.unit_id == unit_id,
-                QuarterValue.indicator_id == indicator_id,
-                QuarterValue.year == year,
-                QuarterValue.quarter == quarter,
-            )
-        ).first()
-    return None if row is None else Pair(row.numerator, row.denominator)
-
+    return stored_pair_of(ctx.db, unit, indicator, year, quarter)
 
 def _type(qtbot, view, index: QModelIndex, text: str) -> None:  # type: ignore[no-untyped-def]
     """Select the cell and type as the clerk does: the first key opens the editor, Enter saves."""

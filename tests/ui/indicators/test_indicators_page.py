@@ -18,10 +18,11 @@ from sqlmodel import select
 
 from desktop.context import AppContext
 from desktop.indicators.rules import Pair
-from desktop.models import AuditEntry, Comparison, Indicator, QuarterValue, Unit
+from desktop.models import AuditEntry, Comparison, QuarterValue, Unit
 from desktop.storage import Database
 from desktop.text import wording
 from desktop.ui.indicators.page import IndicatorsPage
+from tests.helpers.values import stored_pair_of
 
 pytestmark = pytest.mark.gui
 
@@ -65,19 +66,7 @@ def _cell(page: IndicatorsPage, unit_code: str, indicator_code: str, denominator
 def _stored(
     ctx: AppContext, unit_code: str, indicator_code: str, year: int = YEAR, quarter: int = QUARTER
 ) -> Pair | None:
-    with ctx.db.session() as s:
-        unit_id = s.exec(select(Unit.id).where(Unit.code == unit_code)).one()
-        indicator_id = s.exec(select(Indicator.id).where(Indicator.code == indicator_code)).one()
-        row = s.exec(
-            select(QuarterValue).where(
-                QuarterValue.unit_id == unit_id,
-                QuarterValue.indicator_id == indicator_id,
-                QuarterValue.year == year,
-                QuarterValue.quarter == quarter,
-            )
-        ).first()
-    return None if row is None else Pair(row.numerator, row.denominator)
-
+    return stored_pair_of(ctx.db, unit_code, indicator_code, year, quarter)
 
 def _type(qtbot, view, text: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(view, text[0])  # the first key opens the editor, replacing the cell

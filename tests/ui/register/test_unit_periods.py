@@ -17,13 +17,14 @@ from desktop.context import AppContext
 from desktop.indicators import ops as indicator_ops
 from desktop.indicators.rules import Pair
 from desktop.indicators.values import ValueChange
-from desktop.models import Indicator, QuarterValue, Unit, UnitKind
+from desktop.models import Indicator, Unit, UnitKind
 from desktop.models.ids import IndicatorId, UnitId
 from desktop.storage import Database
 from desktop.ui.main_window import ChangeRelay
 from desktop.ui.register.record_dialog import PeriodEdit
 from desktop.ui.register.units_page import UnitsPage
 from tests.helpers.typing import type_text
+from tests.helpers.values import stored_pair_of
 
 pytestmark = pytest.mark.gui
 
@@ -77,19 +78,7 @@ def _choose(editor: PeriodEdit, quarter: int, year: int) -> None:
 
 
 def _pair(ctx: AppContext, code: str, indicator: str, year: int = 2026, quarter: int = 4) -> Pair | None:
-    with ctx.db.session() as s:
-        unit_id = s.exec(select(Unit.id).where(Unit.code == code)).one()
-        indicator_id = s.exec(select(Indicator.id).where(Indicator.code == indicator)).one()
-        row = s.exec(
-            select(QuarterValue).where(
-                QuarterValue.unit_id == unit_id,
-                QuarterValue.indicator_id == indicator_id,
-                QuarterValue.year == year,
-                QuarterValue.quarter == quarter,
-            )
-        ).first()
-    return None if row is None else Pair(row.numerator, row.denominator)
-
+    return stored_pair_of(ctx.db, code, indicator, year, quarter)
 
 def test_a_new_unit_reports_from_the_quarter_the_clerk_chooses(
     page: UnitsPage, ctx: AppContext

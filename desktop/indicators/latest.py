@@ -52,11 +52,6 @@ def sum_of(column: object) -> ColumnElement[int]:
     return type_coerce(func.sum(column), Integer)
 
 
-def quarters_of(quarter: int | None) -> tuple[int, int]:
-    """The quarters a figure reads: one quarter, or the whole year."""
-    return (quarter, quarter) if quarter is not None else (1, 4)
-
-
 def expected_period(year: int, quarter: int | None) -> int:
     """The period whose units are expected: the quarter, or a year's fourth quarter."""
     return period_code(year, quarter or 4)

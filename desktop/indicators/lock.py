@@ -21,6 +21,7 @@ from desktop.models.periods import (
     previous_period,
     quarter_of,
 )
+from desktop.register.periods import locked_periods
 from desktop.storage.hooks import set_audit_reason
 from desktop.text import clean
 
@@ -67,20 +68,12 @@ def check_can_lock(session: Session, year: int, quarter: int, today: date) -> No
         )
 
 
-def locked_periods(session: Session) -> set[int]:
-    """The period codes of the quarters locked now."""
-    rows = session.exec(
-        select(QuarterLock.year, QuarterLock.quarter).where(col(QuarterLock.locked).is_(True))
-    )
-    return {period_code(y, q) for y, q in rows}
-
-
 def open_quarter(session: Session, day: date) -> tuple[int, int] | None:
     """Quý đang mở: the latest quarter of the plan that has begun by ``day`` and is not locked —
     the one whose Mẫu số a change of the register's head-counts may update. None when every
     begun quarter of the plan is locked (or the plan has not begun)."""
     years = plan_years(session)
-    locked = locked_periods(session)
+    locked = set(locked_periods(session))
     year, quarter = quarter_of(day)
     while year >= years.start:
         if year in years and period_code(year, quarter) not in locked:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from desktop.indicators.latest import (
     Group,
@@ -39,7 +39,7 @@ from desktop.indicators.latest import (
 )
 from desktop.indicators.scope import check_plan_period, expected_in, meets, year_scopes
 from desktop.indicators.series import SeriesPoint, indicator_series
-from desktop.models import Comparison, Indicator, Unit, UnitKind
+from desktop.models import Comparison, Unit, UnitKind
 from desktop.models.ids import IndicatorId, UnitId, saved_id
 from desktop.models.periods import QUARTERS
 from desktop.settings import load_settings
@@ -349,13 +349,3 @@ def unit_standing(
     """(lagging units sorted by the gap, units that did not report) from one read of the units."""
     rows = unit_results(session, year, quarter, indicator_id=indicator_id)
     return behind_first(rows), [r for r in rows if not r.reported]
-
-
-def active_indicators(session: Session) -> list[Indicator]:
-    statement = select(Indicator).where(col(Indicator.active).is_(True))
-    return list(session.exec(statement.order_by(col(Indicator.ordinal), col(Indicator.id))))
-
-
-def id_of(indicator: Indicator) -> IndicatorId:
-    """The id of a stored indicator."""
-    return IndicatorId(saved_id(indicator.id))

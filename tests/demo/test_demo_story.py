@@ -14,9 +14,9 @@ from sqlmodel import Session, col, select
 from desktop.context import AppContext
 from desktop.demo.ward import SyntheticSize, build_demo_ward, build_synthetic_ward
 from desktop.indicators.denominators import HeadCounts
-from desktop.indicators.lock import locked_periods
 from desktop.indicators.results import ward_results
 from desktop.models import Indicator, QuarterValue, Unit, UnitKind
+from desktop.register.periods import locked_periods
 from desktop.storage import Database
 
 
@@ -63,7 +63,7 @@ def test_2025_is_mostly_complete_and_judged_with_one_kind_lagging(demo: Session)
 def test_2026_q1_q2_are_locked_and_complete_q3_is_late_q4_not_reported(demo: Session) -> None:
     """The clerk locked every quarter before the one being collected; 2026 Q3 is open with named
     units missing, so its results read "Chưa đủ số liệu"; nothing of 2026 Q4 is in yet."""
-    locked = locked_periods(demo)
+    locked = set(locked_periods(demo))
     assert {20251, 20252, 20253, 20254, 20261, 20262} == locked
     for quarter in (1, 2):
         assert all(r.complete for r in ward_results(demo, 2026, quarter))

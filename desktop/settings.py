@@ -40,6 +40,18 @@ class WardSettings:
     signer_name: str = "Trần Thị Phương"
     office_name: str = "Phòng Văn hóa - Xã hội"
     office_abbreviation: str = "VHXH"
+    # Cơ quan thường trực của Hội đồng TĐKT phường (office_name) signs the ward Tờ trình.
+    office_head_title: str = "TRƯỞNG PHÒNG"
+    office_head_name: str = ""
+    # Người ký Quyết định khen thưởng của Chủ tịch UBND phường.
+    chairman_authority: str = ""  # "" (the Chairman signs) or "KT. CHỦ TỊCH"
+    chairman_title: str = "CHỦ TỊCH"
+    chairman_name: str = ""
+    # Mức lương cơ sở (đồng) that tiền thưởng is counted on (Nghị định 73/2024: 2.340.000 đ).
+    base_salary: int = 2340000
+    # Lệch của máy in khi in lên phôi Giấy khen, mm (dương: sang phải, xuống dưới).
+    certificate_offset_x_mm: int = 0
+    certificate_offset_y_mm: int = 0
     # Một thay đổi lớn hơn số điểm phần trăm này so với quý trước cần ghi chú (cảnh báo, không chặn).
     change_warning_points: int = 20
     local_backups_kept: int = 10
@@ -73,6 +85,14 @@ class WardSettings:
             errors.append("Tỷ lệ đơn vị đã báo cáo để kết luận phải từ 1 đến 100%.")
         if not 0 <= self.denominator_tolerance_percent <= 100:
             errors.append("Độ lệch mẫu số cho phép so với sổ đơn vị phải từ 0 đến 100%.")
+        if not 0 < self.base_salary <= 100_000_000:
+            errors.append("Mức lương cơ sở phải là số đồng dương (ví dụ 2340000).")
+        for offset, axis in (
+            (self.certificate_offset_x_mm, "ngang"),
+            (self.certificate_offset_y_mm, "dọc"),
+        ):
+            if not -50 <= offset <= 50:
+                errors.append(f"Độ lệch {axis} khi in phôi Giấy khen phải từ -50 đến 50 mm.")
         if not 2000 <= self.plan_first_year <= self.plan_last_year <= 2100:
             errors.append(
                 "Năm đầu và năm cuối của Kế hoạch phải từ 2000 đến 2100, năm đầu không sau năm cuối."

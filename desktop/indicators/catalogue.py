@@ -90,6 +90,10 @@ def load_catalogue(session: Session) -> None:
             for_business=spec["for_business"],
             for_individual=spec["for_individual"],
             ordinal=ordinal,
+            unit_kinds=",".join(spec["unit_kinds"]),
+            campaign_kinds=",".join(spec["campaign_kinds"]),
+            bonus_individual_permille=spec["bonus_permille"]["individual"],
+            bonus_collective_permille=spec["bonus_permille"]["collective"],
         )
         session.add(form)
         session.flush()
@@ -101,13 +105,14 @@ def load_catalogue(session: Session) -> None:
                     nominee_kind=NomineeKind(criterion["nominee_kind"]),
                     ordinal=i,
                     text=criterion["text"],
+                    heading=criterion["heading"],
                 )
             )
         for i, component in enumerate(spec["components"], start=1):
             session.add(
                 DossierComponent(
                     award_form_id=form.id, ordinal=i, name=component["name"],
-                    required=component["required"],
+                    required=component["required"], made_by=component["made_by"],
                 )
             )
     session.flush()

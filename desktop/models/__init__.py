@@ -15,6 +15,14 @@ from desktop.models.awards import (
     NomineeKind,
 )
 from desktop.models.catalogue import ContentArea, Milestone
+from desktop.models.council import (
+    CouncilAttendance,
+    CouncilMeeting,
+    CouncilMember,
+    CouncilRole,
+    CouncilVote,
+)
+from desktop.models.decisions import Authority, AwardDecision, CertificateEntry, SubmissionItem
 from desktop.models.documents import IssuedDocument
 from desktop.models.dossiers import (
     Attachment,
@@ -39,6 +47,14 @@ from desktop.models.settings import Setting
 __all__ = [
     "Attachment",
     "AuditEntry",
+    "Authority",
+    "AwardDecision",
+    "CertificateEntry",
+    "CouncilAttendance",
+    "CouncilMeeting",
+    "CouncilMember",
+    "CouncilRole",
+    "CouncilVote",
     "AwardCategory",
     "AwardCriterion",
     "AwardForm",
@@ -63,6 +79,7 @@ __all__ = [
     "QuarterLock",
     "QuarterValue",
     "Setting",
+    "SubmissionItem",
     "Unit",
     "UnitKind",
     "ValueKind",

@@ -7,6 +7,12 @@ from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
 
+from desktop.models.indicators import Comparison
+
+# Which rounds offer a form (đợt xét): every form in the yearly rounds, unless the plan keeps it
+# for the 2027 sơ kết and the 2030 tổng kết (section III.3.2).
+EVERY_ROUND = "yearly,so_ket,tong_ket"
+
 
 class AwardCategory(StrEnum):
     """The Law (06/2022/QH15) keeps these apart; mixing them makes wrong records."""
@@ -58,6 +64,17 @@ class AwardForm(SQLModel, table=True):
     ordinal: int = Field(default=0)
     active: bool = Field(default=True)
     note: str = Field(default="")
+    # Comma-separated UnitKind values a collective nominee may be of; "" = every kind the three
+    # for_* flags allow (III.2 of the plan: who may receive what).
+    unit_kinds: str = Field(default="")
+    # Comma-separated CampaignKind values of the rounds that offer this form.
+    campaign_kinds: str = Field(default=EVERY_ROUND)
+    # Phiếu đồng ý the council needs, as a share of its members: "trên 50%" by default.
+    vote_percent: int = Field(default=50, ge=1, le=100)
+    vote_comparison: Comparison = Field(default=Comparison.ABOVE)
+    # Tiền thưởng: coefficient × mức lương cơ sở, in thousandths (150 = 0,15 lần).
+    bonus_individual_permille: int = Field(default=0, ge=0)
+    bonus_collective_permille: int = Field(default=0, ge=0)
 
 
 class AwardCriterion(SQLModel, table=True):
@@ -68,6 +85,9 @@ class AwardCriterion(SQLModel, table=True):
     nominee_kind: NomineeKind = Field(default=NomineeKind.ANY)
     ordinal: int = Field(default=0)
     text: str
+    # A line that only introduces the standards under it ("Đề tặng cho … đạt các tiêu chuẩn sau:")
+    # is a heading: shown, never ticked, never missing.
+    heading: bool = Field(default=False)
 
 
 class DossierComponent(SQLModel, table=True):
@@ -78,6 +98,9 @@ class DossierComponent(SQLModel, table=True):
     ordinal: int = Field(default=0)
     name: str
     required: bool = Field(default=True)
+    # The kind of document the app itself makes for this paper (submission, nominees, minutes,
+    # achievement), marked present when it is issued; "" for a paper the units bring.
+    made_by: str = Field(default="", max_length=32)
 
 
 class CampaignKind(StrEnum):

@@ -15,6 +15,8 @@ class DossierStatus(StrEnum):
     DRAFT = "draft"
     SUBMITTED_TO_COUNCIL = "council"
     RETURNED = "returned"
+    COUNCIL_PROPOSED = "proposed"  # from the council's secret ballot only
+    COUNCIL_DECLINED = "declined"  # idem
     SENT_UP = "sent_up"
     AWARDED = "awarded"
     NOT_AWARDED = "not_awarded"
@@ -25,6 +27,8 @@ class DossierStatus(StrEnum):
             "draft": "Nháp",
             "council": "Đã trình Hội đồng phường",
             "returned": "Trả lại bổ sung",
+            "proposed": "Hội đồng đề nghị",
+            "declined": "Hội đồng không đề nghị",
             "sent_up": "Đã gửi cấp trên",
             "awarded": "Được khen thưởng",
             "not_awarded": "Không được khen thưởng",
@@ -50,6 +54,11 @@ class Dossier(SQLModel, table=True):
     decision_number: str = Field(default="")
     decision_date: date | None = Field(default=None)
     decision_issuer: str = Field(default="")
+    # The recorded decision (quyết định khen thưởng) that awarded this dossier; the three fields
+    # above repeat its number, date and issuer for the lists and are corrected with it.
+    decision_id: int | None = Field(default=None, foreign_key="awarddecision.id", index=True)
+    bonus_amount: int = Field(default=0, ge=0)  # tiền thưởng, đồng, fixed when the decision issues
+    round: int = Field(default=1, ge=1)  # lần xét: a reopened dossier starts a new round
     note: str = Field(default="")
     created_at: datetime = Field(sa_type=DateTime, default_factory=now)
     updated_at: datetime = Field(sa_type=DateTime, default_factory=now)
@@ -64,6 +73,7 @@ class DossierEvent(SQLModel, table=True):
     from_status: DossierStatus | None = Field(default=None)
     to_status: DossierStatus
     note: str = Field(default="")
+    round: int = Field(default=1, ge=1)
 
 
 class DossierCriterionCheck(SQLModel, table=True):
@@ -95,6 +105,8 @@ class Attachment(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     dossier_id: int | None = Field(default=None, foreign_key="dossier.id", index=True)
+    # The scan of a received decision (quyết định của cấp trên) belongs to the decision.
+    decision_id: int | None = Field(default=None, foreign_key="awarddecision.id", index=True)
     component_id: int | None = Field(default=None, foreign_key="dossiercomponent.id")
     sha256: str = Field(index=True, max_length=64)
     original_name: str

@@ -16,6 +16,9 @@ CampaignId = NewType("CampaignId", int)  # đợt xét khen thưởng
 DossierId = NewType("DossierId", int)  # hồ sơ khen thưởng
 AttachmentId = NewType("AttachmentId", int)  # tệp đính kèm
 DocumentId = NewType("DocumentId", int)  # văn bản đã cấp số
+MemberId = NewType("MemberId", int)  # thành viên Hội đồng TĐKT
+MeetingId = NewType("MeetingId", int)  # phiên họp Hội đồng TĐKT
+DecisionId = NewType("DecisionId", int)  # quyết định khen thưởng
 
 def saved_id(value: int | None) -> int:
     """The id of a record that has been flushed; a None here is a programming error."""

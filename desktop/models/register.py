@@ -24,6 +24,8 @@ class UnitKind(StrEnum):
     COOPERATIVE = "cooperative"
     FRONT_ORGANISATION = "front_organisation"
     RESIDENTIAL_GROUP = "residential_group"
+    PARTY_COMMITTEE = "party_committee"  # Đảng ủy phường (III.2 of the plan)
+    PEOPLES_COMMITTEE = "peoples_committee"  # Ủy ban nhân dân phường as a collective
 
     @property
     def label(self) -> str:
@@ -55,6 +57,8 @@ _UNIT_KIND_LABELS = {
     UnitKind.COOPERATIVE: "Hợp tác xã",
     UnitKind.FRONT_ORGANISATION: "Mặt trận Tổ quốc, đoàn thể",
     UnitKind.RESIDENTIAL_GROUP: "Tổ dân phố",
+    UnitKind.PARTY_COMMITTEE: "Đảng ủy",
+    UnitKind.PEOPLES_COMMITTEE: "Ủy ban nhân dân phường",
 }
 
 

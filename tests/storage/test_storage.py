@@ -14,8 +14,16 @@ from sqlmodel import SQLModel, select
 from desktop.models import (
     Attachment,
     AuditEntry,
+    Authority,
+    AwardDecision,
     AwardForm,
     Campaign,
+    CertificateEntry,
+    CouncilAttendance,
+    CouncilMeeting,
+    CouncilMember,
+    CouncilRole,
+    CouncilVote,
     Dossier,
     DossierComponentCheck,
     DossierCriterionCheck,
@@ -29,6 +37,7 @@ from desktop.models import (
     QuarterLock,
     QuarterValue,
     Setting,
+    SubmissionItem,
     Unit,
     UnitKind,
 )
@@ -78,9 +87,23 @@ def test_every_model_round_trips(db: Database) -> None:
         s.add(DossierComponentCheck(dossier_id=dossier.id, component_id=1, present=True))
         s.add(Attachment(dossier_id=dossier.id, sha256="a" * 64, original_name="tờ trình.pdf", size=10))
         s.add(PriorAward(person_id=person.id, year=2024, award_name="Giấy khen"))
-        s.add(IssuedDocument(kind="report", type_code="BC", year=2025, number=7, symbol="07/BC-UBND",
-                             title="Báo cáo", issued_on=date(2025, 12, 31)))
+        document = IssuedDocument(kind="report", type_code="BC", year=2025, number=7, symbol="07/BC-UBND",
+                                  title="Báo cáo", issued_on=date(2025, 12, 31))
+        s.add(document)
         s.add(Setting(key="k", value="v"))
+        member = CouncilMember(year=2025, full_name="Lê Văn Nam", role=CouncilRole.CHAIR)
+        meeting = CouncilMeeting(campaign_id=campaign.id, held_on=date(2025, 12, 10), place="Hội trường")
+        decision = AwardDecision(campaign_id=campaign.id, authority=Authority.WARD, number="125/QĐ-UBND",
+                                 signed_on=date(2025, 12, 20))
+        s.add_all([member, meeting, decision])
+        s.flush()
+        s.add(CouncilAttendance(meeting_id=meeting.id, member_id=member.id))
+        s.add(CouncilVote(meeting_id=meeting.id, dossier_id=dossier.id, ballots_issued=9, ballots_valid=9,
+                          ballots_for=8, members=9, proposed=True))
+        s.add(SubmissionItem(document_id=document.id, dossier_id=dossier.id, authority=Authority.WARD))
+        s.add(CertificateEntry(decision_id=decision.id, dossier_id=dossier.id, year=2025, number=1,
+                               printed_on=date(2025, 12, 21)))
+        dossier.decision_id = decision.id
     db.close()
     reopened = Database.open(db.path)
     with reopened.session() as s:

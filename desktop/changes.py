@@ -41,6 +41,8 @@ class Area(StrEnum):
     VALUES = "values"  # số liệu quý, chốt số liệu
     AWARDS = "awards"  # danh mục hình thức, danh hiệu; đợt xét khen thưởng
     DOSSIERS = "dossiers"  # hồ sơ khen thưởng, tệp đính kèm
+    COUNCIL = "council"  # thành viên, phiên họp, kết quả bỏ phiếu của Hội đồng TĐKT
+    DECISIONS = "decisions"  # quyết định khen thưởng, sổ vào sổ Giấy khen, sổ theo dõi khen thưởng
     DOCUMENTS = "documents"  # sổ văn bản đã cấp số, thể thức trình bày
     SETTINGS = "settings"  # thông tin phường, cài đặt
     BACKUPS = "backups"  # sao lưu đã ghi

@@ -57,16 +57,24 @@ class DossierDetail:
     attachments: list[Attachment]
     events: list[DossierEvent] = field(default_factory=list)
 
-    def missing(self) -> list[str]:
-        """What keeps the dossier from being complete, one Vietnamese line each."""
+    def missing(self, *, before_council: bool = False) -> list[str]:
+        """What keeps the dossier from being complete, one Vietnamese line each.
+
+        ``before_council``: the papers the app makes later in the chain (Tờ trình, Danh sách,
+        Biên bản, ``made_by``) are not asked for yet. A heading line of the standards is never
+        missing: it only introduces the others.
+        """
         lines = [
             f"Thiếu thành phần hồ sơ: {c.component.name}"
             for c in self.components
-            if c.component.required and not c.satisfied
+            if c.component.required
+            and not c.satisfied
+            and not (before_council and c.component.made_by)
         ]
+        standards = [c for c in self.criteria if not c.criterion.heading]
         lines += [
             f"Chưa đạt tiêu chuẩn {i}: {_short(c.criterion.text)}"
-            for i, c in enumerate(self.criteria, start=1)
+            for i, c in enumerate(standards, start=1)
             if not c.met
         ]
         return lines

@@ -53,7 +53,19 @@ COMMANDS: tuple[Command, ...] = (
     Command("info", "desktop.commands.basic", "đường dẫn, phiên bản cấu trúc, số bản ghi"),
     Command("init", "desktop.commands.basic", "tạo tệp dữ liệu trống với danh mục của Kế hoạch"),
     Command(
-        "dossiers", "desktop.commands.dossiers", "hồ sơ khen thưởng: danh sách, lịch sử, tệp đính kèm"
+        "dossiers",
+        "desktop.commands.dossiers",
+        "hồ sơ khen thưởng: tạo, trình, trả lại, mở lại, nhập đề nghị, danh sách, lịch sử, tệp",
+    ),
+    Command(
+        "council",
+        "desktop.commands.council",
+        "Hội đồng TĐKT phường: thành viên, phiên họp, kết quả bỏ phiếu kín",
+    ),
+    Command(
+        "awards",
+        "desktop.commands.awards",
+        "quyết định khen thưởng (ghi nhận, đính chính, hủy) và sổ theo dõi khen thưởng",
     ),
     Command(
         "backup",

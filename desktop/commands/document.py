@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from desktop.context import AppContext
     from desktop.documents.common import DocumentRequest
 
+# Certificates are not documents of the register: their own command module prints them.
+CERTIFICATE_WORDS = ("certificates", "calibration")
 REPRINT_HINT = "Văn bản đã được cấp số; in lại bằng: document reprint --id {id} --out TỆP.pdf"
 
 
@@ -28,12 +30,27 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="in văn bản ra PDF: kế hoạch, báo cáo, danh sách, tờ trình, báo cáo thành tích",
         description="In văn bản theo Nghị định 30/2020/NĐ-CP. Không có --issue: bản nháp, chưa cấp số.",
     )
-    parser.add_argument("kind", choices=[*KINDS, "list", "reprint"], help="loại văn bản")
+    parser.add_argument(
+        "kind",
+        choices=[*KINDS, *CERTIFICATE_WORDS, "list", "reprint"],
+        help="loại văn bản (certificates: in Giấy khen; calibration: trang thử căn lề phôi)",
+    )
     parser.add_argument("--year", type=int, help="năm báo cáo")
     parser.add_argument("--quarter", type=int, help="quý (1–4); bỏ trống: cả năm")
     parser.add_argument("--campaign", type=int, help="mã đợt xét khen thưởng")
     parser.add_argument("--dossier", type=int, help="mã hồ sơ (báo cáo thành tích)")
     parser.add_argument("--id", type=int, help="mã văn bản trong sổ (in lại)")
+    parser.add_argument("--meeting", type=int, help="mã phiên họp Hội đồng (biên bản, kiểm phiếu)")
+    parser.add_argument(
+        "--to", choices=("ward", "city"), help="tờ trình, danh sách: trình phường hay thành phố"
+    )
+    parser.add_argument("--number", type=int, help="số quyết định do phường vào sổ (với --issue)")
+    parser.add_argument("--decision", type=int, help="mã quyết định khen thưởng (in Giấy khen)")
+    parser.add_argument(
+        "--blank-paper",
+        action="store_true",
+        help="in lên phôi Giấy khen in sẵn: chỉ in phần chữ thay đổi",
+    )
     parser.add_argument("--blank", action="store_true", help="mẫu trắng để đơn vị điền tay")
     parser.add_argument("--issue", action="store_true", help="cấp số và ghi vào sổ văn bản")
     parser.add_argument("--date", help="ngày ban hành dd/mm/yyyy (mặc định: hôm nay)")
@@ -57,6 +74,10 @@ def run_document(args: argparse.Namespace, ctx: AppContext) -> int:
     try:
         if args.kind == "list":
             return _print_register(ctx)
+        if args.kind in CERTIFICATE_WORDS:
+            from desktop.commands.certificates import run_certificates
+
+            return run_certificates(args, ctx)
         if not args.out and not args.xlsx:
             raise DocumentError("Hãy cho biết tệp ghi ra: --out TỆP.pdf và/hoặc --xlsx TỆP.xlsx.")
         if args.kind == "reprint":
@@ -69,7 +90,7 @@ def run_document(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def _request(args: argparse.Namespace) -> DocumentRequest:
     from desktop.documents.common import DocumentRequest
-    from desktop.models.ids import CampaignId, DossierId
+    from desktop.models.ids import CampaignId, DossierId, MeetingId
 
     return DocumentRequest(
         args.kind,
@@ -78,6 +99,8 @@ def _request(args: argparse.Namespace) -> DocumentRequest:
         campaign_id=None if args.campaign is None else CampaignId(args.campaign),
         dossier_id=None if args.dossier is None else DossierId(args.dossier),
         blank=args.blank,
+        meeting_id=None if args.meeting is None else MeetingId(args.meeting),
+        to=args.to or "",
     )
 
 
@@ -88,6 +111,8 @@ def _make(args: argparse.Namespace, ctx: AppContext) -> int:
 
     request = _request(args)
     issued_on = _parse_date(args.date) if args.issue else None  # refused before anything is done
+    if args.number is not None and issued_on is None:
+        raise DocumentError("Số văn bản (--number) chỉ dùng khi cấp số: thêm --issue.")
     if args.xlsx:
         from desktop.excel.documents_tables import write_document_tables
 
@@ -97,7 +122,9 @@ def _make(args: argparse.Namespace, ctx: AppContext) -> int:
         if issued_on is None:
             write_pdf(Path(args.out), ctx.door.read(ops.draft(request)).pdf)
         else:
-            shown = ctx.door.run(ops.issue(request, issued_on, ctx.folder.documents))
+            shown = ctx.door.run(
+                ops.issue(request, issued_on, ctx.folder.documents, args.number)
+            )
             print(f"Đã cấp số {shown.symbol} ngày {wording.short_date(shown.issued_on)}.")
             try:
                 write_pdf(Path(args.out), shown.pdf)

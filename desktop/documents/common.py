@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from desktop.models.ids import CampaignId, DossierId
+    from desktop.models.ids import CampaignId, DossierId, MeetingId
     from desktop.settings import WardSettings
 
 
@@ -15,12 +15,14 @@ if TYPE_CHECKING:
 class DocumentRequest:
     """What the clerk asked for: a kind and its parameters; ``blank`` gives the form to fill by hand."""
 
-    kind: str  # plan | report | nominees | submission | achievement
+    kind: str  # a key of desktop.documents.kinds.KINDS
     year: int | None = None
     quarter: int | None = None
     campaign_id: CampaignId | None = None
     dossier_id: DossierId | None = None
     blank: bool = False
+    meeting_id: MeetingId | None = None  # phiên họp Hội đồng (biên bản, kết quả kiểm phiếu)
+    to: str = ""  # Tờ trình, danh sách: "ward" (Chủ tịch UBND phường) or "city" (UBND thành phố)
 
     def params(self) -> dict[str, Any]:
         """The parameters as stored with an issued document (IssuedDocument.params)."""

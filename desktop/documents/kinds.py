@@ -16,7 +16,7 @@ class KindSpec:
     key: str
     label: str  # what the clerk chooses in the list
     module: str
-    needs: tuple[str, ...]  # parameters the kind requires: year, quarter, campaign, dossier
+    needs: tuple[str, ...]  # parameters the kind requires: year, campaign, dossier, meeting, to
     numbered: bool  # takes a number of the register when issued (an attachment does not)
 
 
@@ -27,8 +27,24 @@ KINDS = {
         KindSpec(
             "report", "Báo cáo kết quả thực hiện chỉ tiêu (quý, năm)", "report", ("year",), True
         ),
-        KindSpec("nominees", "Danh sách đề nghị khen thưởng", "nominees", ("campaign",), False),
-        KindSpec("submission", "Tờ trình đề nghị khen thưởng", "submission", ("campaign",), True),
+        KindSpec(
+            "nominees", "Danh sách đề nghị khen thưởng", "nominees", ("campaign", "to"), False
+        ),
+        KindSpec(
+            "submission", "Tờ trình đề nghị khen thưởng", "submission", ("campaign", "to"), True
+        ),
+        KindSpec(
+            "minutes", "Biên bản họp Hội đồng Thi đua - Khen thưởng", "minutes", ("meeting",), True
+        ),
+        KindSpec("ballots", "Kết quả kiểm phiếu (kèm Biên bản)", "ballots", ("meeting",), False),
+        KindSpec(
+            "decision",
+            "Quyết định khen thưởng của Chủ tịch UBND phường",
+            "decision",
+            ("campaign",),
+            True,
+        ),
+        KindSpec("awards", "Sổ theo dõi khen thưởng", "award_register", (), False),
         KindSpec(
             "achievement",
             "Báo cáo thành tích (tập thể, cá nhân)",

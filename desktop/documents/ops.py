@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from desktop.models import IssuedDocument
 
 T = TypeVar("T")
+# Kinds whose issuing changes dossiers (what they listed, the decision recorded on each).
+DOSSIER_KINDS = ("submission", "decision", "minutes")
 Query = Callable[["Session"], T]
 
 
@@ -61,16 +63,28 @@ class IssuedEntry:
 # -- changes -------------------------------------------------------------------------------------
 
 
-def issue(request: DocumentRequest, issued_on: date, documents_folder: Path) -> Operation[Rendered]:
-    """Cấp số và ban hành: number, lay out, keep and record the document in one transaction."""
+def issue(
+    request: DocumentRequest,
+    issued_on: date,
+    documents_folder: Path,
+    number: int | None = None,
+) -> Operation[Rendered]:
+    """Cấp số và ban hành: number (the next one, or the clerk's ``number``), lay out, keep and
+    record the document in one transaction. A Tờ trình or Quyết định also changes the dossiers it
+    lists: those are announced with it."""
 
     def run(session: Session) -> Done[Rendered]:
-        record, pdf = register.issue_document(session, documents_folder, request, issued_on)
+        record, pdf = register.issue_document(
+            session, documents_folder, request, issued_on, number
+        )
         document_id = DocumentId(saved_id(record.id))
         rendered = Rendered(
             pdf, record.title, request, record.symbol, record.issued_on, document_id
         )
-        return Done(rendered, Change.of(Area.DOCUMENTS, document_id))
+        change = Change.of(Area.DOCUMENTS, document_id)
+        if request.kind in DOSSIER_KINDS:
+            change = change | Change.areas_of(Area.DOSSIERS)
+        return Done(rendered, change)
 
     return run
 

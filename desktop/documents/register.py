@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 from desktop.documents.common import DocumentRequest
 from desktop.documents.kinds import DocumentError
 from desktop.documents.renderer import Issue
-from desktop.documents.service import lay_out, prepare
+from desktop.documents.service import kind_module, lay_out, prepare
 from desktop.models import IssuedDocument
 from desktop.models.ids import DocumentId
 from desktop.settings import load_settings
@@ -91,9 +91,18 @@ def write_pdf(path: Path, data: bytes) -> Path:
 
 
 def issue_document(
-    session: Session, documents_folder: Path, request: DocumentRequest, issued_on: date
+    session: Session,
+    documents_folder: Path,
+    request: DocumentRequest,
+    issued_on: date,
+    number: int | None = None,
 ) -> tuple[IssuedDocument, bytes]:
     """Number, render, store and record a document in the caller's transaction.
+
+    ``number`` is the clerk's own number (a Quyết định numbered in the ward's book); refused when
+    its type already has it that year. A kind's module may act on its own issuing in the same
+    transaction with ``on_issue(session, record, request)`` (a Tờ trình records what it listed,
+    a Quyết định the decision on every dossier); a refusal there leaves nothing issued.
 
     The PDF is written before the record; if the transaction then fails the file is an orphan with
     no number attached, which is harmless, while a record without its file would not be.
@@ -107,7 +116,13 @@ def issue_document(
         )
     settings = load_settings(session)
     year = issued_on.year
-    number = next_number(session, prepared.type_code, year)
+    if number is None:
+        number = next_number(session, prepared.type_code, year)
+    elif number < 1 or _taken(session, prepared.type_code, year, number):
+        raise DocumentError(
+            f"Số {number:02d}/{prepared.type_code} năm {year} "
+            + ("không hợp lệ." if number < 1 else "đã có trong sổ văn bản; hãy kiểm tra lại số.")
+        )
     pdf = lay_out(session, prepared, Issue(year, number, issued_on))
     sha = hashlib.sha256(pdf).hexdigest()
     _write_atomically(pdf_path(documents_folder, sha), pdf)
@@ -124,7 +139,23 @@ def issue_document(
     )
     session.add(record)
     session.flush()
+    on_issue = getattr(kind_module(request.kind), "on_issue", None)
+    if on_issue is not None:
+        on_issue(session, record, request)
     return record, pdf
+
+
+def _taken(session: Session, type_code: str, year: int, number: int) -> bool:
+    return (
+        session.exec(
+            select(IssuedDocument.id).where(
+                IssuedDocument.type_code == type_code,
+                IssuedDocument.year == year,
+                IssuedDocument.number == number,
+            )
+        ).first()
+        is not None
+    )
 
 
 def find_issued(session: Session, document_id: DocumentId) -> IssuedDocument:

@@ -60,10 +60,16 @@ def check_request(request: DocumentRequest) -> None:
     missing = {
         "campaign": ("campaign_id", "đợt xét khen thưởng (--campaign)"),
         "dossier": ("dossier_id", "hồ sơ khen thưởng (--dossier)"),
+        "meeting": ("meeting_id", "phiên họp Hội đồng (--meeting)"),
+        "to": ("to", "nơi trình: phường (--to ward) hay thành phố (--to city)"),
     }
     for need in spec.needs:
-        if need in missing and getattr(request, missing[need][0]) is None:
+        if need in missing and getattr(request, missing[need][0]) in (None, ""):
             raise DocumentError(f"“{spec.label}” cần chọn {missing[need][1]}.")
+    if request.to not in ("", "ward", "city"):
+        raise DocumentError(
+            "Nơi trình phải là “ward” (Chủ tịch UBND phường) hoặc “city” (UBND thành phố)."
+        )
     if request.quarter is not None and not 1 <= request.quarter <= 4:
         raise DocumentError("Quý phải từ 1 đến 4.")
 

@@ -13,7 +13,9 @@ from desktop.awards.catalogue import components_of, criteria_of, save_campaign
 from desktop.awards.dossiers import NewDossier, create_dossier, set_component, set_criterion
 from desktop.awards.errors import DossierError
 from desktop.awards.workflow import (
+    TAKEN_BY,
     TRANSITIONS,
+    Act,
     Decision,
     allowed_next,
     blocking_items,
@@ -51,11 +53,24 @@ def make(
     return dossier.id
 
 
+def act_of(step: DossierStatus, source: DossierStatus | None = None) -> Act:
+    """The act that takes a step: the ballot, the Tờ trình, the decision, a reopening, or the
+    clerk; leaving Được khen thưởng is a revocation."""
+    if source is S.AWARDED:
+        return Act.REVOCATION
+    return TAKEN_BY.get(step, Act.CLERK)
+
+
 def walk(s, dossier_id: int, *steps: DossierStatus) -> None:
     for step in steps:
-        note = "Bổ sung số liệu" if step in (S.RETURNED, S.NOT_AWARDED) else ""
+        source = s.get(Dossier, dossier_id).status
+        act = act_of(step, source)
+        note = "Ghi chú" if step in NOTED or act in (Act.REOPEN, Act.REVOCATION) else ""
         decision = DECISION if step is S.AWARDED else None
-        move_dossier(s, dossier_id, step, note=note, decision=decision)
+        move_dossier(s, dossier_id, step, note=note, decision=decision, act=act)
+
+
+NOTED = (S.RETURNED, S.NOT_AWARDED, S.COUNCIL_DECLINED)
 
 
 def history(s, dossier_id: int) -> list[tuple[DossierStatus | None, DossierStatus]]:
@@ -65,18 +80,23 @@ def history(s, dossier_id: int) -> list[tuple[DossierStatus | None, DossierStatu
     return [(e.from_status, e.to_status) for e in events]
 
 
-# Every (from, to) pair the plan allows for a city-level award, and for a ward-level one.
+# Paths the plan allows for a city-level award, each ending in a different place.
+P, D = S.COUNCIL_PROPOSED, S.COUNCIL_DECLINED
 CITY_PATHS = [
     (S.SUBMITTED_TO_COUNCIL,),
     (S.SUBMITTED_TO_COUNCIL, S.RETURNED),
     (S.SUBMITTED_TO_COUNCIL, S.RETURNED, S.SUBMITTED_TO_COUNCIL),
-    (S.SUBMITTED_TO_COUNCIL, S.SENT_UP),
-    (S.SUBMITTED_TO_COUNCIL, S.NOT_AWARDED),
-    (S.SUBMITTED_TO_COUNCIL, S.SENT_UP, S.RETURNED),
-    (S.SUBMITTED_TO_COUNCIL, S.SENT_UP, S.AWARDED),
-    (S.SUBMITTED_TO_COUNCIL, S.SENT_UP, S.NOT_AWARDED),
+    (S.SUBMITTED_TO_COUNCIL, P),
+    (S.SUBMITTED_TO_COUNCIL, D),
+    (S.SUBMITTED_TO_COUNCIL, D, S.DRAFT),
+    (S.SUBMITTED_TO_COUNCIL, P, S.SENT_UP),
+    (S.SUBMITTED_TO_COUNCIL, P, S.NOT_AWARDED),
+    (S.SUBMITTED_TO_COUNCIL, P, S.SENT_UP, S.RETURNED),
+    (S.SUBMITTED_TO_COUNCIL, P, S.SENT_UP, S.AWARDED),
+    (S.SUBMITTED_TO_COUNCIL, P, S.SENT_UP, S.AWARDED, S.SENT_UP),
+    (S.SUBMITTED_TO_COUNCIL, P, S.SENT_UP, S.NOT_AWARDED),
+    (S.SUBMITTED_TO_COUNCIL, P, S.SENT_UP, S.NOT_AWARDED, S.DRAFT),
 ]
-
 
 @pytest.mark.parametrize("path", CITY_PATHS, ids=lambda p: "→".join(s.value for s in p))
 def test_allowed_paths_of_a_city_award_are_kept_in_the_history(demo_db, path) -> None:
@@ -101,14 +121,12 @@ def test_allowed_paths_of_a_city_award_are_kept_in_the_history(demo_db, path) ->
 def test_a_ward_award_is_decided_after_the_council_without_going_up(demo_db) -> None:
     with demo_db.session() as s:
         dossier_id = make(s, "GKCTP")
-        walk(s, dossier_id, S.SUBMITTED_TO_COUNCIL)
-        assert allowed_next(s.get(Dossier, dossier_id), _form(s, "GKCTP")) == [
-            S.RETURNED,
-            S.AWARDED,
-            S.NOT_AWARDED,
-        ]
-        with pytest.raises(DossierError, match="do phường quyết định"):
-            move_dossier(s, dossier_id, S.SENT_UP)
+        walk(s, dossier_id, S.SUBMITTED_TO_COUNCIL, P)
+        dossier = s.get(Dossier, dossier_id)
+        assert allowed_next(dossier, _form(s, "GKCTP")) == [S.NOT_AWARDED, S.RETURNED]
+        assert allowed_next(dossier, _form(s, "GKCTP"), Act.DECISION) == [S.AWARDED]
+        with pytest.raises(DossierError, match="do Chủ tịch UBND phường quyết định"):
+            move_dossier(s, dossier_id, S.SENT_UP, act=Act.SUBMISSION)
         walk(s, dossier_id, S.AWARDED)
         dossier = s.get(Dossier, dossier_id)
         assert (dossier.decision_number, dossier.decision_date) == (
@@ -119,6 +137,53 @@ def test_a_ward_award_is_decided_after_the_council_without_going_up(demo_db) -> 
         assert dossier.decision_issuer == "Chủ tịch Ủy ban nhân dân phường"
 
 
+def test_the_council_and_the_decision_take_their_steps_not_the_clerk(demo_db) -> None:
+    with demo_db.session() as s:
+        dossier_id = make(s, "GKCTP")
+        walk(s, dossier_id, S.SUBMITTED_TO_COUNCIL)
+        with pytest.raises(DossierError, match="bỏ phiếu kín của Hội đồng"):
+            move_dossier(s, dossier_id, P)
+        with pytest.raises(DossierError, match="bỏ phiếu kín của Hội đồng"):
+            move_dossier(s, dossier_id, D, note="Không đạt")
+        walk(s, dossier_id, P)
+        with pytest.raises(DossierError, match="ban hành \\(hoặc ghi nhận\\) quyết định"):
+            move_dossier(s, dossier_id, S.AWARDED, decision=DECISION)
+        city_id = make(s, "BKCTTP", "TDP02")
+        walk(s, city_id, S.SUBMITTED_TO_COUNCIL, P)
+        with pytest.raises(DossierError, match="Tờ trình gửi UBND thành phố"):
+            move_dossier(s, city_id, S.SENT_UP)
+
+
+def test_a_revoked_decision_sends_the_dossier_back_to_await_a_new_one(demo_db) -> None:
+    with demo_db.session() as s:
+        ward_id = make(s, "GKCTP")
+        walk(s, ward_id, S.SUBMITTED_TO_COUNCIL, P, S.AWARDED)
+        with pytest.raises(DossierError, match="lý do hủy"):
+            move_dossier(s, ward_id, P, act=Act.REVOCATION)
+        move_dossier(s, ward_id, P, act=Act.REVOCATION, note="Sai tên đơn vị")
+        dossier = s.get(Dossier, ward_id)
+        assert dossier.status is P
+        assert (dossier.decision_number, dossier.decision_id, dossier.bonus_amount) == ("", None, 0)
+        with pytest.raises(DossierError, match="chưa được khen thưởng"):
+            move_dossier(s, ward_id, P, act=Act.REVOCATION, note="Lần nữa")
+
+
+def test_a_reopened_dossier_starts_a_new_round_with_its_history_kept(demo_db) -> None:
+    with demo_db.session() as s:
+        dossier_id = make(s, "GKCTP")
+        walk(s, dossier_id, S.SUBMITTED_TO_COUNCIL, D)
+        with pytest.raises(DossierError, match="lý do mở lại"):
+            move_dossier(s, dossier_id, S.DRAFT, act=Act.REOPEN)
+        move_dossier(s, dossier_id, S.DRAFT, act=Act.REOPEN, note="Bổ sung thành tích")
+        dossier = s.get(Dossier, dossier_id)
+        assert (dossier.status, dossier.round) == (S.DRAFT, 2)
+        rounds = [e.round for e in s.exec(select(DossierEvent).where(DossierEvent.dossier_id == dossier_id))]
+        assert rounds == [1, 1, 1, 2]
+        walk(s, dossier_id, S.SUBMITTED_TO_COUNCIL)
+        with pytest.raises(DossierError, match="Chỉ mở lại được"):
+            move_dossier(s, dossier_id, S.DRAFT, act=Act.REOPEN, note="x")
+
+
 def _form(s, code: str) -> AwardForm:
     return s.exec(select(AwardForm).where(AwardForm.code == code)).one()
 
@@ -126,9 +191,9 @@ def _form(s, code: str) -> AwardForm:
 def test_a_city_award_is_not_decided_at_the_ward(demo_db) -> None:
     with demo_db.session() as s:
         dossier_id = make(s)
-        walk(s, dossier_id, S.SUBMITTED_TO_COUNCIL)
+        walk(s, dossier_id, S.SUBMITTED_TO_COUNCIL, P)
         with pytest.raises(DossierError, match="gửi hồ sơ lên cấp trên"):
-            move_dossier(s, dossier_id, S.AWARDED, decision=DECISION)
+            move_dossier(s, dossier_id, S.AWARDED, decision=DECISION, act=Act.DECISION)
 
 
 REFUSED = [
@@ -137,14 +202,21 @@ REFUSED = [
     ((), S.NOT_AWARDED),
     ((), S.RETURNED),
     ((), S.DRAFT),
+    ((), P),
     ((S.SUBMITTED_TO_COUNCIL,), S.DRAFT),
     ((S.SUBMITTED_TO_COUNCIL,), S.SUBMITTED_TO_COUNCIL),
+    ((S.SUBMITTED_TO_COUNCIL,), S.SENT_UP),
+    ((S.SUBMITTED_TO_COUNCIL,), S.AWARDED),
+    ((S.SUBMITTED_TO_COUNCIL,), S.NOT_AWARDED),
     ((S.SUBMITTED_TO_COUNCIL, S.RETURNED), S.SENT_UP),
     ((S.SUBMITTED_TO_COUNCIL, S.RETURNED), S.AWARDED),
-    ((S.SUBMITTED_TO_COUNCIL, S.SENT_UP), S.SUBMITTED_TO_COUNCIL),
-    ((S.SUBMITTED_TO_COUNCIL, S.SENT_UP, S.AWARDED), S.NOT_AWARDED),
-    ((S.SUBMITTED_TO_COUNCIL, S.SENT_UP, S.NOT_AWARDED), S.AWARDED),
-    ((S.SUBMITTED_TO_COUNCIL, S.SENT_UP, S.AWARDED), S.RETURNED),
+    ((S.SUBMITTED_TO_COUNCIL, D), S.SUBMITTED_TO_COUNCIL),
+    ((S.SUBMITTED_TO_COUNCIL, P), S.SUBMITTED_TO_COUNCIL),
+    ((S.SUBMITTED_TO_COUNCIL, P, S.SENT_UP), S.SUBMITTED_TO_COUNCIL),
+    ((S.SUBMITTED_TO_COUNCIL, P, S.SENT_UP, S.AWARDED), S.NOT_AWARDED),
+    ((S.SUBMITTED_TO_COUNCIL, P, S.SENT_UP, S.NOT_AWARDED), S.AWARDED),
+    ((S.SUBMITTED_TO_COUNCIL, P, S.SENT_UP, S.AWARDED), S.RETURNED),
+    ((S.SUBMITTED_TO_COUNCIL, P, S.SENT_UP, S.AWARDED), S.DRAFT),
 ]
 
 
@@ -157,7 +229,7 @@ def test_steps_the_workflow_does_not_allow_are_refused_and_change_nothing(
         walk(s, dossier_id, *path)
         before = history(s, dossier_id)
     with pytest.raises(DossierError), demo_db.session() as s:
-        move_dossier(s, dossier_id, to, note="x", decision=DECISION)
+        move_dossier(s, dossier_id, to, note="x", decision=DECISION, act=act_of(to))
     with demo_db.session() as s:
         assert s.get(Dossier, dossier_id).status is ([S.DRAFT, *path][-1])
         assert history(s, dossier_id) == before
@@ -165,16 +237,20 @@ def test_steps_the_workflow_does_not_allow_are_refused_and_change_nothing(
 
 def test_the_transition_table_covers_every_status() -> None:
     assert set(TRANSITIONS) == set(DossierStatus)
-    assert TRANSITIONS[S.AWARDED] == TRANSITIONS[S.NOT_AWARDED] == ()
+    # Được khen thưởng is left only by a revocation; a closed dossier only by a reopening.
+    assert TRANSITIONS[S.AWARDED] == (P, S.SENT_UP)
+    assert TRANSITIONS[S.NOT_AWARDED] == TRANSITIONS[D] == (S.DRAFT,)
 
 
 def test_an_incomplete_dossier_does_not_leave_draft_without_a_reason(demo_db) -> None:
     with demo_db.session() as s:
         dossier_id = make(s, complete=False)
         items = blocking_items(s, dossier_id)
-        assert any("Tờ trình" in line for line in items)
+        assert any("Báo cáo thành tích" in line for line in items)
+        # The papers the app makes later (Tờ trình, Danh sách, Biên bản) are not asked for yet.
+        assert not any("Tờ trình" in line for line in items)
     with (
-        pytest.raises(DossierError, match="(?s)chưa đầy đủ.*Tờ trình.*ghi lý do"),
+        pytest.raises(DossierError, match="(?s)chưa đầy đủ.*Báo cáo thành tích.*ghi lý do"),
         demo_db.session() as s,
     ):
         move_dossier(s, dossier_id, S.SUBMITTED_TO_COUNCIL)
@@ -202,21 +278,36 @@ def test_a_missing_standard_alone_also_needs_a_reason(demo_db) -> None:
             move_dossier(s, dossier_id, S.SUBMITTED_TO_COUNCIL)
 
 
-def test_a_nominee_under_discipline_needs_a_reason_to_go_on(demo_db) -> None:
+def test_a_nominee_under_discipline_reaches_the_council_but_cannot_pass_it(demo_db) -> None:
     with demo_db.session() as s:
         dossier_id = make(s)
         s.exec(select(Unit).where(Unit.code == "TDP01")).one().discipline_note = "Đang bị khiếu nại"
     with pytest.raises(DossierError, match="kỷ luật hoặc khiếu nại"), demo_db.session() as s:
         move_dossier(s, dossier_id, S.SUBMITTED_TO_COUNCIL)
+    with demo_db.session() as s:
+        move_dossier(s, dossier_id, S.SUBMITTED_TO_COUNCIL, reason="Hội đồng xem xét")
+    with pytest.raises(DossierError, match="không qua Hội đồng được"), demo_db.session() as s:
+        move_dossier(s, dossier_id, P, act=Act.VOTE, reason="Chủ tịch đồng ý")
+    with demo_db.session() as s:
+        assert s.get(Dossier, dossier_id).status is S.SUBMITTED_TO_COUNCIL
+
+
+def test_missing_papers_and_standards_cannot_pass_the_council_whatever_the_reason(demo_db) -> None:
+    with demo_db.session() as s:
+        dossier_id = make(s, complete=False)
+        move_dossier(s, dossier_id, S.SUBMITTED_TO_COUNCIL, reason="Sẽ bổ sung")
+    refused = "(?s)không được Hội đồng đề nghị.*Báo cáo thành tích"
+    with pytest.raises(DossierError, match=refused), demo_db.session() as s:
+        move_dossier(s, dossier_id, P, act=Act.VOTE, reason="Chủ tịch đồng ý")
 
 
 def test_a_deactivated_nominee_can_only_be_closed_as_not_awarded(demo_db) -> None:
     with demo_db.session() as s:
         dossier_id = make(s)
-        walk(s, dossier_id, S.SUBMITTED_TO_COUNCIL)
+        walk(s, dossier_id, S.SUBMITTED_TO_COUNCIL, P)
         s.exec(select(Unit).where(Unit.code == "TDP01")).one().active = False
     with pytest.raises(DossierError, match="ngừng hoạt động"), demo_db.session() as s:
-        move_dossier(s, dossier_id, S.SENT_UP, reason="thử")
+        move_dossier(s, dossier_id, S.SENT_UP, reason="thử", act=Act.SUBMISSION)
     with demo_db.session() as s:
         move_dossier(s, dossier_id, S.NOT_AWARDED, note="Tổ dân phố đã sáp nhập")
         assert s.get(Dossier, dossier_id).status is S.NOT_AWARDED
@@ -234,9 +325,9 @@ def test_a_deactivated_nominee_can_only_be_closed_as_not_awarded(demo_db) -> Non
 def test_a_decision_needs_a_number_and_a_date(demo_db, decision, message) -> None:
     with demo_db.session() as s:
         dossier_id = make(s)
-        walk(s, dossier_id, S.SUBMITTED_TO_COUNCIL, S.SENT_UP)
+        walk(s, dossier_id, S.SUBMITTED_TO_COUNCIL, P, S.SENT_UP)
     with pytest.raises(DossierError, match=message), demo_db.session() as s:
-        move_dossier(s, dossier_id, S.AWARDED, decision=decision)
+        move_dossier(s, dossier_id, S.AWARDED, decision=decision, act=Act.DECISION)
     with demo_db.session() as s:
         dossier = s.get(Dossier, dossier_id)
         assert dossier.status is S.SENT_UP and dossier.decision_number == ""
@@ -248,6 +339,9 @@ def test_a_return_and_a_refusal_need_a_note(demo_db) -> None:
         walk(s, dossier_id, S.SUBMITTED_TO_COUNCIL)
         with pytest.raises(DossierError, match="cần bổ sung"):
             move_dossier(s, dossier_id, S.RETURNED)
+        with pytest.raises(DossierError, match="kết luận của Hội đồng"):
+            move_dossier(s, dossier_id, D, act=Act.VOTE)
+        walk(s, dossier_id, P)
         with pytest.raises(DossierError, match="lý do không được"):
             move_dossier(s, dossier_id, S.NOT_AWARDED)
 
@@ -267,41 +361,57 @@ def test_a_step_may_carry_its_own_date_but_not_a_future_or_out_of_order_one(demo
         assert event.at.hour == 0
 
 
-# The plan's path written out once more, independently of TRANSITIONS: (from, to) pairs allowed.
+# The plan's path written out once more, independently of TRANSITIONS: (from, to) pairs allowed,
+# each taken by its own act (the ballot, the Tờ trình, the decision, the clerk, a reopening).
 CITY_ALLOWED = {
     (S.DRAFT, S.SUBMITTED_TO_COUNCIL),
     (S.SUBMITTED_TO_COUNCIL, S.RETURNED),
-    (S.SUBMITTED_TO_COUNCIL, S.SENT_UP),
-    (S.SUBMITTED_TO_COUNCIL, S.NOT_AWARDED),
+    (S.SUBMITTED_TO_COUNCIL, P),
+    (S.SUBMITTED_TO_COUNCIL, D),
     (S.RETURNED, S.SUBMITTED_TO_COUNCIL),
+    (S.RETURNED, S.DRAFT),
+    (P, S.SENT_UP),
+    (P, S.NOT_AWARDED),
+    (P, S.RETURNED),
+    (D, S.DRAFT),
     (S.SENT_UP, S.RETURNED),
     (S.SENT_UP, S.AWARDED),
     (S.SENT_UP, S.NOT_AWARDED),
+    (S.NOT_AWARDED, S.DRAFT),
 }
-WARD_ALLOWED = (CITY_ALLOWED - {(S.SUBMITTED_TO_COUNCIL, S.SENT_UP)}) | {
-    (S.SUBMITTED_TO_COUNCIL, S.AWARDED)
+WARD_ALLOWED = (CITY_ALLOWED - {(P, S.SENT_UP)} - {p for p in CITY_ALLOWED if p[0] is S.SENT_UP}) | {
+    (P, S.AWARDED)
 }
+# A revocation (the only way out of Được khen thưởng) goes back to await a new decision.
+CITY_REVOKED, WARD_REVOKED = (S.AWARDED, S.SENT_UP), (S.AWARDED, P)
 REACH = {
     S.DRAFT: (),
     S.SUBMITTED_TO_COUNCIL: (S.SUBMITTED_TO_COUNCIL,),
     S.RETURNED: (S.SUBMITTED_TO_COUNCIL, S.RETURNED),
-    S.SENT_UP: (S.SUBMITTED_TO_COUNCIL, S.SENT_UP),
-    S.AWARDED: (S.SUBMITTED_TO_COUNCIL, S.SENT_UP, S.AWARDED),
-    S.NOT_AWARDED: (S.SUBMITTED_TO_COUNCIL, S.NOT_AWARDED),
+    P: (S.SUBMITTED_TO_COUNCIL, P),
+    D: (S.SUBMITTED_TO_COUNCIL, D),
+    S.SENT_UP: (S.SUBMITTED_TO_COUNCIL, P, S.SENT_UP),
+    S.AWARDED: (S.SUBMITTED_TO_COUNCIL, P, S.SENT_UP, S.AWARDED),
+    S.NOT_AWARDED: (S.SUBMITTED_TO_COUNCIL, P, S.NOT_AWARDED),
 }
-WARD_REACH = {**REACH, S.SENT_UP: None, S.AWARDED: (S.SUBMITTED_TO_COUNCIL, S.AWARDED)}
+WARD_REACH = {**REACH, S.SENT_UP: None, S.AWARDED: (S.SUBMITTED_TO_COUNCIL, P, S.AWARDED)}
 
 
 @pytest.mark.parametrize(
     ("award", "allowed", "reach"),
-    [("BKCTTP", CITY_ALLOWED, REACH), ("GKCTP", WARD_ALLOWED, WARD_REACH)],
+    [
+        ("BKCTTP", CITY_ALLOWED | {CITY_REVOKED}, REACH),
+        ("GKCTP", WARD_ALLOWED | {WARD_REVOKED}, WARD_REACH),
+    ],
     ids=["city-level", "ward-level"],
 )
 def test_every_pair_of_statuses_is_allowed_or_refused_as_the_plan_says(
     demo_db, award, allowed, reach
 ) -> None:
-    """36 pairs per level: each allowed step succeeds, each other one is refused and changes nothing."""
-    units = ["TDP01", "TDP02", "TDP04", "TDP05", "TDP06", "TDP07"]
+    """64 pairs per level: each allowed step, taken by its own act, succeeds; every other one is
+    refused and changes nothing."""
+    # A fresh nominee per pair (one form per nominee and campaign): 11 groups × 6 yearly rounds.
+    units = [f"TDP{n:02d}" for n in range(1, 13) if n != 3]
     campaigns_used = 0
     for source, path in reach.items():
         if path is None:  # a ward-level dossier never reaches Đã gửi cấp trên
@@ -316,7 +426,13 @@ def test_every_pair_of_statuses_is_allowed_or_refused_as_the_plan_says(
             try:
                 with demo_db.session() as s:
                     move_dossier(
-                        s, dossier_id, target, note="Ghi chú", reason="x", decision=DECISION
+                        s,
+                        dossier_id,
+                        target,
+                        note="Ghi chú",
+                        reason="x",
+                        decision=DECISION,
+                        act=act_of(target, source),
                     )
                 moved = True
             except DossierError:
@@ -334,23 +450,33 @@ def test_every_pair_of_statuses_is_allowed_or_refused_as_the_plan_says(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(
-    attempts=st.lists(st.sampled_from(list(DossierStatus)), min_size=1, max_size=8),
+    attempts=st.lists(
+        st.tuples(st.sampled_from(list(DossierStatus)), st.sampled_from(list(Act))),
+        min_size=1,
+        max_size=8,
+    ),
     ward_level=st.booleans(),
 )
 def test_any_sequence_of_attempts_leaves_a_history_of_allowed_steps_only(
     demo_db, attempts, ward_level
 ) -> None:
     """Whatever the clerk tries, in whatever order, the history holds only steps the plan allows."""
-    award, allowed = ("GKCTP", WARD_ALLOWED) if ward_level else ("BKCTTP", CITY_ALLOWED)
+    award, allowed = (
+        ("GKCTP", WARD_ALLOWED | {WARD_REVOKED})
+        if ward_level
+        else ("BKCTTP", CITY_ALLOWED | {CITY_REVOKED})
+    )
     with demo_db.session() as s:
         # A fresh nominee each example: a new campaign keeps the duplicate rule out of the way.
         year = 2031 + len(s.exec(select(Campaign)).all())
         save_campaign(s, f"Đợt thử {year}", CampaignKind.YEARLY, year, None)
         dossier_id = make(s, award, "TDP01", year=year)
-    for target in attempts:
+    for target, act in attempts:
         try:
             with demo_db.session() as s:
-                move_dossier(s, dossier_id, target, note="Ghi chú", reason="x", decision=DECISION)
+                move_dossier(
+                    s, dossier_id, target, note="Ghi chú", reason="x", decision=DECISION, act=act
+                )
         except DossierError:
             pass
     with demo_db.session() as s:

@@ -1,7 +1,7 @@
 """A demo ward to learn the app on, and synthetic wards of any size for benchmarks.
 
 The demo ward (phường mẫu) is Kiến An-like: about forty units of every kind with their head-counts,
-persons, dossiers at several steps, and the quarterly values of a ward that began the plan in 2025,
+persons, the 2025 award round (council, ballots, the Chairman's decision, :mod:`desktop.demo.council`), and the quarterly values of a ward that began the plan in 2025,
 as they stand on the day it is built (:func:`desktop.models.periods.today`: ``THIDUA_TODAY`` dates
 it). Its figures follow the plan's rules, so that what the app concludes from them is believable:
 
@@ -33,16 +33,11 @@ from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from desktop.changes import EVERYTHING, Done, Operation
+from desktop.demo.council import add_demo_round
 from desktop.indicators.catalogue import load_catalogue
 from desktop.indicators.denominators import HeadCounts
 from desktop.indicators.scope import YearScope, plan_years, year_scopes
 from desktop.models import (
-    AwardForm,
-    Campaign,
-    CampaignKind,
-    Dossier,
-    DossierEvent,
-    DossierStatus,
     Gender,
     Indicator,
     Person,
@@ -175,7 +170,7 @@ def fill_demo_ward(session: Session, seed: int = 2025, day: date | None = None) 
     units.append(new_unit)
     _demo_values(session, rng, units, data["story"], calendar)
     _demo_locks(session, calendar)
-    _demo_dossiers(session, units)
+    add_demo_round(session, data["council"], units)
 
 
 def new_ward(demo: bool) -> Operation[None]:
@@ -348,56 +343,6 @@ def _demo_locks(session: Session, calendar: DemoCalendar) -> None:
                 year=year, quarter=quarter, locked_at=datetime.combine(closed_on, time(9, 0))
             )
         )
-
-
-def _demo_dossiers(session: Session, units: list[Unit]) -> None:
-    forms = {f.code: f for f in session.exec(select(AwardForm))}
-    campaign = session.exec(
-        select(Campaign).where(Campaign.year == 2025, Campaign.kind == CampaignKind.YEARLY)
-    ).one()
-    by_code = {u.code: u for u in units}
-    person = session.exec(select(Person).where(Person.unit_id == by_code["VHXH"].id)).first()
-    plan = [
-        ("GKCTP", by_code["THCSTTN"], None, DossierStatus.AWARDED),
-        ("GKCTP", by_code["TDP03"], None, DossierStatus.SUBMITTED_TO_COUNCIL),
-        ("BKCTTP", by_code["VHXH"], None, DossierStatus.SENT_UP),
-        ("GKCTP", by_code["DNHPS"], None, DossierStatus.DRAFT),
-        ("GKCTP", None, person, DossierStatus.DRAFT),
-    ]
-    path = {
-        DossierStatus.DRAFT: [],
-        DossierStatus.SUBMITTED_TO_COUNCIL: [DossierStatus.SUBMITTED_TO_COUNCIL],
-        DossierStatus.SENT_UP: [DossierStatus.SUBMITTED_TO_COUNCIL, DossierStatus.SENT_UP],
-        DossierStatus.AWARDED: [DossierStatus.SUBMITTED_TO_COUNCIL, DossierStatus.AWARDED],
-    }
-    assert campaign.id is not None
-    for code, unit, nominee, status in plan:
-        form_id = forms[code].id
-        assert form_id is not None
-        dossier = Dossier(
-            campaign_id=campaign.id,
-            award_form_id=form_id,
-            nominee_unit_id=unit.id if unit else None,
-            nominee_person_id=nominee.id if nominee else None,
-            proposing_unit_id=(unit or by_code["VHXH"]).id,
-            status=status,
-            achievement=json.dumps(
-                {"thanh_tich": "Hoàn thành vượt mức các chỉ tiêu chuyển đổi số năm 2025."},
-                ensure_ascii=False,
-            ),
-        )
-        if status is DossierStatus.AWARDED:
-            dossier.decision_number = "125/QĐ-UBND"
-            dossier.decision_date = date(2025, 12, 20)
-            dossier.decision_issuer = "Chủ tịch UBND phường Kiến An"
-        session.add(dossier)
-        session.flush()
-        assert dossier.id is not None  # given by the flush
-        session.add(DossierEvent(dossier_id=dossier.id, to_status=DossierStatus.DRAFT, note="Tạo hồ sơ"))
-        previous = DossierStatus.DRAFT
-        for step in path[status]:
-            session.add(DossierEvent(dossier_id=dossier.id, from_status=previous, to_status=step))
-            previous = step
 
 
 @dataclass

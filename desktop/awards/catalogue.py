@@ -8,6 +8,7 @@ and the 2030 tổng kết, each with a deadline for dossiers.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,7 +27,9 @@ from desktop.models import (
     DossierComponentCheck,
     DossierCriterionCheck,
     NomineeKind,
+    UnitKind,
 )
+from desktop.models.indicators import Comparison
 from desktop.text import clean, clean_line, search_key, sort_key, wording
 
 LEVEL_LABELS = {
@@ -55,6 +58,18 @@ class AwardFormInput:
     code: str = ""
     active: bool = True
     note: str = ""
+    # The rules of the award chain; None keeps what is stored (a new entry: the defaults), so a
+    # form that shows only the fields above never resets them.
+    unit_kinds: Sequence[UnitKind] | None = None  # () = any kind the three flags allow
+    campaign_kinds: Sequence[CampaignKind] | None = None
+    vote_percent: int | None = None
+    vote_comparison: Comparison | None = None
+    bonus_individual_permille: int | None = None
+    bonus_collective_permille: int | None = None
+
+
+VOTE_COMPARISONS = (Comparison.ABOVE, Comparison.AT_LEAST)
+MAX_BONUS_PERMILLE = 20_000  # 20 lần mức lương cơ sở: above any coefficient of the decree
 
 
 def list_award_forms(session: Session, include_inactive: bool = True) -> list[AwardForm]:
@@ -130,9 +145,69 @@ def save_award_form(
     form.for_individual = data.for_individual
     form.active = data.active
     form.note = clean(data.note)
+    _apply_rules(form, data)
     session.add(form)
     session.flush()
     return form
+
+
+def rule_problems(data: AwardFormInput) -> list[str]:
+    """What is wrong with the rules of an entry (who may receive it, its rounds, the vote share,
+    the bonus coefficients); [] when they can be kept."""
+    from desktop.awards.nominees import BUSINESS_KINDS
+
+    problems = []
+    for kind in data.unit_kinds or ():
+        business = kind in BUSINESS_KINDS
+        if business and not data.for_business:
+            problems.append(
+                f"“{kind.label}” được xét là doanh nghiệp; hãy chọn đối tượng doanh nghiệp "
+                "hoặc bỏ loại này."
+            )
+        elif not business and not data.for_collective:
+            problems.append(
+                f"“{kind.label}” được xét là tập thể; hãy chọn đối tượng tập thể hoặc bỏ loại này."
+            )
+    if data.campaign_kinds is not None and not data.campaign_kinds:
+        problems.append(
+            "Hãy chọn ít nhất một loại đợt xét (hằng năm, sơ kết, tổng kết) có hình thức này."
+        )
+    if data.vote_percent is not None and not 1 <= data.vote_percent <= 100:
+        problems.append("Tỷ lệ phiếu đồng ý phải từ 1% đến 100% số thành viên Hội đồng.")
+    if data.vote_comparison is not None and data.vote_comparison not in VOTE_COMPARISONS:
+        problems.append(
+            "Tỷ lệ phiếu đồng ý chỉ so “trên” hoặc “từ … trở lên” số thành viên Hội đồng."
+        )
+    for value, who in (
+        (data.bonus_individual_permille, "cá nhân"),
+        (data.bonus_collective_permille, "tập thể"),
+    ):
+        if value is not None and not 0 <= value <= MAX_BONUS_PERMILLE:
+            problems.append(
+                f"Hệ số tiền thưởng của {who} phải từ 0 đến "
+                f"{MAX_BONUS_PERMILLE // 1000} lần mức lương cơ sở."
+            )
+    return problems
+
+
+def _apply_rules(form: AwardForm, data: AwardFormInput) -> None:
+    problems = rule_problems(data)
+    if problems:
+        raise DossierError("\n".join(problems), problems)
+    if data.unit_kinds is not None:
+        form.unit_kinds = ",".join(k.value for k in UnitKind if k in set(data.unit_kinds))
+    if data.campaign_kinds is not None:
+        form.campaign_kinds = ",".join(
+            k.value for k in CampaignKind if k in set(data.campaign_kinds)
+        )
+    if data.vote_percent is not None:
+        form.vote_percent = data.vote_percent
+    if data.vote_comparison is not None:
+        form.vote_comparison = data.vote_comparison
+    if data.bonus_individual_permille is not None:
+        form.bonus_individual_permille = data.bonus_individual_permille
+    if data.bonus_collective_permille is not None:
+        form.bonus_collective_permille = data.bonus_collective_permille
 
 
 def nominee_kinds_of(form: AwardForm) -> list[NomineeKind]:
@@ -178,7 +253,10 @@ def save_criterion(
     text: str,
     kind: NomineeKind = NomineeKind.ANY,
     criterion_id: int | None = None,
+    heading: bool | None = None,
 ) -> AwardCriterion:
+    """Add or change one standard; ``heading`` marks a line that only introduces the standards
+    under it (None: keep it; a new line ending in ":" is a heading unless told otherwise)."""
     get_award_form(session, form_id)
     text = clean(text)
     if not text:
@@ -186,7 +264,11 @@ def save_criterion(
     if criterion_id is None:
         ordinal = len(criteria_of(session, form_id)) + 1
         criterion = AwardCriterion(
-            award_form_id=form_id, text=text, nominee_kind=kind, ordinal=ordinal
+            award_form_id=form_id,
+            text=text,
+            nominee_kind=kind,
+            ordinal=ordinal,
+            heading=text.rstrip().endswith(":") if heading is None else heading,
         )
     else:
         found = session.get(AwardCriterion, criterion_id)
@@ -194,6 +276,20 @@ def save_criterion(
             raise DossierError("Không tìm thấy tiêu chuẩn cần sửa.")
         criterion = found
         criterion.text, criterion.nominee_kind = text, kind
+        if heading is not None:
+            criterion.heading = heading
+    session.add(criterion)
+    session.flush()
+    return criterion
+
+
+def set_heading(session: Session, criterion_id: int, heading: bool) -> AwardCriterion:
+    """Mark (or unmark) a standard as a heading line: shown, never ticked, never missing. Ticks
+    already given to it on dossiers stay on their record; a heading never counts as met or missing."""
+    criterion = session.get(AwardCriterion, criterion_id)
+    if criterion is None:
+        raise DossierError("Không tìm thấy tiêu chuẩn cần sửa.")
+    criterion.heading = heading
     session.add(criterion)
     session.flush()
     return criterion

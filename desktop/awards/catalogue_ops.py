@@ -21,7 +21,9 @@ from desktop.awards.catalogue import (
     save_campaign,
     save_component,
     save_criterion,
+    set_heading,
 )
+from desktop.awards.errors import DossierError
 from desktop.changes import Area, Change, Done, Operation
 from desktop.models import CampaignKind, NomineeKind
 from desktop.models.ids import AwardFormId, CampaignId, saved_id
@@ -47,10 +49,25 @@ def save_form_criterion(
     text: str,
     kind: NomineeKind = NomineeKind.ANY,
     criterion_id: int | None = None,
+    heading: bool | None = None,
 ) -> Operation[int]:
+    """Add or change one standard; ``heading`` as :func:`~desktop.awards.catalogue.save_criterion`."""
+
     def operation(session: Session) -> Done[int]:
-        saved = saved_id(save_criterion(session, form_id, text, kind, criterion_id).id)
+        saved = saved_id(save_criterion(session, form_id, text, kind, criterion_id, heading).id)
         return Done(saved, awards_changed(form_id))
+
+    return operation
+
+
+def mark_heading(form_id: AwardFormId, criterion_id: int, heading: bool) -> Operation[None]:
+    """Đánh dấu (or unmark) a standard as a line that only introduces the ones under it."""
+
+    def operation(session: Session) -> Done[None]:
+        criterion = set_heading(session, criterion_id, heading)
+        if criterion.award_form_id != form_id:
+            raise DossierError("Tiêu chuẩn này không thuộc mục đang sửa.")
+        return Done(None, awards_changed(form_id))
 
     return operation
 

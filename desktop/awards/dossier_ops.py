@@ -19,8 +19,9 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from desktop.awards.dossiers import (
+    Created,
     NewDossier,
-    create_dossier,
+    add_dossier,
     delete_dossier,
     editable_dossier,
     get_dossier,
@@ -33,7 +34,7 @@ from desktop.awards.dossiers import (
 from desktop.awards.errors import DossierError
 from desktop.awards.history import add_prior_award, remove_prior_award
 from desktop.awards.nominees import Nominee, find_nominee, record_discipline
-from desktop.awards.workflow import Decision, move_dossier
+from desktop.awards.workflow import Decision, act_of_clerk_step, move_dossier
 from desktop.changes import Area, Change, Done, Operation, Undo
 from desktop.models import (
     AwardCriterion,
@@ -72,11 +73,23 @@ def nominee_dossier_ids(
 
 # -- creating, deleting, the workflow (recorded acts, not undone) --------------------------------
 def new_dossier(new: NewDossier) -> Operation[DossierId]:
-    """Tạo hồ sơ: a Nháp with the first line of its history."""
+    """Tạo hồ sơ: a Nháp with the first line of its history (see :func:`create`)."""
 
     def operation(session: Session) -> Done[DossierId]:
-        dossier_id = DossierId(saved_id(create_dossier(session, new).id))
-        return Done(dossier_id, dossier_changed(dossier_id))
+        done = create(new)(session)
+        return Done(done.value.dossier_id, done.change)
+
+    return operation
+
+
+def create(new: NewDossier) -> Operation[Created]:
+    """Tạo hồ sơ, and with ``new.replace`` close the nominee's lower dossier it replaces; the
+    change names both."""
+
+    def operation(session: Session) -> Done[Created]:
+        created = add_dossier(session, new)
+        closed = [r.dossier_id for r in created.replaced]
+        return Done(created, dossier_changed(created.dossier_id, *closed))
 
     return operation
 
@@ -104,19 +117,29 @@ def take_step(
     Ctrl+Z: a dossier sent back by mistake is moved on again by the next step."""
 
     def operation(session: Session) -> Done[None]:
-        move_dossier(session, dossier_id, to, note=note, reason=reason, decision=decision, at=at)
+        move_dossier(
+            session,
+            dossier_id,
+            to,
+            note=note,
+            reason=reason,
+            decision=decision,
+            at=at,
+            act=act_of_clerk_step(to),
+        )
         return Done(None, dossier_changed(dossier_id))
 
     return operation
 
 
 def note_discipline(
-    unit_id: UnitId | None, person_id: PersonId | None, note: str
+    unit_id: UnitId | None, person_id: PersonId | None, note: str, reason: str = ""
 ) -> Operation[Nominee]:
-    """Ghi (or clear) kỷ luật / khiếu nại on the nominee; every dossier of it is flagged."""
+    """Ghi (or clear, with an empty note and a ``reason``) kỷ luật / khiếu nại on the nominee;
+    every dossier of it is flagged while the note stands."""
 
     def operation(session: Session) -> Done[Nominee]:
-        nominee = record_discipline(session, unit_id, person_id, note)
+        nominee = record_discipline(session, unit_id, person_id, note, reason)
         register = (
             Change.of(Area.UNITS, unit_id)
             if unit_id is not None

@@ -17,6 +17,8 @@ from sqlmodel import Session, col, select
 from desktop.awards.catalogue import get_award_form, get_campaign, nominee_kinds_of
 from desktop.awards.errors import DossierError
 from desktop.awards.nominees import Nominee, find_nominee, nominee_from_person, nominee_from_unit
+from desktop.awards.rules import Closing, Replaced, check_new_dossier, check_tickable
+from desktop.awards.rules import reason as replacement_reason
 from desktop.models import (
     AwardCategory,
     AwardCriterion,
@@ -32,7 +34,7 @@ from desktop.models import (
     Person,
     Unit,
 )
-from desktop.models.ids import AwardFormId, CampaignId, PersonId, UnitId, saved_id
+from desktop.models.ids import AwardFormId, CampaignId, DossierId, PersonId, UnitId, saved_id
 from desktop.paths import resource_path
 from desktop.storage.hooks import set_audit_reason
 from desktop.text import clean, matches
@@ -78,42 +80,34 @@ class NewDossier:
     nominee_person_id: PersonId | None = None
     proposing_unit_id: UnitId | None = None
     note: str = ""
+    # A higher form replacing the nominee's lower dossier of the campaign, closed with it.
+    replace: bool = False
 
 
-def find_duplicate(
-    session: Session,
-    campaign_id: int,
-    award_form_id: int,
-    unit_id: int | None,
-    person_id: int | None,
-    exclude_id: int | None = None,
-) -> Dossier | None:
-    same_unit = (
-        Dossier.nominee_unit_id == unit_id
-        if unit_id is not None
-        else col(Dossier.nominee_unit_id).is_(None)
-    )
-    same_person = (
-        Dossier.nominee_person_id == person_id
-        if person_id is not None
-        else col(Dossier.nominee_person_id).is_(None)
-    )
-    query = select(Dossier).where(
-        Dossier.campaign_id == campaign_id,
-        Dossier.award_form_id == award_form_id,
-        same_unit,
-        same_person,
-    )
-    if exclude_id is not None:
-        query = query.where(Dossier.id != exclude_id)
-    return session.exec(query).first()
+@dataclass(frozen=True)
+class Created:
+    """A new dossier and the lower dossiers it replaced (closed in the same transaction)."""
+
+    dossier: Dossier
+    replaced: tuple[Replaced, ...] = ()
+
+    @property
+    def dossier_id(self) -> DossierId:
+        return DossierId(saved_id(self.dossier.id))
 
 
 def create_dossier(session: Session, new: NewDossier) -> Dossier:
+    """A new dossier in Nháp, with the first line of its history (see :func:`add_dossier`)."""
+    return add_dossier(session, new).dossier
+
+
+def add_dossier(session: Session, new: NewDossier) -> Created:
     """A new dossier in Nháp, with the first line of its history.
 
     Refused: an inactive entry of the catalogue, a nominee that was deactivated or is of a kind the
-    entry is not for, and the same nominee proposed twice for the same thing in the same campaign.
+    entry is not for, a form the campaign's round does not offer, and a second live dossier of the
+    nominee in the campaign (:mod:`desktop.awards.rules`) — unless ``new.replace`` asks that a
+    higher form replace a lower one not yet decided, which is then closed here.
     """
     campaign = get_campaign(session, new.campaign_id)
     form = get_award_form(session, new.award_form_id)
@@ -131,15 +125,7 @@ def create_dossier(session: Session, new: NewDossier) -> Dossier:
         raise DossierError(
             f"“{form.name}” chỉ dành cho {allowed}; “{nominee.name}” là {nominee.kind.label.lower()}."
         )
-    campaign_id, form_id = saved_id(campaign.id), saved_id(form.id)
-    duplicate = find_duplicate(
-        session, campaign_id, form_id, new.nominee_unit_id, new.nominee_person_id
-    )
-    if duplicate is not None:
-        raise DossierError(
-            f"“{nominee.name}” đã được đề nghị “{form.name}” trong đợt “{campaign.name}” "
-            f"(hồ sơ số {duplicate.id}, {duplicate.status.label}). Không tạo hồ sơ trùng."
-        )
+    replaced = check_new_dossier(session, campaign, form, nominee, replace=new.replace)
     if new.proposing_unit_id is not None and session.get(Unit, new.proposing_unit_id) is None:
         raise DossierError("Không tìm thấy đơn vị đề nghị trong sổ đăng ký.")
     proposer = new.proposing_unit_id
@@ -148,8 +134,8 @@ def create_dossier(session: Session, new: NewDossier) -> Dossier:
     elif proposer is None and nominee.results_unit_id is not None:
         proposer = nominee.results_unit_id
     dossier = Dossier(
-        campaign_id=campaign_id,
-        award_form_id=form_id,
+        campaign_id=saved_id(campaign.id),
+        award_form_id=saved_id(form.id),
         nominee_unit_id=new.nominee_unit_id,
         nominee_person_id=new.nominee_person_id,
         proposing_unit_id=proposer,
@@ -157,13 +143,28 @@ def create_dossier(session: Session, new: NewDossier) -> Dossier:
     )
     session.add(dossier)
     session.flush()
-    session.add(
-        DossierEvent(
-            dossier_id=saved_id(dossier.id), to_status=DossierStatus.DRAFT, note="Tạo hồ sơ"
-        )
-    )
+    dossier_id = saved_id(dossier.id)
+    first_note = "Tạo hồ sơ"
+    if replaced:
+        first_note += ", thay " + ", ".join(f"hồ sơ số {r.dossier_id}" for r in replaced)
+    session.add(DossierEvent(dossier_id=dossier_id, to_status=DossierStatus.DRAFT, note=first_note))
     session.flush()
-    return dossier
+    for lower in replaced:
+        _close_replaced(session, lower, dossier_id)
+    return Created(dossier, tuple(replaced))
+
+
+def _close_replaced(session: Session, lower: Replaced, new_id: int) -> None:
+    """Close the lower dossier a higher form replaces: a Nháp is deleted; past Nháp, the clerk's
+    step to Không được khen thưởng is written in its history (the workflow allows it from Hội đồng
+    đề nghị and Đã gửi cấp trên, the only statuses :func:`check_one_form` lets through)."""
+    from desktop.awards.workflow import move_dossier
+
+    why = replacement_reason(new_id)
+    if lower.closing is Closing.DELETE:
+        delete_dossier(session, lower.dossier_id, why)
+    else:
+        move_dossier(session, lower.dossier_id, DossierStatus.NOT_AWARDED, note=why)
 
 
 def get_dossier(session: Session, dossier_id: int) -> Dossier:
@@ -218,6 +219,8 @@ def set_criterion(
     criterion = session.get(AwardCriterion, criterion_id)
     if criterion is None or criterion.award_form_id != dossier.award_form_id:
         raise DossierError("Tiêu chuẩn này không thuộc hình thức khen thưởng của hồ sơ.")
+    if met or clean(evidence):
+        check_tickable(criterion)
     check = session.exec(
         select(DossierCriterionCheck).where(
             DossierCriterionCheck.dossier_id == dossier_id,

@@ -9,6 +9,8 @@ from sqlmodel import Session
 from desktop.awards.errors import DossierError
 from desktop.models import Dossier, NomineeKind, Person, Unit, UnitKind
 from desktop.models.ids import PersonId, UnitId, saved_id
+from desktop.storage.hooks import set_audit_reason
+from desktop.text import clean
 
 BUSINESS_KINDS = (UnitKind.BUSINESS, UnitKind.COOPERATIVE)
 
@@ -76,22 +78,35 @@ def nominee_of(session: Session, dossier: Dossier) -> Nominee:
 
 
 def record_discipline(
-    session: Session, unit_id: int | None, person_id: int | None, note: str
+    session: Session, unit_id: int | None, person_id: int | None, note: str, reason: str = ""
 ) -> Nominee:
     """Ghi (or clear, with an empty note) kỷ luật / khiếu nại on the nominee itself, so every dossier
-    of that unit or person is flagged, whatever campaign it belongs to."""
-    from desktop.storage.hooks import set_audit_reason
-    from desktop.text import clean
+    of that unit or person is flagged, whatever campaign it belongs to.
 
+    Clearing a note stands for a decision (the review ended, the complaint was settled): it needs a
+    reason, kept in the audit log as "Gỡ ghi chú kỷ luật: <lý do>" beside the old note.
+    """
     find_nominee(session, unit_id, person_id)
     record: Unit | Person | None = (
         session.get(Unit, unit_id) if unit_id is not None else session.get(Person, person_id)
     )
     assert record is not None  # find_nominee has refused a missing one
-    record.discipline_note = clean(note)
-    set_audit_reason(
-        session, "Ghi kỷ luật / khiếu nại" if clean(note) else "Bỏ ghi kỷ luật / khiếu nại"
-    )
+    note, reason = clean(note), clean(reason)
+    name = record.name if isinstance(record, Unit) else record.full_name
+    if not note:
+        if not record.discipline_note:
+            raise DossierError(
+                f"“{name}” không có ghi chú kỷ luật, thanh tra hoặc khiếu nại để gỡ."
+            )
+        if not reason:
+            raise DossierError(
+                f"Hãy ghi lý do gỡ ghi chú kỷ luật của “{name}” (ví dụ: kết luận thanh tra số …)."
+            )
+        set_audit_reason(session, f"Gỡ ghi chú kỷ luật: {reason}")
+    else:
+        why = "Ghi kỷ luật / khiếu nại"
+        set_audit_reason(session, f"{why}: {reason}" if reason else why)
+    record.discipline_note = note
     session.add(record)
     session.flush()
     return find_nominee(session, unit_id, person_id)

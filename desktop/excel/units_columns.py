@@ -66,6 +66,10 @@ KIND_ALIASES: dict[str, UnitKind] = {
     "tdp": UnitKind.RESIDENTIAL_GROUP,
     "doan the": UnitKind.FRONT_ORGANISATION,
     "mat tran": UnitKind.FRONT_ORGANISATION,
+    "dang uy phuong": UnitKind.PARTY_COMMITTEE,
+    "ubnd": UnitKind.PEOPLES_COMMITTEE,
+    "ubnd phuong": UnitKind.PEOPLES_COMMITTEE,
+    "uy ban nhan dan": UnitKind.PEOPLES_COMMITTEE,
 }
 YES_WORDS = frozenset({"co", "x", "1", "true", "dang hoat dong", "hoat dong", "yes"})
 NO_WORDS = frozenset({"khong", "0", "false", "ngung", "ngung hoat dong", "no"})
@@ -87,7 +91,7 @@ def period_text(code: int | None) -> str | None:
 
 
 def period_from_text(text: str) -> int | None:
-    """"3/2025", "Q3/2025", "quý 3/2025" → 20253; None when the text is not a quarter."""
+    """ "3/2025", "Q3/2025", "quý 3/2025" → 20253; None when the text is not a quarter."""
     match = _PERIOD.fullmatch(search_key(text).strip())
     if match is None:
         return None

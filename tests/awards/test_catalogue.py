@@ -65,7 +65,10 @@ def test_a_new_entry_gets_a_code_a_level_label_and_its_own_papers_and_standards(
             "ít nhất một đối tượng",
         ),
         (AwardFormInput("cờ thi đua của chính phủ", AwardCategory.EMULATION_TITLE, 4), "đã có"),
-        (AwardFormInput("Giấy khen X", AwardCategory.AWARD_FORM, 1, code="HCLD3"), "đã được dùng cho “Huân chương"),
+        (
+            AwardFormInput("Giấy khen X", AwardCategory.AWARD_FORM, 1, code="HCLD3"),
+            "đã được dùng cho “Huân chương",
+        ),
     ],
 )
 def test_bad_entries_are_refused(db, data, message) -> None:
@@ -99,7 +102,7 @@ def test_a_standard_used_in_a_dossier_is_not_deleted(demo_db) -> None:
         dossier = s.exec(select(Dossier).where(Dossier.nominee_person_id.is_not(None))).one()
         (criterion,) = criteria_of(s, dossier.award_form_id)
         set_criterion(s, dossier.id, criterion.id, True)
-        with pytest.raises(DossierError, match="đã được đánh giá trong 1 hồ sơ"):
+        with pytest.raises(DossierError, match=r"đã được đánh giá trong \d+ hồ sơ"):
             remove_criterion(s, criterion.id)
         spare = save_criterion(s, dossier.award_form_id, "Tiêu chuẩn thử")
         remove_criterion(s, spare.id)

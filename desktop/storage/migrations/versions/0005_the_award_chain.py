@@ -42,6 +42,10 @@ MADE_BY = (
     ("Danh sách%", "nominees"),
     ("Biên bản họp Hội đồng%", "minutes"),
 )
+# The plan's recipients (III.2) the register gains: they report the staff indicator like the ward's
+# offices (cán bộ, công chức trained in digital skills, II.2).
+NEW_REPORTING_KINDS = ("party_committee", "peoples_committee")
+STAFF_INDICATOR = "CBCC"
 
 
 def _text(length: int | None = None) -> sqlmodel.sql.sqltypes.AutoString:
@@ -255,6 +259,26 @@ def _fill_catalogue() -> None:
         connection.execute(
             sa.text("UPDATE dossiercomponent SET made_by = :kind WHERE name LIKE :pattern"),
             {"kind": kind, "pattern": pattern},
+        )
+    # Only where the scope still lists the ward's offices: a clerk who narrowed it keeps their choice.
+    for kind in NEW_REPORTING_KINDS:
+        widen = {"kind": kind, "code": STAFF_INDICATOR}
+        connection.execute(
+            sa.text(
+                "UPDATE indicator SET unit_kinds = unit_kinds || ',' || :kind WHERE code = :code "
+                "AND ',' || unit_kinds || ',' LIKE '%,ward_office,%' "
+                "AND ',' || unit_kinds || ',' NOT LIKE '%,' || :kind || ',%'"
+            ),
+            widen,
+        )
+        connection.execute(
+            sa.text(
+                "UPDATE indicatortarget SET unit_kinds = unit_kinds || ',' || :kind "
+                "WHERE indicator_id IN (SELECT id FROM indicator WHERE code = :code) "
+                "AND ',' || unit_kinds || ',' LIKE '%,ward_office,%' "
+                "AND ',' || unit_kinds || ',' NOT LIKE '%,' || :kind || ',%'"
+            ),
+            widen,
         )
 
 

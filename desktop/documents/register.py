@@ -1,6 +1,6 @@
 """The register of issued documents (sổ văn bản đi): numbering, issuing, identical reprints.
 
-Issuing gives a document the next number of its type in the year ("07/BC-UBND"), renders it with
+Issuing gives a document the next number of its book in the year ("07/BC-UBND"), renders it with
 that number and date, keeps the PDF under ``documents/`` by its SHA-256, and records it; a reprint
 returns those very bytes. A draft is rendered without a number and records nothing.
 """
@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 
 from desktop.documents.common import DocumentRequest
 from desktop.documents.kinds import DocumentError
-from desktop.documents.renderer import Issue
+from desktop.documents.renderer import Issue, symbol_suffix
 from desktop.documents.service import kind_module, lay_out, prepare
 from desktop.models import IssuedDocument
 from desktop.models.ids import DocumentId
@@ -43,8 +43,22 @@ def next_number(session: Session, type_code: str, year: int) -> int:
     return (current or 0) + 1
 
 
-def symbol_of(number: int, type_code: str, agency_abbreviation: str) -> str:
-    return f"{number:02d}/{type_code}-{agency_abbreviation}"
+BOOK_CODE_LENGTH = 8  # IssuedDocument.type_code
+
+
+def book_code(type_code: str, suffix: str, agency_abbreviation: str) -> str:
+    """The book a document is numbered in, as kept in ``IssuedDocument.type_code``.
+
+    Each issuer keeps its own book of each type (Nghị định 30: the number runs per issuer): the
+    ward's own documents are kept under their code ("TTr", numbered 01/TTr-UBND …), a document
+    another body issues under its whole suffix ("TTr-VHXH", the standing office's Tờ trình, its
+    own 01, 02 …). A suffix too long for the column ("BB-HĐTĐKT") is kept under its code: the
+    ward issues no biên bản of its own, and should it ever, both would share one sequence of
+    numbers, never the same number twice.
+    """
+    if suffix in ("", f"{type_code}-{agency_abbreviation}") or len(suffix) > BOOK_CODE_LENGTH:
+        return type_code
+    return suffix
 
 
 def pdf_path(documents_folder: Path, sha256: str) -> Path:
@@ -116,11 +130,15 @@ def issue_document(
         )
     settings = load_settings(session)
     year = issued_on.year
+    suffix = symbol_suffix(prepared.lines, settings) or (
+        f"{prepared.type_code}-{settings.agency_abbreviation}"
+    )
+    book = book_code(prepared.type_code, suffix, settings.agency_abbreviation)
     if number is None:
-        number = next_number(session, prepared.type_code, year)
-    elif number < 1 or _taken(session, prepared.type_code, year, number):
+        number = next_number(session, book, year)
+    elif number < 1 or _taken(session, book, year, number):
         raise DocumentError(
-            f"Số {number:02d}/{prepared.type_code} năm {year} "
+            f"Số {number:02d}/{suffix} năm {year} "
             + ("không hợp lệ." if number < 1 else "đã có trong sổ văn bản; hãy kiểm tra lại số.")
         )
     pdf = lay_out(session, prepared, Issue(year, number, issued_on))
@@ -128,10 +146,10 @@ def issue_document(
     _write_atomically(pdf_path(documents_folder, sha), pdf)
     record = IssuedDocument(
         kind=request.kind,
-        type_code=prepared.type_code,
+        type_code=book,
         year=year,
         number=number,
-        symbol=symbol_of(number, prepared.type_code, settings.agency_abbreviation),
+        symbol=f"{number:02d}/{suffix}",
         title=prepared.title,
         issued_on=issued_on,
         params=json.dumps(request.params(), ensure_ascii=False, sort_keys=True),

@@ -46,8 +46,9 @@ NATIONAL_SIZE = 12.0
 PAGE_NUMBER_SIZE = 13.0
 TABLE_SIZE = 12.0
 SIGNATURE_SPACE = 70.0  # points left blank for the signature and the seal
-SIGN_DIRECTIVES = {"recipients", "signature", "signer", "sign-left", "signer-left"}
-META_DIRECTIVES = {"code", "agency", "superior", "nodate"}
+LEFT_SIGN = {"sign-left", "signer-left", "cosign", "cosigner"}
+SIGN_DIRECTIVES = {"recipients", "signature", "signer", *LEFT_SIGN}
+META_DIRECTIVES = {"code", "symbol", "agency", "superior", "nodate"}
 
 
 @dataclass(frozen=True)
@@ -59,12 +60,23 @@ class Issue:
     issued_on: date | None = None
 
 
-def number_text(number: int | None, code: str, agency_abbreviation: str) -> str:
+def number_text(number: int | None, suffix: str) -> str:
     """ "Số: 07/BC-UBND" (leading zero below 10); a draft leaves the number blank."""
-    symbol = f"{code}-{agency_abbreviation}"
     if number is None:
-        return f"Số:        /{symbol}"
-    return f"Số: {number:02d}/{symbol}"
+        return f"Số:        /{suffix}"
+    return f"Số: {number:02d}/{suffix}"
+
+
+def symbol_suffix(lines: list[Line], ward: WardSettings) -> str:
+    """What follows the number: the template's ``@symbol`` (TTr-VHXH, the standing office's Tờ
+    trình; BB-HĐTĐKT, the council's biên bản), else its ``@code`` and the ward's abbreviation
+    (BC-UBND); "" for a document without a number."""
+    meta = _read_meta(lines)
+    if meta.symbol:
+        return meta.symbol
+    if not meta.code or meta.code == "-":
+        return ""
+    return f"{meta.code}-{ward.agency_abbreviation}"
 
 
 def date_text(place: str, issue: Issue) -> str:
@@ -257,6 +269,7 @@ def _styles(layout: PageLayout) -> dict[str, ParagraphStyle]:
 @dataclass
 class _Meta:
     code: str = ""
+    symbol: str = ""
     superior: list[str] = field(default_factory=list)
     agency: list[str] | None = None
     show_date: bool = True
@@ -267,6 +280,8 @@ def _read_meta(lines: list[Line]) -> _Meta:
     for line in lines:
         if line.directive == "code":
             meta.code = _plain(line.text)
+        elif line.directive == "symbol":
+            meta.symbol = _plain(line.text)
         elif line.directive == "agency":
             meta.agency = [] if line.text == "-" else [*(meta.agency or []), _plain(line.text)]
         elif line.directive == "superior":
@@ -283,15 +298,22 @@ def _plain(markup: str) -> str:
 def _top_block(meta: _Meta, ward: WardSettings, issue: Issue) -> TopBlock:
     if meta.agency is not None:
         left = [(text, fonts.REGULAR) for text in meta.superior]
-        left += [(text, fonts.BOLD) for text in meta.agency]
+        if meta.superior or len(meta.agency) < 2:
+            left += [(text, fonts.BOLD) for text in meta.agency]
+        else:
+            # "ỦY BAN NHÂN DÂN PHƯỜNG …" over "PHÒNG VĂN HÓA - XÃ HỘI": the body above the
+            # issuer in regular capitals, the issuer in bold (Nghị định 30, Phụ lục I).
+            left += [(text, fonts.REGULAR) for text in meta.agency[:-1]]
+            left.append((meta.agency[-1], fonts.BOLD))
     else:
         left = []
         if ward.superior_name.strip():
             left.append((ward.superior_name.upper(), fonts.REGULAR))
         left += [(ward.agency_name.upper(), fonts.BOLD), (ward.ward_name.upper(), fonts.BOLD)]
     number = None
+    suffix = meta.symbol or (f"{meta.code}-{ward.agency_abbreviation}" if meta.code else "")
     if meta.code and meta.code != "-" and left:
-        number = number_text(issue.number, meta.code, ward.agency_abbreviation)
+        number = number_text(issue.number, suffix)
     date_line = date_text(ward.place_name, issue) if meta.show_date else None
     return TopBlock(left, number, date_line)
 
@@ -299,16 +321,30 @@ def _top_block(meta: _Meta, ward: WardSettings, issue: Issue) -> TopBlock:
 def _signature_table(lines: list[Line], styles: dict[str, ParagraphStyle], width: float) -> Table:
     left: list[Flowable] = []
     right: list[Flowable] = []
+    left_names: list[Flowable] = []
+    right_names: list[Flowable] = []
     for line in lines:
         d = line.directive
         if d == "recipients":
             style = "recipients" if line.text.startswith("-") else "recipients-head"
             left.append(Paragraph(line.text, styles[style]))
-        elif d in ("signature", "sign-left"):
+        elif d in ("signature", "sign-left", "cosign"):
             (right if d == "signature" else left).append(Paragraph(line.text, styles["signature"]))
         elif d in ("signer", "signer-left"):
             (right if d == "signer" else left).append(Paragraph(line.text, styles["signer"]))
-    table = Table([[left or "", right or ""]], colWidths=[width * 0.45, width * 0.55])
+        elif d == "cosigner":
+            left_names.append(Paragraph(line.text, styles["signer"]))
+    if any(line.directive in ("cosign", "cosigner") for line in lines):
+        # Two signers level with each other: titles on one row, names on the next, so that a
+        # one-line "THƯ KÝ" and a two-line "TM. HỘI ĐỒNG / CHỦ TỊCH" sign on the same height.
+        while right and isinstance(right[-1], Paragraph) and right[-1].style.name == "sn":
+            right_names.insert(0, right.pop())
+        rows = [[left or "", right or ""], [left_names or "", right_names or ""]]
+        widths = [width * 0.5, width * 0.5]
+    else:
+        rows = [[left or "", right or ""]]
+        widths = [width * 0.45, width * 0.55]
+    table = Table(rows, colWidths=widths)
     table.setStyle(
         TableStyle(
             [

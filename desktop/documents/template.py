@@ -12,6 +12,8 @@ A template is plain UTF-8 text that a clerk can correct in any editor:
   ``%if not path`` … ``%elif`` … ``%else`` … ``%end`` keeps a part or not.
 * ``@table row in path`` then one ``| header | {{ row.x }} | width | align`` line per column, then
   ``@endtable``: a table whose rows are laid out by the renderer, page by page.
+* ``%include other.txt`` puts the lines of another template of ``forms/`` there (one kind of
+  document with two forms: the Tờ trình to the Chairman and the one to the city).
 
 Values are looked up by the renderer only; a template cannot run code.
 """
@@ -35,7 +37,9 @@ DIRECTIVES = frozenset(
     {
         "para",  # body paragraph (the default)
         "code",  # type of document for the number: KH, BC, TTr; "-" for none
-        "agency",  # replaces the ward's agency lines in the top block ("-" for none)
+        "symbol",  # the number's whole suffix when another body issues it: TTr-VHXH, BB-HĐTĐKT
+        "agency",  # replaces the ward's agency lines in the top block ("-" for none); alone,
+        # the first of several is the superior (regular capitals), the last the issuer (bold)
         "superior",  # the superior agency above those lines, in regular capitals
         "nodate",  # no place-and-date line
         "title",  # type of document, bold capitals centred (KẾ HOẠCH)
@@ -55,6 +59,8 @@ DIRECTIVES = frozenset(
         "signer",  # the signer's name under the space for the signature
         "sign-left",  # a line of a second signature at the left instead of "Nơi nhận"
         "signer-left",
+        "cosign",  # the same, level with the main signature (a biên bản: Thư ký at left)
+        "cosigner",
         "table",
     }
 )
@@ -315,6 +321,12 @@ class _IfNode:
 
 
 @dataclass
+class _IncludeNode:
+    name: str
+    where: str
+
+
+@dataclass
 class _TableNode:
     var: str
     source: Expr
@@ -325,22 +337,31 @@ class _TableNode:
 _FOR = re.compile(r"^%for\s+(\w+)\s+in\s+(.+)$")
 _IF = re.compile(r"^%(if|elif)\s+(not\s+)?(.+)$")
 _TABLE = re.compile(r"^@table\s+(\w+)\s+in\s+(.+)$")
+_INCLUDE = re.compile(r"^%include\s+([\w.-]+\.txt)$")
+MAX_INCLUDE_DEPTH = 4  # a template including itself is refused rather than looping
 
 
 @dataclass
 class Template:
     name: str
     nodes: list[Any]
+    folder: Path | None = None  # where ``%include`` finds the others (forms/ when None)
 
-    def render(self, scope: dict[str, Any]) -> list[Line]:
+    def render(self, scope: dict[str, Any], _depth: int = 0) -> list[Line]:
         out: list[Line] = []
-        _render_nodes(self.nodes, dict(scope), out)
+        _render_nodes(self.nodes, dict(scope), out, self.folder, _depth)
         return out
 
 
-def _render_nodes(nodes: list[Any], scope: dict[str, Any], out: list[Line]) -> None:
+def _render_nodes(
+    nodes: list[Any], scope: dict[str, Any], out: list[Line], folder: Path | None, depth: int
+) -> None:
     for node in nodes:
-        if isinstance(node, _TextNode):
+        if isinstance(node, _IncludeNode):
+            if depth >= MAX_INCLUDE_DEPTH:
+                raise TemplateError(f"{node.where}: mẫu “{node.name}” lồng nhau quá nhiều lần.")
+            out += load_template(node.name, folder).render(scope, depth + 1)
+        elif isinstance(node, _TextNode):
             text = node.text.render(scope, node.where)
             # A value may hold several lines (an authority block, a report section): one block each.
             for piece in text.split("\n") if node.directive != "blank" else [text]:
@@ -358,11 +379,11 @@ def _render_nodes(nodes: list[Any], scope: dict[str, Any], out: list[Line]) -> N
                 inner = dict(scope)
                 inner[node.var] = item
                 inner["loop"] = {"index": index, "first": index == 1, "last": index == len(items)}
-                _render_nodes(node.body, inner, out)
+                _render_nodes(node.body, inner, out, folder, depth)
         elif isinstance(node, _IfNode):
             for condition, negate, body in node.branches:
                 if condition is None or bool(_lookup(condition, scope, node.where)) != negate:
-                    _render_nodes(body, scope, out)
+                    _render_nodes(body, scope, out, folder, depth)
                     break
         elif isinstance(node, _TableNode):
             out.append(Line("table", table=_fill_table(node, scope)))
@@ -432,6 +453,10 @@ def parse_template(source: str, name: str) -> Template:
         where = f"Mẫu “{name}”, dòng {number}"
         line = raw.strip()
         if not line or line.startswith("##"):
+            continue
+        include = _INCLUDE.match(line)
+        if include:
+            stack[-1].append(_IncludeNode(include.group(1), where))
             continue
         if line.startswith("%"):
             _parse_control(line, where, stack, openers)
@@ -554,8 +579,10 @@ def _split_cells(line: str) -> list[str]:
 
 
 @lru_cache(maxsize=32)
-def _load_cached(path: str, mtime: float) -> Template:
-    return parse_template(Path(path).read_text(encoding="utf-8"), Path(path).name)
+def _load_cached(path: str, mtime: float, folder: str | None) -> Template:
+    template = parse_template(Path(path).read_text(encoding="utf-8"), Path(path).name)
+    template.folder = Path(folder) if folder is not None else None
+    return template
 
 
 def load_template(name: str, folder: Path | None = None) -> Template:
@@ -563,4 +590,5 @@ def load_template(name: str, folder: Path | None = None) -> Template:
     path = (folder or forms_path()) / name
     if not path.is_file():
         raise TemplateError(f"Không tìm thấy mẫu văn bản “{name}” trong thư mục forms/.")
-    return _load_cached(str(path), path.stat().st_mtime)
+    where = None if folder is None else str(folder)
+    return _load_cached(str(path), path.stat().st_mtime, where)

@@ -42,7 +42,7 @@ class DecisionRow:
 
     @property
     def covers(self) -> str:
-        """"3 tập thể, 1 cá nhân", as the decision's Điều 1 counts them."""
+        """ "3 tập thể, 1 cá nhân", as the decision's Điều 1 counts them."""
         parts = [f"{wording.count(self.collectives)} tập thể"] if self.collectives else []
         parts += [f"{wording.count(self.persons)} cá nhân"] if self.persons else []
         return ", ".join(parts) or "không còn hồ sơ nào"
@@ -55,7 +55,7 @@ class DecisionRow:
 
 
 def money(amount: int) -> str:
-    """"2.340.000 đồng"."""
+    """ "2.340.000 đồng"."""
     return f"{wording.count(amount)} đồng"
 
 
@@ -75,9 +75,7 @@ def list_decisions(session: Session, campaign_id: int | None = None) -> list[Dec
         awarded[saved_id(dossier.decision_id)].append(dossier)
     scans: dict[int, int] = {}
     for attachment in session.exec(
-        select(Attachment)
-        .where(col(Attachment.decision_id).in_(ids))
-        .order_by(col(Attachment.id))
+        select(Attachment).where(col(Attachment.decision_id).in_(ids)).order_by(col(Attachment.id))
     ):
         scans[saved_id(attachment.decision_id)] = saved_id(attachment.id)  # the latest wins
     return [

@@ -42,7 +42,9 @@ def record(store: Path, received: ReceivedDecision) -> Operation[DecisionId]:
     return operation
 
 
-def correct(decision_id: DecisionId, correction: Correction, reason: str) -> Operation[AwardDecision]:
+def correct(
+    decision_id: DecisionId, correction: Correction, reason: str
+) -> Operation[AwardDecision]:
     """Đính chính số, ngày, cơ quan ban hành of a decision and of the dossiers it awarded."""
 
     def operation(session: Session) -> Done[AwardDecision]:

@@ -64,10 +64,14 @@ def same_number(
     number once signed stays that paper's."""
     wanted = (search_key(number), search_key(issuer))
     for decision in session.exec(select(AwardDecision).order_by(col(AwardDecision.id))):
-        if decision.id != exclude_id and (
-            search_key(decision.number),
-            search_key(decision.issuer),
-        ) == wanted:
+        if (
+            decision.id != exclude_id
+            and (
+                search_key(decision.number),
+                search_key(decision.issuer),
+            )
+            == wanted
+        ):
             return decision
     return None
 
@@ -101,9 +105,7 @@ def check_number(number: str) -> str:
     return number
 
 
-def record_received(
-    session: Session, store: Path, received: ReceivedDecision
-) -> AwardDecision:
+def record_received(session: Session, store: Path, received: ReceivedDecision) -> AwardDecision:
     """Record the decision and award every dossier it covers; refuse with nothing changed when a
     dossier is not Đã gửi cấp trên, not of a city-level form, or of another campaign, when the
     number is already on record, or when the scan cannot be kept."""
@@ -114,6 +116,12 @@ def record_received(
     if not ids:
         raise DecisionError("Hãy chọn các hồ sơ được khen thưởng theo quyết định này.")
     dossiers = [_covered_dossier(session, i) for i in ids]
+    issuers = _form_issuers(session, dossiers)
+    issuer = clean_line(received.issuer) or (issuers[0] if len(issuers) == 1 else "")
+    # A paper recorded twice is named as such first, before its dossiers (awarded by the first).
+    clash = same_number(session, number, issuer) if issuer else None
+    if clash is not None:
+        raise DecisionError(already_recorded(clash))
     problems = [p for d in dossiers if (p := _not_covered(session, d, saved_id(campaign.id)))]
     if problems:
         raise DecisionError(
@@ -122,10 +130,12 @@ def record_received(
             f"“{campaign.name}”.",
             problems,
         )
-    issuer = clean_line(received.issuer) or _form_issuer(session, dossiers)
-    clash = same_number(session, number, issuer)
-    if clash is not None:
-        raise DecisionError(already_recorded(clash))
+    if not issuer:
+        named = "; ".join(issuers) or "chưa ghi trong danh mục"
+        raise DecisionError(
+            f"Các hồ sơ đã chọn thuộc hình thức do nơi khác nhau quyết định ({named}); "
+            "hãy ghi cơ quan, người ký quyết định."
+        )
     bonuses = _checked_bonuses(received.bonuses, ids)
     if received.scan is not None:
         check_scan_name(received.scan)
@@ -202,17 +212,12 @@ def _not_covered(session: Session, dossier: Dossier, campaign_id: int) -> str | 
     return None
 
 
-def _form_issuer(session: Session, dossiers: Iterable[Dossier]) -> str:
-    issuers = dict.fromkeys(
-        get_award_form(session, d.award_form_id).issuer.strip() for d in dossiers
+def _form_issuers(session: Session, dossiers: Iterable[Dossier]) -> list[str]:
+    """The issuers the catalogue names for the dossiers' forms of the city and above, once each."""
+    forms = [get_award_form(session, d.award_form_id) for d in dossiers]
+    return list(
+        dict.fromkeys(f.issuer.strip() for f in forms if f.level != WARD_LEVEL and f.issuer.strip())
     )
-    if len(issuers) != 1 or not next(iter(issuers)):
-        named = "; ".join(i for i in issuers if i) or "chưa ghi trong danh mục"
-        raise DecisionError(
-            f"Các hồ sơ đã chọn thuộc hình thức do nơi khác nhau quyết định ({named}); "
-            "hãy ghi cơ quan, người ký quyết định."
-        )
-    return next(iter(issuers))
 
 
 def _checked_bonuses(bonuses: Mapping[int, int], ids: list[int]) -> dict[int, int]:

@@ -18,7 +18,7 @@ from desktop.awards.dossiers import DossierRow, dossier_row, get_dossier
 from desktop.awards.history import HistoryLine, nominee_history
 from desktop.awards.nominees import find_nominee
 from desktop.awards.results import ResultLine, dossier_results
-from desktop.awards.workflow import FORWARD, allowed_next, blocking_items
+from desktop.awards.workflow import blocking_items, clerk_steps
 from desktop.models import AwardForm, Campaign, Dossier, DossierStatus, Unit
 from desktop.models.ids import DossierId, PersonId, UnitId, saved_id
 from desktop.register.units import list_persons, list_units
@@ -90,7 +90,7 @@ def editor_view(dossier_id: DossierId) -> Callable[[Session], EditorView]:
                 detail.nominee.person_id,
                 exclude_dossier_id=dossier_id,
             ),
-            steps=allowed_next(detail.dossier, detail.award),
+            steps=clerk_steps(detail.dossier, detail.award),
         )
 
     return read
@@ -118,7 +118,12 @@ def step_view(dossier_id: DossierId, to: DossierStatus) -> Callable[[Session], S
         dossier = get_dossier(session, dossier_id)
         return StepView(
             issuer=get_award_form(session, dossier.award_form_id).issuer,
-            blocking=blocking_items(session, dossier_id) if to in FORWARD else [],
+            # Only the way to the council may be excused; from there on the rules hold.
+            blocking=(
+                blocking_items(session, dossier_id)
+                if to is DossierStatus.SUBMITTED_TO_COUNCIL
+                else []
+            ),
             incomplete_reason=dossier.incomplete_reason,
         )
 

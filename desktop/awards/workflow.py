@@ -70,11 +70,23 @@ NEEDS_NOTE = (S.RETURNED, S.NOT_AWARDED, S.COUNCIL_DECLINED)
 # Where a reopened dossier may come from: sent back by the council or the city.
 REOPENABLE = (S.RETURNED, S.COUNCIL_DECLINED, S.NOT_AWARDED)
 
+# The clerk's own steps, as the buttons and the step dialog name them.
 ACTION_LABELS = {
     S.SUBMITTED_TO_COUNCIL: "Trình Hội đồng phường",
     S.RETURNED: "Trả lại bổ sung",
     S.NOT_AWARDED: "Không được khen thưởng",
+    S.DRAFT: "Mở lại hồ sơ (lần xét mới)",
 }
+
+
+def clerk_steps(dossier: Dossier, form: AwardForm) -> list[DossierStatus]:
+    """The steps the clerk's buttons offer: their own, and the reopening of a closed dossier."""
+    return allowed_next(dossier, form) + allowed_next(dossier, form, Act.REOPEN)
+
+
+def act_of_clerk_step(to: DossierStatus) -> Act:
+    """The act behind a clerk's button: a reopening for Nháp, the clerk's own step otherwise."""
+    return Act.REOPEN if to is S.DRAFT else Act.CLERK
 
 
 @dataclass(frozen=True)

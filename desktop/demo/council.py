@@ -2,7 +2,7 @@
 with the secret ballots, and the Chairman's decision on the one Giấy khen it proposed.
 
 Written as records, dated in December 2025, in the order the clerk would have made them: each
-dossier complete, submitted, voted on (two proposed, one not), and the ward's Giấy khen decided
+dossier the council judged complete, submitted, voted on (two proposed, one not), and the ward's Giấy khen decided
 with its tiền thưởng and its certificate numbered. Two drafts of the round and the city's Bằng khen
 are left for the new user to carry on (the council's next meeting, the Tờ trình to the city).
 Names and numbers come from ``resources/catalogue/demo_ward.json`` ("council").
@@ -72,10 +72,13 @@ def add_demo_round(session: Session, data: dict[str, Any], units: list[Unit]) ->
     decided: list[Dossier] = []
     for code, unit, nominee in plan:
         form = forms[code]
-        dossier = _complete_dossier(session, campaign_id, form, unit, nominee, by_code["VHXH"])
         ballot = votes.get(unit.code) if unit is not None else None
+        # A draft of the round is left as the unit sent it, for the new user to fill in.
+        dossier = _dossier(
+            session, campaign_id, form, unit, nominee, by_code["VHXH"], ballot is not None
+        )
         if ballot is None:
-            continue  # a draft of the round, for the new user to carry on
+            continue
         _step(session, dossier, S.SUBMITTED_TO_COUNCIL, SUBMITTED, "Trình Hội đồng phường")
         proposed = _vote(session, meeting, dossier, form, ballot, len(members))
         if proposed and unit is not None and unit.code in data["decision"]["for"]:
@@ -114,15 +117,16 @@ def _meeting(
     return meeting
 
 
-def _complete_dossier(
+def _dossier(
     session: Session,
     campaign_id: int,
     form: AwardForm,
     unit: Unit | None,
     person: Person | None,
     office: Unit,
+    complete: bool,
 ) -> Dossier:
-    """A dossier with every standard met and every paper the unit brings on file."""
+    """A dossier, when ``complete`` with every standard met and every paper the unit brings."""
     dossier = Dossier(
         campaign_id=campaign_id,
         award_form_id=saved_id(form.id),
@@ -144,6 +148,8 @@ def _complete_dossier(
             note="Tạo hồ sơ",
         )
     )
+    if not complete:
+        return dossier
     nominee = nominee_of(session, dossier)
     for criterion in criteria_of(session, saved_id(form.id), nominee.kind):
         if not criterion.heading:

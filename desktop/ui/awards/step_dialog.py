@@ -58,6 +58,7 @@ class StepDialog(QDialog):
         note_label = {
             DossierStatus.RETURNED: t.STEP_NOTE_RETURNED,
             DossierStatus.NOT_AWARDED: t.STEP_NOTE_REFUSED,
+            DossierStatus.DRAFT: t.STEP_NOTE_REOPEN,
         }.get(to, t.STEP_NOTE)
         form.addRow(note_label, self.note)
         self.reason = QPlainTextEdit(view.incomplete_reason)
@@ -78,7 +79,7 @@ class StepDialog(QDialog):
         self.decision_date = date_edit("decision_date")
         self.decision_issuer = QLineEdit(view.issuer)
         self.decision_issuer.setObjectName("decision_issuer")
-        if to in (DossierStatus.AWARDED, DossierStatus.NOT_AWARDED):
+        if to is DossierStatus.NOT_AWARDED:  # the city's refusal may come as a decision
             form.addRow(t.DECISION_NUMBER, self.decision_number)
             form.addRow(t.DECISION_DATE, self.decision_date)
             form.addRow(t.DECISION_ISSUER, self.decision_issuer)
@@ -88,7 +89,7 @@ class StepDialog(QDialog):
         layout.addWidget(buttons)
 
     def _decision(self) -> Decision | None:
-        if self.to is DossierStatus.AWARDED or self.decision_number.text().strip():
+        if self.decision_number.text().strip():
             return Decision(
                 self.decision_number.text(),
                 day_of(self.decision_date.date()),

@@ -56,7 +56,8 @@ def create(page, qtbot, award: str, nominee: str):  # type: ignore[no-untyped-de
 def test_list_shows_counts_filters_and_marks_late_dossiers(page, qtbot, qtmodeltester) -> None:
     panel = page.dossiers
     qtmodeltester.check(panel.model)
-    assert "Nháp: 2 · Đã trình Hội đồng phường: 1" in panel.counts.text()
+    assert "Nháp: 2 · Đã trình Hội đồng phường: 0" in panel.counts.text()
+    assert "Hội đồng đề nghị: 1 · Hội đồng không đề nghị: 1" in panel.counts.text()
     late = [
         panel.model.record(r).nominee
         for r in range(panel.model.rowCount())
@@ -81,7 +82,7 @@ def test_a_dossier_is_created_filled_in_and_taken_to_a_decision(
     page, qtbot, tmp_path, warnings
 ) -> None:
     ctx = page.ctx
-    create(page, qtbot, "Bằng khen của Chủ tịch UBND thành phố", "Trường THCS Trần Thành Ngọ")
+    create(page, qtbot, "Bằng khen của Chủ tịch UBND thành phố", "Trường THCS Lê Lợi")
     editor = page.dossiers.editor
     assert editor is not None and warnings == []
     assert page.model.rowCount() == 6
@@ -122,42 +123,65 @@ def test_a_dossier_is_created_filled_in_and_taken_to_a_decision(
     type_text(editor.sections["thanh_tich"], "100% giáo viên sử dụng nền tảng số")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
 
-    # Nháp → Đã trình Hội đồng phường → Đã gửi cấp trên → Được khen thưởng.
+    # Nháp → Đã trình Hội đồng phường (the clerk's button) → the council's ballot (its own
+    # record, not a button) → Hội đồng đề nghị, then the city sends it back: Trả lại bổ sung.
     editor.step_button(DossierStatus.SUBMITTED_TO_COUNCIL).click()
     ok(editor.step_dialog)
-    qtbot.waitUntil(lambda: editor.step_button(DossierStatus.SENT_UP) is not None)
+    qtbot.waitUntil(lambda: editor.step_button(DossierStatus.RETURNED) is not None)
     assert not editor.save_button.isEnabled()  # submitted: the record stays as judged
-    editor.step_button(DossierStatus.SENT_UP).click()
-    ok(editor.step_dialog)
-    qtbot.waitUntil(lambda: editor.step_button(DossierStatus.AWARDED) is not None)
-    editor.step_button(DossierStatus.AWARDED).click()
+    assert editor.step_button(DossierStatus.COUNCIL_PROPOSED) is None
+    assert editor.step_button(DossierStatus.AWARDED) is None
+    ctx.door.run(_ballot(dossier_id))
+    qtbot.waitUntil(lambda: editor.step_button(DossierStatus.NOT_AWARDED) is not None)
+    assert editor.step_button(DossierStatus.SENT_UP) is None  # the city Tờ trình sends it
+    editor.step_button(DossierStatus.NOT_AWARDED).click()
     dialog = editor.step_dialog
-    ok(dialog)  # no number yet
-    assert warnings and "số quyết định" in warnings[-1]
-    type_text(dialog.decision_number, "2150/QĐ-UBND")
-    dialog.decision_date.setDate(QDate(2025, 12, 28))
+    ok(dialog)  # no reason yet
+    assert warnings and "lý do không được khen thưởng" in warnings[-1]
+    type_text(dialog.note, "Thành phố không xét trong đợt này")
     ok(dialog)
-    assert "Quyết định số 2150/QĐ-UBND ngày 28/12/2025" in editor.header.text()
-    assert editor.step_button(DossierStatus.NOT_AWARDED) is None
+    # Closed: the clerk may reopen it as a new round, its history kept.
+    qtbot.waitUntil(lambda: editor.step_button(DossierStatus.DRAFT) is not None)
+    editor.step_button(DossierStatus.DRAFT).click()
+    dialog = editor.step_dialog
+    type_text(dialog.note, "Bổ sung minh chứng năm 2026")
+    ok(dialog)
+    qtbot.waitUntil(lambda: editor.save_button.isEnabled())
 
     with ctx.db.session() as s:
         dossier = s.get(Dossier, dossier_id)
         events = s.exec(select(DossierEvent).where(DossierEvent.dossier_id == dossier_id)).all()
-        assert dossier.status is DossierStatus.AWARDED
-        assert dossier.decision_issuer == "Chủ tịch Ủy ban nhân dân thành phố"
+        assert (dossier.status, dossier.round) == (DossierStatus.DRAFT, 2)
         assert "100% giáo viên" in dossier.achievement
         assert [e.to_status for e in events] == [
             DossierStatus.DRAFT,
             DossierStatus.SUBMITTED_TO_COUNCIL,
-            DossierStatus.SENT_UP,
-            DossierStatus.AWARDED,
+            DossierStatus.COUNCIL_PROPOSED,
+            DossierStatus.NOT_AWARDED,
+            DossierStatus.DRAFT,
         ]
-    assert editor.events.rowCount() == 4
-    assert "Được khen thưởng: 2" in page.dossiers.counts.text()
+    assert editor.events.rowCount() == 5
+    assert "Được khen thưởng: 1" in page.dossiers.counts.text()
+
+
+def _ballot(dossier_id: int):  # type: ignore[no-untyped-def]
+    """The council's secret ballot on the dossier, as its record takes the step."""
+    from desktop.awards.workflow import Act, move_dossier
+    from desktop.changes import Area, Change, Done
+
+    def operation(session):  # type: ignore[no-untyped-def]
+        move_dossier(
+            session, dossier_id, DossierStatus.COUNCIL_PROPOSED, note="7/7 đồng ý", act=Act.VOTE
+        )
+        return Done(None, Change.of(Area.DOSSIERS, dossier_id))
+
+    return operation
 
 
 def test_a_duplicate_nomination_is_refused_in_the_dialog(page, qtbot, warnings) -> None:
-    dialog = create(page, qtbot, "Giấy khen của Chủ tịch UBND phường", "Trường THCS Trần Thành Ngọ")
+    dialog = create(
+        page, qtbot, "Giấy khen của Chủ tịch UBND phường", "Công ty Cổ phần May Hải Phòng Star"
+    )
     assert warnings and "đã được đề nghị" in warnings[0]
     assert dialog.isVisible() and page.model.rowCount() == 5
 
@@ -506,7 +530,13 @@ def test_an_earlier_award_removed_by_mistake_comes_back(page, qtbot, monkeypatch
 
 
 def test_a_refused_step_shows_the_reason_and_is_not_undoable(page, qtbot, warnings) -> None:
-    page.dossiers.open_dossier(2)  # with the council
+    from desktop.awards.dossier_ops import take_step
+    from desktop.models.ids import DossierId
+
+    page.ctx.door.run(
+        take_step(DossierId(5), DossierStatus.SUBMITTED_TO_COUNCIL, reason="Nộp bổ sung khi họp")
+    )
+    page.dossiers.open_dossier(5)  # with the council
     editor = page.dossiers.editor
     button = editor.step_button(DossierStatus.RETURNED)
     assert "không hoàn tác bằng Ctrl+Z" in button.toolTip()
@@ -622,7 +652,7 @@ def test_a_step_moves_its_row_and_the_counts_under_the_clerks_filter(page, monke
     )
     assert reads == []
     assert sorted(rows_by_id(panel)) == [4]  # no longer a draft: off the drafts shown
-    assert "Nháp: 1 · Đã trình Hội đồng phường: 2" in panel.counts.text()
+    assert "Nháp: 1 · Đã trình Hội đồng phường: 1" in panel.counts.text()
     assert "Hiển thị 1/1" in panel.count_label.text()
     panel.status.setCurrentIndex(0)  # every status again: the clerk's choice reads the list
     assert len(reads) == 1

@@ -1,4 +1,5 @@
-"""``dossiers list | history | show | files``: award dossiers from the command line.
+"""``dossiers create | submit | return | reopen | template | import | discipline | list | history |
+show | files``: award dossiers from the command line.
 
 The commands read through the same door as the window (:meth:`desktop.changes.Door.read`) and the
 same domain functions; a unit code is found as everywhere (:mod:`desktop.register.lookup`). A
@@ -14,29 +15,45 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session
+from sqlalchemy import func
+from sqlmodel import Session, select
 
 from desktop.awards.attachments import check_store
-from desktop.awards.catalogue import list_campaigns
+from desktop.awards.catalogue import get_campaign, list_award_forms, list_campaigns
 from desktop.awards.detail import DossierDetail, load_detail
-from desktop.awards.dossiers import DossierFilter, DossierRow, count_by_status, list_dossiers
+from desktop.awards.dossier_ops import create, dossier_changed, note_discipline
+from desktop.awards.dossiers import (
+    Created,
+    DossierFilter,
+    DossierRow,
+    NewDossier,
+    count_by_status,
+    get_dossier,
+    list_dossiers,
+)
 from desktop.awards.errors import DossierError
 from desktop.awards.history import HistoryLine, nominee_history
+from desktop.awards.nominees import Nominee
+from desktop.awards.workflow import Act, move_dossier
+from desktop.changes import Done
 from desktop.context import AppContext
-from desktop.errors import Refusal
-from desktop.models import Campaign, DossierStatus, NomineeKind, Person
-from desktop.models.ids import PersonId, UnitId, saved_id
+from desktop.errors import Refusal, more_lines
+from desktop.models import AwardForm, Campaign, DossierStatus, NomineeKind, Person
+from desktop.models.ids import AwardFormId, CampaignId, DossierId, PersonId, UnitId, saved_id
 from desktop.register.lookup import unit_by_code
-from desktop.text import search_key, wording
+from desktop.register.units import list_units
+from desktop.text import clean_line, search_key, wording
 
 REFUSED = 2  # the exit code of a refusal (bad filter, unknown code or number)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
-        "dossiers", help="hồ sơ khen thưởng: danh sách, lịch sử, tệp đính kèm"
+        "dossiers",
+        help="hồ sơ khen thưởng: tạo, trình, trả lại, mở lại, nhập đề nghị, danh sách, lịch sử, tệp",
     )
     commands = parser.add_subparsers(dest="dossiers_command", metavar="VIỆC", required=True)
+    _register_chain(commands)
 
     listing = commands.add_parser("list", help="danh sách hồ sơ, lọc theo đợt xét và trạng thái")
     listing.add_argument("--campaign", help="đợt xét: năm (2025) hoặc một phần tên (“sơ kết”)")
@@ -68,6 +85,203 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     files = commands.add_parser("files", help="kiểm tra tệp đính kèm còn đủ trong thư mục dữ liệu")
     files.set_defaults(run=run_files)
+
+
+def _register_chain(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    create = commands.add_parser("create", help="tạo hồ sơ Nháp cho một đơn vị hoặc một cá nhân")
+    create.add_argument("--campaign", type=int, required=True, help="số của đợt xét")
+    create.add_argument("--form", required=True, help="mã hình thức khen thưởng (ví dụ GKCTP)")
+    who = create.add_mutually_exclusive_group(required=True)
+    who.add_argument("--unit", help="mã đơn vị được đề nghị")
+    who.add_argument("--person", type=int, help="số của cá nhân trong sổ đăng ký")
+    create.add_argument(
+        "--replace",
+        action="store_true",
+        help="thay hồ sơ hình thức thấp hơn (chưa có quyết định) của đối tượng trong đợt này",
+    )
+    create.add_argument("--note", default="", help="ghi chú của hồ sơ")
+    create.set_defaults(run=run_create)
+
+    submit = commands.add_parser("submit", help="trình Hội đồng Thi đua - Khen thưởng phường")
+    submit.add_argument("id", type=int, help="số hồ sơ")
+    submit.add_argument("--reason", default="", help="lý do vẫn trình khi hồ sơ chưa đầy đủ")
+    submit.set_defaults(run=run_step, step="submit")
+
+    back = commands.add_parser("return", help="trả lại hồ sơ để bổ sung")
+    back.add_argument("id", type=int, help="số hồ sơ")
+    back.add_argument("--note", required=True, help="nội dung cần bổ sung")
+    back.set_defaults(run=run_step, step="return")
+
+    reopen = commands.add_parser("reopen", help="mở lại hồ sơ bị trả lại cho lần xét mới")
+    reopen.add_argument("id", type=int, help="số hồ sơ")
+    reopen.add_argument("--note", required=True, help="lý do mở lại")
+    reopen.set_defaults(run=run_step, step="reopen")
+
+    template = commands.add_parser("template", help="mẫu danh sách đề nghị để các đơn vị điền")
+    template.add_argument("--campaign", type=int, required=True, help="số của đợt xét")
+    template.add_argument("--out", required=True, metavar="TỆP.xlsx", help="tệp mẫu sẽ ghi")
+    template.set_defaults(run=run_template)
+
+    nominations = commands.add_parser("import", help="nhập danh sách đề nghị thành hồ sơ Nháp")
+    nominations.add_argument("--campaign", type=int, required=True, help="số của đợt xét")
+    nominations.add_argument("--file", required=True, metavar="TỆP.xlsx", help="danh sách đã điền")
+    nominations.add_argument("--preview", action="store_true", help="chỉ xem trước, không ghi")
+    nominations.set_defaults(run=run_import)
+
+    discipline = commands.add_parser("discipline", help="ghi hoặc gỡ ghi chú kỷ luật, khiếu nại")
+    nominee = discipline.add_mutually_exclusive_group(required=True)
+    nominee.add_argument("--unit", help="mã đơn vị")
+    nominee.add_argument("--person", type=int, help="số của cá nhân trong sổ đăng ký")
+    what = discipline.add_mutually_exclusive_group(required=True)
+    what.add_argument("--note", help="nội dung kỷ luật, thanh tra hoặc khiếu nại")
+    what.add_argument("--clear", action="store_true", help="gỡ ghi chú (cần --reason)")
+    discipline.add_argument("--reason", default="", help="lý do (bắt buộc khi gỡ)")
+    discipline.set_defaults(run=run_discipline)
+
+
+def _form_by_code(session: Session, code: str) -> AwardForm:
+    wanted = clean_line(code).upper()
+    form = session.exec(select(AwardForm).where(func.upper(AwardForm.code) == wanted)).first()
+    if form is None:
+        known = ", ".join(f.code for f in list_award_forms(session, include_inactive=False))
+        raise DossierError(f"Không có hình thức khen thưởng mã “{wanted}”. Các mã: {known}.")
+    return form
+
+
+def _new_dossier(args: argparse.Namespace) -> Callable[[Session], Done[Created]]:
+    def operation(session: Session) -> Done[Created]:
+        form = _form_by_code(session, args.form)
+        unit_id = UnitId(saved_id(unit_by_code(session, args.unit).id)) if args.unit else None
+        new = NewDossier(
+            campaign_id=CampaignId(args.campaign),
+            award_form_id=AwardFormId(saved_id(form.id)),
+            nominee_unit_id=unit_id,
+            nominee_person_id=PersonId(args.person) if args.person is not None else None,
+            note=args.note,
+            replace=args.replace,
+        )
+        return create(new)(session)
+
+    return operation
+
+
+def run_create(args: argparse.Namespace, ctx: AppContext) -> int:
+    try:
+        created = ctx.door.run(_new_dossier(args))
+        detail = ctx.door.read(lambda session: load_detail(session, created.dossier_id))
+    except Refusal as error:
+        print(error.text())
+        return REFUSED
+    print(
+        f"Hồ sơ số {created.dossier_id}: {detail.nominee.name} — {detail.award.name} — "
+        f"{detail.campaign.name}: {DossierStatus.DRAFT.label}"
+    )
+    for lower in created.replaced:
+        print(lower.describe(created.dossier_id))
+    return 0
+
+
+def run_step(args: argparse.Namespace, ctx: AppContext) -> int:
+    dossier_id = DossierId(args.id)
+    if args.step == "submit":
+        to, act, note, reason = DossierStatus.SUBMITTED_TO_COUNCIL, Act.CLERK, "", args.reason
+    elif args.step == "return":
+        to, act, note, reason = DossierStatus.RETURNED, Act.CLERK, args.note, ""
+    else:
+        to, act, note, reason = DossierStatus.DRAFT, Act.REOPEN, args.note, ""
+
+    def operation(session: Session) -> Done[tuple[DossierStatus, int]]:
+        before = get_dossier(session, dossier_id).status
+        move_dossier(session, dossier_id, to, note=note, reason=reason, act=act)
+        return Done((before, get_dossier(session, dossier_id).round), dossier_changed(dossier_id))
+
+    try:
+        before, round_number = ctx.door.run(operation)
+    except Refusal as error:
+        print(error.text())
+        return REFUSED
+    again = f" (lần xét thứ {round_number})" if act is Act.REOPEN else ""
+    print(f"Hồ sơ số {dossier_id}: {before.label} → {to.label}{again}")
+    return 0
+
+
+def _campaign_forms(
+    session: Session, campaign_id: int
+) -> tuple[str, list[tuple[str, str]], list[tuple[str, str]]]:
+    from desktop.awards.rules import campaign_kinds_of
+
+    campaign = get_campaign(session, campaign_id)
+    forms = [
+        (f.code, f.name)
+        for f in list_award_forms(session, include_inactive=False)
+        if campaign.kind in campaign_kinds_of(f)
+    ]
+    units = [(u.code, u.name) for u in list_units(session, include_inactive=False)]
+    return campaign.name, forms, units
+
+
+def run_template(args: argparse.Namespace, ctx: AppContext) -> int:
+    from desktop.excel.nominations import write_template
+
+    try:
+        name, forms, units = ctx.door.read(lambda s: _campaign_forms(s, args.campaign))
+        write_template(Path(args.out), name, forms, units)
+    except Refusal as error:
+        print(error.text())
+        return REFUSED
+    print(f"Đã ghi mẫu danh sách đề nghị của đợt “{name}” ra {args.out}")
+    return 0
+
+
+def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
+    from desktop.awards.nominations import import_nominations, preview
+    from desktop.excel.nominations import read_nominations
+
+    try:
+        nominations = read_nominations(Path(args.file))
+        seen = ctx.door.read(lambda s: preview(s, args.campaign, nominations))
+    except Refusal as error:
+        print(error.text())
+        return REFUSED
+    print(seen.summary())
+    for planned in seen.planned:
+        print(f"  {planned.describe()}")
+    if seen.problems:
+        print("\n".join(more_lines(seen.problems)))
+        print("Không hồ sơ nào được tạo; hãy sửa tệp rồi nhập lại.")
+        return REFUSED
+    if args.preview:
+        print("Xem trước: chưa ghi gì.")
+        return 0
+    try:
+        imported = ctx.door.run(import_nominations(CampaignId(args.campaign), nominations))
+    except Refusal as error:
+        print(error.text())
+        return REFUSED
+    numbers = ", ".join(str(i) for i in imported.dossier_ids)
+    print(f"Đã tạo {wording.count(len(imported.dossier_ids))} hồ sơ Nháp (số {numbers}).")
+    if imported.person_ids:
+        print(f"Đã thêm {wording.count(len(imported.person_ids))} cá nhân vào sổ đăng ký.")
+    return 0
+
+
+def run_discipline(args: argparse.Namespace, ctx: AppContext) -> int:
+    def operation(session: Session) -> Done[Nominee]:
+        unit_id = UnitId(saved_id(unit_by_code(session, args.unit).id)) if args.unit else None
+        person_id = PersonId(args.person) if args.person is not None else None
+        note = "" if args.clear else args.note
+        return note_discipline(unit_id, person_id, note, args.reason)(session)
+
+    try:
+        nominee = ctx.door.run(operation)
+    except Refusal as error:
+        print(error.text())
+        return REFUSED
+    if nominee.flagged:
+        print(f"Đã ghi kỷ luật / khiếu nại của “{nominee.name}”: {nominee.discipline_note}")
+    else:
+        print(f"Đã gỡ ghi chú kỷ luật của “{nominee.name}” (lý do: {clean_line(args.reason)}).")
+    return 0
 
 
 def find_campaigns(session: Session, text: str) -> list[Campaign]:

@@ -22,7 +22,7 @@ from desktop.decisions.corrections import (
     revoke_decision,
 )
 from desktop.decisions.listing import DecisionRow, list_decisions
-from desktop.decisions.received import ReceivedDecision, record_received, scan_of
+from desktop.decisions.received import ReceivedDecision, attach_scan, record_received, scan_of
 from desktop.models import Attachment, AwardDecision
 from desktop.models.ids import DecisionId, DossierId, saved_id
 
@@ -63,6 +63,16 @@ def revoke(
     def operation(session: Session) -> Done[list[DossierId]]:
         moved = [DossierId(i) for i in revoke_decision(session, decision_id, reason, revoked_on)]
         return Done(moved, decision_changed(decision_id, list(moved)))
+
+    return operation
+
+
+def add_scan(store: Path, decision_id: DecisionId, source: Path) -> Operation[int]:
+    """Lưu bản quét of a decision already recorded; returns the attachment's id."""
+
+    def operation(session: Session) -> Done[int]:
+        attachment = attach_scan(session, store, decision_id, source)
+        return Done(saved_id(attachment.id), Change.of(Area.DECISIONS, decision_id))
 
     return operation
 

@@ -177,6 +177,26 @@ def store_scan(session: Session, store: Path, decision_id: int, source: Path) ->
     return attachment
 
 
+def attach_scan(session: Session, store: Path, decision_id: int, source: Path) -> Attachment:
+    """The scan of a decision recorded before its paper was scanned (the latest scan is the one
+    listed); the same file twice is refused."""
+    if session.get(AwardDecision, decision_id) is None:
+        raise DecisionError(f"Không tìm thấy quyết định khen thưởng mã {decision_id}.")
+    attachment = store_scan(session, store, decision_id, source)
+    same = session.exec(
+        select(Attachment).where(
+            Attachment.decision_id == decision_id,
+            Attachment.sha256 == attachment.sha256,
+            Attachment.id != attachment.id,
+        )
+    ).first()
+    if same is not None:
+        raise DecisionError(
+            f"Bản quét này đã được lưu với quyết định (tệp “{same.original_name}”)."
+        )
+    return attachment
+
+
 def scan_of(session: Session, decision_id: int) -> Attachment | None:
     """The scan of a received decision (the latest kept), or None."""
     return session.exec(

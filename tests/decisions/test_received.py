@@ -10,6 +10,8 @@ import pytest
 from sqlmodel import select
 
 from desktop.awards.attachments import stored_path
+from desktop.awards.errors import DossierError
+from desktop.awards.nominees import record_discipline
 from desktop.awards.workflow import move_dossier
 from desktop.context import AppContext
 from desktop.decisions import ops
@@ -175,14 +177,12 @@ def test_a_failing_dossier_midway_rolls_back_the_ones_before(ctx: AppContext, ch
     the dossiers already awarded in the same recording."""
     with ctx.db.session() as s:
         person = s.get(Dossier, chain.bang_khen_person).nominee_person_id
-    from desktop.awards.nominees import record_discipline
-
     with ctx.db.session() as s:
         record_discipline(s, None, person, "Đang bị xem xét kỷ luật")
     received = ReceivedDecision(
         chain.campaign, "2345/QĐ-UBND", SIGNED, [chain.bang_khen_unit, chain.bang_khen_person]
     )
-    with pytest.raises(Exception, match="kỷ luật"):
+    with pytest.raises(DossierError, match="đang có ghi chú kỷ luật"):
         ctx.door.run(ops.record(ctx.folder.attachments, received))
     assert statuses(ctx.db, chain.bang_khen_unit) == [S.SENT_UP]
     assert [r for r in ctx.door.read(ops.decisions()) if r.number == "2345/QĐ-UBND"] == []
@@ -275,3 +275,19 @@ def test_a_dossier_the_city_did_not_award_is_closed_by_the_clerk(ctx: AppContext
     with ctx.db.session() as s:
         move_dossier(s, chain.bang_khen_person, S.NOT_AWARDED, note="Không có trong Quyết định 2345")
     assert statuses(ctx.db, chain.bang_khen_unit, chain.bang_khen_person) == [S.AWARDED, S.NOT_AWARDED]
+
+
+def test_a_scan_that_came_later_is_kept_with_the_decision(
+    ctx: AppContext, chain: Round, tmp_path: Path
+) -> None:
+    store = ctx.folder.attachments
+    decision_id = ctx.door.run(
+        ops.record(store, ReceivedDecision(chain.campaign, "2345/QĐ-UBND", SIGNED, [chain.co_thi_dua]))
+    )
+    assert ctx.door.read(ops.scan(decision_id)) is None
+    source = scan_file(tmp_path / "scans", "QD-2345.png", b"\x89PNG page")
+    attachment_id = ctx.door.run(ops.add_scan(store, decision_id, source))
+    (row,) = [r for r in ctx.door.read(ops.decisions()) if r.id == decision_id]
+    assert row.scan_id == attachment_id
+    with pytest.raises(DecisionError, match="Bản quét này đã được lưu với quyết định"):
+        ctx.door.run(ops.add_scan(store, decision_id, source))

@@ -1,0 +1,181 @@
+"""The Biên bản họp Hội đồng (BB) and its kết quả kiểm phiếu, read back from their PDFs: the
+members, the counts, the conclusions, the number of the council, and the format checks."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.units import mm
+from sqlmodel import select
+
+from desktop.context import AppContext
+from desktop.council import ops
+from desktop.documents import ops as document_ops
+from desktop.documents.common import DocumentRequest
+from desktop.documents.kinds import DocumentError
+from desktop.documents.layout import PageLayout
+from desktop.documents.service import render
+from desktop.models import DossierComponent, DossierComponentCheck
+from desktop.models.ids import CampaignId, DossierId, MeetingId, saved_id
+from desktop.storage import Database
+from tests.council.conftest import campaign_of, ready_dossier, seed_ward
+
+A4_W, A4_H = 595.2756, 841.8898
+DAY = date(2026, 11, 28)
+
+
+@pytest.fixture
+def meeting(db: Database, ctx: AppContext) -> tuple[MeetingId, list[int]]:
+    """Eight of nine present (Bùi Văn Nam absent); four ballots: three proposed, one not."""
+    members = seed_ward(db)
+    with db.session() as s:
+        campaign_id = CampaignId(saved_id(campaign_of(s).id))
+        dossiers = [
+            ready_dossier(s, unit="THCSTTN"),
+            ready_dossier(s, unit="TDP01"),
+            ready_dossier(s, unit=None, person="Phạm Thị Hoa"),
+            ready_dossier(s, award="BKCTTP", unit="TDP02"),
+        ]
+    attending = [m for i, m in enumerate(members) if i != 7]
+    meeting_id = ctx.door.run(
+        ops.create_meeting(campaign_id, DAY, "Hội trường UBND phường", attending, "Nhất trí.")
+    )
+    for dossier_id, agree in zip(dossiers, (8, 3, 7, 6), strict=True):
+        ctx.door.run(ops.record_vote(meeting_id, DossierId(dossier_id), 8, 8, agree))
+    return meeting_id, dossiers
+
+
+def _text(pdf: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        return re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in doc.pages))
+
+
+def _draft(db: Database, kind: str, meeting_id: int) -> bytes:
+    with db.session() as s:
+        return render(s, DocumentRequest(kind, meeting_id=MeetingId(meeting_id)))
+
+
+def test_the_minutes_name_the_council_the_ballots_and_the_conclusion(db, meeting) -> None:
+    text = _text(_draft(db, "minutes", meeting[0]))
+    for expected in (
+        "ỦY BAN NHÂN DÂN PHƯỜNG KIẾN AN",
+        "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+        "Số: /BB-HĐTĐKT",
+        "BIÊN BẢN",
+        "ngày 28 tháng 11 năm 2026, tại Hội trường UBND phường",
+        "Chủ trì: Nguyễn Văn Hùng, Chủ tịch UBND phường, Chủ tịch Hội đồng.",
+        "Thư ký: Ngô Thị Thu",
+        "Thành viên Hội đồng có mặt: 8/9 thành viên",
+        "Vắng mặt: Bùi Văn Nam.",
+        "Đỗ Thị Hạnh",
+        "3 tập thể, 1 cá nhân",
+        "Bằng khen của Chủ tịch UBND thành phố: 1 tập thể;",
+        "Giấy khen của Chủ tịch UBND phường: 2 tập thể, 1 cá nhân;",
+        "88,9%",
+        "33,3%",
+        "Đề nghị Chủ tịch Ủy ban nhân dân phường tặng Giấy khen cho 1 tập thể, 1 cá nhân;",
+        "Đề nghị cấp trên xét tặng Bằng khen của Chủ tịch UBND thành phố cho 1 tập thể;",
+        "Không đề nghị khen thưởng Tổ dân phố số 1 (Giấy khen của Chủ tịch UBND phường): 3/9",
+        "Biên bản kết thúc lúc …… giờ …… phút cùng ngày, đã thông qua trước Hội đồng",
+        "THƯ KÝ",
+        "CHỦ TỊCH HỘI ĐỒNG",
+    ):
+        assert expected in text, expected
+    assert text.index("Trường THCS Trần") < text.index("Phạm Thị Hoa", text.index("STT Tên"))
+    assert "Bùi Văn Nam" not in text[text.index("STT Họ và tên") :]  # absent, not in the list
+
+
+def test_the_two_signers_sit_side_by_side_secretary_left_chair_right(db, meeting) -> None:
+    with pdfplumber.open(io.BytesIO(_draft(db, "minutes", meeting[0]))) as pdf:
+        last = pdf.pages[-1]
+        words = {w["text"]: w for w in last.extract_words()}
+        secretary = [w for w in last.extract_words() if w["text"] == "Thu"][-1]
+        chair = [w for w in last.extract_words() if w["text"] == "Hùng"][-1]
+    assert "KÝ" in words and secretary["x0"] < A4_W / 2 < chair["x0"]
+    assert secretary["top"] == pytest.approx(chair["top"], abs=4)
+
+
+def test_issuing_numbers_it_for_the_council_and_marks_the_dossiers_minutes(
+    db, ctx, meeting, tmp_path: Path
+) -> None:
+    meeting_id, dossiers = meeting
+    issued = ctx.door.run(
+        document_ops.issue(DocumentRequest("minutes", meeting_id=meeting_id), DAY, tmp_path)
+    )
+    assert issued.symbol == "01/BB-HĐTĐKT"
+    assert "Số: 01/BB-HĐTĐKT" in _text(issued.pdf)
+    with db.session() as s:
+        for dossier_id in dossiers:
+            check = s.exec(
+                select(DossierComponentCheck)
+                .join(DossierComponent)
+                .where(
+                    DossierComponentCheck.dossier_id == dossier_id,
+                    DossierComponent.made_by == "minutes",
+                )
+            ).one()
+            assert check.present
+            assert check.note == "Biên bản số 01/BB-HĐTĐKT ngày 28 tháng 11 năm 2026"
+    # The count goes with it, and names it.
+    text = _text(_draft(db, "ballots", meeting_id))
+    assert "(Kèm theo Biên bản số 01/BB-HĐTĐKT ngày 28/11/2026" in text
+
+
+def test_the_count_of_the_ballots_per_dossier(db, meeting, ctx, tmp_path: Path) -> None:
+    text = _text(_draft(db, "ballots", meeting[0]))
+    for expected in (
+        "BIÊN BẢN KIỂM PHIẾU",
+        "Kèm theo Biên bản số …………………… ngày ……………………",
+        "Tổng số thành viên Hội đồng: 9; số thành viên có mặt: 8.",
+        "Ban kiểm phiếu gồm:",
+        "Trưởng ban;",
+        "Tổ dân phố số 2 (Bằng khen của Chủ tịch UBND thành phố): 6/9 thành viên đồng ý (66,7%), "
+        "yêu cầu trên 50% tổng số thành viên: Hội đồng đề nghị.",
+        "Tổ dân phố số 1 (Giấy khen của Chủ tịch UBND phường): 3/9 thành viên đồng ý (33,3%), "
+        "yêu cầu trên 50% tổng số thành viên: Hội đồng không đề nghị.",
+        "TRƯỞNG BAN KIỂM PHIẾU",
+    ):
+        assert expected in text, expected
+    assert "Số:" not in text  # an attachment has no number of its own
+    with pytest.raises(DocumentError, match="không có số riêng"):
+        ctx.door.run(
+            document_ops.issue(DocumentRequest("ballots", meeting_id=meeting[0]), DAY, tmp_path)
+        )
+
+
+@pytest.mark.parametrize("kind", ["minutes", "ballots"])
+def test_format_a4_margins_embedded_fonts_page_numbers(db, meeting, kind: str) -> None:
+    pdf_bytes = _draft(db, kind, meeting[0])
+    layout = PageLayout()
+    left, right = layout.margin_left * mm, A4_W - layout.margin_right * mm
+    top, bottom = layout.margin_top * mm, A4_H - layout.margin_bottom * mm
+    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
+        assert len(pdf.pages) == 2
+        for number, page in enumerate(pdf.pages, start=1):
+            assert (page.width, page.height) == pytest.approx((A4_W, A4_H), abs=0.5)
+            body = [c for c in page.chars if c["top"] >= top - mm]
+            assert min(c["x0"] for c in body) >= left - mm
+            assert max(c["x1"] for c in body) <= right + mm
+            assert max(c["bottom"] for c in body) <= bottom + mm
+            above = "".join(c["text"] for c in page.chars if c["top"] < top - mm).strip()
+            assert above == ("" if number == 1 else str(number))
+        national = [c for c in pdf.pages[0].chars if c["text"] == "C"][0]
+        assert "Bold" in national["fontname"]
+    reader = PdfReader(io.BytesIO(pdf_bytes))
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            descendants = font.get("/DescendantFonts")
+            descriptor = (descendants[0].get_object() if descendants else font)["/FontDescriptor"]
+            assert "/FontFile2" in descriptor.get_object(), font["/BaseFont"]
+
+
+def test_a_meeting_that_does_not_exist_is_refused(db) -> None:
+    with db.session() as s, pytest.raises(DocumentError, match="Không tìm thấy phiên họp"):
+        render(s, DocumentRequest("minutes", meeting_id=MeetingId(42)))

@@ -76,7 +76,9 @@ def complete_dossier(
         if component.required and not component.made_by:
             set_component(s, dossier_id, saved_id(component.id), True, "Bản giấy")
     save_achievement(
-        s, dossier_id, {section.key: "Hoàn thành tốt nhiệm vụ" for section in achievement_sections()}
+        s,
+        dossier_id,
+        {section.key: "Hoàn thành tốt nhiệm vụ" for section in achievement_sections()},
     )
     return dossier_id
 

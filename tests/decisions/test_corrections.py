@@ -133,7 +133,10 @@ def test_a_correction_changes_the_decision_and_every_dossier_with_the_reason_aud
     assert (decision.number, decision.signed_on) == ("2354/QĐ-UBND", date(2026, 11, 21))
     for dossier in dossiers(ctx.db, city.dossiers):
         assert dossier.status is S.AWARDED
-        assert (dossier.decision_number, dossier.decision_date) == ("2354/QĐ-UBND", date(2026, 11, 21))
+        assert (dossier.decision_number, dossier.decision_date) == (
+            "2354/QĐ-UBND",
+            date(2026, 11, 21),
+        )
         event = last_event(ctx.db, dossier.id)
         assert (event.from_status, event.to_status, event.round) == (S.AWARDED, S.AWARDED, 1)
         assert event.note == (
@@ -161,7 +164,9 @@ def test_a_correction_of_the_issuer_alone_names_the_number_it_corrects(
     ctx: AppContext, city: Recorded
 ) -> None:
     ctx.door.run(
-        ops.correct(city.decision, Correction(issuer="Ủy ban nhân dân thành phố"), "Ghi nhầm cơ quan")
+        ops.correct(
+            city.decision, Correction(issuer="Ủy ban nhân dân thành phố"), "Ghi nhầm cơ quan"
+        )
     )
     assert [d.decision_issuer for d in dossiers(ctx.db, city.dossiers)] == [
         "Ủy ban nhân dân thành phố"
@@ -219,7 +224,9 @@ def test_an_issued_ward_decision_is_not_corrected_but_revoked_and_issued_again(
     assert str(refused.value) == ISSUED_NUMBER
     assert "hãy hủy và ban hành lại" in ISSUED_NUMBER
     with pytest.raises(DecisionError, match="bản đã in và ký; hãy hủy và ban hành lại"):
-        ctx.door.run(ops.correct(ward.decision, Correction(signed_on=date(2026, 11, 19)), "Gõ nhầm"))
+        ctx.door.run(
+            ops.correct(ward.decision, Correction(signed_on=date(2026, 11, 19)), "Gõ nhầm")
+        )
     assert [d.decision_number for d in dossiers(ctx.db, ward.dossiers)] == ["125/QĐ-UBND"] * 2
 
 
@@ -250,7 +257,9 @@ def test_a_revoked_city_decision_sends_its_dossiers_back_to_await_the_city(
                 AuditEntry.table_name == "awarddecision", AuditEntry.field == "revoked_on"
             )
         ).all()
-    assert audited.reason == "Hủy quyết định khen thưởng số 2345/QĐ-UBND: Thành phố thu hồi quyết định"
+    assert (
+        audited.reason == "Hủy quyết định khen thưởng số 2345/QĐ-UBND: Thành phố thu hồi quyết định"
+    )
     # A revoked decision is neither revoked again nor corrected; its number stays taken.
     with pytest.raises(DecisionError, match="đã bị hủy ngày 30/11/2026; không hủy được nữa"):
         ctx.door.run(ops.revoke(city.decision, "Lần nữa"))

@@ -124,7 +124,9 @@ def test_the_scan_is_stored_once_and_listed_with_the_decision(
     decision_id = ctx.door.run(
         ops.record(
             ctx.folder.attachments,
-            ReceivedDecision(chain.campaign, "2345/QĐ-UBND", SIGNED, [chain.co_thi_dua], scan=source),
+            ReceivedDecision(
+                chain.campaign, "2345/QĐ-UBND", SIGNED, [chain.co_thi_dua], scan=source
+            ),
         )
     )
     scan = ctx.door.read(ops.scan(decision_id))
@@ -168,7 +170,9 @@ def test_dossiers_not_sent_up_are_refused_and_nothing_changes(
         S.COUNCIL_PROPOSED,
     ]
     with ctx.db.session() as s:
-        assert s.exec(select(AwardDecision).where(AwardDecision.number == "2345/QĐ-UBND")).all() == []
+        assert (
+            s.exec(select(AwardDecision).where(AwardDecision.number == "2345/QĐ-UBND")).all() == []
+        )
         assert s.exec(select(Attachment).where(Attachment.decision_id.is_not(None))).all() == []  # type: ignore[union-attr]
 
 
@@ -191,7 +195,9 @@ def test_a_failing_dossier_midway_rolls_back_the_ones_before(ctx: AppContext, ch
 def test_the_same_number_from_the_same_issuer_is_refused(ctx: AppContext, chain: Round) -> None:
     store = ctx.folder.attachments
     ctx.door.run(
-        ops.record(store, ReceivedDecision(chain.campaign, "2345/QĐ-UBND", SIGNED, [chain.bang_khen_unit]))
+        ops.record(
+            store, ReceivedDecision(chain.campaign, "2345/QĐ-UBND", SIGNED, [chain.bang_khen_unit])
+        )
     )
     again = ReceivedDecision(chain.campaign, "2345/qđ-ubnd", SIGNED, [chain.bang_khen_person])
     with pytest.raises(DecisionError) as refused:
@@ -203,7 +209,11 @@ def test_the_same_number_from_the_same_issuer_is_refused(ctx: AppContext, chain:
     assert statuses(ctx.db, chain.bang_khen_person) == [S.SENT_UP]
     # Another issuer may well have its own number 2345.
     other = ReceivedDecision(
-        chain.campaign, "2345/QĐ-UBND", SIGNED, [chain.co_thi_dua], issuer="Ủy ban nhân dân thành phố"
+        chain.campaign,
+        "2345/QĐ-UBND",
+        SIGNED,
+        [chain.co_thi_dua],
+        issuer="Ủy ban nhân dân thành phố",
     )
     ctx.door.run(ops.record(store, other))
     assert statuses(ctx.db, chain.co_thi_dua) == [S.AWARDED]
@@ -238,7 +248,9 @@ def test_a_scan_that_is_not_a_pdf_or_picture_is_refused_before_anything_is_kept(
     ctx: AppContext, chain: Round, tmp_path: Path
 ) -> None:
     source = scan_file(tmp_path / "scans", "quyet-dinh.docx", b"word")
-    received = ReceivedDecision(chain.campaign, "2345/QĐ-UBND", SIGNED, [chain.bang_khen_unit], scan=source)
+    received = ReceivedDecision(
+        chain.campaign, "2345/QĐ-UBND", SIGNED, [chain.bang_khen_unit], scan=source
+    )
     with pytest.raises(DecisionError, match="hãy đính kèm tệp PDF, JPG hoặc PNG"):
         ctx.door.run(ops.record(ctx.folder.attachments, received))
     assert not any(ctx.folder.attachments.glob("??/*"))
@@ -260,12 +272,14 @@ def test_forms_of_different_issuers_ask_for_the_issuer(ctx: AppContext, chain: R
     )
     ctx.door.run(ops.record(ctx.folder.attachments, named))
     with ctx.db.session() as s:
-        assert {s.get(Dossier, i).decision_issuer for i in (chain.bang_khen_unit, chain.co_thi_dua)} == {
-            "Chủ tịch UBND thành phố Hải Phòng"
-        }
+        assert {
+            s.get(Dossier, i).decision_issuer for i in (chain.bang_khen_unit, chain.co_thi_dua)
+        } == {"Chủ tịch UBND thành phố Hải Phòng"}
 
 
-def test_a_dossier_the_city_did_not_award_is_closed_by_the_clerk(ctx: AppContext, chain: Round) -> None:
+def test_a_dossier_the_city_did_not_award_is_closed_by_the_clerk(
+    ctx: AppContext, chain: Round
+) -> None:
     ctx.door.run(
         ops.record(
             ctx.folder.attachments,
@@ -273,8 +287,13 @@ def test_a_dossier_the_city_did_not_award_is_closed_by_the_clerk(ctx: AppContext
         )
     )
     with ctx.db.session() as s:
-        move_dossier(s, chain.bang_khen_person, S.NOT_AWARDED, note="Không có trong Quyết định 2345")
-    assert statuses(ctx.db, chain.bang_khen_unit, chain.bang_khen_person) == [S.AWARDED, S.NOT_AWARDED]
+        move_dossier(
+            s, chain.bang_khen_person, S.NOT_AWARDED, note="Không có trong Quyết định 2345"
+        )
+    assert statuses(ctx.db, chain.bang_khen_unit, chain.bang_khen_person) == [
+        S.AWARDED,
+        S.NOT_AWARDED,
+    ]
 
 
 def test_a_scan_that_came_later_is_kept_with_the_decision(
@@ -282,7 +301,9 @@ def test_a_scan_that_came_later_is_kept_with_the_decision(
 ) -> None:
     store = ctx.folder.attachments
     decision_id = ctx.door.run(
-        ops.record(store, ReceivedDecision(chain.campaign, "2345/QĐ-UBND", SIGNED, [chain.co_thi_dua]))
+        ops.record(
+            store, ReceivedDecision(chain.campaign, "2345/QĐ-UBND", SIGNED, [chain.co_thi_dua])
+        )
     )
     assert ctx.door.read(ops.scan(decision_id)) is None
     source = scan_file(tmp_path / "scans", "QD-2345.png", b"\x89PNG page")

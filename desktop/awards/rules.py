@@ -102,8 +102,10 @@ def live_dossiers(
     """The nominee's dossiers of this campaign that still hold its achievement (not closed)."""
     if unit_id is not None:
         whose = Dossier.nominee_unit_id == unit_id
-    else:
+    elif person_id is not None:
         whose = Dossier.nominee_person_id == person_id
+    else:
+        return []  # a person not yet in the register has no dossier
     query = (
         select(Dossier)
         .where(Dossier.campaign_id == campaign_id, whose, col(Dossier.status).not_in(CLOSED))

@@ -26,15 +26,18 @@ def test_list_shows_every_dossier_and_the_counts(demo_dir, capsys) -> None:
     code, out = run(demo_dir, capsys, "list")
     assert code == 0
     assert "Trường THCS Trần Thành Ngọ — Giấy khen của Chủ tịch UBND phường" in out
-    assert "Tổng: 5 hồ sơ. Nháp: 2; Đã trình Hội đồng phường: 1" in out
+    assert "Tổng: 5 hồ sơ. Nháp: 2; Đã trình Hội đồng phường: 0" in out
+    assert "Hội đồng đề nghị: 1; Hội đồng không đề nghị: 1" in out
 
 
 def test_list_filters_by_campaign_and_status_as_json(demo_dir, capsys) -> None:
-    code, out = run(demo_dir, capsys, "list", "--campaign", "2025", "--status", "da gui", "--json")
+    code, out = run(
+        demo_dir, capsys, "list", "--campaign", "2025", "--status", "hoi dong de nghi", "--json"
+    )
     data = json.loads(out)
     assert code == 0
     assert [d["award"] for d in data["dossiers"]] == ["Bằng khen của Chủ tịch UBND thành phố"]
-    assert data["counts"]["sent_up"] == 1 and data["counts"]["draft"] == 0
+    assert data["counts"]["proposed"] == 1 and data["counts"]["draft"] == 0
     code, out = run(demo_dir, capsys, "list", "--campaign", "sơ kết", "--json")
     assert json.loads(out)["dossiers"] == []
 
@@ -84,11 +87,13 @@ def test_show_tells_what_is_missing_and_the_history(demo_dir, capsys) -> None:
     assert (
         "Trạng thái: Được khen thưởng" in out and "Quyết định số 125/QĐ-UBND ngày 20/12/2025" in out
     )
-    assert "Còn thiếu:" in out and "Tờ trình đề nghị khen thưởng" in out
     assert "Nháp → Đã trình Hội đồng phường" in out
+    assert "Đã trình Hội đồng phường → Hội đồng đề nghị" in out
+    code, out = run(demo_dir, capsys, "show", "4")
+    assert "Còn thiếu:" in out and "Báo cáo thành tích" in out  # a draft as the unit sent it
     code, out = run(demo_dir, capsys, "show", "2", "--json")
     data = json.loads(out)
-    assert data["status"] == "council" and data["nominee"] == "Tổ dân phố số 3"
+    assert data["status"] == "declined" and data["nominee"] == "Tổ dân phố số 3"
     assert [c["name"] for c in data["components"]][0] == "Tờ trình đề nghị khen thưởng"
     code, out = run(demo_dir, capsys, "show", "99")
     assert code == 2 and "Không tìm thấy hồ sơ số 99" in out

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.awards.errors import DossierError
 from desktop.awards.nominees import find_nominee
-from desktop.models import AwardForm, Campaign, Dossier, DossierStatus, PriorAward
+from desktop.models import AwardDecision, AwardForm, Campaign, Dossier, DossierStatus, PriorAward
 from desktop.text import clean_line, wording
 
 
@@ -49,35 +49,52 @@ def nominee_history(
                 prior.year, prior.award_name, prior.decision, "Đã nhận", prior_award_id=prior.id
             )
         )
-    dossiers = select(Dossier, AwardForm, Campaign).join(AwardForm).join(Campaign)
+    # The awards decided through recorded decisions (Quyết định khen thưởng) are read from the
+    # decision itself, as corrected; a revoked decision awards nothing.
+    dossiers = (
+        select(Dossier, AwardForm, Campaign, AwardDecision)
+        .join(AwardForm)
+        .join(Campaign)
+        .join(AwardDecision, col(AwardDecision.id) == Dossier.decision_id, isouter=True)
+    )
     dossiers = dossiers.where(
         Dossier.nominee_unit_id == unit_id
         if unit_id is not None
         else Dossier.nominee_person_id == person_id
     )
-    for dossier, form, campaign in session.exec(dossiers):
+    for dossier, form, campaign, decision in session.exec(dossiers):
         if dossier.id == exclude_dossier_id:
             continue
-        if awarded_only and dossier.status is not DossierStatus.AWARDED:
+        revoked = decision is not None and decision.revoked_on is not None
+        awarded = dossier.status is DossierStatus.AWARDED and not revoked
+        if awarded_only and not awarded:
             continue
         lines.append(
             HistoryLine(
                 year=campaign.year,
                 award=form.name,
-                decision=_decision_text(dossier),
-                status=dossier.status.label,
+                decision=_decision_text(dossier, decision),
+                status=dossier.status.label if awarded or not revoked else "Quyết định đã hủy",
                 dossier_id=dossier.id,
             )
         )
     return sorted(lines, key=lambda line: (-line.year, line.award))
 
 
-def _decision_text(dossier: Dossier) -> str:
-    if not dossier.decision_number:
+def _decision_text(dossier: Dossier, decision: AwardDecision | None) -> str:
+    number, signed_on, issuer = (
+        (decision.number, decision.signed_on, decision.issuer or dossier.decision_issuer)
+        if decision is not None
+        else (dossier.decision_number, dossier.decision_date, dossier.decision_issuer)
+    )
+    if not number:
         return ""
-    when = f" ngày {wording.short_date(dossier.decision_date)}" if dossier.decision_date else ""
-    issuer = f" của {dossier.decision_issuer}" if dossier.decision_issuer else ""
-    return f"Quyết định số {dossier.decision_number}{when}{issuer}"
+    when = f" ngày {wording.short_date(signed_on)}" if signed_on else ""
+    by = f" của {issuer}" if issuer else ""
+    text = f"Quyết định số {number}{when}{by}"
+    if decision is not None and decision.revoked_on is not None:
+        text += f" (đã hủy ngày {wording.short_date(decision.revoked_on)})"
+    return text
 
 
 def add_prior_award(

@@ -96,10 +96,12 @@ def decide(
     return saved_id(decision.id)
 
 
-def awarded_ward_decision(s: Session, *, persons: Sequence[int] = (1, 7)) -> tuple[int, list[int]]:
+def awarded_ward_decision(
+    s: Session, *, persons: Sequence[int] = (1, 7), number: str = "125/QĐ-UBND"
+) -> tuple[int, list[int]]:
     """A ward decision giving Giấy khen to two residential groups and to ``persons``; returns the
     decision's id and its dossiers (collectives first)."""
     dossiers = [proposed_dossier(s, unit_code=code) for code in ("TDP01", "TDP02")]
     dossiers += [proposed_dossier(s, person_id=person) for person in persons]
     bonuses = {d: 702_000 if i < 2 else 351_000 for i, d in enumerate(dossiers)}
-    return decide(s, dossiers, bonuses=bonuses), dossiers
+    return decide(s, dossiers, bonuses=bonuses, number=number), dossiers

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from desktop.documents import minutes
 from desktop.documents.common import DocumentRequest
+from desktop.documents.template import BLANK
 from desktop.models import IssuedDocument
 from desktop.text import wording
 
@@ -22,6 +23,8 @@ DATA_KEYS = ("meeting", "campaign", "council", "votes", "minutes")
 
 
 def title(session: Session, request: DocumentRequest) -> str:
+    if request.blank:
+        return "Kết quả kiểm phiếu (kèm Biên bản họp Hội đồng)"
     view = minutes.meeting_of(session, request)
     return f"Kết quả kiểm phiếu phiên họp Hội đồng ngày {wording.short_date(view.held_on)}"
 
@@ -56,4 +59,16 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
         "council": data["council"],
         "votes": data["votes"],
         "minutes": minutes_reference(session, view.id),
+    }
+
+
+def blank_data(session: Session) -> dict[str, Any]:
+    """The count to fill by hand, with empty rows for the dossiers."""
+    data = minutes.blank_data(session)
+    return {
+        "meeting": data["meeting"],
+        "campaign": data["campaign"],
+        "council": data["council"],
+        "votes": BLANK,
+        "minutes": {"symbol": "", "date": ""},
     }

@@ -17,8 +17,9 @@ from desktop.awards.papers import mark_made
 from desktop.council.errors import CouncilError
 from desktop.council.meetings import MeetingView, MemberRow, VoteRow, load_meeting
 from desktop.council.votes import MINUTES_PAPER
-from desktop.documents.common import DocumentRequest
+from desktop.documents.common import DocumentRequest, this_year
 from desktop.documents.kinds import DocumentError
+from desktop.documents.template import BLANK, BLANK_TEXT
 from desktop.models import CouncilRole, IssuedDocument
 from desktop.text import wording
 
@@ -38,11 +39,15 @@ def meeting_of(session: Session, request: DocumentRequest) -> MeetingView:
 
 
 def title(session: Session, request: DocumentRequest) -> str:
+    if request.blank:
+        return "Biên bản họp Hội đồng Thi đua - Khen thưởng"
     view = meeting_of(session, request)
     return f"Biên bản họp Hội đồng Thi đua - Khen thưởng ngày {wording.short_date(view.held_on)}"
 
 
 def document_year(session: Session, request: DocumentRequest) -> int:
+    if request.blank:
+        return request.year or this_year()
     return meeting_of(session, request).held_on.year
 
 
@@ -142,3 +147,25 @@ def on_issue(session: Session, record: IssuedDocument, request: DocumentRequest)
     note = f"Biên bản số {record.symbol} {wording.long_date(record.issued_on)}"
     for vote in view.votes:
         mark_made(session, vote.dossier_id, MINUTES_PAPER, note)
+
+
+def blank_data(session: Session) -> dict[str, Any]:
+    """The form to fill by hand: dotted names and counts, empty rows for members and ballots."""
+    person = {"name": "", "position": "", "role": "", "title": "CHỦ TỊCH HỘI ĐỒNG"}
+    return {
+        "meeting": {"date": None, "long_date": f"ngày {BLANK_TEXT}", "place": "", "note": ""},
+        "campaign": {"name": BLANK, "year": BLANK},
+        "council": {
+            "total": BLANK,
+            "present": BLANK,
+            "quorum_met": False,
+            "chair": person,
+            "secretary": {**person, "title": "THƯ KÝ"},
+            "attendees": BLANK,
+            "absent": BLANK,
+            "members_present": BLANK,
+        },
+        "groups": [{"award": BLANK, "counts": BLANK}],
+        "votes": BLANK,
+        "conclusion": {"considered": BLANK, "ward": BLANK, "higher": [], "declined": []},
+    }

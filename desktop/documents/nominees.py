@@ -1,37 +1,33 @@
-"""Danh sách đề nghị khen thưởng of a campaign, grouped by award (highest level first).
+"""Danh sách đề nghị khen thưởng: the list attached to a Tờ trình (``to`` ward or city).
 
-It is the attachment of the Tờ trình, so it has no number of its own (``TYPE_CODE`` "-").
-Dossiers returned for more papers or not awarded are left out; every other status is listed.
+It lists the same dossiers as its Tờ trình and is dated as it: while dossiers wait for a Tờ trình
+(proposed by the council, not yet listed), it is the list of the Tờ trình to come, its number and
+date left as dots; once the Tờ trình is issued and nothing new waits, it is that Tờ trình's list,
+with its number and date. It has no number of its own (``TYPE_CODE`` "-").
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from desktop.documents.common import DocumentRequest, this_year
+from desktop.decisions import submissions
+from desktop.decisions.submissions import Listed
+from desktop.documents.common import DocumentRequest, this_year, ward_label
 from desktop.documents.kinds import DocumentError
 from desktop.documents.template import BLANK
-from desktop.models import AwardForm, Campaign, Dossier, DossierStatus, IssuedDocument, Person, Unit
-from desktop.models.ids import CampaignId, saved_id
-from desktop.text import sort_key, wording
+from desktop.models import Campaign, IssuedDocument
+from desktop.models.decisions import Authority
+from desktop.models.ids import saved_id
+from desktop.settings import WardSettings, load_settings
+from desktop.text import wording
 
 TEMPLATE = "danh-sach-de-nghi.txt"
 TYPE_CODE = "-"
-DATA_KEYS = ("campaign", "groups", "submission")
-LEFT_OUT = (DossierStatus.RETURNED, DossierStatus.NOT_AWARDED)
+DATA_KEYS = ("campaign", "groups", "submission", "issuer", "to_ward")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-
-
-@dataclass
-class AwardGroup:
-    award: str
-    level: int
-    collectives: list[dict[str, Any]] = field(default_factory=list)
-    individuals: list[dict[str, Any]] = field(default_factory=list)
 
 
 def get_campaign(session: Session, request: DocumentRequest) -> Campaign:
@@ -53,78 +49,85 @@ def document_year(session: Session, request: DocumentRequest) -> int:
     return get_campaign(session, request).year
 
 
-def award_groups(session: Session, campaign_id: CampaignId) -> list[AwardGroup]:
-    dossiers = session.exec(
-        select(Dossier).where(
-            Dossier.campaign_id == campaign_id, col(Dossier.status).not_in(LEFT_OUT)
+def groups_of(listed: Sequence[Listed]) -> list[dict[str, Any]]:
+    """The listed dossiers by award, highest first (as :func:`submissions.describe` sorts them)."""
+    groups: dict[int, dict[str, Any]] = {}
+    for row in listed:
+        group = groups.setdefault(
+            row.form_id, {"award": row.form, "collectives": [], "individuals": []}
         )
-    ).all()
-    forms = {f.id: f for f in session.exec(select(AwardForm))}
-    unit_ids = {d.nominee_unit_id for d in dossiers} | {d.proposing_unit_id for d in dossiers}
-    person_ids = {d.nominee_person_id for d in dossiers if d.nominee_person_id}
-    persons = {p.id: p for p in session.exec(select(Person).where(col(Person.id).in_(person_ids)))}
-    unit_ids |= {p.unit_id for p in persons.values()}
-    units = {u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_(unit_ids)))}
-    groups: dict[int, AwardGroup] = {}
-    for dossier in dossiers:
-        form = forms[dossier.award_form_id]
-        group = groups.setdefault(saved_id(form.id), AwardGroup(form.name, form.level))
-        if dossier.nominee_unit_id is not None:
-            unit = units[dossier.nominee_unit_id]
-            group.collectives.append(
-                {"name": unit.name, "detail": unit.address or unit.kind.label, "note": dossier.note}
-            )
-        else:
-            person = persons[dossier.nominee_person_id]
-            unit_name = units[person.unit_id].name if person.unit_id in units else ""
-            detail = ", ".join(p for p in (person.position, unit_name) if p)
-            group.individuals.append(
-                {"name": person.full_name, "detail": detail, "note": dossier.note}
-            )
-    ordered = sorted(groups.values(), key=lambda g: (-g.level, sort_key(g.award)))
-    for group in ordered:
-        group.collectives.sort(key=lambda r: sort_key(r["name"]))
-        group.individuals.sort(key=lambda r: sort_key(r["name"]))
-    return ordered
+        entry = {
+            "dossier_id": row.dossier_id,
+            "name": row.name,
+            "detail": row.detail,
+            "note": row.note,
+        }
+        group["collectives" if row.collective else "individuals"].append(entry)
+    out = list(groups.values())
+    for index, group in enumerate(out):
+        group["roman"] = ROMAN[index] if index < len(ROMAN) else str(index + 1)
+    return out
 
 
-def submission_reference(session: Session, campaign_id: CampaignId) -> dict[str, str]:
-    """The issued Tờ trình of the campaign this list goes with, if the ward has issued it."""
-    rows = session.exec(
-        select(IssuedDocument)
-        .where(IssuedDocument.kind == "submission")
-        .order_by(col(IssuedDocument.id).desc())
-    ).all()
-    for row in rows:
-        try:
-            params = json.loads(row.params or "{}")
-        except json.JSONDecodeError:
-            continue
-        if params.get("campaign_id") == campaign_id:
-            return {"symbol": row.symbol, "date": wording.short_date(row.issued_on)}
-    return {"symbol": "", "date": ""}
+def listed_now(
+    session: Session, campaign_id: int, to: str
+) -> tuple[list[Listed], IssuedDocument | None]:
+    """What the Tờ trình to ``to`` lists: the dossiers waiting for it (no record yet), or, when
+    none waits, those of the latest one issued (with its record)."""
+    waiting = submissions.pending(session, campaign_id, to)
+    if waiting:
+        return waiting, None
+    issued = submissions.submission_documents(session, campaign_id, submissions.authority_of(to))
+    if not issued:
+        return [], None
+    latest = issued[-1]
+    return submissions.describe(session, submissions.listed_ids(session, saved_id(latest.id))), latest
+
+
+def issuer_of(settings: WardSettings, to_ward: bool, ward_short: str) -> dict[str, Any]:
+    """Who sends the Tờ trình and signs its list: the standing office to the Chairman, the UBND
+    phường to the city."""
+    if to_ward:
+        return {
+            "name": settings.office_name,
+            "signature": [settings.office_head_title],
+            "signer": settings.office_head_name,
+        }
+    return {
+        "name": ward_short,
+        "signature": [*settings.signing_authority.split("\n"), settings.signer_title],
+        "signer": settings.signer_name,
+    }
 
 
 def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     campaign = get_campaign(session, request)
-    campaign_id = CampaignId(saved_id(campaign.id))
-    groups = award_groups(session, campaign_id)
+    settings = load_settings(session)
+    listed, record = listed_now(session, saved_id(campaign.id), request.to)
+    to_ward = submissions.authority_of(request.to) is Authority.WARD
+    short = f"{settings.agency_abbreviation} {ward_label(settings)}".strip()
+    reference = (
+        {"symbol": record.symbol, "date": wording.short_date(record.issued_on)}
+        if record is not None
+        else {"symbol": "", "date": ""}
+    )
     return {
         "campaign": {"name": campaign.name, "year": campaign.year},
-        "groups": [
-            {
-                "roman": ROMAN[i] if i < len(ROMAN) else str(i + 1),
-                "award": g.award,
-                "collectives": g.collectives,
-                "individuals": g.individuals,
-            }
-            for i, g in enumerate(groups)
-        ],
-        "submission": submission_reference(session, campaign_id),
+        "groups": groups_of(listed),
+        "submission": reference,
+        "issuer": issuer_of(settings, to_ward, short),
+        "to_ward": to_ward,
     }
 
 
 def blank_data(session: Session) -> dict[str, Any]:
     """One award with empty rows for collectives and individuals."""
     group = {"roman": "I", "award": BLANK, "collectives": BLANK, "individuals": BLANK}
-    return {"campaign": BLANK, "groups": [group], "submission": {"symbol": "", "date": ""}}
+    issuer = {"name": BLANK, "signature": [BLANK], "signer": BLANK}
+    return {
+        "campaign": BLANK,
+        "groups": [group],
+        "submission": {"symbol": "", "date": ""},
+        "issuer": issuer,
+        "to_ward": False,
+    }

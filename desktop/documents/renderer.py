@@ -46,6 +46,12 @@ NATIONAL_SIZE = 12.0
 PAGE_NUMBER_SIZE = 13.0
 TABLE_SIZE = 12.0
 SIGNATURE_SPACE = 70.0  # points left blank for the signature and the seal
+# A document may name its own number and date in its text (the list attached to a Quyết định:
+# "kèm theo Quyết định số 125/QĐ-UBND ngày 20/12/2025"), which only the layout knows: a kind puts
+# these marks in its data and the layout writes them, as dots on a draft.
+OWN_NUMBER = "\ue000"
+OWN_DATE = "\ue001"
+DRAFT_BLANK = "……"
 LEFT_SIGN = {"sign-left", "signer-left", "cosign", "cosigner"}
 SIGN_DIRECTIVES = {"recipients", "signature", "signer", *LEFT_SIGN}
 META_DIRECTIVES = {"code", "symbol", "agency", "superior", "nodate"}
@@ -275,6 +281,19 @@ class _Meta:
     show_date: bool = True
 
 
+def own_number_and_date(lines: list[Line], ward: WardSettings, issue: Issue) -> list[Line]:
+    """The lines with the document's own number ("125/QĐ-UBND") and date written in."""
+    if not any(OWN_NUMBER in line.text or OWN_DATE in line.text for line in lines):
+        return lines
+    suffix = symbol_suffix(lines, ward)
+    number = f"{issue.number:02d}/{suffix}" if issue.number is not None else f"{DRAFT_BLANK}/{suffix}"
+    day = wording.short_date(issue.issued_on) if issue.issued_on else DRAFT_BLANK
+    return [
+        Line(line.directive, line.text.replace(OWN_NUMBER, number).replace(OWN_DATE, day), line.table)
+        for line in lines
+    ]
+
+
 def _read_meta(lines: list[Line]) -> _Meta:
     meta = _Meta()
     for line in lines:
@@ -473,6 +492,7 @@ def render_pdf(
     doc.addPageTemplates(templates)
     width = A4[0] - margins["leftMargin"] - margins["rightMargin"]
     meta = _read_meta(lines)
+    lines = own_number_and_date(lines, ward, issue)
     story: list[Flowable] = [_top_block(meta, ward, issue), *_flowables(lines, styles, width)]
     doc.build(story)
     return buffer.getvalue()

@@ -11,8 +11,14 @@ from sqlmodel import SQLModel, col
 
 
 def now() -> datetime:
-    """Local wall-clock time without microseconds: what the clerk reads in the audit log."""
-    return datetime.now().replace(microsecond=0)
+    """Local wall-clock time without microseconds: what the clerk reads in the audit log.
+
+    On the day ``THIDUA_TODAY`` stands for (the demo ward, the tests), so that a step dated "today"
+    and the records made with it agree on the day."""
+    from desktop.models.periods import today
+
+    clock = datetime.now().replace(microsecond=0)
+    return datetime.combine(today(), clock.time())
 
 
 def table_of(model: type[SQLModel]) -> Table:

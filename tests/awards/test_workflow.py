@@ -31,6 +31,7 @@ from desktop.models import (
     DossierStatus,
     Unit,
 )
+from desktop.models._base import now
 
 S = DossierStatus
 DECISION = Decision("125/QĐ-UBND", date(2025, 12, 20), "")
@@ -319,7 +320,7 @@ def test_a_deactivated_nominee_can_only_be_closed_as_not_awarded(demo_db) -> Non
         (None, "số quyết định"),
         (Decision("", date(2025, 12, 1)), "số quyết định"),
         (Decision("12/QĐ-UBND", None), "ngày ký"),
-        (Decision("12/QĐ-UBND", date.today() + timedelta(days=3)), "ở sau ngày ghi nhận"),
+        (Decision("12/QĐ-UBND", now().date() + timedelta(days=3)), "ở sau ngày ghi nhận"),
     ],
 )
 def test_a_decision_needs_a_number_and_a_date(demo_db, decision, message) -> None:
@@ -351,12 +352,12 @@ def test_a_step_may_carry_its_own_date_but_not_a_future_or_out_of_order_one(demo
         dossier_id = make(s)
         with pytest.raises(DossierError, match="tương lai"):
             move_dossier(
-                s, dossier_id, S.SUBMITTED_TO_COUNCIL, at=datetime.now() + timedelta(days=2)
+                s, dossier_id, S.SUBMITTED_TO_COUNCIL, at=now() + timedelta(days=2)
             )
         with pytest.raises(DossierError, match="thứ tự thời gian"):
             move_dossier(s, dossier_id, S.SUBMITTED_TO_COUNCIL, at=datetime(2020, 1, 1))
         event = move_dossier(
-            s, dossier_id, S.SUBMITTED_TO_COUNCIL, at=datetime.now().replace(hour=0)
+            s, dossier_id, S.SUBMITTED_TO_COUNCIL, at=now().replace(hour=0)
         )
         assert event.at.hour == 0
 

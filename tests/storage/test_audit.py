@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from desktop.excel.audit_export import export_audit
 from desktop.models import Unit
+from desktop.models.periods import today
 from desktop.models.register import UnitKind
 from desktop.storage import Database
 from desktop.storage.audit import AuditFilter, audit_tables, query_audit, readable
@@ -49,10 +50,10 @@ def test_filters_combine_and_text_ignores_diacritics(demo_db: Database) -> None:
         inserts, _ = query_audit(session, AuditFilter(text="quynh khoi", action="insert"))
         assert [r.table_name for r in inserts] == ["unit"]
         assert "Hợp tác xã Quỳnh Khôi" in inserts[0].new_text
-        tomorrow = date.today() + timedelta(days=1)
+        tomorrow = today() + timedelta(days=1)
         assert query_audit(session, AuditFilter(since=tomorrow))[0] == []
-        today, _ = query_audit(session, AuditFilter(since=date.today(), until=date.today()))
-        assert len(today) >= 2
+        of_today, _ = query_audit(session, AuditFilter(since=today(), until=today()))
+        assert len(of_today) >= 2
         limited, more = query_audit(session, AuditFilter(), limit=5)
         assert len(limited) == 5 and more
         assert limited == sorted(limited, key=lambda r: (r.at, r.id), reverse=True)

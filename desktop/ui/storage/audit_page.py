@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.changes import Change
 from desktop.context import AppContext
+from desktop.models.periods import today as clerks_day
 from desktop.storage.audit import (
     ACTION_LABELS,
     AuditFilter,
@@ -139,7 +140,7 @@ class AuditPage(QWidget):
         self.refresh()
 
     def current_filter(self) -> AuditFilter:
-        since = period_start(self.period.currentData() or "all", date.today())
+        since = period_start(self.period.currentData() or "all", clerks_day())
         return AuditFilter(
             text=self.search.text(),
             table=self.table_filter.currentData() or None,

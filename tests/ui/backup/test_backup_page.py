@@ -240,16 +240,17 @@ def test_the_list_of_backups_speaks_the_one_voice_and_sorts_by_quantity(qtbot, m
 
 
 def test_the_usb_reminder_follows_the_settings(qtbot, main_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from datetime import datetime, timedelta
+    from datetime import timedelta
 
     from PySide6.QtWidgets import QDialogButtonBox, QSpinBox
 
     from desktop.backup.ops import usb_backup_recorded
+    from desktop.models._base import now
     from desktop.ui.settings.dialog import SettingsDialog
 
     ctx = main_window.ctx
     page = backup_page(main_window)
-    ctx.door.run(usb_backup_recorded(at=datetime.now() - timedelta(days=8, hours=1)))
+    ctx.door.run(usb_backup_recorded(at=now() - timedelta(days=8, hours=1)))
     assert "8 ngày trước" in page.usb_status.text() and "quá 7 ngày" in page.usb_status.text()
     assert "8 ngày trước" in main_window.backup_label.text()
     assert "b00020" in main_window.backup_label.styleSheet()  # late: red

@@ -60,6 +60,16 @@ def issuer_of(settings: WardSettings) -> str:
     return f"Chủ tịch UBND {ward_label(settings)}"
 
 
+def office_head(settings: WardSettings) -> str:
+    """ "Trưởng phòng Văn hóa - Xã hội": the title, then the office without repeating "Phòng"."""
+    title = settings.office_head_title.capitalize()
+    office = settings.office_name
+    first, _, rest = office.partition(" ")
+    if rest and title.split()[-1:] == [first.lower()]:
+        office = rest
+    return f"{title} {office}".strip()
+
+
 def to_decide(
     session: Session, campaign_id: int
 ) -> tuple[list[IssuedDocument], list[DossierId]]:
@@ -132,7 +142,7 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
             "name": settings.chairman_name,
         },
         "plan_reference": plan_reference(session),
-        "office": {"head": f"{settings.office_head_title.capitalize()} {settings.office_name}"},
+        "office": {"head": office_head(settings)},
         "submission": {"text": "Tờ trình " + ", ".join(references)},
         "totals": {
             "collectives": sum(1 for r in listed if r.collective),

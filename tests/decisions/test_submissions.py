@@ -138,3 +138,19 @@ def test_the_bonus_is_the_coefficient_times_the_base_salary_rounded_up_to_ten_th
         person = complete_dossier(s, person_id=2, to_council=False)
         assert bonus.bonus_of(s, unit, 2_340_000) == 710_000
         assert bonus.bonus_of(s, person, 2_340_000) == 360_000
+
+
+def test_a_second_tờ_trình_is_asked_about_only_when_it_would_list_something_new(
+    demo_db: Database, ctx: AppContext, round_2026: Round
+) -> None:
+    r = round_2026
+    ask = submissions.second_submission_question(CampaignId(r.campaign), "ward")
+    assert ctx.door.read(ask) == ""  # the first Tờ trình: nothing to ask
+    _issue(demo_db, ctx, r.campaign, "ward")
+    assert ctx.door.read(ask) == ""  # nothing new: issuing refuses by itself
+    with demo_db.session() as s:
+        proposed(s, r.at_council)
+    question = ctx.door.read(ask)
+    assert "đã có Tờ trình trình Chủ tịch UBND phường: số 01/TTr-VHXH ngày 20/11/2026 (4 hồ sơ)" in question
+    assert "thêm 1 hồ sơ" in question and "--again" in question
+    assert ctx.door.read(submissions.second_submission_question(None, "ward")) == ""

@@ -71,7 +71,10 @@ def test_the_draft_lists_the_tờ_trình_dossiers_with_amounts_that_add_up(
     assert "Số: /QĐ-UBND" in decision.replace("  ", " ")
     assert "Luật Tổ chức chính quyền địa phương" in decision
     assert "Nghị định số 152/2025/NĐ-CP" in decision
-    assert "Tờ trình số 01/TTr-VHXH ngày 20/11/2026" in decision
+    assert (
+        "Xét đề nghị của Trưởng phòng Văn hóa - Xã hội tại Tờ trình số 01/TTr-VHXH ngày 20/11/2026"
+        in decision
+    )
     assert "cho 2 tập thể và 2 cá nhân" in decision
     assert "Như Điều 3" in decision and "Lưu: VT, VHXH" in decision
     assert "Kèm theo Quyết định số ……/QĐ-UBND ngày ……" in annex

@@ -31,32 +31,44 @@ def _campaign_with_dossiers(session) -> int:  # type: ignore[no-untyped-def]
     return dossier.campaign_id
 
 
-def test_nominee_list_names_every_listed_nominee_under_its_award(demo_db: Database) -> None:
+def test_nominee_list_names_every_dossier_its_tờ_trình_lists(demo_db: Database) -> None:
+    from desktop.decisions.submissions import pending
+
     with demo_db.session() as session:
         campaign_id = _campaign_with_dossiers(session)
-        text = _text(render(session, DocumentRequest("nominees", campaign_id=campaign_id)))
-        dossiers = session.exec(select(Dossier).where(Dossier.campaign_id == campaign_id)).all()
-        for dossier in dossiers:
+        for to in ("ward", "city"):
+            text = _text(
+                render(session, DocumentRequest("nominees", campaign_id=campaign_id, to=to))
+            )
+            for row in pending(session, campaign_id, to):
+                assert row.name in text
+            assert "DANH SÁCH" in text
+            assert "Số:" not in text  # an attachment of the Tờ trình has no number of its own
+        drafts = session.exec(
+            select(Dossier).where(Dossier.campaign_id == campaign_id, Dossier.status == "draft")
+        ).all()
+        for dossier in drafts:
             if dossier.nominee_unit_id:
                 name = session.get(Unit, dossier.nominee_unit_id).name  # type: ignore[union-attr]
             else:
                 name = session.get(Person, dossier.nominee_person_id).full_name  # type: ignore[union-attr]
-            if dossier.status.value not in ("returned", "not_awarded"):
-                assert name in text
-    assert "DANH SÁCH" in text
-    assert "Số:" not in text  # an attachment of the Tờ trình has no number of its own
+            assert name not in text
 
 
 def test_submission_counts_collectives_and_individuals(demo_db: Database) -> None:
-    from desktop.documents.nominees import award_groups
+    from desktop.decisions.submissions import pending
 
     with demo_db.session() as session:
         campaign_id = _campaign_with_dossiers(session)
-        text = _text(render(session, DocumentRequest("submission", campaign_id=campaign_id)))
-        groups = award_groups(session, campaign_id)
-    collectives = sum(len(g.collectives) for g in groups)
-    individuals = sum(len(g.individuals) for g in groups)
-    assert f"khen thưởng cho {collectives} tập thể và {individuals} cá nhân" in text
+        request = DocumentRequest("submission", campaign_id=campaign_id, to="city")
+        text = _text(render(session, request))
+        listed = pending(session, campaign_id, "city")
+    collectives = sum(1 for row in listed if row.collective)
+    individuals = len(listed) - collectives
+    if listed:
+        assert f"khen thưởng cho {collectives} tập thể và {individuals} cá nhân" in text
+    else:
+        assert "Không có hồ sơ nào" in text
     assert "TỜ TRÌNH" in text and "/TTr-UBND" in text
 
 

@@ -123,7 +123,7 @@ def test_attachments_and_blank_forms_are_not_numbered(demo_db: Database, ctx: Ap
             issue_document(
                 session,
                 ctx.folder.documents,
-                DocumentRequest("nominees", campaign_id=campaign.id),
+                DocumentRequest("nominees", campaign_id=campaign.id, to="city"),
                 date(2025, 3, 1),
             )
         with pytest.raises(DocumentError, match="Mẫu trắng"):

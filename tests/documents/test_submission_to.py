@@ -1,0 +1,119 @@
+"""The Tờ trình and its Danh sách, to the Chairman and to the city: addressee, issuer, counts,
+names, the council's biên bản among the bases, and the list dated as its Tờ trình."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pdfplumber
+import pytest
+
+from desktop.context import AppContext
+from desktop.documents.common import DocumentRequest
+from desktop.documents.register import issue_document
+from desktop.documents.service import render
+from desktop.models import CouncilMeeting, IssuedDocument
+from desktop.models.ids import CampaignId
+from desktop.storage import Database
+from tests.decisions.proposing import Round, build_round, person_named, unit_named
+
+ISSUED = date(2026, 11, 20)
+
+
+@pytest.fixture
+def round_2026(demo_db: Database) -> Round:
+    with demo_db.session() as s:
+        return build_round(s)
+
+
+def _text(pdf: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        return " ".join(" ".join(page.extract_text().split()) for page in document.pages)
+
+
+def _request(kind: str, r: Round, to: str) -> DocumentRequest:
+    return DocumentRequest(kind, campaign_id=CampaignId(r.campaign), to=to)
+
+
+def test_the_ward_tờ_trình_goes_from_the_standing_office_to_the_chairman(
+    demo_db: Database, round_2026: Round
+) -> None:
+    with demo_db.session() as s:
+        text = _text(render(s, _request("submission", round_2026, "ward")))
+    assert "ỦY BAN NHÂN DÂN PHƯỜNG KIẾN AN" in text and "PHÒNG VĂN HÓA - XÃ HỘI" in text
+    assert "Số: /TTr-VHXH" in text
+    assert "Kính gửi: Chủ tịch Ủy ban nhân dân phường Kiến An." in text
+    assert "tặng Giấy khen cho 2 tập thể và 2 cá nhân" in text
+    assert "Giấy khen của Chủ tịch UBND phường: 2 tập thể, 2 cá nhân" in text
+    assert "Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng phường." in text
+    assert "TRƯỞNG PHÒNG" in text
+    assert "thành phố Hải Phòng" not in text and "Bằng khen" not in text
+
+
+def test_the_city_tờ_trình_goes_from_the_ward_to_the_city_with_the_higher_forms(
+    demo_db: Database, round_2026: Round
+) -> None:
+    with demo_db.session() as s:
+        text = _text(render(s, _request("submission", round_2026, "city")))
+    assert "Số: /TTr-UBND" in text and "PHÒNG VĂN HÓA" not in text
+    assert (
+        "Kính gửi: Ủy ban nhân dân thành phố Hải Phòng (qua Ban Thi đua - Khen thưởng thành phố)"
+        in text
+    )
+    assert "khen thưởng cho 1 tập thể và 1 cá nhân" in text
+    assert "Bằng khen của Chủ tịch UBND thành phố: 1 tập thể, 1 cá nhân" in text
+    assert "Giấy khen" not in text
+
+
+def test_each_list_names_only_its_dossiers_with_dots_until_its_tờ_trình_is_issued(
+    demo_db: Database, ctx: AppContext, round_2026: Round
+) -> None:
+    r = round_2026
+    with demo_db.session() as s:
+        ward_names = [unit_named(s, c) for c in ("TDP01", "TDP02")]
+        ward_names += [person_named(s, p) for p in (1, 7)]
+        city_names = [unit_named(s, "THCSLL"), person_named(s, 5)]
+        not_proposed = [unit_named(s, "TDP03"), unit_named(s, "TDP04")]
+        ward = _text(render(s, _request("nominees", r, "ward")))
+        city = _text(render(s, _request("nominees", r, "city")))
+    assert "(Kèm theo Tờ trình số …………………… ngày …………………… của Phòng Văn hóa - Xã hội)" in ward
+    assert "(Kèm theo Tờ trình số …………………… ngày …………………… của UBND phường Kiến An)" in city
+    assert "Số:" not in ward and "Số:" not in city
+    for name in ward_names:
+        assert name in ward and name not in city
+    for name in city_names:
+        assert name in city and name not in ward
+    for name in not_proposed:
+        assert name not in ward and name not in city
+    with demo_db.session() as s:
+        issue_document(s, ctx.folder.documents, _request("submission", r, "ward"), ISSUED)
+    with demo_db.session() as s:
+        ward = _text(render(s, _request("nominees", r, "ward")))
+    assert "(Kèm theo Tờ trình số 01/TTr-VHXH ngày 20/11/2026 của Phòng Văn hóa - Xã hội)" in ward
+    for name in ward_names:
+        assert name in ward
+
+
+def test_the_councils_biên_bản_is_cited_by_its_number_once_issued(
+    demo_db: Database, round_2026: Round
+) -> None:
+    with demo_db.session() as s:
+        meeting = CouncilMeeting(campaign_id=round_2026.campaign, held_on=date(2026, 11, 10))
+        s.add(meeting)
+        s.flush()
+        s.add(
+            IssuedDocument(
+                kind="minutes",
+                type_code="BB",
+                year=2026,
+                number=3,
+                symbol="03/BB-HĐTĐKT",
+                title="Biên bản họp Hội đồng",
+                issued_on=date(2026, 11, 10),
+                params=f'{{"meeting_id": {meeting.id}}}',
+            )
+        )
+        s.flush()
+        text = _text(render(s, _request("submission", round_2026, "city")))
+    assert "Hội đồng Thi đua - Khen thưởng phường số 03/BB-HĐTĐKT ngày 10/11/2026" in text

@@ -117,7 +117,9 @@ def test_template_has_headers_and_a_kind_list(tmp_path: Path) -> None:
     assert [c.value for c in sheet[1]][:3] == ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị"]
     rules = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
     assert rules["C2:C2001"].type == "list" and "Danh mục" in rules["C2:C2001"].formula1
-    labels = [workbook["Danh mục"].cell(row=r, column=1).value for r in range(2, 12)]
+    labels = [
+        workbook["Danh mục"].cell(row=r, column=1).value for r in range(2, 2 + len(UnitKind))
+    ]
     assert labels == [k.label for k in UnitKind]
     with pytest.raises(ExcelInputError, match="không có dòng dữ liệu"):
         read_roster(tmp_path / "mau.xlsx")

@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 
 from desktop.awards.catalogue import components_of, criteria_of
 from desktop.awards.nominees import nominee_of
+from desktop.decisions.bonus import bonus_amount
 from desktop.models import (
     Authority,
     AwardDecision,
@@ -274,7 +275,7 @@ def _decision(
         dossier.decision_id = decision.id
         dossier.decision_number, dossier.decision_date = decision.number, signed_on
         dossier.decision_issuer = decision.issuer
-        dossier.bonus_amount = base_salary * permille // 1000
+        dossier.bonus_amount = bonus_amount(permille, base_salary)
         _step(session, dossier, S.AWARDED, signed_on, f"Quyết định số {decision.number}")
         session.add(
             CertificateEntry(

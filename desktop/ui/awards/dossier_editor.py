@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -430,7 +431,17 @@ class DossierEditor(QDialog):
         if self.detail is None:
             return
         nominee = self.detail.nominee
-        operation = note_discipline(nominee.unit_id, nominee.person_id, self.discipline.text())
+        reason = ""
+        if nominee.flagged and not self.discipline.text().strip():
+            # Clearing a note of discipline is a recorded act: the law asks why (audited).
+            reason, given = QInputDialog.getText(
+                self, t.DISCIPLINE_CLEAR_TITLE, t.DISCIPLINE_CLEAR_REASON
+            )
+            if not given:
+                return
+        operation = note_discipline(
+            nominee.unit_id, nominee.person_id, self.discipline.text(), reason
+        )
         self._run_typed(("discipline",), operation)
 
     def open_step(self, status: DossierStatus) -> StepDialog | None:

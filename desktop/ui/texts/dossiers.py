@@ -203,3 +203,6 @@ CAMPAIGN_HAS_DEADLINE = "Có hạn nộp hồ sơ"
 CAMPAIGN_DEADLINE = "Hạn nộp"
 CAMPAIGN_NOTE = "Ghi chú"
 CONFIRM_REMOVE = "Xóa “{name}”?"
+
+DISCIPLINE_CLEAR_TITLE = "Gỡ ghi chú kỷ luật, khiếu nại"
+DISCIPLINE_CLEAR_REASON = "Lý do gỡ ghi chú (ví dụ: kết luận thanh tra số …):"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from sqlmodel import select
 
 from desktop.awards.attachments import stored_path
-from desktop.models import Attachment, Dossier, DossierEvent, DossierStatus, Unit
+from desktop.models import Attachment, AuditEntry, Dossier, DossierEvent, DossierStatus, Unit
 from desktop.ui.awards.dossier_models import LATE
 from tests.helpers.typing import type_text
 
@@ -334,6 +334,29 @@ def test_discipline_is_recorded_on_the_nominee_and_flags_the_dossier(page, qtbot
     row = next(r for r in range(page.model.rowCount()) if page.model.record(r).dossier.id == 4)
     assert page.model.record(row).flagged
     assert "Kỷ luật/khiếu nại" in page.model.data(page.model.index(row, 7))
+
+
+def test_a_discipline_note_is_cleared_only_with_a_reason(page, qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    page.dossiers.open_dossier(4)
+    editor = page.dossiers.editor
+    save = editor.findChild(type(editor.save_button), "save_discipline")
+    type_text(editor.discipline, "Đang thanh tra")
+    save.click()
+    editor.discipline.clear()
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", False)))
+    save.click()  # the clerk cancels: the note stays
+    assert "kỷ luật hoặc khiếu nại" in editor.state.text()
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *a, **k: ("Kết luận thanh tra số 3", True))
+    )
+    save.click()
+    assert "kỷ luật hoặc khiếu nại" not in editor.state.text()
+    reasons = page.ctx.door.read(
+        lambda s: [e.reason for e in s.exec(select(AuditEntry)) if "Gỡ ghi chú" in e.reason]
+    )
+    assert any("Kết luận thanh tra số 3" in r for r in reasons)
 
 
 def test_history_of_any_unit_is_reachable_without_a_dossier(page, qtbot, monkeypatch) -> None:

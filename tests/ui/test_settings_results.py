@@ -157,3 +157,26 @@ def test_the_settings_page_opens_the_dialog_on_the_rules_of_the_results(
     qtbot.addWidget(page)
     page.findChild(QPushButton, "edit_result_settings").click()
     assert opened == [RESULTS_TAB]
+
+
+def test_the_awards_tab_holds_the_signers_the_base_salary_and_the_blank_offsets(  # type: ignore[no-untyped-def]
+    qtbot, ctx: AppContext, db: Database
+) -> None:
+    """Issue 13, 3 and 4: who signs the Quyết định and the Giấy khen, the mức lương cơ sở the
+    bonuses are counted on, and the printer's offsets on pre-printed blanks are set in Cài đặt."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from desktop.ui.settings.labels import AWARDS_TAB
+
+    widget = SettingsDialog(ctx, None, tab=AWARDS_TAB)
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.tabs.tabText(widget.tabs.currentIndex()) == AWARDS_TAB
+    assert spin(widget, "base_salary").text() == "2340000 đồng"
+    widget.findChild(QLineEdit, "chairman_name").setText("Nguyễn Văn Hùng")
+    spin(widget, "certificate_offset_x_mm").setValue(-3)
+    spin(widget, "certificate_offset_y_mm").setValue(4)
+    save(widget)
+    stored = ctx.door.read(load_settings)
+    assert (stored.chairman_name, stored.certificate_offset_x_mm) == ("Nguyễn Văn Hùng", -3)
+    assert stored.certificate_offset_y_mm == 4

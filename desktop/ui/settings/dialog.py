@@ -34,7 +34,10 @@ from desktop.ui.texts import common as t
 
 MULTILINE = {"signing_authority"}
 # Fields shown on the row of the one before them ("Kế hoạch từ năm [2025] đến năm [2030]").
-SAME_ROW = {"plan_last_year": "plan_first_year"}
+SAME_ROW = {
+    "plan_last_year": "plan_first_year",
+    "certificate_offset_y_mm": "certificate_offset_x_mm",
+}
 
 
 class SettingsDialog(QDialog):

@@ -57,11 +57,29 @@ NUMBER_FIELDS = {
         high=2199,
     ),
     "plan_last_year": NumberField(before="đến năm", low=1900, high=2199),
+    "base_salary": NumberField(
+        before="Mức lương cơ sở",
+        suffix=" đồng",
+        hint="Tiền thưởng = hệ số của hình thức khen thưởng × mức lương cơ sở, làm tròn lên hàng chục nghìn.",
+        low=1,
+        high=100_000_000,
+    ),
+    "certificate_offset_x_mm": NumberField(
+        before="Khi in lên phôi Giấy khen, dịch sang phải",
+        suffix=" mm",
+        hint="In trang thử căn lề lên một phôi, đo độ lệch rồi ghi vào đây (số âm: sang trái, lên trên).",
+        low=-50,
+        high=50,
+    ),
+    "certificate_offset_y_mm": NumberField(
+        before="và dịch xuống dưới", suffix=" mm", low=-50, high=50
+    ),
 }
 
 WARD_TAB = "Thông tin phường"
 RESULTS_TAB = "Số liệu và kết luận"
 BACKUP_TAB = "Sao lưu"
+AWARDS_TAB = "Khen thưởng"
 OTHER_TAB = "Khác"
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -91,6 +109,19 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (BACKUP_TAB, ("local_backups_kept", "usb_backup_warning_days")),
+    (
+        AWARDS_TAB,
+        (
+            "office_head_title",
+            "office_head_name",
+            "chairman_authority",
+            "chairman_title",
+            "chairman_name",
+            "base_salary",
+            "certificate_offset_x_mm",
+            "certificate_offset_y_mm",
+        ),
+    ),
 )
 PLAN_YEARS = "Các năm của Kế hoạch"
 PLAN_YEARS_VALUE = "{first}–{last}"

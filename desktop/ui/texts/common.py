@@ -54,6 +54,11 @@ SETTINGS_FIELDS = {
     "change_warning_points": "Ngưỡng cảnh báo thay đổi số liệu (điểm %)",
     "local_backups_kept": "Số bản sao lưu tự động giữ lại",
     "usb_backup_warning_days": "Nhắc sao lưu USB sau (ngày)",
+    "office_head_title": "Chức vụ người ký Tờ trình của phòng",
+    "office_head_name": "Họ tên người ký Tờ trình của phòng",
+    "chairman_authority": "Thẩm quyền ký Quyết định khen thưởng (trống hoặc KT. CHỦ TỊCH)",
+    "chairman_title": "Chức vụ người ký Quyết định khen thưởng",
+    "chairman_name": "Họ tên người ký Quyết định, Giấy khen",
 }
 
 ABOUT_TEXT = (

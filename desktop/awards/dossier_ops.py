@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from sqlmodel import Session, select
 
@@ -47,6 +48,7 @@ from desktop.models import (
 )
 from desktop.models.ids import DossierId, PersonId, UnitId, saved_id
 
+T = TypeVar("T")
 SCOPE = "dossiers"  # the undo history of what the clerk fills in on dossiers
 
 
@@ -444,3 +446,43 @@ def remove_prior(prior_award_id: int) -> Operation[None]:
         return Done(None, copy.changed(session), undo)
 
     return operation
+
+
+def fill_checklists(
+    dossier_id: DossierId,
+    standards: list[int] | None,
+    papers: list[int] | None,
+    met: bool = True,
+    evidence: str = "",
+) -> Operation[int]:
+    """Tick (or untick) several standards and papers of a dossier at once, by their numbers as
+    ``dossiers show`` lists them (1, 2, … among the lines that can be ticked; None: all of them).
+    One transaction: an unknown number refuses the whole. Returns how many lines were set."""
+
+    def operation(session: Session) -> Done[int]:
+        from desktop.awards.detail import load_detail
+
+        detail = load_detail(session, dossier_id)
+        tickable = [c.criterion for c in detail.criteria if not c.criterion.heading]
+        documents = [c.component for c in detail.components]
+        chosen_standards = _numbered(tickable, standards, "tiêu chuẩn")
+        chosen_papers = _numbered(documents, papers, "thành phần hồ sơ")
+        for criterion in chosen_standards:
+            set_criterion(session, dossier_id, saved_id(criterion.id), met, evidence)
+        for component in chosen_papers:
+            set_component(session, dossier_id, saved_id(component.id), met, evidence)
+        return Done(len(chosen_standards) + len(chosen_papers), dossier_changed(dossier_id))
+
+    return operation
+
+
+def _numbered(lines: list[T], numbers: list[int] | None, what: str) -> list[T]:
+    if numbers is None:
+        return list(lines)
+    wrong = [n for n in numbers if not 1 <= n <= len(lines)]
+    if wrong:
+        raise DossierError(
+            f"Hồ sơ không có {what} số {', '.join(map(str, wrong))} "
+            f"(có {len(lines)}: xem “dossiers show”)."
+        )
+    return [lines[n - 1] for n in numbers]

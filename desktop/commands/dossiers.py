@@ -117,6 +117,16 @@ def _register_chain(commands: argparse._SubParsersAction[argparse.ArgumentParser
     reopen.add_argument("--note", required=True, help="lý do mở lại")
     reopen.set_defaults(run=run_step, step="reopen")
 
+    tick = commands.add_parser(
+        "tick", help="đánh dấu tiêu chuẩn đạt, thành phần hồ sơ đã có (số thứ tự như “show”)"
+    )
+    tick.add_argument("id", type=int, help="số hồ sơ")
+    tick.add_argument("--standards", help="số thứ tự tiêu chuẩn, ví dụ 1,2 (“all”: tất cả)")
+    tick.add_argument("--papers", help="số thứ tự thành phần hồ sơ, ví dụ 1,3 (“all”: tất cả)")
+    tick.add_argument("--off", action="store_true", help="bỏ đánh dấu")
+    tick.add_argument("--evidence", default="", help="minh chứng, ghi chú")
+    tick.set_defaults(run=run_tick)
+
     template = commands.add_parser("template", help="mẫu danh sách đề nghị để các đơn vị điền")
     template.add_argument("--campaign", type=int, required=True, help="số của đợt xét")
     template.add_argument("--out", required=True, metavar="TỆP.xlsx", help="tệp mẫu sẽ ghi")
@@ -495,6 +505,38 @@ def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
+def _numbers(text: str | None) -> list[int] | None:
+    """ "1,3" → [1, 3]; "all" → None (every line); a wrong word is refused."""
+    if text is None or text.strip().lower() in ("all", "tất cả", "tat ca"):
+        return None
+    try:
+        return [int(part) for part in text.replace(" ", "").split(",") if part]
+    except ValueError:
+        raise DossierError(
+            f"“{text}” không phải danh sách số thứ tự (ví dụ 1,2,3 hoặc all)."
+        ) from None
+
+
+def run_tick(args: argparse.Namespace, ctx: AppContext) -> int:
+    from desktop.awards.dossier_ops import fill_checklists
+    from desktop.models.ids import DossierId
+
+    try:
+        if args.standards is None and args.papers is None:
+            raise DossierError("Hãy cho biết --standards và/hoặc --papers (số thứ tự, hoặc all).")
+        standards = _numbers(args.standards) if args.standards is not None else []
+        papers = _numbers(args.papers) if args.papers is not None else []
+        count = ctx.door.run(
+            fill_checklists(DossierId(args.id), standards, papers, not args.off, args.evidence)
+        )
+    except Refusal as error:
+        print(error.text())
+        return REFUSED
+    done = "Đã bỏ đánh dấu" if args.off else "Đã đánh dấu"
+    print(f"Hồ sơ số {args.id}: {done} {wording.count(count)} dòng.")
+    return 0
+
+
 def run_files(args: argparse.Namespace, ctx: AppContext) -> int:
     store = ctx.folder.attachments
     problems = ctx.door.read(lambda session: check_store(session, store))
@@ -503,5 +545,10 @@ def run_files(args: argparse.Namespace, ctx: AppContext) -> int:
         return 0
     print(f"{wording.count(len(problems))} tệp đính kèm có vấn đề:")
     for p in problems:
-        print(f"  - Hồ sơ số {p.attachment.dossier_id}: {p.problem}")
+        owner = (
+            f"Hồ sơ số {p.attachment.dossier_id}"
+            if p.attachment.dossier_id is not None
+            else f"Bản quét quyết định mã {p.attachment.decision_id}"
+        )
+        print(f"  - {owner}: {p.problem}")
     return 1

@@ -11,11 +11,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from openpyxl import load_workbook
-from sqlmodel import Session, select
+from sqlmodel import select
 
-from desktop.awards.catalogue import components_of, criteria_of
-from desktop.awards.dossiers import set_component, set_criterion
-from desktop.awards.nominees import nominee_of
 from desktop.cli import main
 from desktop.context import AppContext
 from desktop.models import Dossier, DossierStatus, IssuedDocument
@@ -47,29 +44,6 @@ def pdf_text(path: Path) -> str:
     return " ".join(pdf_pages(path))
 
 
-def checklists_filled(folder: Path, dossier_ids: list[int]) -> None:
-    """What the clerk ticks in the dossier's window once the unit's papers are in."""
-    ctx = AppContext.from_args(folder)
-    try:
-        with ctx.db.session() as session:
-            for dossier_id in dossier_ids:
-                _fill(session, dossier_id)
-    finally:
-        ctx.close()
-
-
-def _fill(session: Session, dossier_id: int) -> None:
-    dossier = session.get(Dossier, dossier_id)
-    assert dossier is not None
-    kind = nominee_of(session, dossier).kind
-    for criterion in criteria_of(session, dossier.award_form_id, kind):
-        if not criterion.heading:
-            set_criterion(session, dossier_id, criterion.id, True, "Báo cáo năm 2025 của đơn vị")
-    for component in components_of(session, dossier.award_form_id):
-        if component.required and not component.made_by:
-            set_component(session, dossier_id, component.id, True)
-
-
 def statuses(folder: Path) -> dict[int, DossierStatus]:
     ctx = AppContext.from_args(folder)
     try:
@@ -93,7 +67,22 @@ def test_the_2025_round_from_nominations_to_certificates(data_dir, capsys, tmp_p
     workbook.save(book)
     out = cli(folder, capsys, "dossiers", "import", "--campaign", "1", "--file", str(book))
     assert "Đã tạo 3 hồ sơ Nháp (số 6, 7, 8)." in out
-    checklists_filled(folder, [6, 7, 8])
+    # The clerk ticks what the units' papers show (the window's checklists, scripted).
+    for dossier_id in ("6", "7", "8"):
+        out = cli(
+            folder,
+            capsys,
+            "dossiers",
+            "tick",
+            dossier_id,
+            "--standards",
+            "all",
+            "--papers",
+            "3",  # Báo cáo thành tích: the Tờ trình, Danh sách and Biên bản are made here
+            "--evidence",
+            "Báo cáo năm 2025 của đơn vị",
+        )
+        assert f"Hồ sơ số {dossier_id}: Đã đánh dấu" in out
     for dossier_id in ("6", "7", "8"):
         assert "Nháp → Đã trình Hội đồng phường" in cli(
             folder, capsys, "dossiers", "submit", dossier_id

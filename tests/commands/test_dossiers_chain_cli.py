@@ -106,3 +106,16 @@ def test_discipline_is_noted_and_cleared_with_a_reason(demo_dir, capsys) -> None
         demo_dir, capsys, "discipline", "--unit", "DNHPS", "--clear", "--reason", "Kết luận số 3"
     )
     assert code == 0 and "(lý do: Kết luận số 3)" in out
+
+
+def test_tick_marks_standards_and_papers_by_their_numbers(demo_dir, capsys) -> None:
+    code, out = run(demo_dir, capsys, "tick", "4", "--standards", "all", "--papers", "3")
+    assert (code, out) == (0, "Hồ sơ số 4: Đã đánh dấu 2 dòng.\n")
+    code, out = run(demo_dir, capsys, "show", "4")
+    assert "Báo cáo thành tích" not in out.split("Còn thiếu:")[1].split("Lịch sử")[0]
+    code, out = run(demo_dir, capsys, "tick", "4", "--papers", "9")
+    assert code == 2 and "Hồ sơ không có thành phần hồ sơ số 9 (có 4" in out
+    code, out = run(demo_dir, capsys, "tick", "4", "--standards", "một")
+    assert code == 2 and "không phải danh sách số thứ tự" in out
+    code, out = run(demo_dir, capsys, "tick", "3", "--papers", "3", "--off")
+    assert code == 2 and "chỉ sửa được nội dung" in out  # judged by the council: as it stands

@@ -391,7 +391,11 @@ class DossierListPanel(QWidget):
         """Tell the clerk which attached files are no longer in the data folder."""
         store = self.ctx.folder.attachments
         problems = [
-            t.FILE_PROBLEM.format(id=p.attachment.dossier_id, problem=p.problem)
+            (
+                t.FILE_PROBLEM.format(id=p.attachment.dossier_id, problem=p.problem)
+                if p.attachment.dossier_id is not None
+                else t.SCAN_PROBLEM.format(id=p.attachment.decision_id, problem=p.problem)
+            )
             for p in self.ctx.door.read(lambda session: check_store(session, store))
         ]
         if problems:

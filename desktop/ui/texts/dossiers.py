@@ -206,3 +206,4 @@ CONFIRM_REMOVE = "Xóa “{name}”?"
 
 DISCIPLINE_CLEAR_TITLE = "Gỡ ghi chú kỷ luật, khiếu nại"
 DISCIPLINE_CLEAR_REASON = "Lý do gỡ ghi chú (ví dụ: kết luận thanh tra số …):"
+SCAN_PROBLEM = "Bản quét quyết định mã {id}: {problem}"

@@ -13,6 +13,7 @@ from typing import Protocol, runtime_checkable
 
 from desktop.changes import Change
 from desktop.ui.texts import common as t
+from desktop.ui.texts import council as tcouncil
 
 
 @runtime_checkable
@@ -34,8 +35,9 @@ PAGES = [
     PageSpec("units", t.PAGE_UNITS, "Ctrl+1", "desktop.ui.register.units_page:UnitsPage"),
     PageSpec("indicators", t.PAGE_INDICATORS, "Ctrl+2", "desktop.ui.indicators.page:IndicatorsPage"),
     PageSpec("dossiers", t.PAGE_DOSSIERS, "Ctrl+3", "desktop.ui.awards.page:DossiersPage"),
-    PageSpec("documents", t.PAGE_DOCUMENTS, "Ctrl+4", "desktop.ui.documents.page:DocumentsPage"),
-    PageSpec("backup", t.PAGE_BACKUP, "Ctrl+5", "desktop.ui.backup.page:BackupPage"),
-    PageSpec("settings", t.PAGE_SETTINGS, "Ctrl+6", "desktop.ui.settings.page:SettingsPage"),
-    PageSpec("audit", "Nhật ký thay đổi", "Ctrl+7", "desktop.ui.storage.audit_page:AuditPage"),
+    PageSpec("council", tcouncil.PAGE_TITLE, "Ctrl+4", "desktop.ui.council.page:CouncilPage"),
+    PageSpec("documents", t.PAGE_DOCUMENTS, "Ctrl+5", "desktop.ui.documents.page:DocumentsPage"),
+    PageSpec("backup", t.PAGE_BACKUP, "Ctrl+6", "desktop.ui.backup.page:BackupPage"),
+    PageSpec("settings", t.PAGE_SETTINGS, "Ctrl+7", "desktop.ui.settings.page:SettingsPage"),
+    PageSpec("audit", "Nhật ký thay đổi", "Ctrl+8", "desktop.ui.storage.audit_page:AuditPage"),
 ]

@@ -1,0 +1,1 @@
+"""The council page: Hội đồng TĐKT and the decisions on awards."""

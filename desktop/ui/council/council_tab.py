@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.texts import council as t
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
+YEAR_ROLE = Qt.ItemDataRole.UserRole + 1  # a campaign item's year
 M = t.MEMBER_COLUMNS
 MEMBER_COLUMNS = [
     Column[MemberRow](M["name"], lambda m: m.full_name),
@@ -87,7 +88,7 @@ class CouncilTab(QWidget):
         self.year.setObjectName("year")
         self.year.setRange(FIRST_YEAR, LAST_YEAR)
         self.year.setValue(today().year)
-        self.year.valueChanged.connect(lambda _year: self.refresh_members())
+        self.year.valueChanged.connect(self._year_changed)
         self.members_heading = QLabel()
         self.members = RecordTableModel[MemberRow](MEMBER_COLUMNS, self)
         self.members_view = table("members", self.members)
@@ -147,6 +148,7 @@ class CouncilTab(QWidget):
         campaigns = self.ctx.door.read(list_campaigns)
         for c in campaigns:
             self.campaign.addItem(c.name, c.id)
+            self.campaign.setItemData(self.campaign.count() - 1, c.year, YEAR_ROLE)
         if not campaigns:
             self.campaign.addItem(t.NO_CAMPAIGN, None)
         # The first time, the campaign of the year shown; then the clerk's choice stays.
@@ -155,6 +157,15 @@ class CouncilTab(QWidget):
             wanted = next((c.id for c in campaigns if c.year == self.year.value()), None)
         self.campaign.setCurrentIndex(max(0, self.campaign.findData(wanted)))
         self.campaign.blockSignals(False)
+
+    def _year_changed(self, year: int) -> None:
+        """The members of the year, and its (first) campaign's meetings: the council of a year
+        considers that year's campaigns; the clerk may still choose another campaign."""
+        self.refresh_members()
+        for index in range(self.campaign.count()):
+            if self.campaign.itemData(index, YEAR_ROLE) == year:
+                self.campaign.setCurrentIndex(index)
+                break
 
     def refresh_members(self) -> None:
         year = self.year.value()

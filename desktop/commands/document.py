@@ -45,6 +45,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--to", choices=("ward", "city"), help="tờ trình, danh sách: trình phường hay thành phố"
     )
     parser.add_argument("--number", type=int, help="số quyết định do phường vào sổ (với --issue)")
+    parser.add_argument(
+        "--again",
+        action="store_true",
+        help="ban hành thêm Tờ trình khi đợt xét đã có Tờ trình gửi cùng nơi",
+    )
     parser.add_argument("--decision", type=int, help="mã quyết định khen thưởng (in Giấy khen)")
     parser.add_argument(
         "--blank-paper",
@@ -122,6 +127,15 @@ def _make(args: argparse.Namespace, ctx: AppContext) -> int:
         if issued_on is None:
             write_pdf(Path(args.out), ctx.door.read(ops.draft(request)).pdf)
         else:
+            if request.kind == "submission" and not args.again:
+                from desktop.decisions.submissions import second_submission_question
+
+                # Issuing a second Tờ trình for the same round and authority asks first.
+                question = ctx.door.read(
+                    second_submission_question(request.campaign_id, request.to)
+                )
+                if question:
+                    raise DocumentError(question)
             shown = ctx.door.run(
                 ops.issue(request, issued_on, ctx.folder.documents, args.number)
             )

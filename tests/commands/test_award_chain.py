@@ -239,6 +239,12 @@ def test_the_2025_round_from_nominations_to_certificates(data_dir, capsys, tmp_p
     assert "Trường THCS Bắc Sơn" in pages[0] and "Hoàng Minh Khôi" in pages[1]
     assert all("TẶNG GIẤY KHEN" in page and "130/QĐ-UBND" in page for page in pages)
 
+    # Nothing new for the Chairman: a second ward Tờ trình is refused, nothing numbered.
+    again = ["--data-dir", str(folder), "document", "submission", "--campaign", "1"]
+    again += ["--to", "ward", "--issue", "--out", str(tmp_path / "lan-hai.pdf")]
+    assert main(again) == 2
+    assert "Không có hồ sơ nào Hội đồng đã đề nghị" in capsys.readouterr().out
+
     # 6. The city Tờ trình lists the city's awards the council proposed: the two Bằng khen.
     city = tmp_path / "to-trinh-thanh-pho.pdf"
     cli(

@@ -66,6 +66,7 @@ def checklist(name: str, items: Sequence[tuple[str, int]], checked: bool) -> QLi
     """A list of checkable lines, each holding its record's id."""
     widget = QListWidget()
     widget.setObjectName(name)
+    widget.setSpacing(2)  # Vietnamese marks above and below need room between the lines
     fill_checklist(widget, items, checked)
     return widget
 
@@ -278,8 +279,7 @@ class ReceivedDialog(OperationDialog):
         self.issuer = QLineEdit()
         self.issuer.setObjectName("received_issuer")
         self.issuer.setPlaceholderText(t.RECEIVED_ISSUER_HINT)
-        self.dossiers = QListWidget()
-        self.dossiers.setObjectName("received_dossiers")
+        self.dossiers = checklist("received_dossiers", [], checked=False)
         self.empty = QLabel(t.NO_SENT_UP)
         self.empty.setWordWrap(True)
         self.scan_label = QLabel(t.NO_SCAN)

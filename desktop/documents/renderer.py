@@ -353,7 +353,8 @@ def _signature_table(lines: list[Line], styles: dict[str, ParagraphStyle], width
             (right if d == "signer" else left).append(Paragraph(line.text, styles["signer"]))
         elif d == "cosigner":
             left_names.append(Paragraph(line.text, styles["signer"]))
-    if any(line.directive in ("cosign", "cosigner") for line in lines):
+    two_signers = any(line.directive in ("cosign", "cosigner") for line in lines)
+    if two_signers:
         # Two signers level with each other: titles on one row, names on the next, so that a
         # one-line "THƯ KÝ" and a two-line "TM. HỘI ĐỒNG / CHỦ TỊCH" sign on the same height.
         while right and isinstance(right[-1], Paragraph) and right[-1].style.name == "sn":
@@ -374,6 +375,8 @@ def _signature_table(lines: list[Line], styles: dict[str, ParagraphStyle], width
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                # A name opening a cell loses its spaceBefore: the room to sign is the row's.
+                *([("TOPPADDING", (0, 1), (-1, 1), SIGNATURE_SPACE)] if two_signers else []),
             ]
         )
     )

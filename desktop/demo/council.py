@@ -205,7 +205,7 @@ def _vote(
         else votes_for * 100 >= needed
     )
     conclusion = f"{votes_for}/{members} thành viên đồng ý: Hội đồng " + (
-        "đề nghị khen thưởng." if proposed else "không đề nghị khen thưởng."
+        "đề nghị khen thưởng" if proposed else "không đề nghị khen thưởng"
     )
     session.add(
         CouncilVote(

@@ -106,3 +106,10 @@ def test_a_target_reads_as_the_plan_words_it(
 ) -> None:
     """Kế hoạch II.2: "Trên 80%", "80% trở lên", "100%" — the same words on screen, CLI and paper."""
     assert w.target(percent, comparison, carried) == said
+
+
+def test_money_is_the_one_voice_of_every_bonus() -> None:
+    from desktop.text import wording
+
+    assert wording.money(2_340_000) == "2.340.000 đồng"
+    assert wording.money(0) == "0 đồng"

@@ -205,9 +205,9 @@ def _row(ctx: AppContext, decision_id: int) -> DecisionRow:
 
 
 def _money(amount: int) -> str:
-    from desktop.decisions.listing import money
+    from desktop.text import wording
 
-    return money(amount)
+    return wording.money(amount)
 
 
 def _title(row: DecisionRow) -> str:

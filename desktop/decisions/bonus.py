@@ -14,7 +14,6 @@ from sqlmodel import Session
 
 from desktop.decisions.errors import DecisionError
 from desktop.models import AwardForm, Dossier
-from desktop.text import wording
 
 ROUND_TO = 10_000  # đồng: hàng chục nghìn
 
@@ -50,6 +49,3 @@ def coefficient_text(permille: int) -> str:
     return f"{whole},{rest:03d}".rstrip("0").rstrip(",")
 
 
-def money(amount: int) -> str:
-    """2340000 → "2.340.000 đồng"."""
-    return f"{wording.count(amount)} đồng"

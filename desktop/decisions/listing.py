@@ -54,11 +54,6 @@ class DecisionRow:
         return f"Đã hủy ngày {wording.short_date(self.revoked_on)}: {self.revoke_reason}"
 
 
-def money(amount: int) -> str:
-    """ "2.340.000 đồng"."""
-    return f"{wording.count(amount)} đồng"
-
-
 def list_decisions(session: Session, campaign_id: int | None = None) -> list[DecisionRow]:
     """The decisions of a campaign (or of all), the latest signed first."""
     query = select(AwardDecision).order_by(

@@ -81,7 +81,7 @@ class AwardRow:
 
     @property
     def bonus_text(self) -> str:
-        return money(self.bonus) if self.bonus else ""
+        return wording.money(self.bonus) if self.bonus else ""
 
 
 @dataclass(frozen=True)
@@ -129,11 +129,6 @@ class AwardRegister:
     @property
     def bonus(self) -> int:
         return sum(r.bonus for r in self.rows)
-
-
-def money(amount: int) -> str:
-    """2340000 → "2.340.000 đồng"."""
-    return f"{wording.count(amount)} đồng"
 
 
 def check_filter(session: Session, where: RegisterFilter) -> None:

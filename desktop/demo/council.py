@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 
 from desktop.awards.catalogue import components_of, criteria_of
 from desktop.awards.nominees import nominee_of
+from desktop.council.wording import reaches_share
 from desktop.decisions.bonus import bonus_amount
 from desktop.models import (
     Authority,
@@ -26,7 +27,6 @@ from desktop.models import (
     Campaign,
     CampaignKind,
     CertificateEntry,
-    Comparison,
     CouncilAttendance,
     CouncilMeeting,
     CouncilMember,
@@ -198,12 +198,7 @@ def _vote(
     members: int,
 ) -> bool:
     issued, valid, votes_for = ballot
-    needed = members * form.vote_percent
-    proposed = (
-        votes_for * 100 > needed
-        if form.vote_comparison is Comparison.ABOVE
-        else votes_for * 100 >= needed
-    )
+    proposed = reaches_share(votes_for, members, form.vote_percent, form.vote_comparison)
     conclusion = f"{votes_for}/{members} thành viên đồng ý: Hội đồng " + (
         "đề nghị khen thưởng" if proposed else "không đề nghị khen thưởng"
     )

@@ -114,9 +114,9 @@ def _rates(
                 "who": "tập thể" if collective else "cá nhân",
                 "unit": "tập thể" if collective else "cá nhân",
                 "coefficient": bonus.coefficient_text(coefficient),
-                "amount": bonus.money(each),
+                "amount": wording.money(each),
                 "count": wording.count(len(rows)),
-                "total": bonus.money(sum(amounts[r.dossier_id] for r in rows)),
+                "total": wording.money(sum(amounts[r.dossier_id] for r in rows)),
             }
         )
     return rates
@@ -148,9 +148,9 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
             "collectives": sum(1 for r in listed if r.collective),
             "individuals": sum(1 for r in listed if not r.collective),
         },
-        "base_salary": bonus.money(settings.base_salary),
+        "base_salary": wording.money(settings.base_salary),
         "rates": _rates(session, listed, amounts, settings.base_salary),
-        "total": bonus.money(sum(amounts.values())),
+        "total": wording.money(sum(amounts.values())),
         "groups": groups,
         "own": {"number": OWN_NUMBER, "date": OWN_DATE},
     }

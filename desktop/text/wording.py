@@ -110,6 +110,11 @@ def count(value: int | None, empty: str = NO_FIGURE) -> str:
     return f"{int(value):,}".replace(",", ".")
 
 
+def money(amount: int) -> str:
+    """Tiền thưởng: 2340000 → "2.340.000 đồng"."""
+    return f"{count(amount)} đồng"
+
+
 def size(byte_count: int) -> str:
     """File sizes as the clerk reads them: "980 byte", "12 KB", "1,5 MB", "2,1 GB"."""
     if byte_count < 1024:

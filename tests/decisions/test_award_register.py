@@ -15,7 +15,7 @@ from desktop.changes import Area
 from desktop.context import AppContext
 from desktop.decisions.certificate_ops import print_certificates
 from desktop.decisions.errors import DecisionError
-from desktop.decisions.register import RegisterFilter, award_register, money
+from desktop.decisions.register import RegisterFilter, award_register
 from desktop.decisions.register_ops import add_earlier_award, remove_earlier_award
 from desktop.documents.common import DocumentRequest
 from desktop.documents.service import render
@@ -23,6 +23,7 @@ from desktop.models import AwardDecision, Dossier, DossierStatus, Person
 from desktop.models.ids import DecisionId, PersonId, UnitId
 from desktop.storage import Database
 from desktop.text import wording
+from desktop.text.wording import money
 from tests.decisions import chain
 
 NUMBER = "130/QĐ-UBND"

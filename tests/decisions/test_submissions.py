@@ -23,6 +23,7 @@ from desktop.models import (
 from desktop.models.decisions import Authority
 from desktop.models.ids import CampaignId
 from desktop.storage import Database
+from desktop.text import wording
 from tests.decisions.proposing import Round, complete_dossier, proposed
 
 S = DossierStatus
@@ -132,7 +133,7 @@ def test_the_bonus_is_the_coefficient_times_the_base_salary_rounded_up_to_ten_th
     assert bonus.bonus_amount(300, 1_490_000) == 450_000  # 447.000 → 450.000
     assert bonus.bonus_amount(0, 2_340_000) == 0
     assert [bonus.coefficient_text(p) for p in (150, 300, 1000, 3500)] == ["0,15", "0,3", "1", "3,5"]
-    assert bonus.money(2_340_000) == "2.340.000 đồng"
+    assert wording.money(2_340_000) == "2.340.000 đồng"
     with demo_db.session() as s:
         unit = complete_dossier(s, unit_code="TDP05", to_council=False)
         person = complete_dossier(s, person_id=2, to_council=False)

@@ -24,12 +24,13 @@ from desktop.awards.catalogue import list_campaigns
 from desktop.context import AppContext
 from desktop.decisions import certificate_ops
 from desktop.decisions import ops as decision_ops
-from desktop.decisions.listing import DecisionRow, money
+from desktop.decisions.listing import DecisionRow
 from desktop.documents.register import write_pdf
 from desktop.models import Authority
 from desktop.models.ids import DecisionId
 from desktop.models.periods import today
 from desktop.text import wording
+from desktop.text.wording import money
 from desktop.ui.council.council_tab import button_row, table
 from desktop.ui.council.dialogs import CorrectionDialog, ReceivedDialog
 from desktop.ui.errors import show_error

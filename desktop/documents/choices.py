@@ -6,7 +6,7 @@ from sqlmodel import Session, col, select
 
 from desktop.awards.dossiers import list_dossiers
 from desktop.models import Campaign
-from desktop.models.ids import CampaignId, DossierId, saved_id
+from desktop.models.ids import CampaignId, DossierId, MeetingId, saved_id
 
 
 def campaign_choices(session: Session) -> list[tuple[CampaignId, str]]:
@@ -15,6 +15,19 @@ def campaign_choices(session: Session) -> list[tuple[CampaignId, str]]:
         select(Campaign).order_by(col(Campaign.year).desc(), col(Campaign.id).desc())
     )
     return [(CampaignId(saved_id(c.id)), c.name) for c in rows]
+
+
+def meeting_choices(
+    session: Session, campaign_id: CampaignId | None
+) -> list[tuple[MeetingId, str]]:
+    """Phiên họp Hội đồng of a campaign: (id, "Phiên họp ngày 10/12/2025 — Hội trường …")."""
+    from desktop.council.meetings import list_meetings
+    from desktop.text import wording
+
+    return [
+        (MeetingId(m.id), f"Phiên họp ngày {wording.short_date(m.held_on)} — {m.place}")
+        for m in list_meetings(session, campaign_id)
+    ]
 
 
 def dossier_choices(

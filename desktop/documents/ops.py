@@ -23,7 +23,7 @@ from desktop.documents import register
 from desktop.documents.common import DocumentRequest
 from desktop.documents.layout import PageLayout, load_layout, save_layout
 from desktop.documents.service import Prepared, lay_out, prepare
-from desktop.models.ids import CampaignId, DocumentId, DossierId, saved_id
+from desktop.models.ids import CampaignId, DocumentId, DossierId, MeetingId, saved_id
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -151,6 +151,12 @@ def campaigns(session: Session) -> list[tuple[CampaignId, str]]:
     from desktop.documents.choices import campaign_choices
 
     return campaign_choices(session)
+
+
+def meetings_of(campaign_id: CampaignId | None) -> Query[list[tuple[MeetingId, str]]]:
+    from desktop.documents.choices import meeting_choices
+
+    return lambda session: meeting_choices(session, campaign_id)
 
 
 def dossiers_of(campaign_id: CampaignId | None) -> Query[list[tuple[DossierId, str]]]:

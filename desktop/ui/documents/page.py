@@ -38,7 +38,7 @@ from desktop.documents.kinds import KINDS
 from desktop.documents.ops import IssuedEntry, Rendered
 from desktop.documents.register import write_pdf
 from desktop.errors import Refusal
-from desktop.models.ids import CampaignId, DossierId
+from desktop.models.ids import CampaignId, DossierId, MeetingId
 from desktop.text import wording
 from desktop.ui.documents.preview import PdfPreview, print_pdf
 from desktop.ui.errors import refusal_text, show_error
@@ -120,6 +120,10 @@ class DocumentsPage(QWidget):
             self.quarter.addItem(t.QUARTER_N.format(roman=roman), number)
         self.campaign = named(QComboBox(), "campaign")
         self.dossier = named(QComboBox(), "dossier")
+        self.meeting = named(QComboBox(), "meeting")
+        self.to = named(QComboBox(), "to")
+        self.to.addItem(t.TO_WARD, "ward")
+        self.to.addItem(t.TO_CITY, "city")
         self.blank = named(QCheckBox(t.BLANK), "blank")
         form = QFormLayout()
         form.addRow(t.KIND, self.kind)
@@ -127,6 +131,8 @@ class DocumentsPage(QWidget):
         form.addRow(t.QUARTER, self.quarter)
         form.addRow(t.CAMPAIGN, self.campaign)
         form.addRow(t.DOSSIER, self.dossier)
+        form.addRow(t.MEETING, self.meeting)
+        form.addRow(t.ADDRESSEE, self.to)
         form.addRow(self.blank)
 
         self.preview_button = named(QPushButton(t.PREVIEW), "preview_button")
@@ -219,7 +225,18 @@ class DocumentsPage(QWidget):
         self.campaign.blockSignals(False)
         self._load_dossiers()
 
+    def _load_meetings(self) -> None:
+        choices = self.ctx.door.read(ops.meetings_of(self._campaign_id()))
+        current = self.meeting.currentData()
+        self.meeting.clear()
+        for meeting_id, label in choices:
+            self.meeting.addItem(label, meeting_id)
+        if not choices:
+            self.meeting.addItem(t.NO_MEETING, None)
+        self.meeting.setCurrentIndex(max(self.meeting.findData(current), 0))
+
     def _load_dossiers(self) -> None:
+        self._load_meetings()
         choices = self.ctx.door.read(ops.dossiers_of(self._campaign_id()))
         current = self.dossier.currentData()
         self.dossier.clear()
@@ -247,20 +264,30 @@ class DocumentsPage(QWidget):
         blank = self.blank.isChecked()
         self.year.setEnabled(key == "report" and not blank)
         self.quarter.setEnabled(key == "report" and not blank)
-        self.campaign.setEnabled("campaign" in needs or "dossier" in needs)
+        self.campaign.setEnabled(bool({"campaign", "dossier", "meeting"} & set(needs)))
+        self.meeting.setEnabled("meeting" in needs and not blank)
+        self.to.setEnabled("to" in needs)
         self.dossier.setEnabled("dossier" in needs and not blank)
         self.issue_button.setEnabled(spec is not None and spec.numbered and not blank)
 
     def request(self) -> DocumentRequest:
         key = self.kind.currentData()
+        spec = KINDS.get(key)
+        needs = spec.needs if spec else ()
         return DocumentRequest(
             key,
             year=self.year.value() if key == "report" else None,
             quarter=self.quarter.currentData() if key == "report" else None,
-            campaign_id=self._campaign_id() if key in ("nominees", "submission") else None,
+            campaign_id=self._campaign_id() if "campaign" in needs else None,
             dossier_id=self._dossier_id() if key == "achievement" else None,
             blank=self.blank.isChecked(),
+            meeting_id=self._meeting_id() if "meeting" in needs else None,
+            to=self.to.currentData() if "to" in needs else "",
         )
+
+    def _meeting_id(self) -> MeetingId | None:
+        data = self.meeting.currentData()
+        return None if data is None else MeetingId(int(data))
 
     # -- actions ---------------------------------------------------------------------------
     def _fail(self, error: BaseException) -> None:

@@ -84,6 +84,28 @@ def test_nominee_list_of_a_campaign_with_dossiers(main_window, qtbot) -> None:
     assert page.shown.title.startswith("Danh sách đề nghị khen thưởng")
 
 
+def test_the_council_minutes_and_the_ward_submission_are_chosen_on_the_page(
+    main_window, qtbot
+) -> None:
+    """Issue 13: the Biên bản of a meeting of the chosen round, and the Tờ trình to the right
+    authority, from the window as from the command line."""
+    page = main_window.show_page("documents")
+    _choose(page.kind, "minutes")
+    page.campaign.setCurrentIndex(page.campaign.findText("Khen thưởng năm 2025"))
+    assert page.meeting.isEnabled() and page.meeting.currentText().startswith(
+        "Phiên họp ngày 10/12/2025"
+    )
+    assert not page.to.isEnabled()
+    page.preview_button.click()
+    qtbot.waitUntil(lambda: page.shown is not None, timeout=20_000)
+    assert page.shown.request.meeting_id == page.meeting.currentData()
+    _choose(page.kind, "submission")
+    assert page.to.isEnabled() and not page.meeting.isEnabled()
+    page.to.setCurrentIndex(page.to.findData("city"))
+    request = page.request()
+    assert (request.kind, request.to, request.meeting_id) == ("submission", "city", None)
+
+
 def test_margins_outside_the_decree_are_refused_and_legal_ones_kept(
     main_window, qtbot, monkeypatch
 ) -> None:

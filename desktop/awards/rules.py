@@ -121,6 +121,11 @@ class Closing(StrEnum):
     NOT_AWARDED = "not_awarded"  # past Nháp: a step to Không được khen thưởng in its history
 
 
+class ReplaceAsked(DossierError):
+    """A higher form for a nominee who has a lower, undecided dossier: the clerk is asked whether
+    the new dossier replaces it (the window asks; the command line has ``--replace``)."""
+
+
 @dataclass(frozen=True)
 class Replaced:
     """A lower dossier the new one replaces, and how it is closed."""
@@ -179,7 +184,7 @@ def check_one_form(
                 f"{named} Một thành tích chỉ đề nghị một hình thức khen thưởng.{same}"
             )
         if not replace:
-            raise DossierError(
+            raise ReplaceAsked(
                 f"{named} “{form.name}” là hình thức cao hơn: hãy chọn thay hồ sơ số {dossier.id} "
                 "bằng hồ sơ mới (hồ sơ cũ được khép lại), vì một thành tích chỉ đề nghị một hình "
                 "thức khen thưởng."

@@ -6,6 +6,8 @@ The lists come from :func:`desktop.awards.views.new_dossier_choices` and are rea
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.awards.dossier_ops import new_dossier
+from desktop.awards.dossier_ops import create, new_dossier
 from desktop.awards.dossiers import NewDossier
+from desktop.awards.rules import ReplaceAsked
 from desktop.awards.views import Choice, NewDossierChoices, new_dossier_choices
 from desktop.changes import Area, Change
 from desktop.context import AppContext
@@ -134,6 +137,24 @@ class NewDossierDialog(QDialog):
         )
         try:
             self.created_id = self.ctx.door.run(new_dossier(new))
+        except ReplaceAsked as asked:
+            # A higher form: the law allows one per achievement, so the lower one gives way.
+            answer = QMessageBox.question(
+                self, t.REPLACE_TITLE, f"{asked.text()}\n\n{t.REPLACE_QUESTION}"
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            try:
+                created = self.ctx.door.run(create(replace(new, replace=True)))
+            except Exception as error:
+                show_error(self, error)
+                return
+            self.created_id = created.dossier_id
+            QMessageBox.information(
+                self,
+                t.REPLACE_TITLE,
+                "\n".join(r.describe(created.dossier_id) for r in created.replaced),
+            )
         except Exception as error:
             show_error(self, error)
             return

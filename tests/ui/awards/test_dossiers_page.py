@@ -186,6 +186,30 @@ def test_a_duplicate_nomination_is_refused_in_the_dialog(page, qtbot, warnings) 
     assert dialog.isVisible() and page.model.rowCount() == 5
 
 
+def test_a_higher_form_replaces_a_lower_draft_when_the_clerk_agrees(
+    page, qtbot, warnings, monkeypatch
+) -> None:
+    asked: list[str] = []
+
+    def answer(parent, title, text):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    create(
+        page, qtbot, "Bằng khen của Chủ tịch UBND thành phố", "Công ty Cổ phần May Hải Phòng Star"
+    )
+    assert asked and "hãy chọn thay hồ sơ số 4" in asked[0] and warnings == []
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5)  # the draft gave way to the new one
+    awards = {
+        page.model.record(r).award
+        for r in range(page.model.rowCount())
+        if page.model.record(r).nominee == "Công ty Cổ phần May Hải Phòng Star"
+    }
+    assert awards == {"Bằng khen của Chủ tịch UBND thành phố"}
+
+
 def test_a_name_not_in_the_list_is_refused(page, qtbot, warnings) -> None:
     create(page, qtbot, "Giấy khen", "Trường không có thật")
     assert warnings and "Hãy chọn đối tượng" in warnings[0]
@@ -521,9 +545,7 @@ def test_a_removed_file_comes_back_with_ctrl_z(page, qtbot, tmp_path, monkeypatc
         attachment = attach_file(s, page.ctx.folder.attachments, 5, source)
     page.dossiers.open_dossier(5)
     editor = page.dossiers.editor
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes
-    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     editor.files.view.selectRow(0)
     editor.files.remove_selected()
     assert editor.files.rows.rowCount() == 0
@@ -540,9 +562,7 @@ def test_an_earlier_award_removed_by_mistake_comes_back(page, qtbot, monkeypatch
     page.dossiers.open_dossier(2)
     editor = page.dossiers.editor
     assert editor.record_prior(2022, "Bằng khen của UBND quận", "12/QĐ-UBND")
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes
-    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     editor.prior_view.selectRow(0)
     assert editor.remove_selected_prior()
     assert editor.prior.rowCount() == 0

@@ -9,16 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -43,7 +47,16 @@ from desktop.awards.catalogue_ops import (
 )
 from desktop.changes import Area, Change, Operation
 from desktop.context import AppContext
-from desktop.models import AwardCategory, AwardCriterion, AwardForm, DossierComponent, NomineeKind
+from desktop.models import (
+    AwardCategory,
+    AwardCriterion,
+    AwardForm,
+    CampaignKind,
+    Comparison,
+    DossierComponent,
+    NomineeKind,
+    UnitKind,
+)
 from desktop.models.ids import AwardFormId, saved_id
 from desktop.ui.awards.dossier_widgets import dialog_buttons, table_view
 from desktop.ui.errors import show_error
@@ -82,6 +95,17 @@ COMPONENT_COLUMNS = [
 ]
 
 
+def _coefficient_box(name: str) -> QDoubleSpinBox:
+    """Hệ số tiền thưởng, "0,15" as the clerk writes it (the decimal comma of vi_VN)."""
+    box = QDoubleSpinBox()
+    box.setObjectName(name)
+    box.setLocale(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    box.setDecimals(3)
+    box.setRange(0, 100)
+    box.setSingleStep(0.05)
+    return box
+
+
 class CriterionDialog(QDialog):
     def __init__(self, criterion: AwardCriterion | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,11 +115,15 @@ class CriterionDialog(QDialog):
         for kind in NomineeKind:
             self.kind.addItem(kind.label, kind.value)
         self.text = QPlainTextEdit(criterion.text if criterion else "")
+        self.heading = QCheckBox(t.CRITERION_HEADING)
+        self.heading.setObjectName("criterion_heading")
         if criterion is not None:
             self.kind.setCurrentIndex(self.kind.findData(criterion.nominee_kind.value))
+            self.heading.setChecked(criterion.heading)
         form = QFormLayout(self)
         form.addRow(t.CRITERION_KIND, self.kind)
         form.addRow(t.CRITERION_TEXT, self.text)
+        form.addRow("", self.heading)
         buttons = dialog_buttons(self)
         form.addRow(buttons)
 
@@ -170,6 +198,41 @@ class CataloguePanel(QWidget):
         self.for_individual.setObjectName("form_for_individual")
         self.active = QCheckBox(t.FORM_ACTIVE)
         self.note = QLineEdit()
+        self.rounds = {kind: QCheckBox(kind.label) for kind in CampaignKind}
+        rounds = QHBoxLayout()
+        for kind, check in self.rounds.items():
+            check.setObjectName(f"form_round_{kind.value}")
+            rounds.addWidget(check)
+        self.unit_kinds = QListWidget()
+        self.unit_kinds.setObjectName("form_unit_kinds")
+        self.unit_kinds.setFixedHeight(88)
+        for unit_kind in UnitKind:
+            item = QListWidgetItem(unit_kind.label)
+            item.setData(Qt.ItemDataRole.UserRole, unit_kind.value)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.unit_kinds.addItem(item)
+        self.vote_comparison = QComboBox()
+        self.vote_comparison.addItem(t.VOTE_ABOVE, Comparison.ABOVE.value)
+        self.vote_comparison.addItem(t.VOTE_AT_LEAST, Comparison.AT_LEAST.value)
+        self.vote_percent = QSpinBox()
+        self.vote_percent.setObjectName("form_vote_percent")
+        self.vote_percent.setRange(1, 100)
+        self.vote_percent.setSuffix("%")
+        vote = QHBoxLayout()
+        vote.addWidget(self.vote_comparison)
+        vote.addWidget(self.vote_percent)
+        vote.addWidget(QLabel(t.FORM_VOTE_AFTER))
+        vote.addStretch(1)
+        self.bonus_individual = _coefficient_box("form_bonus_individual")
+        self.bonus_collective = _coefficient_box("form_bonus_collective")
+        bonus = QHBoxLayout()
+        for label_, coefficient in (
+            (t.BONUS_INDIVIDUAL, self.bonus_individual),
+            (t.BONUS_COLLECTIVE, self.bonus_collective),
+        ):
+            bonus.addWidget(QLabel(label_))
+            bonus.addWidget(coefficient)
+        bonus.addStretch(1)
         who = QHBoxLayout()
         for box_ in (self.for_collective, self.for_business, self.for_individual):
             who.addWidget(box_)
@@ -181,6 +244,10 @@ class CataloguePanel(QWidget):
         form.addRow(t.FORM_LEVEL_LABEL, self.level_label)
         form.addRow(t.FORM_ISSUER, self.issuer)
         form.addRow(t.FORM_FOR, who)
+        form.addRow(t.FORM_UNIT_KINDS, self.unit_kinds)
+        form.addRow(t.FORM_ROUNDS, rounds)
+        form.addRow(t.FORM_VOTE, vote)
+        form.addRow(t.FORM_BONUS, bonus)
         form.addRow("", self.active)
         form.addRow(t.FORM_NOTE, self.note)
         new = QPushButton(t.NEW_FORM)
@@ -269,7 +336,33 @@ class CataloguePanel(QWidget):
         self.for_individual.setChecked(form.for_individual)
         self.active.setChecked(form.active)
         self.note.setText(form.note)
+        self._show_rules(
+            set(filter(None, form.unit_kinds.split(","))),
+            set(filter(None, form.campaign_kinds.split(","))),
+            form.vote_percent,
+            form.vote_comparison,
+            (form.bonus_individual_permille, form.bonus_collective_permille),
+        )
         self._show_lists()
+
+    def _show_rules(
+        self,
+        unit_kinds: set[str],
+        rounds: set[str],
+        vote_percent: int,
+        comparison: Comparison,
+        bonus: tuple[int, int],
+    ) -> None:
+        for row in range(self.unit_kinds.count()):
+            item = self.unit_kinds.item(row)
+            wanted = item.data(Qt.ItemDataRole.UserRole) in unit_kinds
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+        for kind, check in self.rounds.items():
+            check.setChecked(kind.value in rounds)
+        self.vote_percent.setValue(vote_percent)
+        self.vote_comparison.setCurrentIndex(self.vote_comparison.findData(comparison.value))
+        self.bonus_individual.setValue(bonus[0] / 1000)
+        self.bonus_collective.setValue(bonus[1] / 1000)
 
     def _show_lists(self) -> None:
         form_id = self.form_id
@@ -304,6 +397,7 @@ class CataloguePanel(QWidget):
         self.for_business.setChecked(False)
         self.for_individual.setChecked(False)
         self.active.setChecked(True)
+        self._show_rules(set(), {k.value for k in CampaignKind}, 50, Comparison.ABOVE, (0, 0))
         self._show_lists()
         self.name.setFocus()
 
@@ -320,6 +414,16 @@ class CataloguePanel(QWidget):
             code=self.code.text(),
             active=self.active.isChecked(),
             note=self.note.text(),
+            unit_kinds=[
+                UnitKind(item.data(Qt.ItemDataRole.UserRole))
+                for item in (self.unit_kinds.item(r) for r in range(self.unit_kinds.count()))
+                if item.checkState() == Qt.CheckState.Checked
+            ],
+            campaign_kinds=[k for k, check in self.rounds.items() if check.isChecked()],
+            vote_percent=self.vote_percent.value(),
+            vote_comparison=Comparison(self.vote_comparison.currentData()),
+            bonus_individual_permille=round(self.bonus_individual.value() * 1000),
+            bonus_collective_permille=round(self.bonus_collective.value() * 1000),
         )
         saved = self._run(save_form(data, self.form_id))
         if saved is None:
@@ -350,6 +454,7 @@ class CataloguePanel(QWidget):
                 dialog.text.toPlainText(),
                 NomineeKind(dialog.kind.currentData()),
                 current.id if current else None,
+                dialog.heading.isChecked(),
             )
         )
 

@@ -11,7 +11,15 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from sqlmodel import select
 
 from desktop.awards.attachments import stored_path
-from desktop.models import Attachment, AuditEntry, Dossier, DossierEvent, DossierStatus, Unit
+from desktop.models import (
+    Attachment,
+    AuditEntry,
+    AwardForm,
+    Dossier,
+    DossierEvent,
+    DossierStatus,
+    Unit,
+)
 from desktop.ui.awards.dossier_models import LATE
 from tests.helpers.typing import type_text
 
@@ -320,6 +328,40 @@ def test_the_catalogue_takes_a_new_title_and_refuses_a_bad_one(page, qtbot, warn
     assert not catalogue.save_form()
     assert "ít nhất một đối tượng" in warnings[-1]
     assert catalogue.forms.rowCount() == 7
+
+
+def test_the_catalogue_shows_and_saves_the_rules_of_a_form(page, qtbot, warnings) -> None:
+    from PySide6.QtWidgets import QCheckBox
+
+    catalogue = page.catalogue
+    page.tabs.setCurrentWidget(catalogue)
+    row = next(
+        r
+        for r in range(catalogue.forms.rowCount())
+        if catalogue.forms.record(r).code == "HCLD3"
+    )
+    catalogue.forms_view.selectRow(row)
+    sơ_kết = catalogue.findChild(QCheckBox, "form_round_so_ket")
+    yearly = catalogue.findChild(QCheckBox, "form_round_yearly")
+    assert sơ_kết.isChecked() and not yearly.isChecked()  # the plan's III.3.2
+    checked = [
+        catalogue.unit_kinds.item(r).text()
+        for r in range(catalogue.unit_kinds.count())
+        if catalogue.unit_kinds.item(r).checkState() == Qt.CheckState.Checked
+    ]
+    assert "Đảng ủy" in checked and "Tổ dân phố" not in checked
+    gk = next(
+        r for r in range(catalogue.forms.rowCount()) if catalogue.forms.record(r).code == "GKCTP"
+    )
+    catalogue.forms_view.selectRow(gk)
+    assert catalogue.bonus_individual.text() == "0,150"
+    catalogue.bonus_individual.setValue(0.3)
+    catalogue.vote_percent.setValue(70)
+    assert catalogue.save_form() and warnings == []
+    form = page.ctx.door.read(
+        lambda s: s.exec(select(AwardForm).where(AwardForm.code == "GKCTP")).one()
+    )
+    assert (form.bonus_individual_permille, form.vote_percent) == (300, 70)
 
 
 def test_a_campaign_deadline_before_its_year_is_refused(page, qtbot, warnings) -> None:

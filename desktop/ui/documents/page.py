@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -63,9 +64,12 @@ FEEDS = (
     Area.DOSSIERS,
     Area.DOCUMENTS,
     Area.SETTINGS,
+    Area.COUNCIL,
+    Area.DECISIONS,
 )
-# What the choices of campaign and dossier are made of (a dossier is labelled by its nominee).
-CHOICES = (Area.AWARDS, Area.DOSSIERS, Area.UNITS, Area.PERSONS)
+# What the choices of campaign, meeting and dossier are made of (a dossier is labelled by its
+# nominee).
+CHOICES = (Area.AWARDS, Area.DOSSIERS, Area.UNITS, Area.PERSONS, Area.COUNCIL)
 
 
 def named(widget: W, name: str) -> W:
@@ -74,7 +78,10 @@ def named(widget: W, name: str) -> W:
 
 
 class IssueDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """Cấp số: the day of issue and, for a Quyết định the ward numbers in its own book, the
+    number the clerk gives it (0: the next one of the register)."""
+
+    def __init__(self, parent: QWidget | None = None, own_number: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(t.ISSUE_TITLE)
         self.date_edit = named(QDateEdit(QDate.currentDate()), "issue_date")
@@ -85,6 +92,11 @@ class IssueDialog(QDialog):
         note.setWordWrap(True)
         form.addRow(note)
         form.addRow(t.ISSUE_DATE, self.date_edit)
+        self.number = named(QSpinBox(), "issue_number")
+        self.number.setRange(0, 99999)
+        self.number.setSpecialValueText(t.NEXT_NUMBER)
+        if own_number:
+            form.addRow(t.ISSUE_NUMBER, self.number)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -95,6 +107,9 @@ class IssueDialog(QDialog):
     def issued_on(self) -> date:
         chosen = self.date_edit.date()
         return date(chosen.year(), chosen.month(), chosen.day())
+
+    def chosen_number(self) -> int | None:
+        return self.number.value() or None
 
 
 class DocumentsPage(QWidget):
@@ -368,13 +383,16 @@ class DocumentsPage(QWidget):
         )
 
     def issue(self) -> None:
-        dialog = IssueDialog(self)
+        dialog = IssueDialog(self, own_number=self.kind.currentData() == "decision")
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.issue_on(dialog.issued_on())
+        self.issue_on(dialog.issued_on(), dialog.chosen_number())
 
-    def issue_on(self, issued_on: date) -> None:
-        operation = ops.issue(self.request(), issued_on, self.ctx.folder.documents)
+    def issue_on(self, issued_on: date, number: int | None = None) -> None:
+        request = self.request()
+        if request.kind == "submission" and not self._second_submission_agreed(request):
+            return
+        operation = ops.issue(request, issued_on, self.ctx.folder.documents, number)
         try:
             issued = self.ctx.door.run(operation)  # the register reloads in on_change
         except Refusal as error:  # a bug goes on to the window's hook: apology and log
@@ -384,6 +402,17 @@ class DocumentsPage(QWidget):
         self.status.setText(
             t.ISSUED.format(symbol=issued.symbol, date=wording.short_date(issued.issued_on))
         )
+
+    def _second_submission_agreed(self, request: DocumentRequest) -> bool:
+        """A second Tờ trình of the round to the same authority is issued only when asked."""
+        from desktop.decisions.submissions import second_submission_question
+
+        question = self.ctx.door.read(second_submission_question(request.campaign_id, request.to))
+        if not question:
+            return True
+        question = question.split(" Nếu có, chạy lại")[0]  # the command line's own hint
+        answer = QMessageBox.question(self, t.ISSUE_TITLE, question)
+        return answer == QMessageBox.StandardButton.Yes
 
     def edit_layout(self) -> None:
         from desktop.ui.documents.layout_dialog import LayoutDialog

@@ -216,3 +216,18 @@ def test_a_pdf_that_cannot_be_saved_is_refused_in_a_dialog(
     page.write_pdf(occupied / "ke-hoach.pdf")
     assert "Không ghi được tệp" in shown[-1] and "nơi lưu không phải là một thư mục" in shown[-1]
     assert "Không ghi được tệp" in page.status.text()
+
+
+def test_a_decision_is_issued_with_the_number_the_clerk_gives_it(main_window, qtbot) -> None:
+    """Issue 13, 3: only the number and the date of the Quyết định are typed."""
+    from desktop.ui.documents.page import IssueDialog
+
+    page = main_window.show_page("documents")
+    dialog = IssueDialog(page, own_number=True)
+    qtbot.addWidget(dialog)
+    assert dialog.chosen_number() is None  # 0: the next number of the register
+    dialog.number.setValue(130)
+    assert dialog.chosen_number() == 130
+    plain = IssueDialog(page)
+    qtbot.addWidget(plain)
+    assert not plain.number.isVisibleTo(plain)  # other documents take the register's number

@@ -1,4 +1,5 @@
-"""Hội đồng và quyết định: the council's members, meetings and ballots; the decisions on awards.
+"""Hội đồng và quyết định: the council's members, meetings and ballots; the decisions on awards;
+the register of every award (sổ theo dõi khen thưởng).
 
 The page reloads what it shows when a change touches the council, the decisions or the dossiers
 (a ballot moves a dossier, a decision awards several), and everything after a restore.
@@ -12,6 +13,7 @@ from desktop.changes import Area, Change
 from desktop.context import AppContext
 from desktop.ui.council.council_tab import CouncilTab
 from desktop.ui.council.decisions_tab import DecisionsTab
+from desktop.ui.council.register_tab import RegisterTab
 from desktop.ui.texts import council as t
 
 
@@ -25,9 +27,11 @@ class CouncilPage(QWidget):
         self.ctx = ctx
         self.council = CouncilTab(ctx, self)
         self.decisions = DecisionsTab(ctx, self)
+        self.register = RegisterTab(ctx, self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.council, t.TAB_COUNCIL)
         self.tabs.addTab(self.decisions, t.TAB_DECISIONS)
+        self.tabs.addTab(self.register, t.TAB_REGISTER)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{self.title}</h2>"))
         layout.addWidget(self.tabs, 1)
@@ -40,3 +44,4 @@ class CouncilPage(QWidget):
             self.council.refresh_meetings()
         if change.everything or change.touches(Area.DECISIONS, Area.DOSSIERS):
             self.decisions.refresh()
+            self.register.refresh()

@@ -111,3 +111,18 @@ CALIBRATION_TITLE = "Trang thử căn lề phôi Giấy khen"
 CALIBRATION_FILE = "trang-thu-can-le-phoi.pdf"
 PRINTED = "Đã in {count} Giấy khen (số vào sổ {numbers}) vào tệp:\n{path}"
 SAVED = "Đã lưu tệp:\n{path}"
+
+TAB_REGISTER = "Sổ theo dõi khen thưởng"
+REGISTER_YEAR = "Năm:"
+REGISTER_ALL_YEARS = "Cả phong trào"
+REGISTER_EXCEL = "Xuất Excel…"
+REGISTER_SUMMARY = "{collectives} tập thể, {individuals} cá nhân; tiền thưởng {bonus}"
+REGISTER_COLUMNS = {
+    "year": "Năm",
+    "award": "Hình thức khen thưởng",
+    "nominee": "Tập thể, cá nhân",
+    "unit": "Đơn vị",
+    "decision": "Quyết định",
+    "bonus": "Tiền thưởng",
+    "certificate": "Số vào sổ",
+}

@@ -169,3 +169,25 @@ def test_a_received_decision_dialog_lists_the_dossiers_sent_up(page, said) -> No
     ok(dialog)
     assert said["warning"] and "Hãy chọn các hồ sơ" in said["warning"][-1]
     assert date(2026, 2, 1) == dialog.signed_on.date().toPython()
+
+
+def test_the_award_register_lists_the_years_awards_and_exports_them(  # type: ignore[no-untyped-def]
+    main_window, qtbot, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    page = main_window.show_page("council")
+    register = page.register
+    page.tabs.setCurrentWidget(register)
+    register.year.setValue(2025)
+    rows = [register.model.record(r) for r in range(register.model.rowCount())]
+    assert [(r.nominee, r.certificate) for r in rows] == [("Trường THCS Trần Thành Ngọ", "1/2025")]
+    assert "125/QĐ-UBND" in rows[0].decision_text
+    assert "1 tập thể, 0 cá nhân; tiền thưởng 710.000 đồng" in register.summary.text()
+    target = tmp_path / "so.xlsx"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    assert register.export_excel() == target and target.stat().st_size > 0
+    register.year.setValue(2026)
+    assert register.model.rowCount() == 0

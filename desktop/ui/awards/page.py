@@ -49,6 +49,7 @@ from desktop.ui.awards.dossier_editor import DossierEditor
 from desktop.ui.awards.dossier_models import DossierListModel, flags_text
 from desktop.ui.awards.history_dialog import NomineeChooser, NomineeHistoryDialog
 from desktop.ui.awards.new_dialog import NewDossierDialog
+from desktop.ui.awards.nominations_dialog import NominationPreviewDialog, write_campaign_template
 from desktop.ui.errors import show_error
 from desktop.ui.texts import common as tc
 from desktop.ui.texts import dossiers as t
@@ -88,6 +89,7 @@ class DossierListPanel(QWidget):
         self.editor: DossierEditor | None = None
         self.new_dialog: NewDossierDialog | None = None
         self.history_dialog: NomineeHistoryDialog | None = None
+        self.nominations_dialog: NominationPreviewDialog | None = None
         # The windows opened from the list that show data: each is told of every change.
         self._windows: list[DossierEditor | NewDossierDialog | NomineeHistoryDialog] = []
         self._operation: Operation | None = None
@@ -139,6 +141,8 @@ class DossierListPanel(QWidget):
             (t.DELETE_DOSSIER, "delete_dossier", self.delete_selected),
             (t.CHECK_FILES, "check_files", self.check_files),
             (t.EXPORT, "export_excel", self.choose_export),
+            (t.NOMINATION_TEMPLATE, "nomination_template", self.save_nomination_template),
+            (t.NOMINATION_IMPORT, "nomination_import", self.import_nomination_list),
         ):
             button = QPushButton(text)
             button.setObjectName(name)
@@ -386,6 +390,67 @@ class DossierListPanel(QWidget):
             lambda error: show_error(self, error, t.EXPORT_TITLE),
             t.EXPORTING,
         )
+
+    # -- the units' lists of nominations ------------------------------------------------------
+    def nomination_campaign(self, title: str) -> int | None:
+        """The campaign chosen in the filter, else the one the clerk picks (None: cancelled)."""
+        chosen = self.campaign.currentData()
+        if chosen is not None:
+            return int(chosen)
+        names = [self.campaign.itemText(i) for i in range(1, self.campaign.count())]
+        if not names:
+            QMessageBox.information(self, title, t.NOMINATION_NO_CAMPAIGN)
+            return None
+        name, ok = QInputDialog.getItem(self, title, t.NOMINATION_CHOOSE_CAMPAIGN, names, 0, False)
+        if not ok or name not in names:
+            return None
+        return int(self.campaign.itemData(names.index(name) + 1))
+
+    def save_nomination_template(self) -> None:
+        campaign_id = self.nomination_campaign(t.NOMINATION_TEMPLATE_TITLE)
+        if campaign_id is None:
+            return
+        file, _ = QFileDialog.getSaveFileName(
+            self,
+            t.NOMINATION_TEMPLATE_TITLE,
+            str(Path.home() / t.NOMINATION_TEMPLATE_FILE),
+            t.EXPORT_FILTER,
+        )
+        if not file:
+            return
+        path = Path(file)
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+        try:
+            name = write_campaign_template(self.ctx, campaign_id, path)
+        except Exception as error:
+            show_error(self, error, t.NOMINATION_TEMPLATE_TITLE)
+            return
+        QMessageBox.information(
+            self,
+            t.NOMINATION_TEMPLATE_TITLE,
+            t.NOMINATION_TEMPLATE_SAVED.format(name=name, path=path),
+        )
+
+    def import_nomination_list(self) -> None:
+        from desktop.excel.nominations import read_nominations
+
+        campaign_id = self.nomination_campaign(t.NOMINATION_IMPORT_TITLE)
+        if campaign_id is None:
+            return
+        file, _ = QFileDialog.getOpenFileName(
+            self, t.NOMINATION_IMPORT_TITLE, str(Path.home()), t.EXPORT_FILTER
+        )
+        if not file:
+            return
+        try:
+            nominations = read_nominations(Path(file))
+            dialog = NominationPreviewDialog(self.ctx, campaign_id, nominations, self)
+        except Exception as error:
+            show_error(self, error, t.NOMINATION_IMPORT_TITLE)
+            return
+        self.nominations_dialog = dialog
+        dialog.open()
 
     def check_files(self) -> list[str]:
         """Tell the clerk which attached files are no longer in the data folder."""

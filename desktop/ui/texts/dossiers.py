@@ -219,3 +219,18 @@ DISCIPLINE_CLEAR_REASON = "Lý do gỡ ghi chú (ví dụ: kết luận thanh tr
 SCAN_PROBLEM = "Bản quét quyết định mã {id}: {problem}"
 REPLACE_TITLE = "Thay bằng hình thức cao hơn"
 REPLACE_QUESTION = "Tạo hồ sơ mới thay cho hồ sơ cũ (hồ sơ cũ được khép lại, có ghi lý do)?"
+
+# -- nominations (danh sách đề nghị của các đơn vị) -----------------------------------------------
+NOMINATION_TEMPLATE = "Mẫu danh sách đề nghị…"
+NOMINATION_IMPORT = "Nhập danh sách đề nghị…"
+NOMINATION_TEMPLATE_TITLE = "Lưu mẫu danh sách đề nghị khen thưởng"
+NOMINATION_TEMPLATE_FILE = "mau-danh-sach-de-nghi.xlsx"
+NOMINATION_TEMPLATE_SAVED = "Đã ghi mẫu danh sách đề nghị của đợt “{name}” ra tệp:\n{path}"
+NOMINATION_IMPORT_TITLE = "Nhập danh sách đề nghị khen thưởng"
+NOMINATION_CHOOSE_CAMPAIGN = "Đợt xét nhận danh sách đề nghị:"
+NOMINATION_NO_CAMPAIGN = "Chưa có đợt xét nào; hãy thêm đợt xét ở thẻ “Đợt xét” trước."
+NOMINATION_DO_IMPORT = "&Nhập"
+NOMINATION_CLOSE = "Đóng"
+NOMINATION_NOTHING_WRITTEN = "Không hồ sơ nào được tạo; hãy sửa tệp rồi nhập lại."
+NOMINATION_IMPORTED = "Đã tạo {count} hồ sơ Nháp (số {numbers})."
+NOMINATION_PERSONS_ADDED = "Đã thêm {count} cá nhân vào sổ đăng ký."

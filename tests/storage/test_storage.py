@@ -392,3 +392,34 @@ def test_migration_0004_reads_the_plan_into_existing_data(tmp_path: Path) -> Non
     assert (2, 2027) not in targets  # HOCSINH had no 2026 target to carry
     assert kinds["TRUONGKNS"] is ValueKind.YES_NO and kinds["CBCC"] is ValueKind.RATIO
     db.close()
+
+
+def test_a_ward_of_0004_is_upgraded_with_its_decisions_as_records(tmp_path: Path) -> None:
+    """Migration 0005 on a file with dossiers, checks and a typed decision, the foreign keys on:
+    no table others point to is rebuilt, and each typed decision becomes one decision record."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from desktop.demo.ward import build_demo_ward
+    from desktop.models import AwardDecision
+    from desktop.storage import migrate
+
+    path = tmp_path / "thidua.sqlite3"
+    db = Database.open(path)
+    build_demo_ward(db)
+    db.close()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        command.downgrade(migrate.alembic_config(connection), "0004")
+    engine.dispose()
+    with sqlite3.connect(path) as conn:  # the decision as 0004 kept it: typed on the dossier
+        awarded = conn.execute("SELECT id FROM dossier WHERE decision_number != ''").fetchall()
+        assert awarded == [(1,)]
+        assert conn.execute("SELECT count(*) FROM dossiercriterioncheck").fetchone()[0] > 0
+    db = Database.open(path)
+    with db.session() as s:
+        [decision] = s.exec(select(AwardDecision)).all()
+        assert (decision.number, decision.signed_on) == ("125/QĐ-UBND", date(2025, 12, 20))
+        assert s.get(Dossier, 1).decision_id == decision.id
+    assert db.integrity_problems() == []
+    db.close()

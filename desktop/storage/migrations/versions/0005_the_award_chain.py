@@ -185,52 +185,46 @@ def _create_tables() -> None:
 
 
 def _add_columns() -> None:
-    with op.batch_alter_table("awardcriterion") as batch:
-        batch.add_column(
-            sa.Column("heading", sa.Boolean(), nullable=False, server_default=sa.false())
+    # Plain ALTER TABLE … ADD COLUMN: SQLite adds a column (even one that references another
+    # table, when its default is NULL) without copying the table, so no table that others point
+    # to is dropped and recreated while the foreign keys are enforced.
+    op.add_column(
+        "awardcriterion", sa.Column("heading", sa.Boolean(), nullable=False, server_default="0")
+    )
+    op.add_column("awardform", sa.Column("unit_kinds", _text(), nullable=False, server_default=""))
+    op.add_column(
+        "awardform",
+        sa.Column(
+            "campaign_kinds", _text(), nullable=False, server_default="yearly,so_ket,tong_ket"
+        ),
+    )
+    op.add_column(
+        "awardform", sa.Column("vote_percent", sa.Integer(), nullable=False, server_default="50")
+    )
+    op.add_column(
+        "awardform",
+        sa.Column("vote_comparison", sa.String(8), nullable=False, server_default="ABOVE"),
+    )
+    for column in ("bonus_individual_permille", "bonus_collective_permille"):
+        op.add_column(
+            "awardform", sa.Column(column, sa.Integer(), nullable=False, server_default="0")
         )
-    with op.batch_alter_table("awardform") as batch:
-        batch.add_column(sa.Column("unit_kinds", _text(), nullable=False, server_default=""))
-        batch.add_column(
-            sa.Column(
-                "campaign_kinds", _text(), nullable=False, server_default="yearly,so_ket,tong_ket"
-            )
-        )
-        batch.add_column(
-            sa.Column("vote_percent", sa.Integer(), nullable=False, server_default="50")
-        )
-        batch.add_column(
-            sa.Column(
-                "vote_comparison",
-                sa.Enum("ABOVE", "AT_LEAST", "EQUAL", name="comparison"),
-                nullable=False,
-                server_default="ABOVE",
-            )
-        )
-        batch.add_column(
-            sa.Column("bonus_individual_permille", sa.Integer(), nullable=False, server_default="0")
-        )
-        batch.add_column(
-            sa.Column("bonus_collective_permille", sa.Integer(), nullable=False, server_default="0")
-        )
-    with op.batch_alter_table("dossiercomponent") as batch:
-        batch.add_column(sa.Column("made_by", _text(32), nullable=False, server_default=""))
-    with op.batch_alter_table("dossier") as batch:
-        batch.add_column(sa.Column("decision_id", sa.Integer(), nullable=True))
-        batch.add_column(
-            sa.Column("bonus_amount", sa.Integer(), nullable=False, server_default="0")
-        )
-        batch.add_column(sa.Column("round", sa.Integer(), nullable=False, server_default="1"))
-        batch.create_index(batch.f("ix_dossier_decision_id"), ["decision_id"], unique=False)
-        batch.create_foreign_key("fk_dossier_decision_id", "awarddecision", ["decision_id"], ["id"])
-    with op.batch_alter_table("dossierevent") as batch:
-        batch.add_column(sa.Column("round", sa.Integer(), nullable=False, server_default="1"))
-    with op.batch_alter_table("attachment") as batch:
-        batch.add_column(sa.Column("decision_id", sa.Integer(), nullable=True))
-        batch.create_index(batch.f("ix_attachment_decision_id"), ["decision_id"], unique=False)
-        batch.create_foreign_key(
-            "fk_attachment_decision_id", "awarddecision", ["decision_id"], ["id"]
-        )
+    op.add_column(
+        "dossiercomponent", sa.Column("made_by", _text(32), nullable=False, server_default="")
+    )
+    op.execute("ALTER TABLE dossier ADD COLUMN decision_id INTEGER REFERENCES awarddecision (id)")
+    op.add_column(
+        "dossier", sa.Column("bonus_amount", sa.Integer(), nullable=False, server_default="0")
+    )
+    op.add_column("dossier", sa.Column("round", sa.Integer(), nullable=False, server_default="1"))
+    op.create_index("ix_dossier_decision_id", "dossier", ["decision_id"], unique=False)
+    op.add_column(
+        "dossierevent", sa.Column("round", sa.Integer(), nullable=False, server_default="1")
+    )
+    op.execute(
+        "ALTER TABLE attachment ADD COLUMN decision_id INTEGER REFERENCES awarddecision (id)"
+    )
+    op.create_index("ix_attachment_decision_id", "attachment", ["decision_id"], unique=False)
 
 
 def _fill_catalogue() -> None:
@@ -318,14 +312,12 @@ def _decisions_from_dossiers() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("attachment") as batch:
-        batch.drop_constraint("fk_attachment_decision_id", type_="foreignkey")
-        batch.drop_index(batch.f("ix_attachment_decision_id"))
+        batch.drop_index("ix_attachment_decision_id")
         batch.drop_column("decision_id")
     with op.batch_alter_table("dossierevent") as batch:
         batch.drop_column("round")
     with op.batch_alter_table("dossier") as batch:
-        batch.drop_constraint("fk_dossier_decision_id", type_="foreignkey")
-        batch.drop_index(batch.f("ix_dossier_decision_id"))
+        batch.drop_index("ix_dossier_decision_id")
         for column in ("decision_id", "bonus_amount", "round"):
             batch.drop_column(column)
     with op.batch_alter_table("dossiercomponent") as batch:

@@ -30,7 +30,7 @@ from desktop.ui.main_window import MainWindow
 pytestmark = pytest.mark.gui
 
 NEW_CODE = "TDP99"
-NEW_SIGNER = "Nguyễn Văn Hùng"
+NEW_SIGNER = "Phan Thị Ngọc Ánh"
 
 
 def backup_page(window: MainWindow) -> BackupPage:

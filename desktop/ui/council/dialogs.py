@@ -5,7 +5,7 @@ pressed; a refusal is shown as worded and the dialog stays open so the clerk can
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -100,7 +100,11 @@ def dossier_text(row: DossierRow) -> str:
 
 class OperationDialog(QDialog):
     """A form with OK and Cancel: OK runs :meth:`operation` through the door, keeps its value in
-    ``result_value`` and closes; a refusal is shown and the form stays open."""
+    ``result_value`` and closes; a refusal is shown and the form stays open.
+
+    Each dialog defines ``operation``: what its OK does."""
+
+    operation: Callable[[], Operation[Any]]
 
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -116,9 +120,6 @@ class OperationDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
-
-    def operation(self) -> Operation[Any]:
-        raise NotImplementedError  # each dialog says what its OK does
 
     def accept(self) -> None:
         try:

@@ -57,6 +57,7 @@ def load_catalogue(session: Session) -> None:
         indicator = Indicator(
             code=spec["code"],
             name=spec["name"],
+            short_name=spec.get("short_name", ""),
             population=spec["population"],
             numerator_label=spec["numerator_label"],
             denominator_label=spec["denominator_label"],
@@ -82,6 +83,7 @@ def load_catalogue(session: Session) -> None:
         form = AwardForm(
             code=spec["code"],
             name=spec["name"],
+            short_name=spec.get("short_name", ""),
             category=AwardCategory(spec["category"]),
             level=spec["level"],
             level_label=spec["level_label"],

@@ -23,7 +23,7 @@ from desktop.models.council import (
     CouncilVote,
 )
 from desktop.models.decisions import Authority, AwardDecision, CertificateEntry, SubmissionItem
-from desktop.models.documents import IssuedDocument
+from desktop.models.documents import IssuedDocument, ReportDirection
 from desktop.models.dossiers import (
     Attachment,
     Dossier,
@@ -72,6 +72,7 @@ __all__ = [
     "Indicator",
     "IndicatorTarget",
     "IssuedDocument",
+    "ReportDirection",
     "Milestone",
     "NomineeKind",
     "Person",

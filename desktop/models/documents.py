@@ -29,3 +29,19 @@ class IssuedDocument(SQLModel, table=True):
     params: str = Field(default="{}")
     pdf_sha256: str = Field(default="", max_length=64)
     created_at: datetime = Field(sa_type=DateTime, default_factory=now)
+
+
+class ReportDirection(SQLModel, table=True):
+    """Phương hướng, đề xuất: the clerk's own words for section IV of a Báo cáo kết quả.
+
+    One text per period (``quarter`` 0 is the year's report), saved before the report is issued;
+    an issued report keeps the text it was printed with in its PDF.
+    """
+
+    __table_args__ = (UniqueConstraint("year", "quarter"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    year: int = Field(index=True)
+    quarter: int = Field(default=0, ge=0, le=4)
+    text: str = Field(default="")
+    updated_at: datetime = Field(sa_type=DateTime, default_factory=now)

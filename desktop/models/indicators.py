@@ -52,6 +52,8 @@ class Indicator(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(unique=True, index=True, max_length=32)
     name: str
+    # Tên ngắn: the column title of a printed table ("CB, CC, VC, NLĐ có KNS"); a code is never printed.
+    short_name: str = Field(default="", max_length=60)
     population: str = Field(max_length=40)  # staff | students | adults | workers | schools
     numerator_label: str
     denominator_label: str
@@ -59,6 +61,11 @@ class Indicator(SQLModel, table=True):
     ordinal: int = Field(default=0)
     active: bool = Field(default=True)
     value_kind: ValueKind = Field(default=ValueKind.RATIO)
+
+    @property
+    def label(self) -> str:
+        """What a printed table heads its column with: the short name, else the name."""
+        return self.short_name or self.name
 
     @property
     def unit_kind_list(self) -> list[str]:

@@ -36,6 +36,7 @@ from desktop.models import (
     PriorAward,
     QuarterLock,
     QuarterValue,
+    ReportDirection,
     Setting,
     SubmissionItem,
     Unit,
@@ -91,6 +92,7 @@ def test_every_model_round_trips(db: Database) -> None:
                                   title="Báo cáo", issued_on=date(2025, 12, 31))
         s.add(document)
         s.add(Setting(key="k", value="v"))
+        s.add(ReportDirection(year=2025, quarter=3, text="Tiếp tục đôn đốc các đơn vị."))
         member = CouncilMember(year=2025, full_name="Lê Văn Nam", role=CouncilRole.CHAIR)
         meeting = CouncilMeeting(campaign_id=campaign.id, held_on=date(2025, 12, 10), place="Hội trường")
         decision = AwardDecision(campaign_id=campaign.id, authority=Authority.WARD, number="125/QĐ-UBND",

@@ -247,28 +247,18 @@ def council_minutes(session: Session, campaign_id: int) -> IssuedDocument | None
     return next((r for r in rows if _params(r).get("meeting_id") in meetings), None)
 
 
-def second_submission_question(
-    campaign_id: CampaignId | None, to: str
-) -> Callable[[Session], str]:
+def second_submission_question(campaign_id: CampaignId | None, to: str) -> Callable[[Session], str]:
     """Read before issuing a Tờ trình: the question to put when the campaign already has one to
     the same authority and new dossiers would be listed; "" when there is nothing to ask (the first
-    Tờ trình, or nothing new, which issuing refuses by itself)."""
+    Tờ trình, or nothing new, which issuing refuses by itself). The reason is worded where every
+    question of issuing is (:func:`desktop.documents.ordering.second_submission`)."""
+    # Imported when asked: the documents' module imports this one.
+    from desktop.documents.ordering import second_submission
 
     def read(session: Session) -> str:
-        if campaign_id is None or to not in ("ward", "city"):
+        why = second_submission(session, campaign_id, to)
+        if not why:
             return ""
-        earlier = earlier_of(session, campaign_id, to)
-        new = pending_ids(session, campaign_id, to)
-        if not earlier or not new:
-            return ""
-        whom = "Chủ tịch UBND phường" if authority_of(to) is Authority.WARD else "UBND thành phố"
-        issued = ", ".join(
-            f"số {e.symbol} ngày {e.issued_on:%d/%m/%Y} ({e.dossiers} hồ sơ)" for e in earlier
-        )
-        return (
-            f"Đợt xét này đã có Tờ trình trình {whom}: {issued}. Tờ trình mới sẽ trình thêm "
-            f"{len(new)} hồ sơ Hội đồng đã đề nghị mà chưa trình. Có ban hành thêm Tờ trình không? "
-            "Nếu có, chạy lại lệnh với --again."
-        )
+        return f"{why} Có ban hành thêm Tờ trình không? Nếu có, chạy lại lệnh với --again."
 
     return read

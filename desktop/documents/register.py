@@ -11,6 +11,7 @@ import errno
 import hashlib
 import json
 import os
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from sqlmodel import Session, col, select
 from desktop.documents.common import DocumentRequest
 from desktop.documents.kinds import DocumentError
 from desktop.documents.renderer import Issue, symbol_suffix
-from desktop.documents.service import kind_module, lay_out, prepare
+from desktop.documents.service import Prepared, kind_module, lay_out, prepare
 from desktop.models import IssuedDocument
 from desktop.models.ids import DocumentId
 from desktop.settings import load_settings
@@ -59,6 +60,46 @@ def book_code(type_code: str, suffix: str, agency_abbreviation: str) -> str:
     if suffix in ("", f"{type_code}-{agency_abbreviation}") or len(suffix) > BOOK_CODE_LENGTH:
         return type_code
     return suffix
+
+
+@dataclass(frozen=True)
+class Book:
+    """The book a request is numbered in, and the document as it would print."""
+
+    code: str  # IssuedDocument.type_code: "BC", "TTr-VHXH"
+    suffix: str  # what follows the number in the symbol: "BC-UBND", "TTr-VHXH"
+    prepared: Prepared
+
+
+def book_of(session: Session, request: DocumentRequest) -> Book:
+    """The book ``request`` takes its number from; refused for what is never numbered."""
+    if request.blank:
+        raise DocumentError("Mẫu trắng không được cấp số; hãy in bản nháp.")
+    prepared = prepare(session, request)
+    if not prepared.type_code or prepared.type_code == "-":
+        raise DocumentError(
+            "Văn bản này là phụ lục kèm theo Tờ trình, không có số riêng; hãy cấp số cho Tờ trình."
+        )
+    settings = load_settings(session)
+    suffix = symbol_suffix(prepared.lines, settings) or (
+        f"{prepared.type_code}-{settings.agency_abbreviation}"
+    )
+    return Book(
+        book_code(prepared.type_code, suffix, settings.agency_abbreviation), suffix, prepared
+    )
+
+
+def checked_number(session: Session, book: Book, year: int, number: int | None) -> int:
+    """The number a document takes: the next of its book, or the clerk's own ``number``,
+    refused when it is below 1 or the book already has it that year."""
+    if number is None:
+        return next_number(session, book.code, year)
+    if number < 1 or _taken(session, book.code, year, number):
+        raise DocumentError(
+            f"Số {number:02d}/{book.suffix} năm {year} "
+            + ("không hợp lệ." if number < 1 else "đã có trong sổ văn bản; hãy kiểm tra lại số.")
+        )
+    return number
 
 
 def pdf_path(documents_folder: Path, sha256: str) -> Path:
@@ -121,32 +162,16 @@ def issue_document(
     The PDF is written before the record; if the transaction then fails the file is an orphan with
     no number attached, which is harmless, while a record without its file would not be.
     """
-    if request.blank:
-        raise DocumentError("Mẫu trắng không được cấp số; hãy in bản nháp.")
-    prepared = prepare(session, request)
-    if not prepared.type_code or prepared.type_code == "-":
-        raise DocumentError(
-            "Văn bản này là phụ lục kèm theo Tờ trình, không có số riêng; hãy cấp số cho Tờ trình."
-        )
-    settings = load_settings(session)
+    book = book_of(session, request)
+    prepared, suffix = book.prepared, book.suffix
     year = issued_on.year
-    suffix = symbol_suffix(prepared.lines, settings) or (
-        f"{prepared.type_code}-{settings.agency_abbreviation}"
-    )
-    book = book_code(prepared.type_code, suffix, settings.agency_abbreviation)
-    if number is None:
-        number = next_number(session, book, year)
-    elif number < 1 or _taken(session, book, year, number):
-        raise DocumentError(
-            f"Số {number:02d}/{suffix} năm {year} "
-            + ("không hợp lệ." if number < 1 else "đã có trong sổ văn bản; hãy kiểm tra lại số.")
-        )
+    number = checked_number(session, book, year, number)
     pdf = lay_out(session, prepared, Issue(year, number, issued_on))
     sha = hashlib.sha256(pdf).hexdigest()
     _write_atomically(pdf_path(documents_folder, sha), pdf)
     record = IssuedDocument(
         kind=request.kind,
-        type_code=book,
+        type_code=book.code,
         year=year,
         number=number,
         symbol=f"{number:02d}/{suffix}",

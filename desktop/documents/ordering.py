@@ -28,7 +28,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from desktop.decisions import submissions
-from desktop.documents import decision, nominees
+from desktop.documents import decision, nominees, report
 from desktop.documents.common import DocumentRequest
 from desktop.documents.register import Book, book_of, checked_number
 from desktop.models import CouncilMeeting, CouncilVote, IssuedDocument
@@ -53,7 +53,7 @@ class Cited:
     """Something a document rests on and the day it came to be: an issued paper, or a fact such
     as the council's meeting; ``why`` ends the sentence that asks."""
 
-    name: str  # "Kế hoạch số 01/KH-UBND ngày 07/07/2025", "phiên họp Hội đồng ngày 12/11/2026"
+    name: str  # "Kế hoạch số 01/KH-UBND ngày 07/07/2025 mà nó dẫn", "phiên họp Hội đồng …"
     on: date
     why: str = CITES_ISSUED
 
@@ -67,8 +67,10 @@ class Start:
     why: str
 
 
-def _dated(record: IssuedDocument) -> str:
-    return f"số {record.symbol} ngày {wording.short_date(record.issued_on)}"
+def _cites(name: str, record: IssuedDocument) -> Cited:
+    """An issued paper the document cites: "Kế hoạch số 01/KH-UBND ngày 07/07/2025 mà nó dẫn"."""
+    when = wording.short_date(record.issued_on)
+    return Cited(f"{name} số {record.symbol} ngày {when} mà nó dẫn", record.issued_on)
 
 
 # -- what each kind cites --------------------------------------------------------------------------
@@ -82,7 +84,7 @@ def _plan(session: Session) -> list[Cited]:
         .where(IssuedDocument.kind == "plan")
         .order_by(col(IssuedDocument.id).desc())
     ).first()
-    return [] if plan is None else [Cited(f"Kế hoạch {_dated(plan)}", plan.issued_on)]
+    return [] if plan is None else [_cites("Kế hoạch", plan)]
 
 
 def _campaign_id(session: Session, request: DocumentRequest) -> CampaignId:
@@ -103,7 +105,7 @@ def _proposing_meetings(session: Session, request: DocumentRequest) -> list[Cite
         return []
     return [
         Cited(
-            f"phiên họp Hội đồng ngày {wording.short_date(held)} đã đề nghị các hồ sơ",
+            f"phiên họp Hội đồng ngày {wording.short_date(held)} đã đề nghị các hồ sơ nó trình",
             held,
             "Tờ trình chỉ trình được hồ sơ Hội đồng đã họp và đề nghị",
         )
@@ -112,13 +114,13 @@ def _proposing_meetings(session: Session, request: DocumentRequest) -> list[Cite
 
 def _submission(session: Session, request: DocumentRequest) -> list[Cited]:
     minutes = submissions.council_minutes(session, _campaign_id(session, request))
-    cited = [] if minutes is None else [Cited(f"Biên bản {_dated(minutes)}", minutes.issued_on)]
+    cited = [] if minutes is None else [_cites("Biên bản", minutes)]
     return [*_plan(session), *cited, *_proposing_meetings(session, request)]
 
 
 def _decision(session: Session, request: DocumentRequest) -> list[Cited]:
     records, _ = decision.to_decide(session, _campaign_id(session, request))
-    return [*_plan(session), *(Cited(f"Tờ trình {_dated(r)}", r.issued_on) for r in records)]
+    return [*_plan(session), *(_cites("Tờ trình", r) for r in records)]
 
 
 def _minutes(session: Session, request: DocumentRequest) -> list[Cited]:
@@ -128,7 +130,7 @@ def _minutes(session: Session, request: DocumentRequest) -> list[Cited]:
     held = meeting.held_on
     return [
         Cited(
-            f"phiên họp Hội đồng ngày {wording.short_date(held)}",
+            f"phiên họp Hội đồng ngày {wording.short_date(held)} mà nó ghi lại",
             held,
             "biên bản ghi lại một phiên họp đã diễn ra",
         )
@@ -146,14 +148,12 @@ CITES: dict[str, Callable[[Session, DocumentRequest], list[Cited]]] = {
 # -- when each kind's period begins ----------------------------------------------------------------
 
 
-def _report_start(session: Session, request: DocumentRequest) -> Start | None:
-    if request.year is None:
-        return None
-    begins = first_day(request.year, request.quarter or 1)
-    period = wording.quarter(request.quarter, request.year) if request.quarter else None
+def _report_start(session: Session, request: DocumentRequest) -> Start:
+    year = report.document_year(session, request)
+    begins = first_day(year, request.quarter or 1)
     return Start(
         begins,
-        f"khi {period or f'năm {request.year}'} mà nó báo cáo bắt đầu "
+        f"khi {report.period_text(year, request.quarter)} mà nó báo cáo bắt đầu "
         f"({wording.short_date(begins)})",
         "báo cáo chỉ nói được kết quả của kỳ đã bắt đầu",
     )
@@ -246,7 +246,7 @@ def questions_of(
     out = number_order(session, book, issued_on, number)
     for cited in CITES.get(request.kind, lambda _s, _r: [])(session, request):
         if cited.on > issued_on:
-            out.append(f"{this} sẽ mang ngày {day}, trước {cited.name} mà nó dẫn: {cited.why}.")
+            out.append(f"{this} sẽ mang ngày {day}, trước {cited.name}: {cited.why}.")
     if request.kind == "submission":
         second = second_submission(session, request.campaign_id, request.to)
         out += [second] if second else []

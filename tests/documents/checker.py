@@ -155,6 +155,14 @@ RULES: tuple[Rule, ...] = (
         "the certificate follows its own form",
     ),
     Rule(
+        "national-centred",
+        "Phụ lục I, mục II.1 (ô số 1)",
+        "Without an agency column (an individual's report) the quốc hiệu and the tiêu ngữ are "
+        "centred on the text column (±2 pt).",
+        PAGED,
+        "the certificate follows its own form",
+    ),
+    Rule(
         "size-motto",
         "Phụ lục I, mục II.1; bảng cỡ chữ",
         "Tiêu ngữ 13–14 pt, bold.",
@@ -236,6 +244,14 @@ RULES: tuple[Rule, ...] = (
         "size-signature",
         "Phụ lục I, mục II.7; bảng cỡ chữ",
         "Signer's title (capitals) and name 13–14 pt, bold.",
+        PAGED,
+        "the certificate follows its own form",
+    ),
+    Rule(
+        "split-phrase",
+        "issue 14 (no widow words in headings)",
+        "A heading, caption, signature title or Nơi nhận item does not break inside "
+        '"Ủy ban nhân dân", "thành phố", "xác nhận" or the place name.',
         PAGED,
         "the certificate follows its own form",
     ),
@@ -657,14 +673,24 @@ def _find_signature(pages: list[Page], parts: Parts) -> None:
         parts.block_top[page.number] = start
         parts.recipients_head += heads
         for head in heads:
-            parts.recipients += [
-                s
-                for s in page.segments
-                if s.top > head.top + 1
-                and s.centre < page.left + page.text_width * 0.45
-                and not s.bold
-                and not page.in_table(s)
-            ]
+            # Its items: the lines of the left column that follow it without a gap.
+            column = sorted(
+                (
+                    s
+                    for s in page.segments
+                    if s.top > head.top + 1
+                    and s.centre < page.left + page.text_width * 0.45
+                    and not s.bold
+                    and not page.in_table(s)
+                ),
+                key=lambda s: s.top,
+            )
+            previous = head
+            for seg in column:
+                if seg.top - previous.bottom > 6:
+                    break
+                parts.recipients.append(seg)
+                previous = seg
         parts.signature += [
             s
             for s in page.segments
@@ -728,8 +754,12 @@ def check_margins(doc: Doc) -> Iterator[Problem]:
             if page.number > 1
             else set()
         )
-        if page.number == 1 and doc.parts.draft_mark is not None and doc.profile != "certificate":
-            allowed.add(id(doc.parts.draft_mark))
+        if page.number == 1 and doc.profile != "certificate":
+            # A number on page 1 is the page-number rule's finding; the draft mark may stand there.
+            marks = [s for s in doc.parts.page_numbers.get(1, []) if s.text.strip().isdigit()]
+            allowed |= {id(s) for s in marks}
+            if doc.parts.draft_mark is not None:
+                allowed.add(id(doc.parts.draft_mark))
         for seg in page.segments:
             if id(seg) in allowed and seg.top >= -TOL:
                 continue
@@ -1131,6 +1161,64 @@ def check_size_signature(doc: Doc) -> Iterator[Problem]:
             yield Problem(seg.page, "size-signature", why)
 
 
+def check_national_centred(doc: Doc) -> Iterator[Problem]:
+    if doc.parts.agency:
+        return
+    page = doc.pages[0]
+    for seg in (doc.parts.national, doc.parts.motto):
+        if seg is not None and abs(seg.centre - page.text_centre) > 2:
+            yield Problem(
+                1,
+                "national-centred",
+                f"{seg.where()} centred at {mm(seg.centre)}; with no agency column it belongs "
+                f"at the text column's centre {mm(page.text_centre)}",
+            )
+
+
+def _phrases(doc: Doc) -> list[list[str]]:
+    phrases = [["ủy", "ban", "nhân", "dân"], ["thành", "phố"], ["xác", "nhận"]]
+    date = doc.parts.date
+    if date is not None and "," in date.text:
+        place = date.text.split(",", 1)[0].lower().split()
+        if len(place) > 1:
+            phrases.append(place)
+    return phrases
+
+
+def check_split_phrase(doc: Doc) -> Iterator[Problem]:
+    phrases = _phrases(doc)
+    watched = {id(s) for s in doc.parts.recipients + doc.parts.signature + doc.parts.title}
+    for page in doc.pages:
+        segs = [s for s in page.segments if (s.bold or id(s) in watched) and not page.in_table(s)]
+        segs.sort(key=lambda s: s.top)
+        for i, upper in enumerate(segs):
+            below = next(
+                (
+                    s
+                    for s in segs[i + 1 :]
+                    if 0 <= s.top - upper.bottom < upper.size
+                    and min(s.x1, upper.x1) - max(s.x0, upper.x0) > 1
+                ),
+                None,
+            )
+            if below is None:
+                continue
+            end = upper.text.lower().split()
+            start = below.text.lower().lstrip("- ").split()
+            if not end or not start:
+                continue
+            for phrase in phrases:
+                for cut in range(1, len(phrase)):
+                    head, tail = phrase[:cut], phrase[cut:]
+                    if end[-len(head) :] == head and start[: len(tail)] == tail:
+                        yield Problem(
+                            page.number,
+                            "split-phrase",
+                            f"“{' '.join(phrase)}” broken between {upper.where()} and "
+                            f"{below.where()}",
+                        )
+
+
 def check_page_number(doc: Doc) -> Iterator[Problem]:
     for page in doc.pages:
         found = doc.parts.page_numbers.get(page.number, [])
@@ -1189,6 +1277,7 @@ CHECKS: dict[str, Callable[[Doc], Iterable[Problem]]] = {
     "font-family": check_font_family,
     "required-parts": check_required_parts,
     "size-national": check_size_national,
+    "national-centred": check_national_centred,
     "size-motto": check_size_motto,
     "rule-motto": check_rule_motto,
     "size-agency": check_size_agency,
@@ -1201,6 +1290,7 @@ CHECKS: dict[str, Callable[[Doc], Iterable[Problem]]] = {
     "size-body": check_size_body,
     "size-recipients": check_size_recipients,
     "size-signature": check_size_signature,
+    "split-phrase": check_split_phrase,
     "page-number": check_page_number,
     "draft-mark": check_draft_mark,
 }

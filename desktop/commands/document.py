@@ -1,5 +1,6 @@
 """``document``: print a document to PDF (draft, blank form or issued with a number), its tables to
-Excel, or reprint an issued one from the register.
+Excel, or reprint an issued one from the register; ``document direction`` reads or writes the
+Phương hướng, đề xuất of a Báo cáo kết quả (its section IV, which the clerk writes before issuing).
 
 The parser needs only the names of the kinds; the renderer (reportlab), the database and Excel
 (openpyxl) are imported by the run functions, so that ``--help`` stays quick.
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
 
 # Certificates are not documents of the register: their own command module prints them.
 CERTIFICATE_WORDS = ("certificates", "calibration")
+DIRECTION_WORD = "direction"
+CONFIRM_FIRST = "Chưa cấp số, vì:"
+CONFIRM_HOW = "Nếu vẫn ban hành, chạy lại lệnh với --confirm."
 REPRINT_HINT = "Văn bản đã được cấp số; in lại bằng: document reprint --id {id} --out TỆP.pdf"
 
 
@@ -28,12 +32,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "document",
         help="in văn bản ra PDF: kế hoạch, báo cáo, danh sách, tờ trình, báo cáo thành tích",
-        description="In văn bản theo Nghị định 30/2020/NĐ-CP. Không có --issue: bản nháp, chưa cấp số.",
+        description=(
+            "In văn bản theo Nghị định 30/2020/NĐ-CP. Không có --issue: bản nháp, chưa cấp số. "
+            "document direction --year N [--quarter Q] --text … (hoặc --file TỆP.txt): viết phần "
+            "Phương hướng, đề xuất của báo cáo kết quả; không có --text/--file: in phần đã lưu."
+        ),
     )
     parser.add_argument(
         "kind",
-        choices=[*KINDS, *CERTIFICATE_WORDS, "list", "reprint"],
-        help="loại văn bản (certificates: in Giấy khen; calibration: trang thử căn lề phôi)",
+        choices=[*KINDS, *CERTIFICATE_WORDS, "list", "reprint", DIRECTION_WORD],
+        help=(
+            "loại văn bản (certificates: in Giấy khen; calibration: trang thử căn lề phôi; "
+            "direction: phần Phương hướng, đề xuất của báo cáo kết quả)"
+        ),
     )
     parser.add_argument("--year", type=int, help="năm báo cáo")
     parser.add_argument("--quarter", type=int, help="quý (1–4); bỏ trống: cả năm")
@@ -46,9 +57,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--number", type=int, help="số quyết định do phường vào sổ (với --issue)")
     parser.add_argument(
+        "--confirm",
+        action="store_true",
+        help="vẫn cấp số khi lệnh đã hỏi (ngày trước văn bản trước, tờ trình thứ hai …)",
+    )
+    parser.add_argument(
         "--again",
         action="store_true",
-        help="ban hành thêm Tờ trình khi đợt xét đã có Tờ trình gửi cùng nơi",
+        help="như --confirm: ban hành thêm Tờ trình khi đợt xét đã có Tờ trình gửi cùng nơi",
+    )
+    parser.add_argument(
+        "--text", help="direction: lời phần Phương hướng, đề xuất (mỗi dòng một đoạn)"
+    )
+    parser.add_argument(
+        "--file", help="direction: tệp văn bản UTF-8 chứa phần Phương hướng, đề xuất"
     )
     parser.add_argument("--decision", type=int, help="mã quyết định khen thưởng (in Giấy khen)")
     parser.add_argument(
@@ -66,7 +88,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _parse_date(text: str | None) -> date:
     if not text:
-        return date.today()
+        from desktop.models.periods import today
+
+        return today()
     try:
         return datetime.strptime(text, "%d/%m/%Y").date()
     except ValueError:
@@ -83,6 +107,8 @@ def run_document(args: argparse.Namespace, ctx: AppContext) -> int:
             from desktop.commands.certificates import run_certificates
 
             return run_certificates(args, ctx)
+        if args.kind == DIRECTION_WORD:
+            return _direction(args, ctx)
         if not args.out and not args.xlsx:
             raise DocumentError("Hãy cho biết tệp ghi ra: --out TỆP.pdf và/hoặc --xlsx TỆP.xlsx.")
         if args.kind == "reprint":
@@ -127,18 +153,9 @@ def _make(args: argparse.Namespace, ctx: AppContext) -> int:
         if issued_on is None:
             write_pdf(Path(args.out), ctx.door.read(ops.draft(request)).pdf)
         else:
-            if request.kind == "submission" and not args.again:
-                from desktop.decisions.submissions import second_submission_question
-
-                # Issuing a second Tờ trình for the same round and authority asks first.
-                question = ctx.door.read(
-                    second_submission_question(request.campaign_id, request.to)
-                )
-                if question:
-                    raise DocumentError(question)
-            shown = ctx.door.run(
-                ops.issue(request, issued_on, ctx.folder.documents, args.number)
-            )
+            if not (args.confirm or args.again):
+                _ask_first(ctx, request, issued_on, args.number)
+            shown = ctx.door.run(ops.issue(request, issued_on, ctx.folder.documents, args.number))
             print(f"Đã cấp số {shown.symbol} ngày {wording.short_date(shown.issued_on)}.")
             try:
                 write_pdf(Path(args.out), shown.pdf)
@@ -148,6 +165,65 @@ def _make(args: argparse.Namespace, ctx: AppContext) -> int:
                 ) from error
         print(f"Đã ghi {args.out}")
     return 0
+
+
+def _direction_text(args: argparse.Namespace) -> str | None:
+    """The text given by --text or --file (UTF-8); None when neither was given."""
+    if args.text is not None and args.file:
+        raise DocumentError("Chỉ dùng một trong --text và --file.")
+    if not args.file:
+        return args.text
+    path = Path(args.file)
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise DocumentError(
+            f"Tệp “{path}” không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8."
+        ) from None
+    except OSError as error:
+        raise DocumentError(
+            f"Không đọc được tệp “{path}” ({error.strerror or error}); hãy kiểm tra đường dẫn."
+        ) from None
+
+
+def _direction(args: argparse.Namespace, ctx: AppContext) -> int:
+    """Phương hướng, đề xuất of the report of ``--year`` (and ``--quarter``): saved when a text is
+    given, printed otherwise."""
+    from desktop.documents import directions
+
+    if args.year is None:
+        raise DocumentError(
+            "Hãy cho biết năm của báo cáo: --year N (và --quarter Q cho báo cáo quý)."
+        )
+    text = _direction_text(args)
+    period = directions.period_words(args.year, args.quarter)
+    if text is None:
+        saved = ctx.door.read(directions.direction_of(args.year, args.quarter))
+        if saved:
+            print(saved)
+        else:
+            print(f"Báo cáo {period} chưa có phần Phương hướng, đề xuất.")
+        return 0
+    stored = ctx.door.run(directions.save_direction(args.year, args.quarter, text))
+    if stored:
+        count = len(directions.paragraphs(stored))
+        print(f"Đã lưu phần Phương hướng, đề xuất của báo cáo {period} ({count} đoạn).")
+    else:
+        print(f"Đã xóa phần Phương hướng, đề xuất của báo cáo {period}.")
+    return 0
+
+
+def _ask_first(
+    ctx: AppContext, request: DocumentRequest, issued_on: date, number: int | None
+) -> None:
+    """Issuing asks first (a date out of the register's order, a second Tờ trình …): the command
+    line cannot ask, so it stops, says why, and tells how to issue anyway."""
+    from desktop.documents.ordering import issuing_questions
+
+    questions = ctx.door.read(issuing_questions(request, issued_on, number))
+    if questions:
+        reasons = [f"- {question}" for question in questions]
+        raise DocumentError("\n".join([CONFIRM_FIRST, *reasons, CONFIRM_HOW]))
 
 
 def _reprint(args: argparse.Namespace, ctx: AppContext) -> int:

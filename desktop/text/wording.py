@@ -55,11 +55,17 @@ def verdict_of(
     return (Verdict.MET if met else Verdict.NOT_MET).value
 
 
-def target(value: float | None, comparison: str, carried_from: int | None = None) -> str:
+def target(
+    value: float | None,
+    comparison: str,
+    carried_from: int | None = None,
+    empty: str = NO_FIGURE,
+) -> str:
     """A year's target as the plan words it: "trên 80%" (``>``), "từ 80% trở lên" (``>=``),
-    "100%" (``=`` all), "bằng 90%"; "… (duy trì từ 2026)" when carried over; "—" without one."""
+    "100%" (``=`` all), "bằng 90%"; "… (duy trì từ 2026)" when carried over; ``empty`` ("—")
+    without one (a document says it in words: "Không đặt")."""
     if value is None:
-        return NO_FIGURE
+        return empty
     share = percent(value)
     if comparison == ">":
         text = f"trên {share}"
@@ -108,6 +114,14 @@ def count(value: int | None, empty: str = NO_FIGURE) -> str:
     if value is None:
         return empty
     return f"{int(value):,}".replace(",", ".")
+
+
+def how_many(number: int, noun: str, predicate: str) -> str:
+    """A count in a sentence: "3 chỉ tiêu đạt", and never "0 chỉ tiêu đạt" but "chưa có chỉ
+    tiêu nào đạt" (``noun`` "chỉ tiêu", ``predicate`` "đạt")."""
+    if number == 0:
+        return f"chưa có {noun} nào {predicate}".rstrip()
+    return f"{count(number)} {noun} {predicate}".rstrip()
 
 
 def money(amount: int) -> str:

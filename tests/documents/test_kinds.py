@@ -126,6 +126,9 @@ def test_command_line_prints_issues_lists_and_reprints(
     data = ["--data-dir", str(ctx.folder.root)]
     ctx.close()
     out = tmp_path / "bc.pdf"
+    # A report is issued with the clerk's own Phương hướng, đề xuất (issue 14).
+    direction = ["--year", "2025", "--quarter", "2", "--text", "Tiếp tục đôn đốc các đơn vị."]
+    assert main([*data, "document", "direction", *direction]) == 0
     assert (
         main(
             [

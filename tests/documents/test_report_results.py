@@ -22,6 +22,7 @@ from desktop.context import AppContext
 from desktop.demo.ward import build_demo_ward
 from desktop.documents import ops, report
 from desktop.documents.common import DocumentRequest
+from desktop.documents.directions import save_direction
 from desktop.documents.renderer import Issue
 from desktop.documents.service import prepare, render
 from desktop.documents.template import Line
@@ -77,14 +78,29 @@ def test_only_complete_met_indicators_are_counted_as_met(ward: AppContext) -> No
     assert workers["complete"] and workers["verdict"] == "Chưa đạt" and workers["gap"]
     with ward.db.session() as session:
         lines = prepare(session, DocumentRequest("report", year=2026, quarter=3)).lines
-    said = [p for p in _paragraphs(lines) if p.startswith("- ") and "đánh giá:" in p]
-    assert len(said) == 6
-    for item, sentence in zip(data["indicators"], said, strict=True):
-        assert sentence.startswith(f"- {item['name']}:")
+    # Issue 14: the indicators are listed once, in the table; no sentence repeats a row.
+    assert not [p for p in _paragraphs(lines) if p.startswith("- ") and "đánh giá:" in p]
+    table = _indicator_table(lines)
+    assert len(table) == 6
+    for item, row in zip(data["indicators"], table, strict=True):
+        assert row["Chỉ tiêu"] == item["name"]
+        assert row["Đánh giá"] == item["verdict_short"]
+        assert row["Đơn vị đã báo cáo"] == item["coverage"]
         if not item["complete"]:
-            assert sentence.endswith(f"đánh giá: {item['verdict']}.")
-            assert "các đơn vị đã báo cáo đạt" in sentence
-    assert not any("đánh giá: Đạt" in p for p in said)
+            assert row["Đánh giá"] == "Chưa đủ số liệu"
+    assert not any(row["Đánh giá"] == "Đạt" for row in table)
+    summary = next(p for p in _paragraphs(lines) if p.startswith("Trong quý III năm 2026"))
+    # A quarter is judged against the whole year's target, and says so.
+    assert "so với chỉ tiêu năm 2026 (mức phải đạt của cả năm 2026), chưa có chỉ tiêu nào đạt" in (
+        summary
+    )
+    assert "0 chỉ tiêu" not in summary
+
+
+def _indicator_table(lines: list[Line]) -> list[dict[str, str]]:
+    table = next(line.table for line in lines if line.table is not None)
+    headers = [c.header for c in table.columns]
+    return [dict(zip(headers, row, strict=True)) for row in table.rows]
 
 
 def test_the_units_not_reported_are_named_up_to_a_limit(ward: AppContext) -> None:
@@ -109,13 +125,14 @@ def test_the_units_not_reported_are_named_up_to_a_limit(ward: AppContext) -> Non
 
 
 def test_targets_read_as_the_plan_words_them(ward: AppContext) -> None:
-    """"Trên 80%" (strictly more), "từ 80% trở lên", "100%"; a 2027 target is the 2026 one carried
+    """ "Trên 80%" (strictly more), "từ 80% trở lên", "100%"; a 2027 target is the 2026 one carried
     over, and says so."""
     data = _gathered(ward, 2025, None)
     assert _item(data, "CBCC")["target"] == "trên 80%"
     assert _item(data, "DANSO")["target"] == "từ 80% trở lên"
     assert _item(data, "HOCSINH")["target"] == "100%"
-    assert _item(data, "TRUONGKNS")["target"] == "—"  # the plan sets it from 2026
+    # The plan sets it from 2026: said in words, never "chỉ tiêu năm —" (issue 14).
+    assert _item(data, "TRUONGKNS")["target"] == report.NO_TARGET == "Không đặt"
     later = _gathered(ward, 2027, None)
     assert _item(later, "CBCC")["target"] == "100% (duy trì từ 2026)"
     assert _item(later, "TRUONGKNS")["target"] == "từ 80% trở lên (duy trì từ 2026)"
@@ -195,6 +212,7 @@ def test_a_locked_quarters_report_is_byte_identical_after_a_unit_is_added(
     rendered again with its number and date, is the same bytes — on another day too."""
     ward.door.run(lock_quarter(2026, 3, today=DAY, allow_incomplete=True))
     request = DocumentRequest("report", year=2026, quarter=3)
+    ward.door.run(save_direction(2026, 3, "Tiếp tục đôn đốc các đơn vị chưa báo cáo."))
     issued, issue = _issue_number(ward, request)
     q4_before = ward.door.read(lambda s: ward_results(s, 2026, 4, name_missing=False))
     new_school = UnitData(
@@ -242,13 +260,17 @@ def test_the_printed_report_says_the_verdicts_and_names_the_late_units(ward: App
         text = _pdf_text(render(session, DocumentRequest("report", year=2026, quarter=3)))
     assert "Chưa đủ số liệu (7/8 đơn vị)" in text
     assert "chưa báo cáo: Hội Nông dân phường, Trường Tiểu học Ngọc Sơn" in text
-    assert "chỉ tiêu năm từ 80% trở lên" in text
-    assert "đánh giá: Đạt" not in text
+    assert "(chỉ tiêu năm 2026: 100%)" in text  # the units behind, against the year's target
+    with ward.db.session() as session:
+        lines = prepare(session, DocumentRequest("report", year=2026, quarter=3)).lines
+    targets = {row["Chỉ tiêu năm"] for row in _indicator_table(lines)}
+    assert targets == {"100%", "từ 80% trở lên"}
+    assert "đánh giá: Đạt" not in text and "chỉ tiêu năm —" not in text
     assert "Đề nghị các đơn vị chưa báo cáo gửi số liệu quý III năm 2026" in text
 
 
 def test_the_annex_counts_each_units_own_verdicts(ward: AppContext) -> None:
-    """"Số chỉ tiêu đạt" of a unit: of the indicators judged on its own figures (reported, with a
+    """ "Số chỉ tiêu đạt" of a unit: of the indicators judged on its own figures (reported, with a
     target), how many it meets by the plan's comparison — the results module's ``met``."""
     for year, quarter in ((2025, None), (2026, 3)):
         data = _gathered(ward, year, quarter)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from desktop.documents import report
 from desktop.documents.common import DocumentRequest
 from desktop.documents.service import prepare
 from desktop.documents.template import TableBlock
@@ -61,7 +62,7 @@ def test_the_indicator_table_holds_percents_gaps_and_verdicts(
     behind = [r[headers.index("Còn thiếu")] for r in rows if r[headers.index("Còn thiếu")].value]
     assert behind and all(c.value > 0 and c.number_format == wording.EXCEL_POINTS for c in behind)
     # "12/15" units reported is a fraction of counts, not a division to compute: it stays text.
-    # (TRUONGKNS has no target in 2025 and nobody reported it: its row shows no coverage.)
-    judged = [r for r in rows if r[headers.index("Chỉ tiêu năm")].value != wording.NO_FIGURE]
+    # (TRUONGKNS has no target in 2025, "Không đặt", and nobody reported it: no coverage.)
+    judged = [r for r in rows if r[headers.index("Chỉ tiêu năm")].value != report.NO_TARGET]
     assert judged and all("/" in r[headers.index("Đơn vị đã báo cáo")].value for r in judged)
     assert [r[0].value for r in rows] == list(range(1, len(rows) + 1))  # STT as numbers

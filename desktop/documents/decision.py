@@ -15,6 +15,7 @@ from typing import Any
 from sqlmodel import Session
 
 from desktop.decisions import bonus, submissions
+from desktop.decisions.certificates import period_of
 from desktop.decisions.recording import record_on_dossiers
 from desktop.documents import nominees
 from desktop.documents.common import DocumentRequest, ward_label
@@ -29,6 +30,7 @@ from desktop.settings import WardSettings, load_settings
 from desktop.text import wording
 
 TEMPLATE = "quyet-dinh-khen-thuong.txt"
+SHORT_BLANK = "……"
 TYPE_CODE = "QĐ"
 DATA_KEYS = (
     "campaign",
@@ -70,9 +72,7 @@ def office_head(settings: WardSettings) -> str:
     return f"{title} {office}".strip()
 
 
-def to_decide(
-    session: Session, campaign_id: int
-) -> tuple[list[IssuedDocument], list[DossierId]]:
+def to_decide(session: Session, campaign_id: int) -> tuple[list[IssuedDocument], list[DossierId]]:
     """The ward Tờ trình the decision answers to and the dossiers it covers; refused without one."""
     waiting = submissions.undecided_of_ward_submissions(session, campaign_id)
     if not waiting:
@@ -134,7 +134,7 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
             row["amount"] = wording.count(amounts[row["dossier_id"]])
     references = [f"số {r.symbol} ngày {wording.short_date(r.issued_on)}" for r in records]
     return {
-        "campaign": {"name": campaign.name, "year": campaign.year},
+        "campaign": {"name": campaign.name, "year": campaign.year, "period": period_of(campaign)},
         "chairman": {
             "heading": f"CHỦ TỊCH {settings.agency_name.upper()} {settings.ward_name.upper()}",
             "authority": settings.chairman_authority,
@@ -166,8 +166,22 @@ def blank_data(session: Session) -> dict[str, Any]:
         "title": settings.chairman_title,
         "name": BLANK,
     }
+    data["campaign"] = {"name": BLANK, "year": BLANK, "period": f"năm {SHORT_BLANK}"}
     data["groups"] = [group]
-    data["rates"] = [BLANK]
+    # Điều 2 by hand: one line for the collectives and one for the individuals, each blank as long
+    # as what is written there (a coefficient is short, an award's name is not).
+    data["rates"] = [
+        {
+            "award": BLANK,
+            "who": who,
+            "unit": who,
+            "coefficient": SHORT_BLANK,
+            "amount": f"{BLANK} đồng",
+            "count": SHORT_BLANK,
+            "total": f"{BLANK} đồng",
+        }
+        for who in ("tập thể", "cá nhân")
+    ]
     data["own"] = {"number": OWN_NUMBER, "date": OWN_DATE}
     return data
 

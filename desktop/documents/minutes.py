@@ -17,10 +17,11 @@ from desktop.awards.papers import mark_made
 from desktop.council.errors import CouncilError
 from desktop.council.meetings import MeetingView, MemberRow, VoteRow, load_meeting
 from desktop.council.votes import MINUTES_PAPER
+from desktop.decisions.certificates import period_of
 from desktop.documents.common import DocumentRequest, this_year
 from desktop.documents.kinds import DocumentError
 from desktop.documents.template import BLANK, BLANK_TEXT
-from desktop.models import CouncilRole, IssuedDocument
+from desktop.models import Campaign, CouncilRole, IssuedDocument
 from desktop.text import wording
 
 TEMPLATE = "bien-ban-hop-hoi-dong.txt"
@@ -109,6 +110,8 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     ward_level = [v for v in proposed if v.award_level == WARD_LEVEL]
     higher = [v for v in proposed if v.award_level > WARD_LEVEL]
     roles = Counter(m.role for m in view.attendees)
+    campaign = session.get(Campaign, view.campaign_id)
+    assert campaign is not None  # the meeting's own campaign
     return {
         "meeting": {
             "date": view.held_on,
@@ -116,7 +119,12 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
             "place": view.place,
             "note": view.note,
         },
-        "campaign": {"name": view.campaign_name, "year": view.campaign_year},
+        # "năm 2025", "giai đoạn 2025 - 2027": what the round reviews, as the Giấy khen says it
+        "campaign": {
+            "name": view.campaign_name,
+            "year": view.campaign_year,
+            "period": period_of(campaign),
+        },
         "council": {
             "total": wording.count(view.total_members),
             "present": wording.count(len(view.attendees)),
@@ -154,7 +162,7 @@ def blank_data(session: Session) -> dict[str, Any]:
     person = {"name": "", "position": "", "role": "", "title": "CHỦ TỊCH HỘI ĐỒNG"}
     return {
         "meeting": {"date": None, "long_date": f"ngày {BLANK_TEXT}", "place": "", "note": ""},
-        "campaign": {"name": BLANK, "year": BLANK},
+        "campaign": {"name": BLANK, "year": BLANK, "period": "năm ……"},
         "council": {
             "total": BLANK,
             "present": BLANK,

@@ -72,7 +72,7 @@ def test_the_draft_lists_the_tờ_trình_dossiers_with_amounts_that_add_up(
     assert "Luật Tổ chức chính quyền địa phương" in decision
     assert "Nghị định số 152/2025/NĐ-CP" in decision
     assert (
-        "Xét đề nghị của Trưởng phòng Văn hóa - Xã hội tại Tờ trình số 01/TTr-VHXH ngày 20/11/2026"
+        "Theo đề nghị của Trưởng phòng Văn hóa - Xã hội tại Tờ trình số 01/TTr-VHXH ngày 20/11/2026"
         in decision
     )
     assert "cho 2 tập thể và 2 cá nhân" in decision
@@ -99,7 +99,9 @@ def test_issuing_the_decision_awards_every_listed_dossier_with_its_number(
     assert "Kèm theo Quyết định số 125/QĐ-UBND ngày 25/11/2026" in _pages(rendered.pdf)[-1]
     with demo_db.session() as s:
         record = s.exec(
-            select(IssuedDocument).where(IssuedDocument.kind == "decision", IssuedDocument.year == 2026)
+            select(IssuedDocument).where(
+                IssuedDocument.kind == "decision", IssuedDocument.year == 2026
+            )
         ).one()
         assert (record.type_code, record.year, record.number) == ("QĐ", 2026, 125)
         decision = s.exec(

@@ -64,11 +64,11 @@ def _draft(db: Database, kind: str, meeting_id: int) -> bytes:
 def test_the_minutes_name_the_council_the_ballots_and_the_conclusion(db, meeting) -> None:
     text = _text(_draft(db, "minutes", meeting[0]))
     for expected in (
-        "ỦY BAN NHÂN DÂN PHƯỜNG KIẾN AN",
-        "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+        "UBND PHƯỜNG KIẾN AN",
         "Số: /BB-HĐTĐKT",
         "BIÊN BẢN",
-        "ngày 28 tháng 11 năm 2026, tại Hội trường UBND phường",
+        "Họp Hội đồng Thi đua - Khen thưởng phường xét đề nghị khen thưởng năm 2026",
+        "Vào ngày 28 tháng 11 năm 2026, tại Hội trường UBND phường",
         "Chủ trì: Nguyễn Văn Hùng, Chủ tịch UBND phường, Chủ tịch Hội đồng.",
         "Thư ký: Ngô Thị Thu",
         "Thành viên Hội đồng có mặt: 8/9 thành viên",
@@ -82,13 +82,42 @@ def test_the_minutes_name_the_council_the_ballots_and_the_conclusion(db, meeting
         "Đề nghị Chủ tịch Ủy ban nhân dân phường tặng Giấy khen cho 1 tập thể, 1 cá nhân;",
         "Đề nghị cấp trên xét tặng Bằng khen của Chủ tịch UBND thành phố cho 1 tập thể;",
         "Không đề nghị khen thưởng Tổ dân phố số 1 (Giấy khen của Chủ tịch UBND phường): 3/9",
-        "Biên bản kết thúc lúc …… giờ …… phút cùng ngày, đã thông qua trước Hội đồng",
+        "Cuộc họp kết thúc cùng ngày; biên bản đã được thông qua trước Hội đồng",
         "THƯ KÝ",
         "CHỦ TỊCH HỘI ĐỒNG",
     ):
         assert expected in text, expected
+    assert "…" not in text  # every blank filled from the meeting's record
+    assert "trong Khen thưởng năm" not in text  # the round's year, not its name, in a sentence
     assert text.index("Trường THCS Trần") < text.index("Phạm Thị Hoa", text.index("STT Tên"))
     assert "Bùi Văn Nam" not in text[text.index("STT Họ và tên") :]  # absent, not in the list
+
+
+def test_the_council_heads_the_page_at_the_sizes_of_the_decree(db, meeting) -> None:
+    """Phụ lục I: the superior in regular capitals, the issuer in bold, both 12–13 pt; the
+    council's name takes two lines rather than shrinking below 12 pt beside the quốc hiệu."""
+    with pdfplumber.open(io.BytesIO(_draft(db, "minutes", meeting[0]))) as pdf:
+        page = pdf.pages[0]
+        left = [
+            w for w in page.extract_words(extra_attrs=["fontname", "size"]) if w["x1"] < A4_W / 2
+        ]
+    lines: dict[str, list[dict]] = {}
+    for word in left:
+        lines.setdefault(f"{round(word['top'])}", []).append(word)
+    heads = {" ".join(w["text"] for w in words): words for words in lines.values()}
+    superior, council, name = (
+        heads[t] for t in ("UBND PHƯỜNG KIẾN AN", "HỘI ĐỒNG", "THI ĐUA - KHEN THƯỞNG")
+    )
+    assert all("Bold" not in w["fontname"] for w in superior)
+    assert all("Bold" in w["fontname"] for w in (*council, *name))
+    assert all(12 <= w["size"] <= 13 for w in (*superior, *council, *name))
+
+
+def test_the_blank_form_leaves_the_hours_to_write_by_hand(db) -> None:
+    with db.session() as s:
+        text = _text(render(s, DocumentRequest("minutes", blank=True)))
+    assert "Hồi …… giờ …… phút, ngày …… tháng …… năm ……" in text
+    assert "Biên bản kết thúc lúc …… giờ …… phút cùng ngày, đã thông qua trước Hội đồng" in text
 
 
 def test_the_two_signers_sit_side_by_side_secretary_left_chair_right(db, meeting) -> None:

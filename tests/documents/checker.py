@@ -21,7 +21,8 @@ Not confirmed (no text of the decree found in the stored sources): the item numb
 (cited here by their titles: "mục I, Định lề trang", "mục I, Số trang"); the section number of the
 table of fonts (cited as "bảng cỡ chữ"); whether the rule under a two-line trích yếu is measured
 against its last line or its longest — the decree says "1/3 đến 1/2 độ dài của dòng chữ"; this checker
-measures it, as the agency's rule, against the line directly above it. Keep-together, headings at
+measures both rules (trích yếu, agency) against the line directly above them, as the renderer sizes
+them. Keep-together, headings at
 the foot of a page, internal codes and the "DỰ THẢO" mark are not clauses of Phụ lục I: they are the
 rules of issue 14 (what the city's Ban Thi đua - Khen thưởng sends back), marked so in the table.
 
@@ -702,6 +703,11 @@ def _find_signature(pages: list[Page], parts: Parts) -> None:
         ]
 
 
+def _placeholder(seg: Segment) -> bool:
+    """A blank form's dots where the signer's title or name will be written."""
+    return bool(seg.text.strip()) and not any(ch.isalnum() for ch in seg.text)
+
+
 def _body(doc: Doc, page: Page) -> list[Segment]:
     """Segments that are body text: not the top block, title, page number, draft mark, table,
     Nơi nhận or signature block."""
@@ -980,7 +986,7 @@ def check_required_parts(doc: Doc) -> Iterator[Problem]:
             ("tiêu ngữ", p.motto),
             ("agency", p.agency),
             ("tên loại", p.title),
-            ("signature title", [s for s in p.signature if s.caps]),
+            ("signature title", [s for s in p.signature if s.caps or _placeholder(s)]),
         )
         if not found
     ]
@@ -1046,7 +1052,7 @@ def _ratio_problem(rule: HLine, seg: Segment, what: str) -> str | None:
     off = abs(rule.centre - seg.centre)
     if not 1 / 3 - 0.005 <= ratio <= 1 / 2 + 0.005 or off > 2:
         return (
-            f"{what} rule {rule.length:.1f} pt ({mm(rule.length)}) is {ratio:.2f} of the line above "
+            f"{what} rule {rule.length:.1f} pt ({mm(rule.length)}) is {ratio:.2f} of its line "
             f"{seg.where()} ({seg.width:.1f} pt; 0,33–0,50), {off:.1f} pt off its centre"
         )
     return None
@@ -1057,7 +1063,7 @@ def check_size_agency(doc: Doc) -> Iterator[Problem]:
     for seg in agency:
         if (why := _size(seg, 12, 13)) is not None:
             yield Problem(1, "size-agency", why)
-        if not seg.caps:
+        if not seg.caps and any(ch.isalpha() for ch in seg.text):
             yield Problem(1, "size-agency", f"{seg.where()} is not in capitals")
     if agency and not agency[-1].bold:
         yield Problem(1, "size-agency", f"the issuer {agency[-1].where()} is not bold")
@@ -1121,9 +1127,11 @@ def check_rule_summary(doc: Doc) -> Iterator[Problem]:
         return
     last = title[-1]
     rule = _rule_under(doc.pages[0], last, within=16)
+    # "1/3 đến 1/2 độ dài của dòng chữ": of a trích yếu on two lines, the line it sits under.
+    longest = last
     if rule is None:
         yield Problem(1, "rule-summary", f"no rule under the trích yếu {last.where()}")
-    elif (why := _ratio_problem(rule, last, "trích yếu")) is not None:
+    elif (why := _ratio_problem(rule, longest, "trích yếu")) is not None:
         yield Problem(1, "rule-summary", why)
 
 

@@ -1,9 +1,11 @@
 """What the window and the command line do with documents, through the one door.
 
 Changes (:data:`~desktop.changes.Operation`, run by ``ctx.door.run``): issuing a document — it
-takes the next number of its type in the register of issued documents (sổ văn bản đã cấp số) —
-and saving the page layout (thể thức: lề trang, cỡ chữ). Both announce :attr:`Area.DOCUMENTS`.
-Issuing has no undo: a number once given is never taken back (Nghị định 30/2020).
+takes the next number of its type in the register of issued documents (sổ văn bản đã cấp số) —,
+saving the page layout (thể thức: lề trang, cỡ chữ) and saving a report's Phương hướng, đề xuất
+(:func:`save_direction`). All announce :attr:`Area.DOCUMENTS`. Issuing has no undo: a number once
+given is never taken back (Nghị định 30/2020); before it, :func:`issuing_questions` says what to
+ask the clerk (a date out of the register's order, a second Tờ trình …).
 
 Reads (functions of a session, run by ``ctx.door.read``): a draft to preview, the tables of a
 document for Excel, the register, a reprint, the layout and the choices of the page. They hand
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from desktop.changes import Area, Change, Done, Operation
-from desktop.documents import register
+from desktop.documents import directions, register
 from desktop.documents.common import DocumentRequest
 from desktop.documents.layout import PageLayout, load_layout, save_layout
 from desktop.documents.service import Prepared, lay_out, prepare
@@ -74,9 +76,7 @@ def issue(
     lists: those are announced with it."""
 
     def run(session: Session) -> Done[Rendered]:
-        record, pdf = register.issue_document(
-            session, documents_folder, request, issued_on, number
-        )
+        record, pdf = register.issue_document(session, documents_folder, request, issued_on, number)
         document_id = DocumentId(saved_id(record.id))
         rendered = Rendered(
             pdf, record.title, request, record.symbol, record.issued_on, document_id
@@ -99,7 +99,41 @@ def save_page_layout(layout: PageLayout) -> Operation[PageLayout]:
     return run
 
 
+save_direction = directions.save_direction  # Lưu phần Phương hướng, đề xuất (undoable)
+
+
 # -- reads ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DirectionText:
+    """What the Phương hướng dialog starts from: the saved text, or (``saved`` False) the
+    sentences a draft prints until the clerk writes them."""
+
+    text: str
+    saved: bool
+
+
+def report_direction(year: int, quarter: int | None) -> Query[DirectionText]:
+    def read(session: Session) -> DirectionText:
+        from desktop.documents.report import suggested_direction
+
+        saved = directions.saved_text(session, year, quarter)
+        if saved:
+            return DirectionText(saved, True)
+        return DirectionText(suggested_direction(session, year, quarter), False)
+
+    return read
+
+
+def issuing_questions(
+    request: DocumentRequest, issued_on: date, number: int | None = None
+) -> Query[list[str]]:
+    """What issuing asks first, each a sentence saying why (:mod:`desktop.documents.ordering`);
+    empty: nothing to ask. A refusal of issuing (a number taken) is raised here already."""
+    from desktop.documents.ordering import issuing_questions as questions
+
+    return questions(request, issued_on, number)
 
 
 def draft(request: DocumentRequest) -> Query[Rendered]:

@@ -1,7 +1,9 @@
 """Văn bản & báo cáo: choose a document and its parameters, preview it, print, save, issue, reprint.
 
-Every read and the one change (issuing) go through the door with the operations of
-:mod:`desktop.documents.ops`; the page reloads what it shows when the door says what changed.
+Every read and the changes (issuing, a report's Phương hướng, đề xuất) go through the door with
+the operations of :mod:`desktop.documents.ops`; the page reloads what it shows when the door says
+what changed. Issuing asks first, once, when the register sees a reason to
+(:func:`desktop.documents.ops.issuing_questions`: a date out of order, a second Tờ trình …).
 """
 
 from __future__ import annotations
@@ -157,6 +159,7 @@ class DocumentsPage(QWidget):
         self.issue_button = named(QPushButton(t.ISSUE), "issue_button")
         self.reprint_button = named(QPushButton(t.REPRINT), "reprint_button")
         self.layout_button = named(QPushButton(t.LAYOUT_BUTTON), "layout_button")
+        self.direction_button = named(QPushButton(t.DIRECTION_BUTTON), "direction_button")
         self.status = named(QLabel(), "status")
         self.status.setWordWrap(True)
 
@@ -180,6 +183,7 @@ class DocumentsPage(QWidget):
             self.print_button,
             self.save_button,
             self.xlsx_button,
+            self.direction_button,
             self.issue_button,
             self.layout_button,
         ):
@@ -207,6 +211,7 @@ class DocumentsPage(QWidget):
         self.issue_button.clicked.connect(self.issue)
         self.reprint_button.clicked.connect(self.reprint_selected)
         self.layout_button.clicked.connect(self.edit_layout)
+        self.direction_button.clicked.connect(self.edit_direction)
 
     # -- data ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -284,6 +289,9 @@ class DocumentsPage(QWidget):
         self.to.setEnabled("to" in needs)
         self.dossier.setEnabled("dossier" in needs and not blank)
         self.issue_button.setEnabled(spec is not None and spec.numbered and not blank)
+        # Section IV of a Báo cáo kết quả is the clerk's to write, before issuing.
+        self.direction_button.setVisible(key == "report")
+        self.direction_button.setEnabled(key == "report" and not blank)
 
     def request(self) -> DocumentRequest:
         key = self.kind.currentData()
@@ -390,7 +398,7 @@ class DocumentsPage(QWidget):
 
     def issue_on(self, issued_on: date, number: int | None = None) -> None:
         request = self.request()
-        if request.kind == "submission" and not self._second_submission_agreed(request):
+        if not self._agreed_to_issue(request, issued_on, number):
             return
         operation = ops.issue(request, issued_on, self.ctx.folder.documents, number)
         try:
@@ -403,16 +411,36 @@ class DocumentsPage(QWidget):
             t.ISSUED.format(symbol=issued.symbol, date=wording.short_date(issued.issued_on))
         )
 
-    def _second_submission_agreed(self, request: DocumentRequest) -> bool:
-        """A second Tờ trình of the round to the same authority is issued only when asked."""
-        from desktop.decisions.submissions import second_submission_question
-
-        question = self.ctx.door.read(second_submission_question(request.campaign_id, request.to))
-        if not question:
+    def _agreed_to_issue(
+        self, request: DocumentRequest, issued_on: date, number: int | None
+    ) -> bool:
+        """Ask once, listing every reason the register sees (a date before the previous number, a
+        document citing one issued after it, a second Tờ trình …); nothing to ask: go on. A
+        refusal found while asking (a number already taken) is shown, and nothing is issued."""
+        try:
+            questions = self.ctx.door.read(ops.issuing_questions(request, issued_on, number))
+        except Refusal as error:
+            self._fail(error)
+            return False
+        if not questions:
             return True
-        question = question.split(" Nếu có, chạy lại")[0]  # the command line's own hint
-        answer = QMessageBox.question(self, t.ISSUE_TITLE, question)
-        return answer == QMessageBox.StandardButton.Yes
+        reasons = "\n".join(f"• {question}" for question in questions)
+        answer = QMessageBox.question(
+            self, t.ISSUE_TITLE, t.ISSUE_QUESTION.format(reasons=reasons)
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.status.setText(t.ISSUE_NOT_ASKED)
+            return False
+        return True
+
+    def edit_direction(self) -> None:
+        """Phương hướng, đề xuất of the report chosen (its year and quarter)."""
+        from desktop.ui.documents.direction_dialog import DirectionDialog
+
+        request = self.request()
+        dialog = DirectionDialog(self.ctx, request.year or self.year.value(), request.quarter, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.status.setText(dialog.result_text())
 
     def edit_layout(self) -> None:
         from desktop.ui.documents.layout_dialog import LayoutDialog

@@ -57,3 +57,18 @@ PREVIEW_STALE = (
     "Bấm “Xem trước” để cập nhật."
 )
 RELOADED = "Dữ liệu vừa được khôi phục; hãy chọn lại văn bản rồi bấm “Xem trước”."
+
+DIRECTION_BUTTON = "P&hương hướng, đề xuất…"
+DIRECTION_TITLE = "Phương hướng, đề xuất của báo cáo {period}"
+DIRECTION_NOTE = (
+    "Phần IV của báo cáo, do phường viết. Mỗi dòng là một đoạn. Báo cáo chỉ được cấp số khi "
+    "phần này đã được lưu."
+)
+DIRECTION_SUGGESTED = (
+    "Chưa lưu: đây là lời gợi ý bản nháp đang in. Sửa cho đúng việc của phường rồi bấm “Lưu”."
+)
+DIRECTION_SAVED = "Đã lưu phần Phương hướng, đề xuất của báo cáo {period}."
+DIRECTION_CLEARED = "Đã xóa phần Phương hướng, đề xuất của báo cáo {period}."
+DIRECTION_UNSAVED = "Chưa viết"
+ISSUE_QUESTION = "Trước khi cấp số, xin lưu ý:\n\n{reasons}\n\nVẫn cấp số và ban hành?"
+ISSUE_NOT_ASKED = "Chưa cấp số."

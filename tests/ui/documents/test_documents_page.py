@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.documents.directions import save_direction
+
 pytestmark = pytest.mark.gui
 
 
@@ -186,8 +188,12 @@ def test_after_a_restore_the_register_shows_the_restored_documents(
     page = main_window.show_page("documents")
     _choose(page.kind, "plan")
     page.issue_on(date(2025, 2, 5))
+    # The report of quarter II of 2025, with its Phương hướng written (issue 14).
+    ctx.door.run(save_direction(2025, 2, "Tiếp tục đôn đốc các đơn vị."))
     backup = create_backup(ctx.folder, tmp_path).path
     _choose(page.kind, "report")
+    page.year.setValue(2025)
+    _choose(page.quarter, 2)
     page.issue_on(date(2025, 7, 3))
     assert page.status.text() == "Đã cấp số 01/BC-UBND ngày 03/07/2025."
     assert [page.register_model.record(r).symbol for r in range(2)] == ["01/BC-UBND", "01/KH-UBND"]
@@ -231,3 +237,87 @@ def test_a_decision_is_issued_with_the_number_the_clerk_gives_it(main_window, qt
     plain = IssueDialog(page)
     qtbot.addWidget(plain)
     assert not plain.number.isVisibleTo(plain)  # other documents take the register's number
+
+
+def test_the_clerk_writes_the_reports_direction_before_issuing_it(
+    main_window, qtbot, monkeypatch
+) -> None:
+    """Issue 14: issuing a report whose Phương hướng, đề xuất is empty is refused; the button
+    opens the dialog, which starts from the draft's sentences; Lưu saves through the door, and
+    the report is then issued with the clerk's words."""
+    from desktop.documents import ops
+    from desktop.ui.documents.direction_dialog import DirectionDialog
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    page = main_window.show_page("documents")
+    _choose(page.kind, "plan")
+    assert not page.direction_button.isVisibleTo(page)  # only a Báo cáo kết quả has one
+    _choose(page.kind, "report")
+    page.year.setValue(2026)
+    _choose(page.quarter, 3)
+    assert page.direction_button.isVisibleTo(page) and page.direction_button.isEnabled()
+    page.issue_on(date(2026, 10, 5))
+    assert "Hãy viết phần Phương hướng, đề xuất của báo cáo quý III năm 2026" in shown[-1]
+    assert page.register_model.rowCount() == 0
+    opened: list[DirectionDialog] = []
+
+    def write(dialog: DirectionDialog) -> int:
+        opened.append(dialog)
+        assert "Đề nghị các đơn vị chưa báo cáo gửi số liệu quý III năm 2026" in (
+            dialog.editor.toPlainText()
+        )
+        assert "Chưa lưu" in dialog.findChild(type(page.status), "direction_note").text()
+        dialog.editor.setPlainText("Đôn đốc Tổ dân phố số 7 gửi số liệu.\nĐề xuất tập huấn.")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(DirectionDialog, "exec", write)
+    page.direction_button.click()
+    assert opened and page.status.text() == (
+        "Đã lưu phần Phương hướng, đề xuất của báo cáo quý III năm 2026."
+    )
+    ctx = main_window.ctx
+    assert ctx.door.read(ops.report_direction(2026, 3)).text == (
+        "Đôn đốc Tổ dân phố số 7 gửi số liệu.\nĐề xuất tập huấn."
+    )
+    reopened = DirectionDialog(ctx, 2026, 3, page)
+    qtbot.addWidget(reopened)
+    assert reopened.editor.toPlainText().startswith("Đôn đốc Tổ dân phố số 7")
+    page.issue_on(date(2026, 10, 5))
+    assert page.status.text() == "Đã cấp số 01/BC-UBND ngày 05/10/2026."
+    _choose(page.kind, "report")
+    page.blank.setChecked(True)
+    assert not page.direction_button.isEnabled()  # a blank form leaves it to the pen
+
+
+def test_issuing_asks_once_with_every_reason_and_issues_only_on_yes(
+    main_window, qtbot, monkeypatch
+) -> None:
+    """Issue 14, 4: a Báo cáo dated before the Kế hoạch it cites, and before its own quarter: the
+    page asks once, listing both reasons; "No" issues nothing, "Yes" issues."""
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+    def question(parent, title, text):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    ctx = main_window.ctx
+    page = main_window.show_page("documents")
+    _choose(page.kind, "plan")
+    page.issue_on(date(2025, 7, 7))
+    assert asked == []  # nothing out of order: issued without a question
+    ctx.door.run(save_direction(2025, 3, "Tiếp tục đôn đốc các đơn vị."))
+    _choose(page.kind, "report")
+    page.year.setValue(2025)
+    _choose(page.quarter, 3)
+    page.issue_on(date(2025, 6, 30))
+    assert len(asked) == 1
+    assert "Kế hoạch số 01/KH-UBND ngày 07/07/2025" in asked[0]
+    assert "quý III năm 2025" in asked[0] and "Vẫn cấp số và ban hành?" in asked[0]
+    assert page.register_model.rowCount() == 1 and page.status.text() == "Chưa cấp số."
+    page.issue_on(date(2025, 6, 30))
+    assert len(asked) == 2 and page.register_model.rowCount() == 2
+    assert page.status.text() == "Đã cấp số 01/BC-UBND ngày 30/06/2025."

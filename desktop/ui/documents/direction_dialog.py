@@ -1,0 +1,69 @@
+"""Phương hướng, đề xuất: the clerk writes section IV of a Báo cáo kết quả and saves it through the
+door (:func:`desktop.documents.ops.save_direction`). Until it is saved, the dialog starts from the
+sentences the draft prints, and says so; a report is issued only once the text is saved."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.documents import ops
+from desktop.documents.directions import period_words
+from desktop.errors import Refusal
+from desktop.ui.errors import show_error
+from desktop.ui.indicators.values_dialogs import name_buttons
+from desktop.ui.texts import documents as t
+
+
+class DirectionDialog(QDialog):
+    """Lưu saves the text (an empty one removes it) and closes; Hủy closes without saving."""
+
+    def __init__(
+        self, ctx: AppContext, year: int, quarter: int | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.year, self.quarter = ctx, year, quarter
+        self.period = period_words(year, quarter)
+        self.setWindowTitle(t.DIRECTION_TITLE.format(period=self.period))
+        self.resize(640, 420)
+        start = ctx.door.read(ops.report_direction(year, quarter))
+        note = QLabel(
+            t.DIRECTION_NOTE if start.saved else f"{t.DIRECTION_NOTE}\n{t.DIRECTION_SUGGESTED}"
+        )
+        note.setObjectName("direction_note")
+        note.setWordWrap(True)
+        self.editor = QPlainTextEdit(start.text)
+        self.editor.setObjectName("direction_text")
+        self.editor.setTabChangesFocus(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        name_buttons(buttons)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(buttons)
+        self.saved_text: str | None = None  # what was stored, once Lưu succeeded
+
+    def save(self) -> None:
+        operation = ops.save_direction(self.year, self.quarter, self.editor.toPlainText())
+        try:
+            self.saved_text = self.ctx.door.run(operation)
+        except Refusal as error:  # a text too long: the dialog stays open with the clerk's words
+            show_error(self, error, t.ERROR_TITLE)
+            return
+        self.accept()
+
+    def result_text(self) -> str:
+        """What the page's status line says after Lưu."""
+        template = t.DIRECTION_SAVED if self.saved_text else t.DIRECTION_CLEARED
+        return template.format(period=self.period)

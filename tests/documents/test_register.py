@@ -11,6 +11,7 @@ from sqlmodel import select
 
 from desktop.context import AppContext
 from desktop.documents.common import DocumentRequest
+from desktop.documents.directions import save_direction
 from desktop.documents.register import issue_document, list_issued, next_number, reprint
 from desktop.documents.service import DocumentError, render
 from desktop.models import Campaign, IssuedDocument
@@ -32,6 +33,7 @@ def test_numbers_follow_each_other_per_type_and_restart_each_year(
 ) -> None:
     folder = ctx.folder.documents
     report = DocumentRequest("report", year=2025, quarter=1)
+    ctx.door.run(save_direction(2025, 1, "Tiếp tục đôn đốc các đơn vị báo cáo đúng hạn."))
     with demo_db.session() as session:
         symbols = [
             issue_document(session, folder, report, date(2025, 4, 2))[0].symbol,

@@ -49,6 +49,9 @@ def list_indicators(session: Session) -> list[IndicatorRow]:
     return [IndicatorRow(i, targets.get(saved_id(i.id), {})) for i in indicators]
 
 
+SHORT_NAME_LENGTH = 60  # Indicator.short_name
+
+
 @dataclass
 class IndicatorInput:
     """What the clerk fills in for an indicator; ``id`` None adds a new one."""
@@ -62,6 +65,7 @@ class IndicatorInput:
     active: bool = True
     id: IndicatorId | None = None
     value_kind: ValueKind = ValueKind.RATIO
+    short_name: str = ""  # tên ngắn: heads the indicator's column in printed tables
 
     def errors(self) -> list[str]:
         problems = []
@@ -77,6 +81,11 @@ class IndicatorInput:
             problems.append("Hãy ghi rõ tử số và mẫu số là gì.")
         if not self.unit_kinds:
             problems.append("Hãy chọn ít nhất một loại đơn vị báo cáo chỉ tiêu này.")
+        if len(clean_line(self.short_name)) > SHORT_NAME_LENGTH:
+            problems.append(
+                f"Tên ngắn của chỉ tiêu dài quá {SHORT_NAME_LENGTH} ký tự; hãy viết gọn hơn "
+                "(tên ngắn in ở tiêu đề cột của bảng)."
+            )
         return problems
 
 
@@ -108,6 +117,7 @@ def save_indicator(session: Session, data: IndicatorInput) -> Indicator:
         indicator = found
     indicator.code = data.code
     indicator.name = clean_line(data.name)
+    indicator.short_name = clean_line(data.short_name)
     indicator.population = data.population
     indicator.numerator_label = clean_line(data.numerator_label)
     indicator.denominator_label = clean_line(data.denominator_label)

@@ -1,5 +1,5 @@
-"""Dialogs of the catalogue: an indicator (code, name, how it is reported, population, labels,
-reporting kinds) and a yearly target (percent, comparison, the year's unit kinds, the plan's
+"""Dialogs of the catalogue: an indicator (code, name, short name for the printed tables' column
+headings, how it is reported, population, labels, reporting kinds) and a yearly target (percent, comparison, the year's unit kinds, the plan's
 sentence). Both save through the door; the page hears of it in its ``on_change``."""
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from desktop.indicators import ops
 from desktop.indicators.scope import plan_years
 from desktop.indicators.targets import (
     POPULATION_LABELS,
+    SHORT_NAME_LENGTH,
     IndicatorInput,
     IndicatorRow,
     list_targets,
@@ -49,6 +50,10 @@ class IndicatorDialog(QDialog):
         self.setWindowTitle(t.INDICATOR_DIALOG)
         self.code = QLineEdit(indicator.code if indicator else "")
         self.name = QLineEdit(indicator.name if indicator else "")
+        self.short_name = QLineEdit(indicator.short_name if indicator else "")
+        self.short_name.setObjectName("short_name")
+        self.short_name.setMaxLength(SHORT_NAME_LENGTH)
+        self.short_name.setPlaceholderText(t.SHORT_NAME_HINT)
         self.value_kind = QComboBox()
         self.value_kind.setObjectName("value_kind")
         for value_kind in ValueKind:
@@ -81,6 +86,7 @@ class IndicatorDialog(QDialog):
         form = QFormLayout()
         form.addRow(t.FIELD_CODE, self.code)
         form.addRow(t.FIELD_NAME, self.name)
+        form.addRow(t.FIELD_SHORT_NAME, self.short_name)
         form.addRow(t.FIELD_VALUE_KIND, self.value_kind)
         form.addRow(t.FIELD_POPULATION, self.population)
         form.addRow(t.FIELD_NUMERATOR, self.numerator)
@@ -109,6 +115,7 @@ class IndicatorDialog(QDialog):
             active=self.active.isChecked(),
             id=self.indicator_id,
             value_kind=ValueKind(self.value_kind.currentData()),
+            short_name=self.short_name.text(),
         )
 
     def save(self) -> None:

@@ -29,10 +29,19 @@ def text_width(text: str, font: str, size: float) -> float:
     return stringWidth(text, font, size)
 
 
+PLACEHOLDER_CHARS = frozenset("….")
+
+
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy word wrap; a word longer than the cell is cut by characters."""
+    """Greedy word wrap; a word longer than the cell is cut by characters.
+
+    The dots of a blank form's cell are a place to write, not words: as many as fit on one line.
+    """
     if text_width(text, font, size) <= width:
         return [text]
+    if text and set(text) <= PLACEHOLDER_CHARS:
+        dot = stringWidth(text[0], font, size)
+        return [text[0] * max(int(width / dot), 1)]
     lines: list[str] = []
     current = ""
     for word in text.split():
@@ -160,6 +169,18 @@ class LongTable(Flowable):
         fit_end = bisect_right(m.bottoms, before + room, lo=self._start, hi=self._end)
         if fit_end <= self._start:
             return []  # not even one row fits: the frame moves the table to the next page
+        return [self._piece(m, self._start, fit_end), self._piece(m, fit_end, self._end)]
+
+    def split_leaving(self, availWidth: float, availHeight: float, rows: int) -> list[Flowable]:
+        """Like :meth:`split`, but at least ``rows`` rows (if the table has more) are left over
+        for the next page: the last rows that go there with the signature block."""
+        m = self._measure(availWidth)
+        room = availHeight - m.header_height
+        before = m.bottoms[self._start - 1] if self._start > 0 else 0.0
+        fit_end = bisect_right(m.bottoms, before + room, lo=self._start, hi=self._end)
+        fit_end = min(fit_end, self._end - rows)
+        if fit_end <= self._start:
+            return []
         return [self._piece(m, self._start, fit_end), self._piece(m, fit_end, self._end)]
 
     def _piece(self, m: _Measured, start: int, end: int) -> LongTable:

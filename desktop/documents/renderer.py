@@ -22,7 +22,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -33,16 +32,36 @@ from reportlab.platypus import (
 )
 
 from desktop.documents import fonts
+from desktop.documents.flowables import (
+    DottedLines,
+    DraftMark,
+    JoinedParagraph,
+    KeepWithFirst,
+    KeepWithTail,
+    Rule,
+    to_block,
+)
 from desktop.documents.layout import PageLayout
 from desktop.documents.longtable import LongTable
 from desktop.documents.template import Line
+from desktop.documents.top_block import MOTTO, NATIONAL_NAME, TopBlock
 from desktop.settings import WardSettings
 from desktop.text import wording
+from desktop.text.joins import keep_together, place_names
 
-NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-HEADER_SIZE = 13.0
-NATIONAL_SIZE = 12.0
+__all__ = [
+    "MOTTO",
+    "NATIONAL_NAME",
+    "OWN_DATE",
+    "OWN_NUMBER",
+    "Issue",
+    "date_text",
+    "number_text",
+    "own_number_and_date",
+    "render_pdf",
+    "symbol_suffix",
+]
+
 PAGE_NUMBER_SIZE = 13.0
 TABLE_SIZE = 12.0
 SIGNATURE_SPACE = 70.0  # points left blank for the signature and the seal
@@ -55,15 +74,40 @@ DRAFT_BLANK = "……"
 LEFT_SIGN = {"sign-left", "signer-left", "cosign", "cosigner"}
 SIGN_DIRECTIVES = {"recipients", "signature", "signer", *LEFT_SIGN}
 META_DIRECTIVES = {"code", "symbol", "agency", "superior", "nodate"}
+# Lines that must not break inside a name (desktop.text.joins): headings, centred lines, captions.
+JOINED_DIRECTIVES = {
+    "title",
+    "summary",
+    "subtitle",
+    "center",
+    "heading",
+    "subheading",
+    "recipients",
+    "signature",
+    "sign-left",
+    "cosign",
+}
+# A blank form's places to write: a paragraph holding one is set flush left, not justified.
+PLACEHOLDERS = ("…", "....")
+TO_SIZE = 14.0  # "Kính gửi" and its recipients (Phụ lục I, ô 9a)
 
 
 @dataclass(frozen=True)
 class Issue:
-    """Number and date of the document; ``number`` None prints the blanks of a draft."""
+    """Number and date of the document; ``number`` None prints the blanks of a draft.
+
+    A draft (no number, not a blank form) carries "DỰ THẢO" at the top left of its first page; a
+    blank form (``blank``: dots for a unit to fill by hand) has the same blanks without the mark.
+    """
 
     year: int
     number: int | None = None
     issued_on: date | None = None
+    blank: bool = False
+
+    @property
+    def draft(self) -> bool:
+        return self.number is None and not self.blank
 
 
 def number_text(number: int | None, suffix: str) -> str:
@@ -92,117 +136,11 @@ def date_text(place: str, issue: Issue) -> str:
     return f"{place}, {wording.long_date(issue.issued_on)}"
 
 
-# ----------------------------------------------------------------------------- flowables
-
-
-class TopBlock(Flowable):
-    """The two columns above the title: agency and number at left, quốc hiệu and date at right."""
-
-    def __init__(
-        self, left: list[tuple[str, str]], number: str | None, date_line: str | None
-    ) -> None:
-        super().__init__()
-        self.left = left  # (text, font)
-        self.number = number
-        self.date_line = date_line
-        self.gap = 16.0
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width = availWidth
-        national = stringWidth(NATIONAL_NAME, fonts.BOLD, NATIONAL_SIZE)
-        self.right_width = max(availWidth * 0.55, national + 8)
-        self.left_width = availWidth - self.right_width
-        left_lines = max(len(self.left), 2)
-        self.lines_height = left_lines * HEADER_SIZE * 1.15
-        self.height = (
-            self.lines_height
-            + self.gap
-            + (HEADER_SIZE * 1.3 if self.number or self.date_line else 0)
-        )
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        leading = HEADER_SIZE * 1.15
-        left_centre = self.left_width / 2
-        right_centre = self.left_width + self.right_width / 2
-        y = self.height - HEADER_SIZE
-        widest = 0.0
-        for text, font in self.left:
-            # A long unit name shrinks to its column rather than running into the quốc hiệu.
-            size = HEADER_SIZE
-            while size > 9 and stringWidth(text, font, size) > self.left_width - 6:
-                size -= 0.5
-            canvas.setFont(font, size)
-            canvas.drawCentredString(left_centre, y, text)
-            widest = max(widest, stringWidth(text, font, size))
-            last_y = y
-            y -= leading
-        canvas.setLineWidth(0.6)
-        if self.left:
-            rule = widest * 0.4
-            canvas.line(left_centre - rule / 2, last_y - 5, left_centre + rule / 2, last_y - 5)
-        y = self.height - HEADER_SIZE
-        canvas.setFont(fonts.BOLD, NATIONAL_SIZE)
-        canvas.drawCentredString(right_centre, y, NATIONAL_NAME)
-        y -= leading
-        canvas.setFont(fonts.BOLD, HEADER_SIZE)
-        canvas.drawCentredString(right_centre, y, MOTTO)
-        motto = stringWidth(MOTTO, fonts.BOLD, HEADER_SIZE)
-        canvas.line(right_centre - motto / 2, y - 5, right_centre + motto / 2, y - 5)
-        baseline = self.height - self.lines_height - self.gap - HEADER_SIZE * 0.3
-        if self.number:
-            canvas.setFont(fonts.REGULAR, HEADER_SIZE)
-            canvas.drawCentredString(left_centre, baseline, self.number)
-        if self.date_line:
-            canvas.setFont(fonts.ITALIC, 14)
-            canvas.drawCentredString(right_centre, baseline, self.date_line)
-
-
-class Rule(Flowable):
-    """A short solid rule centred under the summary (trích yếu)."""
-
-    def __init__(self, length: float, space_before: float = 2.0) -> None:
-        super().__init__()
-        self.length = length
-        self.space_before = space_before
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width = availWidth
-        self.height = self.space_before + 8
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.canv.setLineWidth(0.6)
-        y = self.height - self.space_before
-        self.canv.line((self.width - self.length) / 2, y, (self.width + self.length) / 2, y)
-
-
-class DottedLines(Flowable):
-    """Lines of dots where a unit writes by hand on a blank form."""
-
-    def __init__(self, count: int, size: float) -> None:
-        super().__init__()
-        self.count = count
-        self.size = size
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width = availWidth
-        self.height = self.count * self.size * 1.6
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        canvas.setFont(fonts.REGULAR, self.size)
-        dot = stringWidth(".", fonts.REGULAR, self.size)
-        text = "." * int(self.width / dot)
-        y = self.height - self.size * 1.2
-        for _ in range(self.count):
-            canvas.drawString(0, y, text)
-            y -= self.size * 1.6
-
-
 # ----------------------------------------------------------------------------- styles
+
+
+def _dash(size: float) -> float:
+    return stringWidth("- ", fonts.REGULAR, size)
 
 
 def _styles(layout: PageLayout) -> dict[str, ParagraphStyle]:
@@ -224,7 +162,8 @@ def _styles(layout: PageLayout) -> dict[str, ParagraphStyle]:
     return {
         "para": base,
         "plain": derive("plain", firstLineIndent=0),
-        "basis": derive("basis", fontName=fonts.ITALIC, spaceAfter=3),
+        # Phụ lục I: at least 6 pt between paragraphs, the căn cứ lines included.
+        "basis": derive("basis", fontName=fonts.ITALIC, spaceAfter=6),
         # A heading never ends a page: it moves on with the paragraph it introduces.
         "heading": derive("heading", fontName=fonts.BOLD, keepWithNext=1),
         "subheading": derive("subheading", fontName=fonts.ITALIC, keepWithNext=1),
@@ -251,8 +190,18 @@ def _styles(layout: PageLayout) -> dict[str, ParagraphStyle]:
             alignment=TA_LEFT,
             spaceAfter=0,
         ),
+        # A wrapped item hangs under its text, after the "- ".
         "recipients": derive(
-            "rc", fontSize=11, leading=12.6, firstLineIndent=0, alignment=TA_LEFT, spaceAfter=0
+            "rc",
+            fontSize=11,
+            leading=12.6,
+            leftIndent=_dash(11),
+            firstLineIndent=-_dash(11),
+            alignment=TA_LEFT,
+            spaceAfter=0,
+        ),
+        "to": derive(
+            "to", fontSize=TO_SIZE, leading=TO_SIZE * 1.2, firstLineIndent=0, alignment=TA_LEFT
         ),
         "signature": derive(
             "sg", fontName=fonts.BOLD, fontSize=14, leading=16.5, spaceAfter=0, **centred
@@ -286,10 +235,14 @@ def own_number_and_date(lines: list[Line], ward: WardSettings, issue: Issue) -> 
     if not any(OWN_NUMBER in line.text or OWN_DATE in line.text for line in lines):
         return lines
     suffix = symbol_suffix(lines, ward)
-    number = f"{issue.number:02d}/{suffix}" if issue.number is not None else f"{DRAFT_BLANK}/{suffix}"
+    number = (
+        f"{issue.number:02d}/{suffix}" if issue.number is not None else f"{DRAFT_BLANK}/{suffix}"
+    )
     day = wording.short_date(issue.issued_on) if issue.issued_on else DRAFT_BLANK
     return [
-        Line(line.directive, line.text.replace(OWN_NUMBER, number).replace(OWN_DATE, day), line.table)
+        Line(
+            line.directive, line.text.replace(OWN_NUMBER, number).replace(OWN_DATE, day), line.table
+        )
         for line in lines
     ]
 
@@ -314,7 +267,7 @@ def _plain(markup: str) -> str:
     return markup.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
 
 
-def _top_block(meta: _Meta, ward: WardSettings, issue: Issue) -> TopBlock:
+def _top_block(meta: _Meta, ward: WardSettings, issue: Issue, places: tuple[str, ...]) -> TopBlock:
     if meta.agency is not None:
         left = [(text, fonts.REGULAR) for text in meta.superior]
         if meta.superior or len(meta.agency) < 2:
@@ -334,7 +287,8 @@ def _top_block(meta: _Meta, ward: WardSettings, issue: Issue) -> TopBlock:
     if meta.code and meta.code != "-" and left:
         number = number_text(issue.number, suffix)
     date_line = date_text(ward.place_name, issue) if meta.show_date else None
-    return TopBlock(left, number, date_line)
+    # A unit's name that wraps in its column breaks between names, never inside one.
+    return TopBlock([(keep_together(t, places), font) for t, font in left], number, date_line)
 
 
 def _signature_table(lines: list[Line], styles: dict[str, ParagraphStyle], width: float) -> Table:
@@ -346,9 +300,11 @@ def _signature_table(lines: list[Line], styles: dict[str, ParagraphStyle], width
         d = line.directive
         if d == "recipients":
             style = "recipients" if line.text.startswith("-") else "recipients-head"
-            left.append(Paragraph(line.text, styles[style]))
+            left.append(JoinedParagraph(line.text, styles[style]))
         elif d in ("signature", "sign-left", "cosign"):
-            (right if d == "signature" else left).append(Paragraph(line.text, styles["signature"]))
+            (right if d == "signature" else left).append(
+                JoinedParagraph(line.text, styles["signature"])
+            )
         elif d in ("signer", "signer-left"):
             (right if d == "signer" else left).append(Paragraph(line.text, styles["signer"]))
         elif d == "cosigner":
@@ -383,10 +339,35 @@ def _signature_table(lines: list[Line], styles: dict[str, ParagraphStyle], width
     return table
 
 
+def _with_tail(story: list[Flowable], block: Flowable) -> Flowable:
+    """The signature block with the body's last paragraph (or table, or lines of dots): the
+    block never stands alone on a page (see :class:`KeepWithTail`)."""
+    spacers: list[Flowable] = []
+    while story and isinstance(story[-1], Spacer):
+        spacers.insert(0, story.pop())
+    if not story or not isinstance(story[-1], Paragraph | LongTable | DottedLines):
+        story += spacers
+        return KeepWithTail([Spacer(1, 6), block])
+    tail = story.pop()
+    # The headings just above the tail go with it (a heading never ends a page).
+    heads: list[Flowable] = []
+    while story and isinstance(story[-1], Paragraph) and story[-1].getKeepWithNext():
+        heads.insert(0, story.pop())
+    return KeepWithTail([*heads, tail, *spacers, Spacer(1, 6), block], heads=len(heads))
+
+
+def _has_placeholder(text: str) -> bool:
+    return any(mark in text for mark in PLACEHOLDERS)
+
+
 def _flowables(
     lines: list[Line], styles: dict[str, ParagraphStyle], width: float
 ) -> list[Flowable]:
     story: list[Flowable] = []
+    flush_left = {
+        name: ParagraphStyle(f"{name}-left", parent=styles[name], alignment=TA_LEFT)
+        for name in ("para", "plain", "basis")
+    }
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -397,16 +378,28 @@ def _flowables(
             j = i
             while j < len(lines) and lines[j].directive in SIGN_DIRECTIVES:
                 j += 1
-            block = _signature_table(lines[i:j], styles, width)
-            # Keep the last lines of the body with the signature, as the decree asks.
-            tail = [story.pop()] if story and isinstance(story[-1], Paragraph) else []
-            story.append(KeepTogether([*tail, Spacer(1, 6), block]))
+            story.append(_with_tail(story, _signature_table(lines[i:j], styles, width)))
+            i = j
+            continue
+        elif d == "to":
+            j = i
+            while j < len(lines) and lines[j].directive == "to":
+                j += 1
+            story += [
+                Spacer(1, 6),
+                to_block([line.text for line in lines[i:j]], styles["to"], width),
+                Spacer(1, 6),
+            ]
             i = j
             continue
         elif d == "summary":
-            story.append(Paragraph(line.text, styles["summary"]))
-            if i + 1 >= len(lines) or lines[i + 1].directive != "summary":
-                story.append(Rule(width * 0.22, space_before=5))
+            j = i
+            while j < len(lines) and lines[j].directive == "summary":
+                j += 1
+            summary = [JoinedParagraph(line.text, styles["summary"]) for line in lines[i:j]]
+            story += [*summary, Rule(summary, space_before=5)]
+            i = j
+            continue
         elif d == "table" and line.table is not None:
             cols = line.table.columns
             story.append(
@@ -427,6 +420,11 @@ def _flowables(
         elif d in ("landscape", "portrait"):
             story.append(NextPageTemplate(d))
             story.append(PageBreak())
+        elif d in flush_left and _has_placeholder(line.text):
+            # Justified, a line of dots and words spreads the words apart by centimetres.
+            story.append(Paragraph(line.text, flush_left[d]))
+        elif d in JOINED_DIRECTIVES:
+            story.append(JoinedParagraph(line.text, styles[d]))
         else:
             story.append(Paragraph(line.text, styles[d]))
         i += 1
@@ -474,6 +472,8 @@ def render_pdf(
         invariant=1,
         initialFontName=fonts.REGULAR,
         initialFontSize=layout.body_size,
+        # A heading keeps with the first lines of what follows it, not with all of it.
+        keepTogetherClass=KeepWithFirst,
         **margins,
     )
     templates = []
@@ -495,7 +495,14 @@ def render_pdf(
     doc.addPageTemplates(templates)
     width = A4[0] - margins["leftMargin"] - margins["rightMargin"]
     meta = _read_meta(lines)
-    lines = own_number_and_date(lines, ward, issue)
-    story: list[Flowable] = [_top_block(meta, ward, issue), *_flowables(lines, styles, width)]
+    places = place_names(ward.ward_name, ward.city_name, ward.place_name)
+    lines = [
+        Line(line.directive, keep_together(line.text, places), line.table)
+        if line.directive in JOINED_DIRECTIVES or line.directive == "to"
+        else line
+        for line in own_number_and_date(lines, ward, issue)
+    ]
+    story: list[Flowable] = [DraftMark()] if issue.draft else []
+    story += [_top_block(meta, ward, issue, places), *_flowables(lines, styles, width)]
     doc.build(story)
     return buffer.getvalue()

@@ -47,6 +47,7 @@ DIRECTIVES = frozenset(
         "subtitle",  # italic centred line under the summary ("Kèm theo …")
         "basis",  # căn cứ: italic, one a line
         "center",  # bold centred heading
+        "to",  # a recipient after "Kính gửi:" (one a line; the layout adds "- ", ";" and ".")
         "heading",  # bold heading of a part (I., 1.)
         "subheading",  # italic heading (2.1.)
         "plain",  # paragraph without first-line indent

@@ -345,6 +345,9 @@ def _new_canvas(buffer: io.BytesIO, template: CertificateTemplate, title: str) -
         pagesize=(template.page_width * mm, template.page_height * mm),
         invariant=1,
         pageCompression=1,
+        # reportlab opens every page in its initial font: never the base-14 Helvetica, which a
+        # PDF does not embed (Nghị định 30: the fonts are embedded).
+        initialFontName=fonts.REGULAR,
     )
     canvas.setTitle(title)
     canvas.setCreator("ThiĐua")

@@ -157,25 +157,42 @@ def test_issuing_numbers_it_for_the_council_and_marks_the_dossiers_minutes(
 
 
 def test_the_count_of_the_ballots_per_dossier(db, meeting, ctx, tmp_path: Path) -> None:
+    """From the recorded ballots: the result attached to the Biên bản, signed as the Biên bản is,
+    with no blank left for the tellers' names or the hour the app does not hold."""
     text = _text(_draft(db, "ballots", meeting[0]))
     for expected in (
-        "BIÊN BẢN KIỂM PHIẾU",
+        "KẾT QUẢ KIỂM PHIẾU",
         "Kèm theo Biên bản số …………………… ngày ……………………",
         "Tổng số thành viên Hội đồng: 9; số thành viên có mặt: 8.",
-        "Ban kiểm phiếu gồm:",
-        "Trưởng ban;",
         "Tổ dân phố số 2 (Bằng khen của Chủ tịch UBND thành phố): 6/9 thành viên đồng ý (66,7%), "
         "yêu cầu trên 50% tổng số thành viên: Hội đồng đề nghị.",
         "Tổ dân phố số 1 (Giấy khen của Chủ tịch UBND phường): 3/9 thành viên đồng ý (33,3%), "
         "yêu cầu trên 50% tổng số thành viên: Hội đồng không đề nghị.",
-        "TRƯỞNG BAN KIỂM PHIẾU",
+        "THƯ KÝ",
+        "CHỦ TỊCH HỘI ĐỒNG",
+        "Ngô Thị Thu",
+        "Nguyễn Văn Hùng",
     ):
         assert expected in text, expected
+    assert "Ông (bà)" not in text and "giờ" not in text
     assert "Số:" not in text  # an attachment has no number of its own
     with pytest.raises(DocumentError, match="không có số riêng"):
         ctx.door.run(
             document_ops.issue(DocumentRequest("ballots", meeting_id=meeting[0]), DAY, tmp_path)
         )
+
+
+def test_the_blank_count_is_the_tellers_own_biên_bản(db) -> None:
+    with db.session() as s:
+        text = _text(render(s, DocumentRequest("ballots", blank=True)))
+    for expected in (
+        "BIÊN BẢN KIỂM PHIẾU",
+        "Ban kiểm phiếu gồm:",
+        "Trưởng ban;",
+        "lúc …… giờ …… phút",
+        "TRƯỞNG BAN KIỂM PHIẾU",
+    ):
+        assert expected in text, expected
 
 
 @pytest.mark.parametrize("kind", ["minutes", "ballots"])

@@ -1,17 +1,25 @@
 """Báo cáo thành tích of one dossier, pre-filled: the clerk's sections (Dossier.achievement), the
 nominee's indicator results for the campaign's year, and the standards ticked with their evidence.
 
-A collective's report is headed by its own name under the ward; an individual's has no agency
-block. Neither has a number of the ward's register.
+The report follows the decree's form for a themed campaign ("khen thưởng theo chuyên đề"), in two
+templates: a collective's, headed by its own name under the ward and confirmed by the authority
+that submits it ("cấp trình khen thưởng"); an individual's, with no agency block, signed by the
+person and confirmed by the head of the unit. Neither has a number of the ward's register.
+
+Every verdict printed comes from the results module and the one voice: the table's rows and the
+sentence that sums them up say the same (a sentence never claims what its table does not show).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from desktop.awards.dossiers import achievement_sections, read_achievement
+from desktop.decisions.certificates import period_of
 from desktop.documents.common import DocumentRequest, this_year
 from desktop.documents.kinds import DocumentError
 from desktop.documents.template import BLANK
@@ -23,13 +31,16 @@ from desktop.models import (
     Campaign,
     Dossier,
     DossierCriterionCheck,
+    Indicator,
     Person,
     Unit,
 )
+from desktop.text import wording
 
-TEMPLATE = "bao-cao-thanh-tich.txt"
+TEMPLATE = "bao-cao-thanh-tich.txt"  # includes the collective's or the individual's form
 TYPE_CODE = "-"
 DATA_KEYS = ("achievement",)
+LAST_QUARTER = 4
 
 
 def _dossier(session: Session, request: DocumentRequest) -> Dossier:
@@ -60,12 +71,97 @@ def _nominee_name(session: Session, dossier: Dossier) -> str:
     return person.full_name if person else ""
 
 
-def result_row(r: UnitResult) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Row:
+    """One indicator of the nominee's unit as the report prints it: by its name (never its
+    code), with the results module's own verdict."""
+
+    label: str
+    result: UnitResult
+
+
+def result_row(r: UnitResult, label: str) -> dict[str, Any]:
     """One indicator of the nominee's unit; the form words it with the ``pct`` and ``verdict``
     filters. The unit's own figure is judged by the plan's comparison when it reported ("met");
     without a report it reads "Chưa đủ số liệu" — one unit, so no "k/n đơn vị" — and a figure
     without a target "Không có chỉ tiêu"."""
-    return {"code": r.indicator_code, "percent": r.percent, "target": r.target, "met": r.met}
+    return {
+        "label": label,
+        "percent": r.percent,
+        "target": r.target,
+        "met": r.met,
+    }
+
+
+def results_summary(unit_name: str, year: int, rows: Sequence[Row]) -> str:
+    """The sentence under the table, from the very verdicts of its rows: how many of the
+    year's indicators with a target the unit met, and by name those it has not met or has no
+    figure for. Empty when no row has a target (the table says "Không có chỉ tiêu")."""
+    judged = [r for r in rows if r.result.target is not None]
+    if not judged:
+        return ""
+    met = [r.label for r in judged if r.result.met is True]
+    short = [r.label for r in judged if r.result.met is False]
+    missing = [r.label for r in judged if r.result.met is None]
+    total = len(judged)
+    if len(met) == total:
+        if total == 1:
+            return f"{unit_name} đạt chỉ tiêu năm {year} ({met[0]})."
+        return f"{unit_name} đạt cả {wording.count(total)} chỉ tiêu năm {year}."
+    head = (
+        f"{unit_name}: {wording.how_many(len(met), 'chỉ tiêu', 'đạt')} trong "
+        f"{wording.count(total)} chỉ tiêu năm {year}"
+    )
+    parts = [head]
+    if short:
+        parts.append(f"{wording.Verdict.NOT_MET.value.lower()}: {', '.join(short)}")
+    if missing:
+        parts.append(f"{wording.Verdict.NO_DATA.value.lower()}: {', '.join(missing)}")
+    return "; ".join(parts) + "."
+
+
+def as_of_note(year: int, rows: Sequence[Row]) -> str:
+    """Said when the year's figures are those of a quarter before the fourth (the year is not
+    over, or the unit's last report is older): the verdicts hold them against the full year's
+    target, and the reader is told so."""
+    quarters = [r.result.quarter for r in rows if r.result.percent is not None and r.result.quarter]
+    if not quarters or min(quarters) >= LAST_QUARTER:
+        return ""
+    latest = min(quarters)
+    return (
+        f"Số liệu đến hết {wording.quarter(latest, year)}, đánh giá so với chỉ tiêu cả năm {year}."
+    )
+
+
+def _rows(session: Session, unit: Unit, year: int) -> list[Row]:
+    """The unit's indicators of the year that say something: a figure or a target (a row with
+    neither would print "—, —, Không có chỉ tiêu" and tell the council nothing)."""
+    labels = {i.id: i.label for i in session.exec(select(Indicator))}
+    return [
+        Row(labels[r.indicator_id], r)
+        for r in unit_results(session, year, None, unit_id=unit.id)
+        if r.percent is not None or r.target is not None
+    ]
+
+
+def _criterion(text: str, evidence: str) -> dict[str, str]:
+    """A standard ticked, as an item of the list: its text from a capital letter (the catalogue
+    words it as the end of "Giấy khen … để"), the evidence the clerk noted after it."""
+    text = text.strip().rstrip(".;")
+    evidence = evidence.strip().rstrip(".;")
+    return {
+        "text": text[:1].upper() + text[1:],
+        "evidence": f" (minh chứng: {evidence})" if evidence else "",
+    }
+
+
+def _sections(dossier: Dossier | None) -> dict[str, dict[str, str]]:
+    """The clerk's sections by key (the form places each where the decree's form has it)."""
+    texts = read_achievement(dossier) if dossier is not None else {}
+    return {
+        s.key: {"title": s.title, "text": texts.get(s.key, "").strip()}
+        for s in achievement_sections()
+    }
 
 
 def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
@@ -75,59 +171,70 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     assert form is not None and campaign is not None  # foreign keys
     person = session.get(Person, dossier.nominee_person_id) if dossier.nominee_person_id else None
     unit = session.get(Unit, dossier.nominee_unit_id or (person.unit_id if person else None))
-    texts = read_achievement(dossier)
-    sections = [
-        {"title": s.title, "text": texts.get(s.key, "").strip()} for s in achievement_sections()
-    ]
-    results = []
+    rows: list[Row] = []
     if unit is not None and campaign.year in plan_years(session):  # no figures outside the plan
-        results = [
-            result_row(r) for r in unit_results(session, campaign.year, None, unit_id=unit.id)
-        ]
+        rows = _rows(session, unit, campaign.year)
     checks = session.exec(
         select(DossierCriterionCheck, AwardCriterion)
         .join(AwardCriterion, col(AwardCriterion.id) == DossierCriterionCheck.criterion_id)
         .where(DossierCriterionCheck.dossier_id == dossier.id, DossierCriterionCheck.met == True)  # noqa: E712
         .order_by(col(AwardCriterion.ordinal))
     ).all()
+    unit_name = unit.name if unit else ""
     return {
         "achievement": {
             "collective": person is None,
-            "name": person.full_name if person else (unit.name if unit else ""),
-            "name_upper": (unit.name if unit else "").upper(),
+            "name": person.full_name if person else unit_name,
+            "name_upper": unit_name.upper(),
             "award": form.name,
             "campaign": campaign.name,
+            "period": period_of(campaign),
             "year": campaign.year,
             "birth_year": person.birth_year if person and person.birth_year else "",
             "gender": person.gender.value if person and person.gender else "",
             "position": person.position if person else "",
-            "unit_name": unit.name if unit else "",
+            "unit_name": unit_name,
+            "unit_kind": unit.kind.label if unit else "",
             "address": unit.address if unit else "",
             "head_title": (unit.head_position or "Thủ trưởng đơn vị").upper()
             if unit
             else "THỦ TRƯỞNG ĐƠN VỊ",
+            "head": ", ".join(p for p in (unit.head_name, unit.head_position) if p) if unit else "",
             "head_name": unit.head_name if unit else "",
-            "sections": sections,
-            "results": results,
-            "criteria": [{"text": c.text, "evidence": k.evidence} for k, c in checks],
+            "section": _sections(dossier),
+            "results": [result_row(r.result, r.label) for r in rows],
+            "summary": results_summary(unit_name, campaign.year, rows),
+            "as_of": as_of_note(campaign.year, rows),
+            "criteria": [_criterion(c.text, k.evidence) for k, c in checks],
         }
     }
 
 
 def blank_data(session: Session) -> dict[str, Any]:
-    """The form a unit fills by hand: the real section titles, dotted lines under each."""
-    sections = [{"title": s.title, "text": ""} for s in achievement_sections()]
+    """The form a collective fills by hand: the real section titles, dotted lines under each."""
     achievement: dict[str, Any] = {
-        key: BLANK for key in ("name", "name_upper", "award", "campaign")
+        key: BLANK
+        for key in (
+            "name",
+            "name_upper",
+            "award",
+            "campaign",
+            "period",
+            "unit_name",
+            "unit_kind",
+            "address",
+        )
     }
     achievement.update(
         collective=True,
-        sections=sections,
+        section=_sections(None),
         results=[],
+        summary="",
+        as_of="",
         criteria=[],
         year=BLANK,
-        address="",
         head_title="THỦ TRƯỞNG ĐƠN VỊ",
+        head="",
         head_name="",
     )
     return {"achievement": achievement}

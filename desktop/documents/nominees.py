@@ -3,7 +3,12 @@
 It lists the same dossiers as its Tờ trình and is dated as it: while dossiers wait for a Tờ trình
 (proposed by the council, not yet listed), it is the list of the Tờ trình to come, its number and
 date left as dots; once the Tờ trình is issued and nothing new waits, it is that Tờ trình's list,
-with its number and date. It has no number of its own (``TYPE_CODE`` "-").
+with its number and date. It has no number and no date line of its own (``TYPE_CODE`` "-",
+``@nodate``): the line "(Kèm theo Tờ trình số … ngày … của …)" under its title dates it, so the
+two can never disagree.
+
+The words naming what is asked ("tặng Giấy khen của Chủ tịch Ủy ban nhân dân phường cho các tập
+thể, cá nhân") are made here once, for the list and for its Tờ trình.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from typing import Any
 from sqlmodel import Session
 
 from desktop.decisions import submissions
+from desktop.decisions.certificates import period_of
 from desktop.decisions.submissions import Listed
 from desktop.documents.common import DocumentRequest, this_year, ward_label
 from desktop.documents.kinds import DocumentError
@@ -26,7 +32,7 @@ from desktop.text import wording
 
 TEMPLATE = "danh-sach-de-nghi.txt"
 TYPE_CODE = "-"
-DATA_KEYS = ("campaign", "groups", "submission", "issuer", "to_ward")
+DATA_KEYS = ("campaign", "groups", "proposal", "submission", "issuer", "to_ward")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -69,6 +75,39 @@ def groups_of(listed: Sequence[Listed]) -> list[dict[str, Any]]:
     return out
 
 
+def spelled(award: str) -> str:
+    """An award's name as a sentence of a document spells it: "UBND" in full ("Giấy khen của
+    Chủ tịch Ủy ban nhân dân phường"); a catalogue name keeps its short form in tables."""
+    return " ".join("Ủy ban nhân dân" if word == "UBND" else word for word in award.split())
+
+
+def counted(collectives: int, individuals: int, joiner: str = " và ") -> str:
+    """ "2 tập thể và 2 cá nhân", "1 tập thể" — never "0 cá nhân" (``joiner`` ", " in a list)."""
+    parts = [
+        f"{wording.count(n)} {noun}"
+        for n, noun in ((collectives, "tập thể"), (individuals, "cá nhân"))
+        if n
+    ]
+    return joiner.join(parts)
+
+
+def proposal(listed: Sequence[Listed]) -> dict[str, str]:
+    """What a Tờ trình and its list ask, as its trích yếu reads: ``award`` "tặng Giấy khen của
+    Chủ tịch Ủy ban nhân dân phường" when all the dossiers are for one form, else "khen thưởng";
+    ``whom`` "các tập thể, cá nhân", "các tập thể", "tập thể", "cá nhân" … as they are."""
+    forms = list(dict.fromkeys(row.form for row in listed))
+    award = f"tặng {spelled(forms[0])}" if len(forms) == 1 else "khen thưởng"
+    collectives = sum(1 for row in listed if row.collective)
+    individuals = len(listed) - collectives
+    if collectives and individuals or not listed:
+        whom = "các tập thể, cá nhân"
+    elif collectives:
+        whom = "các tập thể" if collectives > 1 else "tập thể"
+    else:
+        whom = "các cá nhân" if individuals > 1 else "cá nhân"
+    return {"award": award, "whom": whom}
+
+
 def listed_now(
     session: Session, campaign_id: int, to: str
 ) -> tuple[list[Listed], IssuedDocument | None]:
@@ -81,7 +120,9 @@ def listed_now(
     if not issued:
         return [], None
     latest = issued[-1]
-    return submissions.describe(session, submissions.listed_ids(session, saved_id(latest.id))), latest
+    return submissions.describe(
+        session, submissions.listed_ids(session, saved_id(latest.id))
+    ), latest
 
 
 def issuer_of(settings: WardSettings, to_ward: bool, ward_short: str) -> dict[str, Any]:
@@ -112,8 +153,9 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
         else {"symbol": "", "date": ""}
     )
     return {
-        "campaign": {"name": campaign.name, "year": campaign.year},
+        "campaign": {"name": campaign.name, "year": campaign.year, "period": period_of(campaign)},
         "groups": groups_of(listed),
+        "proposal": proposal(listed),
         "submission": reference,
         "issuer": issuer_of(settings, to_ward, short),
         "to_ward": to_ward,
@@ -121,13 +163,16 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
 
 
 def blank_data(session: Session) -> dict[str, Any]:
-    """One award with empty rows for collectives and individuals."""
+    """One award with empty rows for collectives and individuals, signed as the ward's Tờ trình
+    to the city (its blank form) is."""
+    settings = load_settings(session)
     group = {"roman": "I", "award": BLANK, "collectives": BLANK, "individuals": BLANK}
-    issuer = {"name": BLANK, "signature": [BLANK], "signer": BLANK}
+    short = f"{settings.agency_abbreviation} {ward_label(settings)}".strip()
     return {
         "campaign": BLANK,
         "groups": [group],
+        "proposal": {"award": BLANK, "whom": "các tập thể, cá nhân"},
         "submission": {"symbol": "", "date": ""},
-        "issuer": issuer,
+        "issuer": issuer_of(settings, False, short),
         "to_ward": False,
     }

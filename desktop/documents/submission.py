@@ -19,6 +19,7 @@ from sqlmodel import Session
 from desktop.awards import papers
 from desktop.awards.workflow import Act, move_dossier
 from desktop.decisions import submissions
+from desktop.decisions.certificates import period_of
 from desktop.documents import nominees
 from desktop.documents.common import DocumentRequest, ward_label
 from desktop.documents.kinds import DocumentError
@@ -32,7 +33,16 @@ from desktop.text import wording
 
 TEMPLATE = "to-trinh-de-nghi.txt"  # includes to-trinh-chu-tich.txt for the Chairman
 TYPE_CODE = "TTr"
-DATA_KEYS = ("campaign", "groups", "totals", "plan_reference", "minutes", "to_ward", "office")
+DATA_KEYS = (
+    "campaign",
+    "groups",
+    "proposal",
+    "totals",
+    "plan_reference",
+    "minutes",
+    "to_ward",
+    "office",
+)
 
 
 def title(session: Session, request: DocumentRequest) -> str:
@@ -65,18 +75,19 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     collectives = sum(len(g["collectives"]) for g in groups)
     individuals = sum(len(g["individuals"]) for g in groups)
     return {
-        "campaign": {"name": campaign.name, "year": campaign.year},
+        "campaign": {"name": campaign.name, "year": campaign.year, "period": period_of(campaign)},
         "groups": [
             {
                 "award": g["award"],
-                "collectives": len(g["collectives"]),
-                "individuals": len(g["individuals"]),
+                "counted": nominees.counted(
+                    len(g["collectives"]), len(g["individuals"]), joiner=", "
+                ),
             }
             for g in groups
         ],
+        "proposal": nominees.proposal(listed),
         "totals": {
-            "collectives": collectives,
-            "individuals": individuals,
+            "counted": nominees.counted(collectives, individuals),
             "any": bool(listed),
         },
         "plan_reference": plan_reference(session),
@@ -95,7 +106,8 @@ def blank_data(session: Session) -> dict[str, Any]:
     return {
         "campaign": BLANK,
         "groups": BLANK,
-        "totals": {"collectives": BLANK, "individuals": BLANK, "any": True},
+        "proposal": {"award": BLANK, "whom": "các tập thể, cá nhân"},
+        "totals": {"counted": BLANK, "any": True},
         "plan_reference": BLANK,
         "minutes": None,
         "to_ward": False,
@@ -116,9 +128,14 @@ def on_issue(session: Session, record: IssuedDocument, request: DocumentRequest)
     submissions.record_listed(session, saved_id(record.id), ids, authority)
     when = wording.short_date(record.issued_on)
     for dossier_id in ids:
-        papers.mark_made(session, dossier_id, "submission", f"Tờ trình số {record.symbol} ngày {when}")
         papers.mark_made(
-            session, dossier_id, "nominees", f"Danh sách kèm Tờ trình số {record.symbol} ngày {when}"
+            session, dossier_id, "submission", f"Tờ trình số {record.symbol} ngày {when}"
+        )
+        papers.mark_made(
+            session,
+            dossier_id,
+            "nominees",
+            f"Danh sách kèm Tờ trình số {record.symbol} ngày {when}",
         )
         if authority is Authority.CITY:
             move_dossier(

@@ -66,7 +66,12 @@ def test_submission_counts_collectives_and_individuals(demo_db: Database) -> Non
     collectives = sum(1 for row in listed if row.collective)
     individuals = len(listed) - collectives
     if listed:
-        assert f"khen thưởng cho {collectives} tập thể và {individuals} cá nhân" in text
+        # Issue 14: a count of none is not printed ("1 tập thể", never "1 tập thể và 0 cá nhân").
+        counted = " và ".join(
+            f"{n} {noun}" for n, noun in ((collectives, "tập thể"), (individuals, "cá nhân")) if n
+        )
+        assert f"khen thưởng cho {counted} đã có thành tích" in text
+        assert " 0 tập thể" not in text and " 0 cá nhân" not in text
     else:
         assert "Không có hồ sơ nào" in text
     assert "TỜ TRÌNH" in text and "/TTr-UBND" in text

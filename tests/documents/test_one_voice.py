@@ -68,7 +68,7 @@ def _achievement_row(db: Database, result: UnitResult) -> dict[str, str]:
     with db.session() as session:
         scope: dict[str, Any] = common_scope(WardSettings())
         scope.update(achievement.blank_data(session))
-    scope["achievement"]["results"] = [achievement.result_row(result)]
+    scope["achievement"]["results"] = [achievement.result_row(result, "Cán bộ có kỹ năng số")]
     lines = load_template(achievement.TEMPLATE).render(scope)
     table = _table_with(lines, "Đánh giá")
     return {c.header: value for c, value in zip(table.columns, table.rows[0], strict=True)}
@@ -108,7 +108,18 @@ def test_an_incomplete_ward_result_has_no_verdict_while_a_unit_that_reported_has
     assert ward["verdict"] == "Chưa đủ số liệu (3/4 đơn vị)"
     assert ward["verdict_short"] == "Chưa đủ số liệu"
     assert not ward["met"] and not ward["behind"] and ward["gap"] == ""
-    assert achievement.result_row(_unit_result(341, 400, 80.0))["met"] is True
+    assert (
+        achievement.result_row(_unit_result(341, 400, 80.0), "Cán bộ có kỹ năng số")["met"] is True
+    )
+
+
+def _label_of(db: Database, indicator_id: int) -> str:
+    from desktop.models import Indicator
+
+    with db.session() as session:
+        indicator = session.get(Indicator, indicator_id)
+        assert indicator is not None
+        return indicator.label
 
 
 def _dossier_of_a_unit_with_figures(session: Any) -> tuple[Dossier, list[UnitResult], int]:
@@ -145,8 +156,10 @@ def test_a_figure_without_a_target_reads_no_target_in_the_achievement_report(
         table = _table_with(prepare(session, request).lines, "Đánh giá")
         pdf = render(session, request)
         ward = prepare(session, DocumentRequest("report", year=year))
-    codes = _column(table, "Chỉ tiêu")
-    at = codes.index(reported.indicator_code)
+    # Issue 14: the indicator is printed by its name (Indicator.label), never by its code.
+    names = _column(table, "Chỉ tiêu")
+    assert reported.indicator_code not in names
+    at = names.index(_label_of(demo_db, reported.indicator_id))
     assert _column(table, "Kết quả")[at] == wording.percent(reported.percent)
     assert _column(table, "Chỉ tiêu năm")[at] == "—"
     assert _column(table, "Đánh giá")[at] == "Không có chỉ tiêu"

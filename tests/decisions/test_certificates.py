@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from pypdf import PdfReader
 from sqlmodel import select
 
 from desktop.cli import main
@@ -154,6 +155,12 @@ def test_pages_are_a4_landscape_in_the_embedded_serif(
             assert all("+" in c["fontname"] for c in page.chars)  # embedded subsets
         name = _word(printed.pdf, "Tổ")
         assert name["bottom"] - name["top"] > 20  # the name is set large
+    # Every font the pages name is embedded, the one a page opens in too (no base-14 Helvetica).
+    reader = PdfReader(io.BytesIO(printed.pdf))
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            assert "Helvetica" not in str(font["/BaseFont"]), font["/BaseFont"]
 
 
 def test_calibration_page_has_the_rulers_the_frames_and_the_instruction(

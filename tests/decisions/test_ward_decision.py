@@ -76,7 +76,16 @@ def test_the_draft_lists_the_tờ_trình_dossiers_with_amounts_that_add_up(
         in decision
     )
     assert "cho 2 tập thể và 2 cá nhân" in decision
+    # The round is named by its year, as the Giấy khen says it, not by its name in the app.
+    assert "“Bình dân học vụ số” năm 2026 (có danh sách kèm theo)" in decision
+    assert "Khen thưởng năm 2026" not in decision
     assert "Như Điều 3" in decision and "Lưu: VT, VHXH" in decision
+    assert "CT, các PCT UBND phường" in decision
+    assert (
+        decision.index("Theo đề nghị") < decision.index("QUYẾT ĐỊNH:") < decision.index("Điều 1.")
+    )
+    assert decision.index("Điều 2.") < decision.index("Điều 3.") < decision.index("Nơi nhận")
+    assert "của Chủ tịch UBND phường Kiến An)" in annex
     assert "Kèm theo Quyết định số ……/QĐ-UBND ngày ……" in annex
     for name in names:
         assert name in annex

@@ -1,7 +1,7 @@
 """``ThiDua --self-test``: prove that a build works on this machine, step by step.
 
 In a scratch data folder it creates the database with the demo ward and checks it, renders a report
-to PDF with embedded fonts, writes an encrypted backup to a second folder and verifies it by a
+to PDF with embedded fonts (the line names them, read back from the PDF), writes an encrypted backup to a second folder and verifies it by a
 trial restore, then opens the main window and every page. It prints one line
 (``THIDUA SELF-TEST OK …``) and exits 0, or names the failing step and exits 1.
 """
@@ -45,8 +45,40 @@ def _document(folder: Path) -> str:
         db.close()
     if not pdf.startswith(b"%PDF") or b"/FontFile2" not in pdf:
         raise RuntimeError("tệp PDF không hợp lệ hoặc thiếu phông chữ nhúng")
+    embedded, missing = embedded_fonts(pdf)
+    if missing or not embedded:
+        raise RuntimeError(f"phông chữ không được nhúng: {', '.join(missing) or 'không có phông'}")
     (folder / "bao-cao.pdf").write_bytes(pdf)
-    return f"báo cáo PDF {len(pdf) // 1024} KB"
+    return f"báo cáo PDF {len(pdf) // 1024} KB, phông nhúng: {', '.join(embedded)}"
+
+
+def embedded_fonts(pdf: bytes) -> tuple[list[str], list[str]]:
+    """The fonts the PDF's text is set in, read back from the file: (embedded, not embedded).
+
+    Read with PDFium (pypdfium2, which the bundle carries for the preview), by the base font name
+    of each text object, without the subset tag ("AAAAAA+LiberationSerif-Bold").
+    """
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    embedded: set[str] = set()
+    missing: set[str] = set()
+    document = pdfium.PdfDocument(pdf)
+    try:
+        for page in document:
+            for item in page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT]):
+                font = raw.FPDFTextObj_GetFont(item.raw)
+                size = raw.FPDFFont_GetBaseFontName(font, None, 0)
+                buffer = ctypes.create_string_buffer(size)
+                raw.FPDFFont_GetBaseFontName(font, buffer, size)
+                name = buffer.value.decode("utf-8", "replace").split("+")[-1]
+                (embedded if raw.FPDFFont_GetIsEmbedded(font) else missing).add(name)
+            page.close()
+    finally:
+        document.close()
+    return sorted(embedded), sorted(missing)
 
 
 def _backup(folder: Path) -> str:

@@ -1,14 +1,18 @@
-"""The serif the documents are set in: Times New Roman when the system has it, else Liberation Serif.
+"""The serif the documents are set in: Times New Roman on Windows, else Liberation Serif.
 
-Nghị định 30/2020 asks for Times New Roman. Windows machines of a ward office have it; elsewhere the
-bundled Liberation Serif (metric-compatible, with every Vietnamese glyph, SIL OFL — licence beside the
-files in ``resources/fonts/``) keeps the line breaks the same. TrueType fonts are always embedded
-(as subsets) by reportlab, so a printed page looks the same on the city's computers.
+Nghị định 30/2020 asks for Times New Roman. Windows machines of a ward office have it
+(C:\\Windows\\Fonts\\times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf): it is used when all four
+styles are there and hold the letters of Vietnamese. Elsewhere (and on a Windows without them) the
+bundled Liberation Serif (metric-compatible, with every Vietnamese glyph, SIL OFL — licence beside
+the files in ``resources/fonts/``) keeps the line breaks the same. TrueType fonts are always
+embedded (as subsets) by reportlab, so a printed page looks the same on the city's computers;
+``--self-test`` names the fonts a rendered PDF embeds.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,29 +57,22 @@ class FontChoice:
 _registered: FontChoice | None = None
 
 
-def _system_font_dirs() -> list[Path]:
-    windir = os.environ.get("WINDIR", r"C:\Windows")
-    return [
-        Path(windir) / "Fonts",
-        Path.home() / ".fonts",
-        Path.home() / ".local/share/fonts",
-        Path("/usr/share/fonts/truetype/msttcorefonts"),
-        Path("/usr/share/fonts/TTF"),
-        Path("/Library/Fonts"),
-        Path("/System/Library/Fonts/Supplemental"),
-    ]
+ON_WINDOWS = sys.platform == "win32"
+
+
+def windows_font_dir() -> Path:
+    return Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
 
 
 def _find_times() -> dict[str, Path] | None:
+    """The four styles of Times New Roman in the Windows fonts folder, or None if one is missing."""
+    folder = windows_font_dir()
     found: dict[str, Path] = {}
     for style, names in _TIMES_FILES.items():
-        for folder in _system_font_dirs():
-            hit = next((folder / n for n in names if (folder / n).is_file()), None)
-            if hit is not None:
-                found[style] = hit
-                break
-        else:
+        hit = next((folder / n for n in names if (folder / n).is_file()), None)
+        if hit is None:
             return None
+        found[style] = hit
     return found
 
 
@@ -88,7 +85,8 @@ def _has_vietnamese(path: Path) -> bool:
 
 
 def choose_fonts(prefer_system: bool = True) -> FontChoice:
-    if prefer_system:
+    """Times New Roman from Windows when it is complete, else the bundled Liberation Serif."""
+    if prefer_system and ON_WINDOWS:
         times = _find_times()
         if times and all(_has_vietnamese(p) for p in times.values()):
             return FontChoice("Times New Roman", times)

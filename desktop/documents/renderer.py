@@ -180,7 +180,8 @@ def _styles(layout: PageLayout) -> dict[str, ParagraphStyle]:
         "summary": derive(
             "summary", fontName=fonts.BOLD, fontSize=14, leading=17, spaceAfter=0, **centred
         ),
-        "subtitle": derive("subtitle", fontName=fonts.ITALIC, spaceAfter=0, **centred),
+        # 6 pt under it: the "(Kèm theo …)" line of an annex stays clear of its table's border.
+        "subtitle": derive("subtitle", fontName=fonts.ITALIC, spaceAfter=6, **centred),
         "recipients-head": derive(
             "rh",
             fontName=fonts.BOLD_ITALIC,

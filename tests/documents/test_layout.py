@@ -48,22 +48,58 @@ def test_bundled_serif_has_vietnamese_and_its_licence() -> None:
     )
 
 
-def test_times_new_roman_is_preferred_when_installed(
+def _fake_windows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A Windows machine whose fonts folder is ``tmp_path/Fonts`` (WINDIR points at it)."""
+    monkeypatch.setattr(fonts, "ON_WINDOWS", True)
+    monkeypatch.setenv("WINDIR", str(tmp_path))
+    folder = tmp_path / "Fonts"
+    folder.mkdir()
+    return folder
+
+
+def _install_times(folder: Path, styles: list[str]) -> None:
+    # Stand-ins with the Vietnamese letters: the bundled files under Windows's names.
+    bundled = fonts.choose_fonts(prefer_system=False).files
+    for style in styles:
+        shutil.copy(bundled[style], folder / fonts._TIMES_FILES[style][0])
+
+
+def test_on_windows_the_systems_times_new_roman_is_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    bundled = fonts.choose_fonts(prefer_system=False).files
-    for style, names in fonts._TIMES_FILES.items():
-        shutil.copy(bundled[style], tmp_path / names[0])
-    monkeypatch.setattr(fonts, "_system_font_dirs", lambda: [tmp_path])
+    folder = _fake_windows(tmp_path, monkeypatch)
+    _install_times(folder, list(fonts._TIMES_FILES))
     choice = fonts.choose_fonts()
     assert choice.family == "Times New Roman"
-    assert choice.files[fonts.BOLD] == tmp_path / "timesbd.ttf"
+    assert choice.files == {
+        fonts.REGULAR: folder / "times.ttf",
+        fonts.BOLD: folder / "timesbd.ttf",
+        fonts.ITALIC: folder / "timesi.ttf",
+        fonts.BOLD_ITALIC: folder / "timesbi.ttf",
+    }
+
+
+def test_a_windows_missing_one_style_of_times_uses_the_bundled_serif(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _fake_windows(tmp_path, monkeypatch)
+    _install_times(folder, [fonts.REGULAR, fonts.BOLD, fonts.ITALIC])  # no timesbi.ttf
+    assert fonts.choose_fonts().family == "Liberation Serif"
+
+
+def test_elsewhere_than_windows_the_bundled_serif_is_used_even_beside_a_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _fake_windows(tmp_path, monkeypatch)
+    _install_times(folder, list(fonts._TIMES_FILES))
+    monkeypatch.setattr(fonts, "ON_WINDOWS", False)
+    assert fonts.choose_fonts().family == "Liberation Serif"
 
 
 def test_a_times_without_vietnamese_letters_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    folder = _fake_windows(tmp_path, monkeypatch)
     for names in fonts._TIMES_FILES.values():
-        (tmp_path / names[0]).write_bytes(b"not a font")
-    monkeypatch.setattr(fonts, "_system_font_dirs", lambda: [tmp_path])
+        (folder / names[0]).write_bytes(b"not a font")
     assert fonts.choose_fonts().family == "Liberation Serif"

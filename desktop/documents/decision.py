@@ -91,6 +91,16 @@ def to_decide(session: Session, campaign_id: int) -> tuple[list[IssuedDocument],
     return records, ids
 
 
+def nominees_text(collectives: int, individuals: int) -> dict[str, Any]:
+    """ "3 tập thể và 2 cá nhân", "2 cá nhân": only what the decision awards, never "0 cá nhân"."""
+    parts = [
+        f"{wording.count(n)} {word}"
+        for n, word in ((collectives, "tập thể"), (individuals, "cá nhân"))
+        if n
+    ]
+    return {"collectives": collectives, "individuals": individuals, "text": " và ".join(parts)}
+
+
 def bonuses_of(session: Session, ids: list[DossierId], base_salary: int) -> dict[int, int]:
     return {dossier_id: bonus.bonus_of(session, dossier_id, base_salary) for dossier_id in ids}
 
@@ -144,10 +154,9 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
         "plan_reference": plan_reference(session),
         "office": {"head": office_head(settings)},
         "submission": {"text": "Tờ trình " + ", ".join(references)},
-        "totals": {
-            "collectives": sum(1 for r in listed if r.collective),
-            "individuals": sum(1 for r in listed if not r.collective),
-        },
+        "totals": nominees_text(
+            sum(1 for r in listed if r.collective), sum(1 for r in listed if not r.collective)
+        ),
         "base_salary": wording.money(settings.base_salary),
         "rates": _rates(session, listed, amounts, settings.base_salary),
         "total": wording.money(sum(amounts.values())),
@@ -167,6 +176,7 @@ def blank_data(session: Session) -> dict[str, Any]:
         "name": BLANK,
     }
     data["campaign"] = {"name": BLANK, "year": BLANK, "period": f"năm {SHORT_BLANK}"}
+    data["totals"] = {"text": f"{SHORT_BLANK} tập thể và {SHORT_BLANK} cá nhân"}
     data["groups"] = [group]
     # Điều 2 by hand: one line for the collectives and one for the individuals, each blank as long
     # as what is written there (a coefficient is short, an award's name is not).

@@ -81,6 +81,7 @@ def test_the_draft_lists_the_tờ_trình_dossiers_with_amounts_that_add_up(
     assert "Khen thưởng năm 2026" not in decision
     assert "Như Điều 3" in decision and "Lưu: VT, VHXH" in decision
     assert "CT, các PCT UBND phường" in decision
+    assert "Tổng cộng: 2 tập thể và 2 cá nhân; tổng số tiền thưởng 2.140.000 đồng." in annex
     assert (
         decision.index("Theo đề nghị") < decision.index("QUYẾT ĐỊNH:") < decision.index("Điều 1.")
     )
@@ -159,4 +160,7 @@ def test_a_taken_number_is_refused_and_nothing_changes(
     rendered = ctx.door.run(ops.issue(_decision(r.campaign), SIGNED, ctx.folder.documents, 126))
     assert rendered.symbol == "126/QĐ-UBND"
     text = " ".join(_pages(rendered.pdf))
-    assert "Tờ trình số 02/TTr-VHXH" in text and "cho 1 tập thể và 0 cá nhân" in text
+    assert "Tờ trình số 02/TTr-VHXH" in text and "cho 1 tập thể đã có thành tích" in text
+    # Only what the decision awards: never "0 cá nhân" (issue 14, wording).
+    assert "Tổng cộng: 1 tập thể; tổng số tiền thưởng 710.000 đồng." in text
+    assert "0 cá nhân" not in text

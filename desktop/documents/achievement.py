@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from desktop.awards.dossiers import achievement_sections, read_achievement
+from desktop.awards.dossiers import EDITABLE_STATUSES, achievement_sections, read_achievement
 from desktop.decisions.certificates import period_of
 from desktop.documents.common import DocumentRequest, this_year
 from desktop.documents.kinds import DocumentError
@@ -144,6 +144,14 @@ def _rows(session: Session, unit: Unit, year: int) -> list[Row]:
     ]
 
 
+def _criteria_title(dossier: Dossier) -> str:
+    """The part of II listing the standards ticked comes after "2. … giải pháp", which is left
+    out of a submitted report that has no text for it: numbered 3, or 2 in its place."""
+    measures = read_achievement(dossier).get("giai_phap", "").strip()
+    shown = bool(measures) or dossier.status in EDITABLE_STATUSES
+    return f"{3 if shown else 2}. Tiêu chuẩn khen thưởng đã đạt"
+
+
 def _criterion(text: str, evidence: str) -> dict[str, str]:
     """A standard ticked, as an item of the list: its text from a capital letter (the catalogue
     words it as the end of "Giấy khen … để"), the evidence the clerk noted after it."""
@@ -184,6 +192,9 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     return {
         "achievement": {
             "collective": person is None,
+            # While the clerk may still fill the dossier in, an empty section keeps lines to write
+            # on; once it has gone to the council the report is as submitted: no dots.
+            "open": dossier.status in EDITABLE_STATUSES,
             "name": person.full_name if person else unit_name,
             "name_upper": unit_name.upper(),
             "award": form.name,
@@ -206,6 +217,7 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
             "summary": results_summary(unit_name, campaign.year, rows),
             "as_of": as_of_note(campaign.year, rows),
             "criteria": [_criterion(c.text, k.evidence) for k, c in checks],
+            "criteria_title": _criteria_title(dossier),
         }
     }
 
@@ -227,11 +239,13 @@ def blank_data(session: Session) -> dict[str, Any]:
     }
     achievement.update(
         collective=True,
+        open=True,
         section=_sections(None),
         results=[],
         summary="",
         as_of="",
         criteria=[],
+        criteria_title="3. Tiêu chuẩn khen thưởng đã đạt",
         year=BLANK,
         head_title="THỦ TRƯỞNG ĐƠN VỊ",
         head="",

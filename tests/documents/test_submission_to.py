@@ -119,3 +119,57 @@ def test_the_councils_biên_bản_is_cited_by_its_number_once_issued(
         s.flush()
         text = _text(render(s, _request("submission", round_2026, "city")))
     assert "Hội đồng Thi đua - Khen thưởng phường số 03/BB-HĐTĐKT ngày 10/11/2026" in text
+
+
+MOVEMENT = (
+    "Phong trào thi đua “Cả nước thi đua đổi mới sáng tạo và chuyển đổi số” và “Bình dân học vụ số”"
+)
+
+
+def test_the_trích_yếu_names_the_award_and_the_movement_as_a_sentence_reads(
+    demo_db: Database, round_2026: Round
+) -> None:
+    with demo_db.session() as s:
+        ward = _text(render(s, _request("submission", round_2026, "ward")))
+        city = _text(render(s, _request("submission", round_2026, "city")))
+        ward_list = _text(render(s, _request("nominees", round_2026, "ward")))
+    asked = (
+        "đề nghị tặng Giấy khen của Chủ tịch Ủy ban nhân dân phường cho các tập thể, cá nhân có "
+        f"thành tích trong {MOVEMENT} năm 2026"
+    )
+    assert f"Về việc {asked}" in ward
+    assert (
+        "Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân thành phố cho các tập thể, "
+        f"cá nhân có thành tích trong {MOVEMENT} năm 2026" in city
+    )
+    # The list attached says the same thing, as its heading.
+    assert "DANH SÁCH Đề nghị tặng Giấy khen của Chủ tịch Ủy ban nhân dân phường" in ward_list
+    assert f"trong {MOVEMENT} năm 2026" in ward_list
+    for text in (ward, city, ward_list):
+        assert "trong Khen thưởng năm" not in text
+    # The body says which movement, too, and counts without a "0".
+    assert f"đã có thành tích xuất sắc trong thực hiện {MOVEMENT} năm 2026, cụ thể:" in ward
+
+
+def test_kính_gửi_is_regular_type_with_its_recipient_on_its_line(
+    demo_db: Database, round_2026: Round
+) -> None:
+    with demo_db.session() as s:
+        pdf = render(s, _request("submission", round_2026, "ward"))
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        words = document.pages[0].extract_words(extra_attrs=["fontname"])
+    label = next(w for w in words if w["text"] == "Kính")
+    assert "Bold" not in label["fontname"]
+    line = [w["text"] for w in words if abs(w["top"] - label["top"]) < 2]
+    assert " ".join(line) == "Kính gửi: Chủ tịch Ủy ban nhân dân phường Kiến An."
+
+
+def test_the_list_has_no_date_line_of_its_own_its_tờ_trình_dates_it(
+    demo_db: Database, ctx: AppContext, round_2026: Round
+) -> None:
+    with demo_db.session() as s:
+        issue_document(s, ctx.folder.documents, _request("submission", round_2026, "city"), ISSUED)
+    with demo_db.session() as s:
+        text = _text(render(s, _request("nominees", round_2026, "city")))
+    assert "Kiến An, ngày" not in text and "tháng      năm" not in text
+    assert "(Kèm theo Tờ trình số 01/TTr-UBND ngày 20/11/2026 của UBND phường Kiến An)" in text

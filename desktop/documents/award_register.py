@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from desktop.decisions.register import AwardRegister, RegisterFilter, award_register
 from desktop.documents.common import DocumentRequest, this_year
+from desktop.documents.minutes import counts_text
 from desktop.documents.template import BLANK
 from desktop.text import wording
 
@@ -65,6 +66,8 @@ def register_scope(register: AwardRegister) -> dict[str, Any]:
         "count": wording.count(len(register.rows)),
         "collectives": wording.count(register.collectives),
         "individuals": wording.count(register.individuals),
+        # "2 tập thể, 1 cá nhân": never "0 cá nhân" in a sentence
+        "who": counts_text(register.collectives, register.individuals),
         "bonus": wording.count(register.bonus),
     }
 
@@ -83,6 +86,7 @@ def blank_data(session: Session) -> dict[str, Any]:
             "count": BLANK,
             "collectives": BLANK,
             "individuals": BLANK,
+            "who": f"{BLANK} tập thể, {BLANK} cá nhân",
             "bonus": BLANK,
         }
     }

@@ -83,16 +83,19 @@ def _vote(vote: VoteRow) -> dict[str, Any]:
     }
 
 
-def _counts(votes: list[VoteRow]) -> str:
-    """ "2 tập thể, 1 cá nhân" (only what there is)."""
-    collectives = sum(1 for v in votes if v.collective)
-    individuals = len(votes) - collectives
+def counts_text(collectives: int, individuals: int) -> str:
+    """ "2 tập thể, 1 cá nhân", "1 tập thể": only what there is ("" for none)."""
     parts = [
         f"{wording.count(n)} {word}"
         for n, word in ((collectives, "tập thể"), (individuals, "cá nhân"))
         if n
     ]
-    return ", ".join(parts) or "0 hồ sơ"
+    return ", ".join(parts)
+
+
+def _counts(votes: list[VoteRow]) -> str:
+    collectives = sum(1 for v in votes if v.collective)
+    return counts_text(collectives, len(votes) - collectives) or "0 hồ sơ"
 
 
 def _groups(votes: list[VoteRow], proposed_only: bool = False) -> list[dict[str, Any]]:

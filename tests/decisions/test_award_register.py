@@ -267,3 +267,11 @@ def test_the_blank_register_has_empty_rows(db: Database) -> None:
         pages = _text(render(s, DocumentRequest("awards", blank=True)))
         assert not s.exec(select(AwardDecision)).all()
     assert "……" in " ".join(pages) and "SỔ THEO DÕI KHEN THƯỞNG" in pages[0]
+
+
+def test_the_demo_register_counts_only_what_it_holds(demo_db: Database) -> None:
+    """The demo's one Giấy khen to a school: "1 khen thưởng (1 tập thể)", never "0 cá nhân"."""
+    with demo_db.session() as s:
+        first = _text(render(s, DocumentRequest("awards")))[0]
+    assert "Tổng cộng: 1 khen thưởng (1 tập thể), tiền thưởng 710.000 đồng" in first
+    assert "0 cá nhân" not in first

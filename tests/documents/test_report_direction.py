@@ -153,3 +153,21 @@ def test_a_text_too_long_is_refused_and_nothing_saved(db: Database, ctx: AppCont
     with pytest.raises(DocumentError, match="hãy viết gọn"):
         ctx.door.run(directions.save_direction(2026, 3, "x" * (directions.MAX_LENGTH + 1)))
     assert ctx.door.read(directions.direction_of(2026, 3)) == ""
+
+
+def test_a_count_of_none_is_said_in_words_never_as_zero() -> None:
+    """Issue 14: "chưa có chỉ tiêu nào đạt", never "có 0 chỉ tiêu đạt" (the one voice)."""
+    from desktop.text import wording
+
+    assert wording.how_many(0, "chỉ tiêu", "đạt") == "chưa có chỉ tiêu nào đạt"
+    assert wording.how_many(1234, "đơn vị", "chưa đạt") == "1.234 đơn vị chưa đạt"
+    rows = [
+        {"met": False, "behind": True, "has_target": True, "judged": True},
+        {"met": False, "behind": False, "has_target": True, "judged": False},
+    ]
+    said = report.summary(rows, 2026)
+    assert (
+        said
+        == "chưa có chỉ tiêu nào đạt, 1 chỉ tiêu chưa đạt; 1 chỉ tiêu chưa đủ số liệu để đánh giá"
+    )
+    assert "0 chỉ tiêu" not in said

@@ -41,6 +41,7 @@ def main() -> None:
     from desktop.decisions.certificate_ops import print_certificates
     from desktop.decisions.register import RegisterFilter, award_register
     from desktop.demo.ward import build_demo_ward
+    from desktop.documents import directions
     from desktop.documents import ops as documents
     from desktop.documents.common import DocumentRequest
     from desktop.excel.awards_register import export_award_register
@@ -81,6 +82,10 @@ def main() -> None:
         value = work()
         return time.perf_counter() - started, value
 
+    # The report is issued only with its Phương hướng written (issue 14): written before the clock.
+    ctx.door.run(
+        directions.save_direction(2026, 3, "Tiếp tục đôn đốc các đơn vị chưa đạt chỉ tiêu.")
+    )
     anchor, _ = clock(
         lambda: ctx.door.run(
             documents.issue(

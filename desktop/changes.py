@@ -262,6 +262,7 @@ SCOPE_AREAS: dict[str, tuple[Area, ...]] = {
     "values": (Area.VALUES,),
     "dossiers": (Area.DOSSIERS,),
     "awards": (Area.AWARDS,),
+    "documents": (Area.DOCUMENTS,),
 }
 
 

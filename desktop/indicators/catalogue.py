@@ -83,7 +83,6 @@ def load_catalogue(session: Session) -> None:
         form = AwardForm(
             code=spec["code"],
             name=spec["name"],
-            short_name=spec.get("short_name", ""),
             category=AwardCategory(spec["category"]),
             level=spec["level"],
             level_label=spec["level_label"],

@@ -73,7 +73,7 @@ OWN_DATE = "\ue001"
 DRAFT_BLANK = "……"
 LEFT_SIGN = {"sign-left", "signer-left", "cosign", "cosigner"}
 SIGN_DIRECTIVES = {"recipients", "signature", "signer", *LEFT_SIGN}
-META_DIRECTIVES = {"code", "symbol", "agency", "superior", "nodate"}
+META_DIRECTIVES = {"code", "symbol", "agency", "superior", "nodate", "final"}
 # Lines that must not break inside a name (desktop.text.joins): headings, centred lines, captions.
 JOINED_DIRECTIVES = {
     "title",
@@ -229,6 +229,7 @@ class _Meta:
     superior: list[str] = field(default_factory=list)
     agency: list[str] | None = None
     show_date: bool = True
+    final: bool = False  # "@final": printed as issued though it has no number of its own
 
 
 def own_number_and_date(lines: list[Line], ward: WardSettings, issue: Issue) -> list[Line]:
@@ -261,6 +262,8 @@ def _read_meta(lines: list[Line]) -> _Meta:
             meta.superior.append(_plain(line.text))
         elif line.directive == "nodate":
             meta.show_date = False
+        elif line.directive == "final":
+            meta.final = True
     return meta
 
 
@@ -503,7 +506,9 @@ def render_pdf(
         else line
         for line in own_number_and_date(lines, ward, issue)
     ]
-    story: list[Flowable] = [DraftMark()] if issue.draft else []
+    # An attachment without a number of its own (a Danh sách, a Báo cáo thành tích) is final once
+    # the document it goes with is issued: its template says so with "@final".
+    story: list[Flowable] = [DraftMark()] if issue.draft and not meta.final else []
     story += [_top_block(meta, ward, issue, places), *_flowables(lines, styles, width)]
     doc.build(story)
     return buffer.getvalue()

@@ -42,6 +42,7 @@ DIRECTIVES = frozenset(
         # the first of several is the superior (regular capitals), the last the issuer (bold)
         "superior",  # the superior agency above those lines, in regular capitals
         "nodate",  # no place-and-date line
+        "final",  # no "DỰ THẢO": an unnumbered attachment whose document is issued
         "title",  # type of document, bold capitals centred (KẾ HOẠCH)
         "summary",  # trích yếu, bold centred, short rule under the last line
         "subtitle",  # italic centred line under the summary ("Kèm theo …")
@@ -371,6 +372,7 @@ def _render_nodes(
                     "landscape",
                     "portrait",
                     "nodate",
+                    "final",
                 }:
                     out.append(Line(node.directive, piece.strip()))
         elif isinstance(node, _ForNode):

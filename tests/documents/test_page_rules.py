@@ -281,6 +281,9 @@ def test_a_draft_says_du_thao_and_leaves_number_and_day_to_the_signer() -> None:
         words = {w["text"] for w in _pages(_render(source, issue))[0]}
         assert "THẢO" not in words
     assert not Issue(2026, blank=True).draft and Issue(2026).draft and not Issue(2026, 4).draft
+    # A Danh sách printed with its issued Tờ trình takes no number and is no draft either.
+    attached = _pages(_render(f"@final\n@code -\n@title DANH SÁCH\n{ENDING}", Issue(2026)))[0]
+    assert "THẢO" not in {w["text"] for w in attached}
 
 
 def test_a_blank_forms_placeholders_are_flush_left_and_its_dots_stay_on_their_line() -> None:

@@ -113,3 +113,11 @@ def test_money_is_the_one_voice_of_every_bonus() -> None:
 
     assert wording.money(2_340_000) == "2.340.000 đồng"
     assert wording.money(0) == "0 đồng"
+
+
+def test_who_is_counted_names_only_what_there_is() -> None:
+    assert w.nominees(2, 1) == "2 tập thể, 1 cá nhân"
+    assert w.nominees(3, 2, " và ") == "3 tập thể và 2 cá nhân"
+    assert w.nominees(1, 0) == "1 tập thể"
+    assert w.nominees(0, 1_250) == "1.250 cá nhân"
+    assert w.nominees(0, 0) == ""

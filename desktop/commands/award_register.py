@@ -87,7 +87,7 @@ def _show(args: argparse.Namespace, ctx: AppContext) -> int:
 def _print(register: AwardRegister) -> None:
     print("Quyết định khen thưởng:")
     for d in register.decisions:
-        counts = f"{wording.count(d.collectives)} tập thể, {wording.count(d.individuals)} cá nhân"
+        counts = wording.nominees(d.collectives, d.individuals) or "không còn hồ sơ nào"
         print(
             f"  {d.id:>4}  {d.number} ngày {wording.short_date(d.signed_on)} — {d.issuer} — "
             f"{counts} — {d.status}"
@@ -105,11 +105,11 @@ def _print(register: AwardRegister) -> None:
         )
     if not register.rows:
         print("  (không có khen thưởng nào)")
+    who = wording.nominees(register.collectives, register.individuals)
     print(
-        f"Tổng: {wording.count(len(register.rows))} khen thưởng "
-        f"({wording.count(register.collectives)} tập thể, "
-        f"{wording.count(register.individuals)} cá nhân); "
-        f"tiền thưởng {wording.count(register.bonus)} đồng."
+        f"Tổng: {wording.count(len(register.rows))} khen thưởng"
+        + (f" ({who})" if who else "")
+        + f"; tiền thưởng {wording.money(register.bonus)}."
     )
 
 

@@ -43,9 +43,7 @@ class DecisionRow:
     @property
     def covers(self) -> str:
         """ "3 tập thể, 1 cá nhân", as the decision's Điều 1 counts them."""
-        parts = [f"{wording.count(self.collectives)} tập thể"] if self.collectives else []
-        parts += [f"{wording.count(self.persons)} cá nhân"] if self.persons else []
-        return ", ".join(parts) or "không còn hồ sơ nào"
+        return wording.nominees(self.collectives, self.persons) or "không còn hồ sơ nào"
 
     @property
     def state(self) -> str:

@@ -93,12 +93,8 @@ def to_decide(session: Session, campaign_id: int) -> tuple[list[IssuedDocument],
 
 def nominees_text(collectives: int, individuals: int) -> dict[str, Any]:
     """ "3 tập thể và 2 cá nhân", "2 cá nhân": only what the decision awards, never "0 cá nhân"."""
-    parts = [
-        f"{wording.count(n)} {word}"
-        for n, word in ((collectives, "tập thể"), (individuals, "cá nhân"))
-        if n
-    ]
-    return {"collectives": collectives, "individuals": individuals, "text": " và ".join(parts)}
+    text = wording.nominees(collectives, individuals, " và ")
+    return {"collectives": collectives, "individuals": individuals, "text": text}
 
 
 def bonuses_of(session: Session, ids: list[DossierId], base_salary: int) -> dict[int, int]:

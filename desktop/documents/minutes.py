@@ -85,12 +85,7 @@ def _vote(vote: VoteRow) -> dict[str, Any]:
 
 def counts_text(collectives: int, individuals: int) -> str:
     """ "2 tập thể, 1 cá nhân", "1 tập thể": only what there is ("" for none)."""
-    parts = [
-        f"{wording.count(n)} {word}"
-        for n, word in ((collectives, "tập thể"), (individuals, "cá nhân"))
-        if n
-    ]
-    return ", ".join(parts)
+    return wording.nominees(collectives, individuals)
 
 
 def _counts(votes: list[VoteRow]) -> str:

@@ -83,12 +83,7 @@ def spelled(award: str) -> str:
 
 def counted(collectives: int, individuals: int, joiner: str = " và ") -> str:
     """ "2 tập thể và 2 cá nhân", "1 tập thể" — never "0 cá nhân" (``joiner`` ", " in a list)."""
-    parts = [
-        f"{wording.count(n)} {noun}"
-        for n, noun in ((collectives, "tập thể"), (individuals, "cá nhân"))
-        if n
-    ]
-    return joiner.join(parts)
+    return wording.nominees(collectives, individuals, joiner)
 
 
 def proposal(listed: Sequence[Listed]) -> dict[str, str]:

@@ -45,7 +45,7 @@ class Judged(Protocol):
 def verdict_of(
     met: bool | None, target: float | None, reported: int | None = None, expected: int | None = None
 ) -> str:
-    """"Đạt", "Chưa đạt", "Chưa đủ số liệu (3/9 đơn vị)" or "Không có chỉ tiêu"."""
+    """ "Đạt", "Chưa đạt", "Chưa đủ số liệu (3/9 đơn vị)" or "Không có chỉ tiêu"."""
     if target is None:
         return Verdict.NO_TARGET.value
     if met is None:
@@ -124,6 +124,17 @@ def how_many(number: int, noun: str, predicate: str) -> str:
     return f"{count(number)} {noun} {predicate}".rstrip()
 
 
+def nominees(collectives: int, individuals: int, joiner: str = ", ") -> str:
+    """Who is counted, as a sentence names them: "2 tập thể, 1 cá nhân", "1 tập thể" (never
+    "0 cá nhân"); ``joiner`` " và " inside a sentence ("cho 3 tập thể và 2 cá nhân"); "" for none."""
+    parts = [
+        f"{count(n)} {noun}"
+        for n, noun in ((collectives, "tập thể"), (individuals, "cá nhân"))
+        if n
+    ]
+    return joiner.join(parts)
+
+
 def money(amount: int) -> str:
     """Tiền thưởng: 2340000 → "2.340.000 đồng"."""
     return f"{count(amount)} đồng"
@@ -163,12 +174,12 @@ def month_number(month: int) -> str:
 
 
 def long_date(value: date) -> str:
-    """"ngày 05 tháng 7 năm 2025" (the date line of a document)."""
+    """ "ngày 05 tháng 7 năm 2025" (the date line of a document)."""
     return f"ngày {day_number(value.day)} tháng {month_number(value.month)} năm {value.year}"
 
 
 def quarter(number: int, year: int) -> str:
-    """"quý II năm 2025"."""
+    """ "quý II năm 2025"."""
     return f"quý {ROMAN[number]} năm {year}"
 
 

@@ -60,7 +60,7 @@ def test_an_earlier_award_is_entered_by_hand_and_listed(
         "2023  Tổ dân phố số 5 (tập thể, Tổ dân phố số 5) — Giấy khen của Chủ tịch UBND quận — QĐ 45/QĐ-UBND"
         in out
     )
-    assert "Tổng: 1 khen thưởng (1 tập thể, 0 cá nhân); tiền thưởng 0 đồng." in out
+    assert "Tổng: 1 khen thưởng (1 tập thể); tiền thưởng 0 đồng." in out
 
 
 @pytest.mark.parametrize(

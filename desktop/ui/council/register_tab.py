@@ -52,9 +52,7 @@ class RegisterTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
-        layout.addLayout(
-            button_row(self, (t.REGISTER_EXCEL, "register_excel", self.export_excel))
-        )
+        layout.addLayout(button_row(self, (t.REGISTER_EXCEL, "register_excel", self.export_excel)))
         self.register: AwardRegister | None = None
         self.refresh()
 
@@ -67,8 +65,8 @@ class RegisterTab(QWidget):
         self.view.resizeColumnsToContents()
         self.summary.setText(
             t.REGISTER_SUMMARY.format(
-                collectives=wording.count(self.register.collectives),
-                individuals=wording.count(self.register.individuals),
+                who=wording.nominees(self.register.collectives, self.register.individuals)
+                or t.REGISTER_NOBODY,
                 bonus=wording.money(self.register.bonus),
             )
         )

@@ -116,7 +116,8 @@ TAB_REGISTER = "Sổ theo dõi khen thưởng"
 REGISTER_YEAR = "Năm:"
 REGISTER_ALL_YEARS = "Cả phong trào"
 REGISTER_EXCEL = "Xuất Excel…"
-REGISTER_SUMMARY = "{collectives} tập thể, {individuals} cá nhân; tiền thưởng {bonus}"
+REGISTER_SUMMARY = "{who}; tiền thưởng {bonus}"
+REGISTER_NOBODY = "Chưa có khen thưởng nào"
 REGISTER_COLUMNS = {
     "year": "Năm",
     "award": "Hình thức khen thưởng",

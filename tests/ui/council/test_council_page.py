@@ -183,7 +183,7 @@ def test_the_award_register_lists_the_years_awards_and_exports_them(  # type: ig
     rows = [register.model.record(r) for r in range(register.model.rowCount())]
     assert [(r.nominee, r.certificate) for r in rows] == [("Trường THCS Trần Thành Ngọ", "1/2025")]
     assert "125/QĐ-UBND" in rows[0].decision_text
-    assert "1 tập thể, 0 cá nhân; tiền thưởng 710.000 đồng" in register.summary.text()
+    assert "1 tập thể; tiền thưởng 710.000 đồng" in register.summary.text()
     target = tmp_path / "so.xlsx"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))

@@ -44,6 +44,7 @@ from desktop.models import (
     CouncilMeeting,
     Dossier,
     Indicator,
+    Person,
     QuarterValue,
     ReportDirection,
     Unit,
@@ -75,7 +76,7 @@ class WardIds:
     campaign: CampaignId
     meeting: MeetingId
     collective: DossierId  # the demo's THCS dossier, decided
-    individual: DossierId  # the demo's person, a dossier left as a draft
+    individual: DossierId  # the demo's person (a draft); once issued, a person's proposed dossier
 
 
 KINDS: tuple[Kind, ...] = (
@@ -288,25 +289,38 @@ def _last_decision(session: Session) -> DecisionId:
     return DecisionId(saved_id(decision.id))
 
 
-def _prepare_issuing(session: Session) -> None:
+def _prepare_issuing(session: Session) -> DossierId:
+    """The directions written, and two more dossiers the council proposed: a unit's, for the
+    ward's Tờ trình to list (the demo's are decided already), and a person's, whose report of
+    achievements then prints as it goes with the Tờ trình (the demo's person is still a draft).
+    Returns the person's dossier."""
     for (year, quarter), text in DIRECTIONS.items():
         session.add(ReportDirection(year=year, quarter=quarter, text=text))
-    # The demo's dossiers for the Chairman are decided already: one more, proposed by the council,
-    # for the ward's Tờ trình to list.
     proposed_dossier(session, unit_code="TDP01")
+    nominated = {d.nominee_person_id for d in session.exec(select(Dossier))}
+    person = session.exec(
+        select(Person)
+        .where(col(Person.id).not_in([p for p in nominated if p is not None]))
+        .order_by(col(Person.id))
+    ).first()
+    assert person is not None  # the demo ward has persons enough
+    return DossierId(proposed_dossier(session, person_id=saved_id(person.id)))
 
 
 def _issue_all(db: Database, ids: WardIds, documents: Path) -> Printed:
     door = Door(lambda: db)
     documents.mkdir(parents=True, exist_ok=True)
     with db.session() as session:
-        _prepare_issuing(session)
+        ids = replace(ids, individual=_prepare_issuing(session))
     kinds = {k.name: k for k in KINDS}
     printed: Printed = {}
     for name, day, number in ISSUE_ORDER:
         make = kinds[name].request
         assert make is not None  # every numbered kind has its request
         request = make(ids)
+        if name == "decision":
+            # A Quyết định is drafted once the Tờ trình it decides is issued, never before.
+            printed[(name, "draft")] = _try(partial(_draft, door, request))
         printed[(name, "issued")] = _try(partial(_issue, door, request, day, documents, number))
     for kind in KINDS:
         if kind.request is not None and (kind.name, "issued") not in printed:

@@ -94,12 +94,11 @@ def prepare(session: Session, request: DocumentRequest) -> Prepared:
 
 def lay_out(session: Session, prepared: Prepared, issue: Issue | None = None) -> bytes:
     """The PDF of a filled template in the ward's page layout; without ``issue`` it is a draft
-    (number and day left blank)."""
+    (number and day left blank, "DỰ THẢO" on its first page) or, asked blank, the blank form."""
     settings = load_settings(session)
     layout = load_layout(session)
-    return render_pdf(
-        prepared.lines, settings, layout, issue or Issue(prepared.year), title=prepared.title
-    )
+    issue = issue or Issue(prepared.year, blank=prepared.request.blank)
+    return render_pdf(prepared.lines, settings, layout, issue, title=prepared.title)
 
 
 def render(session: Session, request: DocumentRequest, issue: Issue | None = None) -> bytes:

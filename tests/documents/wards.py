@@ -43,6 +43,7 @@ from desktop.models import (
     CampaignKind,
     CouncilMeeting,
     Dossier,
+    DossierStatus,
     Indicator,
     Person,
     QuarterValue,
@@ -75,7 +76,7 @@ class Kind:
 class WardIds:
     campaign: CampaignId
     meeting: MeetingId
-    collective: DossierId  # the demo's THCS dossier, decided
+    collective: DossierId  # a draft (the demo's business); once issued, the decided THCS
     individual: DossierId  # the demo's person (a draft); once issued, a person's proposed dossier
 
 
@@ -109,7 +110,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("ballots", lambda w: DocumentRequest("ballots", meeting_id=w.meeting), "attachment"),
     Kind("decision", lambda w: DocumentRequest("decision", campaign_id=w.campaign)),
     # Sổ theo dõi khen thưởng: a register table kept by the office (not a văn bản of Phụ lục I).
-    Kind("awards", lambda w: DocumentRequest("awards"), "attachment"),
+    # It is the office's own book, never a draft: printed as it stands, or blank to keep by hand.
+    Kind("awards", lambda w: DocumentRequest("awards"), "attachment", ("issued", "blank")),
     # The Giấy khen is printed from a recorded decision only: a preview, then the numbered print.
     Kind("certificates", None, "certificate", ("draft", "issued")),
 )
@@ -215,7 +217,11 @@ def ward_ids(session: Session) -> WardIds:
         select(Campaign).where(Campaign.year == 2025, Campaign.kind == CampaignKind.YEARLY)
     ).one()
     dossiers = list(session.exec(select(Dossier).where(Dossier.campaign_id == campaign.id)))
-    collective = next(d for d in dossiers if d.nominee_unit_id is not None)
+    # A report of achievements is a draft while its dossier is with the clerk (the demo's
+    # business and person); the decided school's is final (see _issue_all).
+    collective = next(
+        d for d in dossiers if d.nominee_unit_id is not None and d.status is DossierStatus.DRAFT
+    )
     individual = next(d for d in dossiers if d.nominee_person_id is not None)
     meeting = session.exec(
         select(CouncilMeeting).where(CouncilMeeting.campaign_id == campaign.id)
@@ -311,7 +317,15 @@ def _issue_all(db: Database, ids: WardIds, documents: Path) -> Printed:
     door = Door(lambda: db)
     documents.mkdir(parents=True, exist_ok=True)
     with db.session() as session:
-        ids = replace(ids, individual=_prepare_issuing(session))
+        decided = session.exec(
+            select(Dossier).where(Dossier.status == DossierStatus.AWARDED)
+        ).first()
+        assert decided is not None  # the demo's THCS dossier
+        ids = replace(
+            ids,
+            collective=DossierId(saved_id(decided.id)),
+            individual=_prepare_issuing(session),
+        )
     kinds = {k.name: k for k in KINDS}
     printed: Printed = {}
     for name, day, number in ISSUE_ORDER:

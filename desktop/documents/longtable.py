@@ -257,5 +257,26 @@ class LongTable(Flowable):
                         width = text_width(text, font, size)
                         x = (left + right - width) / 2 if align == "center" else right - width
                     out.setTextOrigin(x, baseline)
-                    out.textOut(text)
+                    _show(out, text)
                 baseline -= leading
+
+
+def _show(out: PDFTextObject, text: str) -> None:
+    """``out.textOut(text)`` without measuring the text again, and with the PDF operators of a
+    string already written in this font kept: an annex repeats "100%", "1/1", "Doanh nghiệp"
+    thousands of times, and encoding each through the font's subsets is most of its cost.
+
+    The operators name the glyphs by the codes this document's font subsets gave them, so they
+    are kept with the document itself (never shared with another PDF), with the subset the text
+    object was in before and after (the operators switch subsets only when it changes)."""
+    doc = out._canvas._doc
+    shown: dict[tuple[object, ...], tuple[str, object]] = doc.__dict__.setdefault(
+        "_thidua_shown", {}
+    )
+    key = (out._fontname, out._fontsize, out._leading, out._curSubset, text)
+    hit = shown.get(key)
+    if hit is None:
+        code = out._formatText(text)  # moves out._curSubset to the subset the text ends in
+        hit = shown[key] = (code, out._curSubset)
+    out._code.append(hit[0])
+    out._curSubset = hit[1]

@@ -245,20 +245,3 @@ def council_minutes(session: Session, campaign_id: int) -> IssuedDocument | None
         .order_by(col(IssuedDocument.issued_on).desc(), col(IssuedDocument.id).desc())
     ).all()
     return next((r for r in rows if _params(r).get("meeting_id") in meetings), None)
-
-
-def second_submission_question(campaign_id: CampaignId | None, to: str) -> Callable[[Session], str]:
-    """Read before issuing a Tờ trình: the question to put when the campaign already has one to
-    the same authority and new dossiers would be listed; "" when there is nothing to ask (the first
-    Tờ trình, or nothing new, which issuing refuses by itself). The reason is worded where every
-    question of issuing is (:func:`desktop.documents.ordering.second_submission`)."""
-    # Imported when asked: the documents' module imports this one.
-    from desktop.documents.ordering import second_submission
-
-    def read(session: Session) -> str:
-        why = second_submission(session, campaign_id, to)
-        if not why:
-            return ""
-        return f"{why} Có ban hành thêm Tờ trình không? Nếu có, chạy lại lệnh với --again."
-
-    return read

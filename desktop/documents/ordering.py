@@ -79,11 +79,7 @@ def _cites(name: str, record: IssuedDocument) -> Cited:
 def _plan(session: Session) -> list[Cited]:
     """The Kế hoạch the report, Tờ trình and Quyết định answer to: the one their
     ``plan_reference`` prints (:func:`desktop.documents.report.plan_reference`, the latest issued)."""
-    plan = session.exec(
-        select(IssuedDocument)
-        .where(IssuedDocument.kind == "plan")
-        .order_by(col(IssuedDocument.id).desc())
-    ).first()
+    plan = report.issued_plan(session)
     return [] if plan is None else [_cites("Kế hoạch", plan)]
 
 

@@ -92,13 +92,18 @@ def document_year(session: Session, request: DocumentRequest) -> int:
     return request.year or today().year
 
 
-def plan_reference(session: Session) -> str:
-    """The plan this report answers to: its number if the ward issued it through the app."""
-    plan = session.exec(
+def issued_plan(session: Session) -> IssuedDocument | None:
+    """The Kế hoạch the ward's documents answer to: the latest one issued through the app."""
+    return session.exec(
         select(IssuedDocument)
         .where(IssuedDocument.kind == "plan")
         .order_by(col(IssuedDocument.id).desc())
     ).first()
+
+
+def plan_reference(session: Session) -> str:
+    """The plan this report answers to: its number if the ward issued it through the app."""
+    plan = issued_plan(session)
     if plan is None:
         return "Kế hoạch phát động Phong trào thi đua"
     return f"Kế hoạch số {plan.symbol} ngày {wording.short_date(plan.issued_on)}"

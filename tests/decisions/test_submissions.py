@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from desktop.context import AppContext
 from desktop.decisions import bonus, submissions
+from desktop.documents import ordering
 from desktop.documents.common import DocumentRequest
 from desktop.documents.kinds import DocumentError
 from desktop.documents.register import issue_document
@@ -57,9 +58,7 @@ def test_issuing_the_ward_tờ_trình_records_its_list_and_marks_its_papers(
     record = _issue(demo_db, ctx, r.campaign, "ward")
     assert record.symbol == "01/TTr-VHXH" and record.type_code == "TTr-VHXH"
     with demo_db.session() as s:
-        items = s.exec(
-            select(SubmissionItem).where(SubmissionItem.document_id == record.id)
-        ).all()
+        items = s.exec(select(SubmissionItem).where(SubmissionItem.document_id == record.id)).all()
         assert sorted(i.dossier_id for i in items) == sorted(r.ward)
         assert {i.authority for i in items} == {Authority.WARD}
         assert submissions.pending_ids(s, r.campaign, "ward") == []
@@ -132,7 +131,12 @@ def test_the_bonus_is_the_coefficient_times_the_base_salary_rounded_up_to_ten_th
     assert bonus.bonus_amount(1000, 2_340_000) == 2_340_000
     assert bonus.bonus_amount(300, 1_490_000) == 450_000  # 447.000 → 450.000
     assert bonus.bonus_amount(0, 2_340_000) == 0
-    assert [bonus.coefficient_text(p) for p in (150, 300, 1000, 3500)] == ["0,15", "0,3", "1", "3,5"]
+    assert [bonus.coefficient_text(p) for p in (150, 300, 1000, 3500)] == [
+        "0,15",
+        "0,3",
+        "1",
+        "3,5",
+    ]
     assert wording.money(2_340_000) == "2.340.000 đồng"
     with demo_db.session() as s:
         unit = complete_dossier(s, unit_code="TDP05", to_council=False)
@@ -145,13 +149,19 @@ def test_a_second_tờ_trình_is_asked_about_only_when_it_would_list_something_n
     demo_db: Database, ctx: AppContext, round_2026: Round
 ) -> None:
     r = round_2026
-    ask = submissions.second_submission_question(CampaignId(r.campaign), "ward")
+
+    def ask(session: Session) -> str:
+        return ordering.second_submission(session, CampaignId(r.campaign), "ward")
+
     assert ctx.door.read(ask) == ""  # the first Tờ trình: nothing to ask
     _issue(demo_db, ctx, r.campaign, "ward")
     assert ctx.door.read(ask) == ""  # nothing new: issuing refuses by itself
     with demo_db.session() as s:
         proposed(s, r.at_council)
     question = ctx.door.read(ask)
-    assert "đã có Tờ trình trình Chủ tịch UBND phường: số 01/TTr-VHXH ngày 20/11/2026 (4 hồ sơ)" in question
-    assert "thêm 1 hồ sơ" in question and "--again" in question
-    assert ctx.door.read(submissions.second_submission_question(None, "ward")) == ""
+    assert (
+        "đã có Tờ trình trình Chủ tịch UBND phường: số 01/TTr-VHXH ngày 20/11/2026 (4 hồ sơ)"
+        in question
+    )
+    assert "thêm 1 hồ sơ" in question  # the command line adds how to go on (--confirm, --again)
+    assert ctx.door.read(lambda s: ordering.second_submission(s, None, "ward")) == ""

@@ -44,7 +44,11 @@ from desktop.models.ids import saved_id
 from desktop.settings import load_settings, set_value
 
 S = DossierStatus
-ACHIEVEMENT = "Hoàn thành vượt mức các chỉ tiêu chuyển đổi số năm 2025."
+# The demo dossiers share one sentence, so it claims nothing the table under it may contradict.
+ACHIEVEMENT = (
+    "Triển khai các chỉ tiêu chuyển đổi số và “Bình dân học vụ số” năm 2025 tại đơn vị; kết quả "
+    "từng chỉ tiêu như bảng dưới đây."
+)
 CREATED, SUBMITTED = date(2025, 11, 20), date(2025, 12, 1)
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -187,7 +187,9 @@ def new_ward(demo: bool) -> Operation[None]:
     return operation
 
 
-def _demo_persons(session: Session, rng: random.Random, data: dict[str, Any], units: list[Unit]) -> None:
+def _demo_persons(
+    session: Session, rng: random.Random, data: dict[str, Any], units: list[Unit]
+) -> None:
     for unit in units:
         assert unit.id is not None  # the units were flushed
         if unit.kind is UnitKind.RESIDENTIAL_GROUP:
@@ -271,9 +273,7 @@ def _measured_from(
             if scope.target is None:
                 continue
             for kind in scope.kinds:
-                first.setdefault(
-                    (kind, scope.code), max(period_code(year, 1), calendar.first)
-                )
+                first.setdefault((kind, scope.code), max(period_code(year, 1), calendar.first))
     return first
 
 
@@ -367,6 +367,33 @@ def _chunks(rows: Iterable[dict[str, Any]], size: int = 50_000) -> Iterable[list
         yield chunk
 
 
+def synthetic_unit_rows(
+    count: int, rng: random.Random, kinds: Sequence[UnitKind]
+) -> list[dict[str, Any]]:
+    """``count`` generated units ("Đơn vị thử nghiệm số 1" …, codes DV00001 …), their kinds taken
+    in turn from ``kinds``: rows for a bulk insert into the unit table."""
+    stamp = now()
+    return [
+        {
+            "code": f"DV{n:05d}",
+            "name": f"Đơn vị thử nghiệm số {n}",
+            "kind": kinds[n % len(kinds)].name,
+            "head_name": "",
+            "head_position": "",
+            "phone": "",
+            "email": "",
+            "address": "",
+            "active": True,
+            "discipline_note": "",
+            "note": "",
+            "staff_count": rng.randint(5, 80),
+            "created_at": stamp,
+            "updated_at": stamp,
+        }
+        for n in range(1, count + 1)
+    ]
+
+
 def build_synthetic_ward(db: Database, size: SyntheticSize, seed: int = 7) -> int:
     """A ward of ``size.units`` units for benchmarks; every unit reports every indicator each quarter.
 
@@ -381,26 +408,9 @@ def build_synthetic_ward(db: Database, size: SyntheticSize, seed: int = 7) -> in
         indicators = indicators[: size.indicators]
         yes_no = {i.id for i in indicators if i.value_kind is ValueKind.YES_NO}
         indicator_ids = [i.id for i in indicators]
-        unit_rows = [
-            {
-                "code": f"DV{n:05d}",
-                "name": f"Đơn vị thử nghiệm số {n}",
-                "kind": _SYNTHETIC_KINDS[n % len(_SYNTHETIC_KINDS)].name,
-                "head_name": "",
-                "head_position": "",
-                "phone": "",
-                "email": "",
-                "address": "",
-                "active": True,
-                "discipline_note": "",
-                "note": "",
-                "staff_count": rng.randint(5, 80),
-                "created_at": stamp,
-                "updated_at": stamp,
-            }
-            for n in range(1, size.units + 1)
-        ]
-        session.connection().execute(insert(table_of(Unit)), unit_rows)
+        session.connection().execute(
+            insert(table_of(Unit)), synthetic_unit_rows(size.units, rng, _SYNTHETIC_KINDS)
+        )
         unit_ids = [row for row in session.exec(select(Unit.id).order_by(col(Unit.id)))]
 
         def values() -> Iterable[dict[str, Any]]:
@@ -455,7 +465,7 @@ def _add_synthetic_indicators(session: Session, wanted: int) -> None:
 
 
 def parse_years(text: str) -> tuple[int, int]:
-    """"2025-2030" → (2025, 2030); "2025" → (2025, 2025). Raises ValueError in Vietnamese."""
+    """ "2025-2030" → (2025, 2030); "2025" → (2025, 2025). Raises ValueError in Vietnamese."""
     parts = text.split("-")
     try:
         first, last = (int(parts[0]), int(parts[-1]))

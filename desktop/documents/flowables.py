@@ -281,20 +281,25 @@ def to_block(recipients: list[str], style: ParagraphStyle, width: float) -> Tabl
     natural = max(_natural_width(cell, room) for cell in cells) + 1
     second = min(max(natural, label), room)
     table = Table(rows, colWidths=[first, second], hAlign="CENTER")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                *commands,
-            ]
-        )
-    )
+    table.setStyle(bare_table_style(*commands))
     return table
+
+
+def bare_table_style(*commands: tuple[object, ...]) -> TableStyle:
+    """A table that only places blocks side by side (Kính gửi, the signatures): no padding, top
+    aligned, and the serif set on every cell — reportlab sets each cell's font even when it holds
+    paragraphs, and its default is Helvetica, which is never embedded."""
+    return TableStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            *commands,
+        ]
+    )
 
 
 def _natural_width(paragraph: Paragraph, room: float) -> float:

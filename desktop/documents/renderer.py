@@ -28,7 +28,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from desktop.documents import fonts
@@ -39,6 +38,7 @@ from desktop.documents.flowables import (
     KeepWithFirst,
     KeepWithTail,
     Rule,
+    bare_table_style,
     to_block,
 )
 from desktop.documents.layout import PageLayout
@@ -325,21 +325,9 @@ def _signature_table(lines: list[Line], styles: dict[str, ParagraphStyle], width
         rows = [[left or "", right or ""]]
         widths = [width * 0.45, width * 0.55]
     table = Table(rows, colWidths=widths)
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                # reportlab sets each cell's font even when it holds paragraphs: never Helvetica.
-                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                # A name opening a cell loses its spaceBefore: the room to sign is the row's.
-                *([("TOPPADDING", (0, 1), (-1, 1), SIGNATURE_SPACE)] if two_signers else []),
-            ]
-        )
-    )
+    # A name opening a cell loses its spaceBefore: the room to sign is the row's.
+    room = [("TOPPADDING", (0, 1), (-1, 1), SIGNATURE_SPACE)] if two_signers else []
+    table.setStyle(bare_table_style(*room))
     return table
 
 

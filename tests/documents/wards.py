@@ -32,7 +32,7 @@ from sqlmodel import Session, col, select
 
 from desktop.changes import Door
 from desktop.decisions.certificate_ops import preview_certificates, print_certificates
-from desktop.demo.ward import build_demo_ward
+from desktop.demo.ward import build_demo_ward, synthetic_unit_rows
 from desktop.documents import ops
 from desktop.documents.common import DocumentRequest
 from desktop.errors import Refusal
@@ -165,26 +165,7 @@ def add_synthetic_units(db: Database, count: int, seed: int = 7) -> None:
     with db.session() as session:
         indicators = list(session.exec(select(Indicator).order_by(col(Indicator.ordinal))))
         before = set(session.exec(select(Unit.id)))
-        rows = [
-            {
-                "code": f"DV{n:05d}",
-                "name": f"Đơn vị thử nghiệm số {n}",
-                "kind": kinds[n % len(kinds)].name,
-                "head_name": "",
-                "head_position": "",
-                "phone": "",
-                "email": "",
-                "address": "",
-                "active": True,
-                "discipline_note": "",
-                "note": "",
-                "staff_count": rng.randint(5, 80),
-                "created_at": stamp,
-                "updated_at": stamp,
-            }
-            for n in range(1, count + 1)
-        ]
-        session.connection().execute(insert(table_of(Unit)), rows)
+        session.connection().execute(insert(table_of(Unit)), synthetic_unit_rows(count, rng, kinds))
         new = [u for u in session.exec(select(Unit.id).order_by(col(Unit.id))) if u not in before]
         values = []
         for unit_id in new:

@@ -352,6 +352,15 @@ def _has_placeholder(text: str) -> bool:
     return any(mark in text for mark in PLACEHOLDERS)
 
 
+def _run_end(lines: list[Line], start: int, directives: set[str]) -> int:
+    """Where the run of lines of ``directives`` beginning at ``start`` ends (a block laid out as
+    one: the signatures with the Nơi nhận, the lines of Kính gửi, the lines of the trích yếu)."""
+    end = start
+    while end < len(lines) and lines[end].directive in directives:
+        end += 1
+    return end
+
+
 def _flowables(
     lines: list[Line], styles: dict[str, ParagraphStyle], width: float
 ) -> list[Flowable]:
@@ -367,16 +376,12 @@ def _flowables(
         if d in META_DIRECTIVES:
             pass
         elif d in SIGN_DIRECTIVES:
-            j = i
-            while j < len(lines) and lines[j].directive in SIGN_DIRECTIVES:
-                j += 1
+            j = _run_end(lines, i, SIGN_DIRECTIVES)
             story.append(_with_tail(story, _signature_table(lines[i:j], styles, width)))
             i = j
             continue
         elif d == "to":
-            j = i
-            while j < len(lines) and lines[j].directive == "to":
-                j += 1
+            j = _run_end(lines, i, {"to"})
             story += [
                 Spacer(1, 6),
                 to_block([line.text for line in lines[i:j]], styles["to"], width),
@@ -385,9 +390,7 @@ def _flowables(
             i = j
             continue
         elif d == "summary":
-            j = i
-            while j < len(lines) and lines[j].directive == "summary":
-                j += 1
+            j = _run_end(lines, i, {"summary"})
             summary = [JoinedParagraph(line.text, styles["summary"]) for line in lines[i:j]]
             story += [*summary, Rule(summary, space_before=5)]
             i = j

@@ -148,8 +148,22 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
 
 
 def on_issue(session: Session, record: IssuedDocument, request: DocumentRequest) -> None:
-    """The Biên bản of every voted dossier is this document: its number goes on the paper."""
+    """The Biên bản of every voted dossier is this document: its number goes on the paper.
+
+    Refused when nobody can sign it: a Biên bản is signed by the one who presided and by the Thư
+    ký, and an issued copy never leaves their names as dots."""
     view = meeting_of(session, request)
+    missing = [
+        who
+        for who, member in (("người chủ trì", view.chair), ("Thư ký Hội đồng", view.secretary))
+        if member is None
+    ]
+    if missing:
+        raise DocumentError(
+            f"Phiên họp {wording.long_date(view.held_on)} không có {' và '.join(missing)} trong "
+            "danh sách thành viên dự họp, nên không ai ký được Biên bản; hãy sửa danh sách dự họp "
+            "(trang Hội đồng và quyết định) rồi cấp số."
+        )
     note = f"Biên bản số {record.symbol} {wording.long_date(record.issued_on)}"
     for vote in view.votes:
         mark_made(session, vote.dossier_id, MINUTES_PAPER, note)

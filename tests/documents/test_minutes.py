@@ -21,7 +21,7 @@ from desktop.documents.common import DocumentRequest
 from desktop.documents.kinds import DocumentError
 from desktop.documents.layout import PageLayout
 from desktop.documents.service import render
-from desktop.models import DossierComponent, DossierComponentCheck
+from desktop.models import CouncilMember, CouncilRole, DossierComponent, DossierComponentCheck
 from desktop.models.ids import CampaignId, DossierId, MeetingId, saved_id
 from desktop.storage import Database
 from tests.council.conftest import campaign_of, ready_dossier, seed_ward
@@ -225,3 +225,22 @@ def test_format_a4_margins_embedded_fonts_page_numbers(db, meeting, kind: str) -
 def test_a_meeting_that_does_not_exist_is_refused(db) -> None:
     with db.session() as s, pytest.raises(DocumentError, match="Không tìm thấy phiên họp"):
         render(s, DocumentRequest("minutes", meeting_id=MeetingId(42)))
+
+
+def test_a_biên_bản_nobody_can_sign_is_not_issued(db, ctx, tmp_path: Path) -> None:
+    """The Thư ký did not attend: the issued copy would leave a signer as dots, so no number."""
+    members = seed_ward(db)
+    with db.session() as s:
+        campaign_id = CampaignId(saved_id(campaign_of(s).id))
+        dossier = ready_dossier(s, unit="THCSTTN")
+        secretary = s.exec(
+            select(CouncilMember.id).where(CouncilMember.role == CouncilRole.SECRETARY)
+        ).one()
+    attending = [m for m in members if m != secretary]
+    meeting_id = ctx.door.run(ops.create_meeting(campaign_id, DAY, "Hội trường", attending))
+    ctx.door.run(ops.record_vote(meeting_id, DossierId(dossier), 8, 8, 8))
+    request = DocumentRequest("minutes", meeting_id=meeting_id)
+    with pytest.raises(DocumentError, match="không có Thư ký Hội đồng trong danh sách"):
+        ctx.door.run(document_ops.issue(request, DAY, tmp_path))
+    assert ctx.door.read(document_ops.issued_documents) == []
+    assert "DỰ THẢO" in _text(_draft(db, "minutes", meeting_id))  # the draft still prints

@@ -147,11 +147,9 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     }
 
 
-def on_issue(session: Session, record: IssuedDocument, request: DocumentRequest) -> None:
-    """The Biên bản of every voted dossier is this document: its number goes on the paper.
-
-    Refused when nobody can sign it: a Biên bản is signed by the one who presided and by the Thư
-    ký, and an issued copy never leaves their names as dots."""
+def check_issuable(session: Session, request: DocumentRequest) -> None:
+    """A Biên bản is signed by the one who presided and by the Thư ký: with either missing from
+    the meeting's list, none is issued (an issued copy never leaves a signer as dots)."""
     view = meeting_of(session, request)
     missing = [
         who
@@ -164,6 +162,11 @@ def on_issue(session: Session, record: IssuedDocument, request: DocumentRequest)
             "danh sách thành viên dự họp, nên không ai ký được Biên bản; hãy sửa danh sách dự họp "
             "(trang Hội đồng và quyết định) rồi cấp số."
         )
+
+
+def on_issue(session: Session, record: IssuedDocument, request: DocumentRequest) -> None:
+    """The Biên bản of every voted dossier is this document: its number goes on the paper."""
+    view = meeting_of(session, request)
     note = f"Biên bản số {record.symbol} {wording.long_date(record.issued_on)}"
     for vote in view.votes:
         mark_made(session, vote.dossier_id, MINUTES_PAPER, note)

@@ -72,9 +72,15 @@ class Book:
 
 
 def book_of(session: Session, request: DocumentRequest) -> Book:
-    """The book ``request`` takes its number from; refused for what is never numbered."""
+    """The book ``request`` takes its number from; refused for what is never numbered, and for
+    what its kind refuses to issue yet (``check_issuable(session, request)``: a report without its
+    Phương hướng, a Tờ trình with nothing to list, a Biên bản nobody can sign) — before any
+    question is put and before anything is laid out."""
     if request.blank:
         raise DocumentError("Mẫu trắng không được cấp số; hãy in bản nháp.")
+    check_issuable = getattr(kind_module(request.kind), "check_issuable", None)
+    if check_issuable is not None:
+        check_issuable(session, request)
     prepared = prepare(session, request)
     if not prepared.type_code or prepared.type_code == "-":
         raise DocumentError(

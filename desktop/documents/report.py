@@ -362,9 +362,9 @@ BLANK_ROW_KEYS = (
 )
 
 
-def on_issue(session: Session, record: IssuedDocument, request: DocumentRequest) -> None:
+def check_issuable(session: Session, request: DocumentRequest) -> None:
     """An issued report carries the clerk's Phương hướng, đề xuất: without it, nothing is issued
-    (the issuing transaction is rolled back, no number is taken)."""
+    and no number is taken."""
     directions.require_direction(session, document_year(session, request), request.quarter)
 
 

@@ -117,16 +117,22 @@ def blank_data(session: Session) -> dict[str, Any]:
     }
 
 
+def check_issuable(session: Session, request: DocumentRequest) -> None:
+    """A Tờ trình lists what the council proposed and no Tờ trình has listed yet: with nothing
+    new, none is issued."""
+    campaign = nominees.get_campaign(session, request)
+    if not submissions.pending_ids(session, saved_id(campaign.id), request.to):
+        raise DocumentError(
+            "Không có hồ sơ nào Hội đồng đã đề nghị mà chưa trình "
+            f"{addressee(session, request.to)} trong {campaign.name}; không cấp số Tờ trình."
+        )
+
+
 def on_issue(session: Session, record: IssuedDocument, request: DocumentRequest) -> None:
     """Record what the Tờ trình listed, mark its papers on those dossiers, send the city's up."""
     campaign = nominees.get_campaign(session, request)
     authority = submissions.authority_of(request.to)
     ids = submissions.pending_ids(session, saved_id(campaign.id), request.to)
-    if not ids:
-        raise DocumentError(
-            "Không có hồ sơ nào Hội đồng đã đề nghị mà chưa trình "
-            f"{addressee(session, request.to)} trong {campaign.name}; không cấp số Tờ trình."
-        )
     submissions.record_listed(session, saved_id(record.id), ids, authority)
     when = wording.short_date(record.issued_on)
     for dossier_id in ids:

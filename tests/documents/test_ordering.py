@@ -121,6 +121,10 @@ def test_a_report_dated_before_the_plan_it_cites_is_asked_about(
 ) -> None:
     assert _issue(ctx, DocumentRequest("plan"), date(2025, 7, 7)).symbol == "01/KH-UBND"
     q2 = DocumentRequest("report", year=2025, quarter=2)
+    # What would refuse the issuing comes first: no question is put on a report not yet written.
+    with pytest.raises(DocumentError, match="Hãy viết phần Phương hướng, đề xuất"):
+        _asks(ctx, q2, date(2025, 7, 5))
+    ctx.door.run(save_direction(2025, 2, "Tiếp tục đôn đốc các đơn vị."))
     assert _asks(ctx, q2, date(2025, 7, 5)) == [
         "Báo cáo số 01/BC-UBND sẽ mang ngày 05/07/2025, trước Kế hoạch số 01/KH-UBND ngày "
         f"07/07/2025 mà nó dẫn: {CITES}."
@@ -232,6 +236,8 @@ def test_a_tờ_trình_dated_in_the_year_before_its_round_is_asked_about(
 def test_a_report_dated_before_its_quarter_begins_is_asked_about_not_one_within_it(
     demo_db: Database, ctx: AppContext
 ) -> None:
+    ctx.door.run(save_direction(2025, 3, "Tiếp tục đôn đốc các đơn vị."))
+    ctx.door.run(save_direction(2025, None, "Tiếp tục đôn đốc các đơn vị."))
     q3 = DocumentRequest("report", year=2025, quarter=3)
     assert _asks(ctx, q3, date(2025, 6, 20)) == [
         "Báo cáo số 01/BC-UBND sẽ mang ngày 20/06/2025, trước khi quý III năm 2025 mà nó báo "

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -18,8 +17,8 @@ from desktop.documents import ops
 from desktop.documents.directions import period_words
 from desktop.errors import Refusal
 from desktop.ui.errors import show_error
-from desktop.ui.indicators.values_dialogs import name_buttons
 from desktop.ui.texts import documents as t
+from desktop.ui.widgets.buttons import save_cancel
 
 
 class DirectionDialog(QDialog):
@@ -42,12 +41,7 @@ class DirectionDialog(QDialog):
         self.editor = QPlainTextEdit(start.text)
         self.editor.setObjectName("direction_text")
         self.editor.setTabChangesFocus(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        name_buttons(buttons)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.editor, 1)

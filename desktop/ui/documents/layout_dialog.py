@@ -6,7 +6,6 @@ from dataclasses import fields
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -19,6 +18,7 @@ from desktop.documents.layout import LEGAL_RANGES, PageLayout, figure
 from desktop.errors import Refusal
 from desktop.ui.errors import show_error
 from desktop.ui.texts import documents as t
+from desktop.ui.widgets.buttons import save_cancel
 
 
 class LayoutDialog(QDialog):
@@ -45,12 +45,7 @@ class LayoutDialog(QDialog):
             editor.setToolTip(t.LAYOUT_RANGE.format(low=figure(low), high=figure(high)))
             form.addRow(f"{label}:", editor)
             self.editors[f.name] = editor
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(save_cancel(self, self.save))
 
     def layout_value(self) -> PageLayout:
         return PageLayout(**{name: editor.value() for name, editor in self.editors.items()})

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -34,8 +33,8 @@ from desktop.indicators.targets import (
 )
 from desktop.models import Comparison, Indicator, UnitKind, ValueKind
 from desktop.models.ids import IndicatorId, saved_id
-from desktop.ui.indicators.values_dialogs import name_buttons
 from desktop.ui.texts import indicators as t
+from desktop.ui.widgets.buttons import save_cancel
 
 VIETNAMESE = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
 
@@ -93,12 +92,7 @@ class IndicatorDialog(QDialog):
         form.addRow(t.FIELD_DENOMINATOR, self.denominator)
         form.addRow(t.FIELD_KINDS, kinds_box)
         form.addRow("", self.active)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        name_buttons(buttons)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -191,12 +185,7 @@ class TargetDialog(QDialog):
         form.addRow(t.FIELD_COMPARISON, self.comparison)
         form.addRow(t.FIELD_YEAR_KINDS, kinds_box)
         form.addRow(t.FIELD_TARGET_TEXT, self.text)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        name_buttons(buttons)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self, self.save)
         title = QLabel(row.indicator.name)
         title.setWordWrap(True)
         layout = QVBoxLayout(self)

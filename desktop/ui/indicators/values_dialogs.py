@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from desktop.ui.texts import indicators as t
 
@@ -25,15 +25,3 @@ def confirm(parent: QWidget, title: str, text: str, yes_text: str) -> bool:
     box.addButton(t.BUTTON_CANCEL, QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is yes
-
-
-def name_buttons(buttons: QDialogButtonBox) -> None:
-    """Vietnamese words on the standard buttons of a dialog."""
-    for standard, text in (
-        (QDialogButtonBox.StandardButton.Ok, t.BUTTON_OK),
-        (QDialogButtonBox.StandardButton.Save, t.BUTTON_SAVE),
-        (QDialogButtonBox.StandardButton.Cancel, t.BUTTON_CANCEL),
-    ):
-        button = buttons.button(standard)
-        if button is not None:
-            button.setText(text)

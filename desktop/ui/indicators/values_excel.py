@@ -32,9 +32,9 @@ from desktop.indicators.ops import import_returned
 from desktop.models.ids import UnitId
 from desktop.text import wording
 from desktop.ui.errors import refusal_text, show_error
-from desktop.ui.indicators.values_dialogs import name_buttons
 from desktop.ui.texts import indicators as t
 from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
+from desktop.ui.widgets.buttons import name_buttons
 
 R = TypeVar("R")
 Period = Callable[[], tuple[int, int]]

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.periods import period_code, period_of_code
 from desktop.ui.texts import units as t
+from desktop.ui.widgets.buttons import save_cancel
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -160,13 +160,7 @@ class RecordDialog(QDialog, Generic[D]):
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #8a5a00;")
         self.note.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(t.BUTTON_SAVE)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t.BUTTON_CANCEL)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.errors)
         layout.addLayout(form)

@@ -14,7 +14,6 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,8 +28,9 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.settings import SettingsError, WardSettings, load_settings, save_ward_settings
 from desktop.ui.errors import show_error
-from desktop.ui.settings.labels import NUMBER_FIELDS, SAVE, NumberField, groups, label
+from desktop.ui.settings.labels import NUMBER_FIELDS, NumberField, groups, label
 from desktop.ui.texts import common as t
+from desktop.ui.widgets.buttons import save_cancel
 
 MULTILINE = {"signing_authority"}
 # Fields shown on the row of the one before them ("Kế hoạch từ năm [2025] đến năm [2030]").
@@ -56,14 +56,7 @@ class SettingsDialog(QDialog):
             self.tabs.addTab(self._page(names), title)
             if title == tab:
                 self.tabs.setCurrentIndex(self.tabs.count() - 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        # Qt's own "Save"/"Cancel" are English without a translator: the clerk reads Vietnamese.
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(SAVE)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t.CANCEL)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)

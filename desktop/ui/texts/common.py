@@ -84,7 +84,9 @@ BUG_TEXT = (
     "đó không bị ảnh hưởng.\n\nChi tiết đã được ghi vào tệp nhật ký:\n{log}\n\nHãy gửi tệp này "
     "cho người hỗ trợ nếu lỗi lặp lại."
 )
-DATA_REPLACED = "Dữ liệu vừa được thay toàn bộ (khôi phục hoặc đổi thư mục dữ liệu): mọi trang đã được đọc lại."
+DATA_REPLACED = (
+    "Dữ liệu vừa được thay toàn bộ (khôi phục hoặc đổi thư mục dữ liệu): mọi trang đã được đọc lại."
+)
 DIALOG_CLOSED_STALE = (
     "Dữ liệu vừa được thay toàn bộ (khôi phục hoặc đổi thư mục dữ liệu), nên cửa sổ “{title}” "
     "đã được đóng: những gì nó hiển thị không còn đúng. Hãy mở lại nếu cần."
@@ -101,3 +103,8 @@ REDONE = "Đã làm lại: {label}"
 UNDO_FAILED_TITLE = "Không hoàn tác được"
 REDO_FAILED_TITLE = "Không làm lại được"
 UNDO_FAILED = "Không thực hiện được “{action}”:\n{problem}"
+
+# The standard buttons of a dialog (Qt's own read "OK", "Save", "Cancel" without a translator).
+BUTTON_OK = "Đồng ý"
+BUTTON_SAVE = "&Lưu"
+BUTTON_CANCEL = "&Hủy"

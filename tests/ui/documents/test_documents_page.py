@@ -321,3 +321,20 @@ def test_issuing_asks_once_with_every_reason_and_issues_only_on_yes(
     page.issue_on(date(2025, 6, 30))
     assert len(asked) == 2 and page.register_model.rowCount() == 2
     assert page.status.text() == "Đã cấp số 01/BC-UBND ngày 30/06/2025."
+
+
+def test_the_page_dialogs_say_lưu_and_hủy(main_window, qtbot) -> None:
+    """Qt's own buttons read "Save" / "Cancel" without a translator: the clerk reads Vietnamese."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.ui.documents.direction_dialog import DirectionDialog
+    from desktop.ui.documents.layout_dialog import LayoutDialog
+
+    for dialog in (
+        LayoutDialog(main_window.ctx, main_window),
+        DirectionDialog(main_window.ctx, 2026, 3, main_window),
+    ):
+        qtbot.addWidget(dialog)
+        box = dialog.findChild(QDialogButtonBox)
+        assert box is not None
+        assert sorted(b.text().replace("&", "") for b in box.buttons()) == ["Hủy", "Lưu"]

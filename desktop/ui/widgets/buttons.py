@@ -1,0 +1,35 @@
+"""The buttons under a dialog, in Vietnamese: Qt's own standard buttons read "OK", "Save",
+"Cancel" when no translator is installed, and the clerk reads Vietnamese only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from desktop.ui.texts import common as t
+
+WORDS = (
+    (QDialogButtonBox.StandardButton.Ok, t.BUTTON_OK),
+    (QDialogButtonBox.StandardButton.Save, t.BUTTON_SAVE),
+    (QDialogButtonBox.StandardButton.Cancel, t.BUTTON_CANCEL),
+)
+
+
+def name_buttons(buttons: QDialogButtonBox) -> None:
+    """Vietnamese words on the standard buttons ``buttons`` holds."""
+    for standard, text in WORDS:
+        button = buttons.button(standard)
+        if button is not None:
+            button.setText(text)
+
+
+def save_cancel(dialog: QDialog, on_save: Callable[[], None] | None = None) -> QDialogButtonBox:
+    """Lưu (``on_save``, else the dialog's accept) and Hủy (reject) for ``dialog``."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    name_buttons(buttons)
+    buttons.accepted.connect(on_save or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

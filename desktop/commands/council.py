@@ -16,7 +16,7 @@ from typing import Any
 from desktop.context import AppContext
 from desktop.council import ops
 from desktop.council.errors import CouncilError
-from desktop.council.meetings import MeetingView, MemberRow, VoteRow
+from desktop.council.meetings import MeetingView, MemberRow, VoteRow, parse_hour
 from desktop.errors import Refusal
 from desktop.models.ids import CampaignId, DossierId, MeetingId, MemberId
 from desktop.text import wording
@@ -56,6 +56,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     meeting.add_argument("--campaign", type=int, help="số đợt xét khen thưởng phiên họp xét")
     meeting.add_argument("--date", help="ngày họp dd/mm/yyyy")
     meeting.add_argument("--place", default="", help="địa điểm họp")
+    meeting.add_argument("--from", dest="starts", default="", help="giờ bắt đầu, ví dụ 8:00")
+    meeting.add_argument("--to", dest="ends", default="", help="giờ kết thúc, ví dụ 10:30")
     meeting.add_argument(
         "--attend", default="", help="số của các thành viên dự họp, cách nhau bởi dấu phẩy"
     )
@@ -156,12 +158,23 @@ def _vote_json(vote: VoteRow) -> dict[str, Any]:
     return {**asdict(vote), "outcome": vote.outcome}
 
 
+def _hours(view: MeetingView) -> str:
+    """ " (8:00–10:30)", " (từ 8:00)", "": the hours the meeting's record holds."""
+    start = wording.clock(view.starts_at) if view.starts_at else ""
+    end = wording.clock(view.ends_at) if view.ends_at else ""
+    if start and end:
+        return f" ({start}–{end})"
+    return f" (từ {start})" if start else (f" (đến {end})" if end else "")
+
+
 def _meeting_json(view: MeetingView) -> dict[str, Any]:
     return {
         "id": view.id,
         "campaign_id": view.campaign_id,
         "campaign": view.campaign_name,
         "held_on": view.held_on.isoformat(),
+        "starts_at": view.starts_at.strftime("%H:%M") if view.starts_at else None,
+        "ends_at": view.ends_at.strftime("%H:%M") if view.ends_at else None,
         "place": view.place,
         "note": view.note,
         "members": [_member_json(m) for m in view.members],
@@ -188,8 +201,8 @@ def vote_lines(vote: VoteRow) -> list[str]:
 
 def _print_meeting(view: MeetingView) -> None:
     print(
-        f"Phiên họp số {view.id} ngày {wording.short_date(view.held_on)} — {view.campaign_name}"
-        + (f" — {view.place}" if view.place else "")
+        f"Phiên họp số {view.id} ngày {wording.short_date(view.held_on)}{_hours(view)} — "
+        f"{view.campaign_name}" + (f" — {view.place}" if view.place else "")
     )
     print(
         f"Có mặt {wording.count(len(view.attendees))}/{wording.count(view.total_members)} thành viên"
@@ -220,9 +233,13 @@ def run_meeting(args: argparse.Namespace, ctx: AppContext) -> int:
                 )
             held_on = parse_date(args.date)
             attending = parse_ids(args.attend)
+            hours = (
+                parse_hour(args.starts, "giờ bắt đầu"),
+                parse_hour(args.ends, "giờ kết thúc"),
+            )
             meeting_id = ctx.door.run(
                 ops.create_meeting(
-                    CampaignId(args.campaign), held_on, args.place, attending, args.note
+                    CampaignId(args.campaign), held_on, args.place, attending, args.note, hours
                 )
             )
             view = ctx.door.read(ops.read_meeting(meeting_id))

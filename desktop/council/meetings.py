@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
 from sqlmodel import Session, col, select
 
@@ -36,6 +36,21 @@ def quorum(members: int) -> int:
     return (members + 1) // 2
 
 
+def parse_hour(text: str, what: str) -> time | None:
+    """ "8:00", "8h30", "14 giờ 15" → the hour; "" → None (not recorded). ``what`` names the
+    field in the refusal ("giờ bắt đầu")."""
+    words = text.strip().lower().replace("giờ", ":").replace("h", ":").replace("phút", "")
+    if not words:
+        return None
+    hour, _, minute = (part.strip() for part in words.partition(":"))
+    try:
+        return time(int(hour), int(minute or 0))
+    except ValueError:
+        raise CouncilError(
+            f"Không hiểu {what} “{text.strip()}”: hãy ghi giờ và phút, ví dụ 8:00 hoặc 14:30."
+        ) from None
+
+
 def create_meeting(
     session: Session,
     campaign_id: int,
@@ -43,10 +58,18 @@ def create_meeting(
     place: str,
     attendee_ids: Iterable[int],
     note: str = "",
+    hours: tuple[time | None, time | None] = (None, None),
 ) -> CouncilMeeting:
     """Ghi phiên họp: refused for a day to come, a day outside the campaign's year and the next,
-    attendees who are not the year's active members, and fewer than half of them present."""
+    an end before the start, attendees who are not the year's active members, and fewer than
+    half of them present. ``hours``: giờ bắt đầu and giờ kết thúc, each optional."""
     campaign = get_campaign(session, campaign_id)
+    starts_at, ends_at = hours
+    if starts_at is not None and ends_at is not None and ends_at <= starts_at:
+        raise CouncilError(
+            f"Giờ kết thúc ({wording.clock(ends_at)}) phải sau giờ bắt đầu "
+            f"({wording.clock(starts_at)}) của phiên họp."
+        )
     if held_on > today():
         raise CouncilError(
             f"Ngày họp {wording.short_date(held_on)} ở tương lai; hãy ghi ngày phiên họp đã diễn ra."
@@ -80,6 +103,8 @@ def create_meeting(
     meeting = CouncilMeeting(
         campaign_id=saved_id(campaign.id),
         held_on=held_on,
+        starts_at=starts_at,
+        ends_at=ends_at,
         place=clean_line(place),
         note=clean(note),
     )
@@ -172,6 +197,8 @@ class MeetingView:
     members: list[MemberRow]  # of the campaign's year: those active and those who attended
     attendees: list[MemberRow]
     votes: list[VoteRow]
+    starts_at: time | None = None
+    ends_at: time | None = None
 
     @property
     def absent(self) -> list[MemberRow]:
@@ -251,6 +278,8 @@ def load_meeting(session: Session, meeting_id: int) -> MeetingView:
         campaign_name=campaign.name,
         campaign_year=campaign.year,
         held_on=meeting.held_on,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
         place=meeting.place,
         note=meeting.note,
         members=[MemberRow.of(m) for m in members],

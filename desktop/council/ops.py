@@ -8,7 +8,7 @@ ballot is the council's, a meeting is in its minutes; a member added by mistake 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, time
 
 from sqlmodel import Session
 
@@ -85,12 +85,15 @@ def create_meeting(
     place: str,
     attendee_ids: Iterable[int],
     note: str = "",
+    hours: tuple[time | None, time | None] = (None, None),
 ) -> Operation[MeetingId]:
-    """Ghi phiên họp Hội đồng with who attended."""
+    """Ghi phiên họp Hội đồng with who attended (and, if known, when it began and ended)."""
     attending = list(attendee_ids)
 
     def operation(session: Session) -> Done[MeetingId]:
-        meeting = meetings.create_meeting(session, campaign_id, held_on, place, attending, note)
+        meeting = meetings.create_meeting(
+            session, campaign_id, held_on, place, attending, note, hours
+        )
         meeting_id = MeetingId(saved_id(meeting.id))
         return Done(meeting_id, council_changed(meeting_id))
 

@@ -109,6 +109,8 @@ def _meeting(
     meeting = CouncilMeeting(
         campaign_id=campaign_id,
         held_on=date.fromisoformat(data["held_on"]),
+        starts_at=time.fromisoformat(data["starts_at"]) if "starts_at" in data else None,
+        ends_at=time.fromisoformat(data["ends_at"]) if "ends_at" in data else None,
         place=data["place"],
         note=data["note"],
     )

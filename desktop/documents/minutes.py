@@ -102,6 +102,15 @@ def _groups(votes: list[VoteRow], proposed_only: bool = False) -> list[dict[str,
     return out
 
 
+def opening(view: MeetingView) -> str:
+    """ "Vào hồi 8 giờ 00 phút, ngày 10 tháng 12 năm 2025, tại Hội trường …": the time and place
+    the Biên bản opens with, of what the meeting's record holds (no blank for what it lacks)."""
+    when = wording.long_date(view.held_on)
+    if view.starts_at is not None:
+        when = f"hồi {wording.hours_text(view.starts_at)}, {when}"
+    return f"Vào {when}, tại {view.place}" if view.place else f"Vào {when}"
+
+
 def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     view = meeting_of(session, request)
     proposed = view.proposed
@@ -114,6 +123,8 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
         "meeting": {
             "date": view.held_on,
             "long_date": wording.long_date(view.held_on),
+            "opening": opening(view),
+            "end": wording.hours_text(view.ends_at) if view.ends_at else "",
             "place": view.place,
             "note": view.note,
         },
@@ -176,7 +187,14 @@ def blank_data(session: Session) -> dict[str, Any]:
     """The form to fill by hand: dotted names and counts, empty rows for members and ballots."""
     person = {"name": "", "position": "", "role": "", "title": "CHỦ TỊCH HỘI ĐỒNG"}
     return {
-        "meeting": {"date": None, "long_date": f"ngày {BLANK_TEXT}", "place": "", "note": ""},
+        "meeting": {
+            "date": None,
+            "long_date": f"ngày {BLANK_TEXT}",
+            "opening": "",
+            "end": "",
+            "place": "",
+            "note": "",
+        },
         "campaign": {"name": BLANK, "year": BLANK, "period": "năm ……"},
         "council": {
             "total": BLANK,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 
 from sqlalchemy import DateTime, UniqueConstraint
@@ -47,6 +47,10 @@ class CouncilMeeting(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     campaign_id: int = Field(foreign_key="campaign.id", index=True)
     held_on: date
+    # Giờ bắt đầu, giờ kết thúc: the Biên bản states them (Nghị định 30, Mẫu biên bản); optional,
+    # since a meeting recorded before they were kept has none.
+    starts_at: time | None = None
+    ends_at: time | None = None
     place: str = Field(default="")
     note: str = Field(default="")  # ý kiến, diễn biến phiên họp for the minutes
     created_at: datetime = Field(sa_type=DateTime, default_factory=now)

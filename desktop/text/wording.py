@@ -9,7 +9,7 @@ for months 1 and 2 only: "ngày 05 tháng 7 năm 2025", "ngày 15 tháng 02 năm
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Protocol
@@ -176,6 +176,16 @@ def month_number(month: int) -> str:
 def long_date(value: date) -> str:
     """ "ngày 05 tháng 7 năm 2025" (the date line of a document)."""
     return f"ngày {day_number(value.day)} tháng {month_number(value.month)} năm {value.year}"
+
+
+def clock(value: time) -> str:
+    """An hour as a clerk writes it on a form: "8:05", "14:30"."""
+    return f"{value.hour}:{value.minute:02d}"
+
+
+def hours_text(value: time) -> str:
+    """An hour as a Biên bản states it: "8 giờ 00 phút", "14 giờ 30 phút"."""
+    return f"{value.hour} giờ {value.minute:02d} phút"
 
 
 def quarter(number: int, year: int) -> str:

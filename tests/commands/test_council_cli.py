@@ -73,6 +73,7 @@ def test_a_meeting_and_its_ballots(db: Database, ward_dir: Path, capsys) -> None
     code, out = run(
         ward_dir, capsys, "meeting", "--campaign", str(campaign_id), "--date", "28/11/2026",
         "--place", "Hội trường UBND phường", "--attend", "1,2,3,4,5,6,7,9", "--note", "Họp xét",
+        "--from", "8:00", "--to", "10:30",
     )
     assert code == 0
     assert out.strip() == (
@@ -97,11 +98,13 @@ def test_a_meeting_and_its_ballots(db: Database, ward_dir: Path, capsys) -> None
 
     code, out = run(ward_dir, capsys, "meeting", "--show", "1")
     assert code == 0
+    assert "Phiên họp số 1 ngày 28/11/2026 (8:00–10:30) — Khen thưởng năm 2026" in out
     assert "Có mặt 8/9 thành viên; vắng: Bùi Văn Nam." in out
     assert "Đã bỏ phiếu 2 hồ sơ: 1 đề nghị, 1 không đề nghị." in out
     code, out = run(ward_dir, capsys, "meeting", "--show", "1", "--json")
     shown = json.loads(out)
     assert shown["secretary"] == "Ngô Thị Thu" and shown["absent"] == [8]
+    assert (shown["starts_at"], shown["ends_at"]) == ("08:00", "10:30")
     assert [(v["ballots_for"], v["proposed"]) for v in shown["votes"]] == [(8, True), (4, False)]
     code, out = run(ward_dir, capsys, "meetings", "--campaign", str(campaign_id))
     assert code == 0
@@ -115,6 +118,7 @@ def test_a_meeting_and_its_ballots(db: Database, ward_dir: Path, capsys) -> None
         (("--date", "28/11/2026", "--attend", "1,2,x"), "Số thành viên “x” không hợp lệ"),
         (("--date", "28/11/2026", "--attend", "1,2"), "Phiên họp phải có ít nhất 5 thành viên dự"),
         (("--date", "28/11/2026",), "Phiên họp phải có ít nhất 5 thành viên dự"),
+        (("--date", "28/11/2026", "--from", "8 giờ rưỡi"), "Không hiểu giờ bắt đầu “8 giờ rưỡi”"),
     ],
 )
 def test_refused_meetings_exit_2(db: Database, ward_dir: Path, capsys, args, message) -> None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time
 
 import pytest
 from sqlmodel import select
 
 from desktop.council.errors import CouncilError
-from desktop.council.meetings import create_meeting, list_meetings, load_meeting, quorum
+from desktop.council.meetings import create_meeting, list_meetings, load_meeting, parse_hour, quorum
 from desktop.council.members import add_member, list_members
 from desktop.council.votes import record_vote
 from desktop.models import CouncilAttendance, CouncilMeeting
@@ -114,3 +114,26 @@ def test_the_view_names_the_nominees_of_the_votes(ward: Ward, dossier: Callable[
         assert view.votes[0].share == "88,9%" and view.votes[0].required == "trên 50%"
         assert len(view.proposed) == 3 and view.declined == []
         assert list_meetings(s)[0].votes == 3
+
+
+def test_the_hours_of_a_meeting_are_kept_and_an_end_before_the_start_is_refused(
+    ward: Ward,
+) -> None:
+    with ward.db.session() as s:
+        hours = (parse_hour("8:00", "giờ bắt đầu"), parse_hour("10 giờ 30", "giờ kết thúc"))
+        meeting = create_meeting(s, campaign_of(s).id, MEETING_DAY, "", ward.members[:8], "", hours)
+        meeting_id = meeting.id
+    with ward.db.session() as s:
+        view = load_meeting(s, meeting_id)
+        assert (view.starts_at, view.ends_at) == (time(8, 0), time(10, 30))
+    assert parse_hour("  ", "giờ bắt đầu") is None  # not recorded
+    assert parse_hour("14h15", "giờ bắt đầu") == time(14, 15)
+    with pytest.raises(CouncilError, match="Không hiểu giờ kết thúc “25:00”"):
+        parse_hour("25:00", "giờ kết thúc")
+    with (
+        ward.db.session() as s,
+        pytest.raises(CouncilError, match=r"Giờ kết thúc \(8:00\) phải sau"),
+    ):
+        create_meeting(
+            s, campaign_of(s).id, MEETING_DAY, "", ward.members[:8], "", (time(9), time(8))
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pdfplumber
@@ -244,3 +244,21 @@ def test_a_biên_bản_nobody_can_sign_is_not_issued(db, ctx, tmp_path: Path) ->
         ctx.door.run(document_ops.issue(request, DAY, tmp_path))
     assert ctx.door.read(document_ops.issued_documents) == []
     assert "DỰ THẢO" in _text(_draft(db, "minutes", meeting_id))  # the draft still prints
+
+
+def test_the_hours_recorded_open_and_close_the_biên_bản(db, ctx) -> None:
+    members = seed_ward(db)
+    with db.session() as s:
+        campaign_id = CampaignId(saved_id(campaign_of(s).id))
+        dossier = ready_dossier(s, unit="THCSTTN")
+    hours = (time(8, 0), time(10, 30))
+    meeting_id = ctx.door.run(
+        ops.create_meeting(campaign_id, DAY, "Hội trường UBND phường", members, "", hours)
+    )
+    ctx.door.run(ops.record_vote(meeting_id, DossierId(dossier), 9, 9, 9))
+    text = _text(_draft(db, "minutes", meeting_id))
+    assert (
+        "Vào hồi 8 giờ 00 phút, ngày 28 tháng 11 năm 2026, tại Hội trường UBND phường, "
+        "Hội đồng Thi đua - Khen thưởng" in text.replace("\u00a0", " ")
+    )
+    assert "Cuộc họp kết thúc vào hồi 10 giờ 30 phút cùng ngày" in text

@@ -34,7 +34,7 @@ from desktop.awards.dossiers import DossierFilter, DossierRow, list_dossiers
 from desktop.changes import Operation
 from desktop.context import AppContext
 from desktop.council import ops as council_ops
-from desktop.council.meetings import MeetingView, VoteRow
+from desktop.council.meetings import MeetingView, VoteRow, parse_hour
 from desktop.decisions import ops as decision_ops
 from desktop.decisions.corrections import Correction
 from desktop.decisions.listing import DecisionRow
@@ -172,6 +172,13 @@ class MeetingDialog(OperationDialog):
         self.held_on = date_edit("meeting_date")
         self.place = QLineEdit()
         self.place.setObjectName("meeting_place")
+        self.starts = QLineEdit()
+        self.starts.setObjectName("meeting_starts")
+        self.ends = QLineEdit()
+        self.ends.setObjectName("meeting_ends")
+        for editor in (self.starts, self.ends):
+            editor.setPlaceholderText(t.MEETING_HOUR_HINT)
+            editor.setMaximumWidth(120)
         self.attendees = checklist(
             "meeting_attendees",
             [(f"{m.full_name} — {m.role_label}", m.id) for m in members],
@@ -182,18 +189,25 @@ class MeetingDialog(OperationDialog):
         self.note.setFixedHeight(60)
         self.form.addRow(t.MEETING_DATE, self.held_on)
         self.form.addRow(t.MEETING_PLACE, self.place)
+        self.form.addRow(t.MEETING_STARTS, self.starts)
+        self.form.addRow(t.MEETING_ENDS, self.ends)
         self.form.addRow(QLabel(t.MEETING_ATTENDEES.format(year=year)))
         self.form.addRow(self.attendees)
         self.form.addRow(t.MEETING_NOTE, self.note)
         self.place.setMinimumWidth(360)
 
     def operation(self) -> Operation[Any]:
+        hours = (
+            parse_hour(self.starts.text(), "giờ bắt đầu"),
+            parse_hour(self.ends.text(), "giờ kết thúc"),
+        )
         return council_ops.create_meeting(
             self.campaign_id,
             picked_date(self.held_on),
             self.place.text(),
             checked_ids(self.attendees),
             self.note.toPlainText(),
+            hours,
         )
 
 

@@ -93,6 +93,12 @@ def test_a_meeting_recorded_appears(page, said) -> None:
     dialog = tab.last_dialog
     dialog.held_on.setDate(QDate(2026, 1, 15))
     dialog.place.setText("Phòng họp số 2")
+    dialog.starts.setText("8 giờ")
+    dialog.ends.setText("7:30")
+    ok(dialog)
+    assert "Giờ kết thúc (7:30) phải sau giờ bắt đầu (8:00)" in said["warning"][-1]
+    said["warning"].clear()
+    dialog.ends.setText("9:45")
     ok(dialog)
     assert said["warning"] == []
     places = [tab.meetings.record(r).place for r in range(tab.meetings.rowCount())]

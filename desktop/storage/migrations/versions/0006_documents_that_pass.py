@@ -2,6 +2,8 @@
 
 * ``indicator.short_name``: the name a printed table heads its column with (a code is never
   printed); the plan's six indicators get theirs;
+* ``councilmeeting.starts_at`` / ``ends_at``: the hours the Biên bản states (none for meetings
+  recorded before);
 * ``reportdirection``: section IV (Phương hướng, đề xuất) of a Báo cáo kết quả as the clerk
   writes it, one text per year and quarter (0: the year's report).
 
@@ -43,6 +45,8 @@ def upgrade() -> None:
     )
     for code, short in SHORT_NAMES.items():
         op.execute(indicator.update().where(indicator.c.code == code).values(short_name=short))
+    op.add_column("councilmeeting", sa.Column("starts_at", sa.Time(), nullable=True))
+    op.add_column("councilmeeting", sa.Column("ends_at", sa.Time(), nullable=True))
     op.create_table(
         "reportdirection",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -59,5 +63,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("reportdirection")
+    with op.batch_alter_table("councilmeeting") as batch:
+        batch.drop_column("ends_at")
+        batch.drop_column("starts_at")
     with op.batch_alter_table("indicator") as batch:
         batch.drop_column("short_name")

@@ -121,3 +121,11 @@ def test_who_is_counted_names_only_what_there_is() -> None:
     assert w.nominees(1, 0) == "1 tập thể"
     assert w.nominees(0, 1_250) == "1.250 cá nhân"
     assert w.nominees(0, 0) == ""
+
+
+def test_an_hour_on_a_form_and_in_a_biên_bản() -> None:
+    from datetime import time
+
+    assert w.clock(time(8, 5)) == "8:05"
+    assert w.hours_text(time(14, 30)) == "14 giờ 30 phút"
+    assert w.hours_text(time(8, 0)) == "8 giờ 00 phút"

@@ -17,20 +17,13 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from desktop.ui.texts import common as tc
 from desktop.ui.texts import dossiers as t
+from desktop.ui.widgets.buttons import ok_cancel
 
 
 def dialog_buttons(dialog: QDialog, ok_text: str = t.OK) -> QDialogButtonBox:
     """OK and Hủy wired to the dialog; Qt's own button texts would be English."""
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tc.CANCEL)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+    return ok_cancel(dialog, ok_text)
 
 
 def table_view(model: QAbstractItemModel, name: str) -> QTableView:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -45,6 +44,7 @@ from desktop.models.periods import today
 from desktop.text import wording
 from desktop.ui.errors import show_error
 from desktop.ui.texts import council as t
+from desktop.ui.widgets.buttons import ok_cancel
 
 
 def date_edit(name: str, value: date | None = None) -> QDateEdit:
@@ -112,11 +112,7 @@ class OperationDialog(QDialog):
         self.setWindowTitle(title)
         self.result_value: Any = None
         self.form = QFormLayout()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -47,6 +46,7 @@ from desktop.ui.documents.preview import PdfPreview, print_pdf
 from desktop.ui.errors import refusal_text, show_error
 from desktop.ui.texts import documents as t
 from desktop.ui.widgets.background import Operation, Progress, run_with_progress
+from desktop.ui.widgets.buttons import ok_cancel
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
 W = TypeVar("W", bound=QObject)
@@ -99,12 +99,7 @@ class IssueDialog(QDialog):
         self.number.setSpecialValueText(t.NEXT_NUMBER)
         if own_number:
             form.addRow(t.ISSUE_NUMBER, self.number)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def issued_on(self) -> date:
         chosen = self.date_edit.date()
@@ -425,9 +420,7 @@ class DocumentsPage(QWidget):
         if not questions:
             return True
         reasons = "\n".join(f"• {question}" for question in questions)
-        answer = QMessageBox.question(
-            self, t.ISSUE_TITLE, t.ISSUE_QUESTION.format(reasons=reasons)
-        )
+        answer = QMessageBox.question(self, t.ISSUE_TITLE, t.ISSUE_QUESTION.format(reasons=reasons))
         if answer != QMessageBox.StandardButton.Yes:
             self.status.setText(t.ISSUE_NOT_ASKED)
             return False

@@ -33,3 +33,17 @@ def save_cancel(dialog: QDialog, on_save: Callable[[], None] | None = None) -> Q
     buttons.accepted.connect(on_save or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def ok_cancel(dialog: QDialog, ok_text: str = t.BUTTON_OK) -> QDialogButtonBox:
+    """``ok_text`` (accept) and Hủy (reject) for ``dialog``."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    name_buttons(buttons)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    if ok is not None:
+        ok.setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -197,3 +197,17 @@ def test_the_award_register_lists_the_years_awards_and_exports_them(  # type: ig
     assert register.export_excel() == target and target.stat().st_size > 0
     register.year.setValue(2026)
     assert register.model.rowCount() == 0
+
+
+def test_the_council_dialogs_and_the_issue_dialog_say_đồng_ý_and_hủy(page, qtbot) -> None:
+    """Qt's own "OK" / "Cancel" are English without a translator: the clerk reads Vietnamese."""
+    from desktop.ui.documents.page import IssueDialog
+
+    tab = page.council
+    tab.campaign.setCurrentIndex(tab.campaign.findText("Khen thưởng năm 2025"))
+    tab.new_meeting()
+    issue = IssueDialog()
+    qtbot.addWidget(issue)
+    for dialog in (tab.last_dialog, issue):
+        box = dialog.findChild(QDialogButtonBox)
+        assert sorted(b.text().replace("&", "") for b in box.buttons()) == ["Hủy", "Đồng ý"]

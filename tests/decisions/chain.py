@@ -7,17 +7,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from desktop.awards import papers
-from desktop.awards.catalogue import components_of, criteria_of
-from desktop.awards.dossiers import NewDossier, create_dossier, set_component, set_criterion
-from desktop.awards.nominees import find_nominee
 from desktop.awards.workflow import Act, move_dossier
 from desktop.decisions.recording import record_on_dossiers
-from desktop.models import AwardDecision, AwardForm, Campaign, CampaignKind, DossierStatus, Unit
+from desktop.models import AwardDecision, DossierStatus
 from desktop.models.decisions import Authority
-from desktop.models.ids import AwardFormId, CampaignId, PersonId, UnitId, saved_id
+from desktop.models.ids import saved_id
+from tests.decisions import proposing
+from tests.decisions.proposing import complete_dossier
 
 S = DossierStatus
 MADE_HERE = ("submission", "nominees", "minutes")
@@ -25,14 +24,11 @@ WARD_ISSUER = "Chủ tịch UBND phường Kiến An"
 
 
 def campaign_of(s: Session, year: int = 2025) -> int:
-    campaign = s.exec(
-        select(Campaign).where(Campaign.year == year, Campaign.kind == CampaignKind.YEARLY)
-    ).one()
-    return saved_id(campaign.id)
+    return proposing.campaign_of(s, year)
 
 
 def unit_of(s: Session, code: str) -> int:
-    return saved_id(s.exec(select(Unit).where(Unit.code == code)).one().id)
+    return proposing.unit_id(s, code)
 
 
 def proposed_dossier(
@@ -44,25 +40,7 @@ def proposed_dossier(
     year: int = 2025,
 ) -> int:
     """A complete dossier the council proposed, with the papers the app makes marked present."""
-    form = saved_id(s.exec(select(AwardForm).where(AwardForm.code == form_code)).one().id)
-    dossier = create_dossier(
-        s,
-        NewDossier(
-            CampaignId(campaign_of(s, year)),
-            AwardFormId(form),
-            nominee_unit_id=UnitId(unit_of(s, unit_code)) if unit_code else None,
-            nominee_person_id=PersonId(person_id) if person_id is not None else None,
-        ),
-    )
-    dossier_id = saved_id(dossier.id)
-    kind = find_nominee(s, dossier.nominee_unit_id, dossier.nominee_person_id).kind
-    for criterion in criteria_of(s, form, kind):
-        if not criterion.heading:
-            set_criterion(s, dossier_id, saved_id(criterion.id), True, "Minh chứng kèm theo")
-    for component in components_of(s, form):
-        if not component.made_by:
-            set_component(s, dossier_id, saved_id(component.id), True, "Bản giấy")
-    move_dossier(s, dossier_id, S.SUBMITTED_TO_COUNCIL)
+    dossier_id = complete_dossier(s, form_code, unit_code=unit_code, person_id=person_id, year=year)
     move_dossier(s, dossier_id, S.COUNCIL_PROPOSED, act=Act.VOTE, note="Hội đồng đề nghị 7/7 phiếu")
     for made_by in MADE_HERE:
         papers.mark_made(s, dossier_id, made_by, "Lập trên phần mềm")

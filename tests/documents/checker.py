@@ -44,6 +44,8 @@ from typing import Any, Literal
 import pdfplumber
 import pypdf
 
+from desktop.documents.layout import PageLayout
+
 State = Literal["draft", "issued", "blank"]
 Profile = Literal["administrative", "attachment", "certificate"]
 
@@ -285,17 +287,8 @@ class Problem:
         return f"p{self.page} [{self.rule}] {self.measured}"
 
 
-@dataclass(frozen=True)
-class Margins:
-    """Millimetres; the renderer's defaults (desktop/documents/layout.py PageLayout)."""
-
-    top: float = 20.0
-    bottom: float = 20.0
-    left: float = 30.0
-    right: float = 15.0
-
-
 MM = 72 / 25.4
+DEFAULT_LAYOUT = PageLayout()  # the renderer's margins unless the ward changed them
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DRAFT_MARK = "DỰ THẢO"
@@ -518,7 +511,7 @@ def _tables(vlines: list[VLine], hlines: list[HLine]) -> list[tuple[float, float
     return [(b[0], b[1], b[2], b[3]) for b in boxes if b[2] - b[0] > 20]
 
 
-def _read_pages(pdf: bytes, margins: Margins, profile: str) -> list[Page]:
+def _read_pages(pdf: bytes, margins: PageLayout, profile: str) -> list[Page]:
     pages: list[Page] = []
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         for index, p in enumerate(doc.pages, start=1):
@@ -544,10 +537,10 @@ def _read_pages(pdf: bytes, margins: Margins, profile: str) -> list[Page]:
                 tables,
             )
             edge = 10.0 if profile == "certificate" else None
-            page.left = (edge or margins.left) * MM
-            page.right = page.width - (edge or margins.right) * MM
-            page.top = (edge or margins.top) * MM
-            page.bottom = page.height - (edge or margins.bottom) * MM
+            page.left = (edge or margins.margin_left) * MM
+            page.right = page.width - (edge or margins.margin_right) * MM
+            page.top = (edge or margins.margin_top) * MM
+            page.bottom = page.height - (edge or margins.margin_bottom) * MM
             pages.append(page)
     return pages
 
@@ -1310,7 +1303,7 @@ def check_pdf(
     *,
     codes: set[str] | frozenset[str] = frozenset(),
     profile: Profile = "administrative",
-    margins: Margins = Margins(),
+    margins: PageLayout = DEFAULT_LAYOUT,  # the page layout the document was printed with
 ) -> list[Problem]:
     """Every problem of the document, page by page; [] for a document that passes."""
     pages = _read_pages(pdf, margins, profile)

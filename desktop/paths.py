@@ -50,6 +50,26 @@ class DataFolder:
         """PDFs of issued documents, kept so they can be reprinted identically."""
         return self.root / "documents"
 
+    @property
+    def scratch(self) -> Path:
+        """The data folder's own temporary area (vùng tạm).
+
+        Anything decrypted, extracted or copied for a viewer goes here, never to the system's
+        temporary folder, so the ward's data never leaves the folder the clerk chose; it is
+        emptied at every start (:mod:`desktop.backup.recovery`).
+        """
+        return self.root / ".tmp"
+
+    @property
+    def lock_file(self) -> Path:
+        """Held by the one process that uses this data folder (the window or a writing command)."""
+        return self.root / "thidua.lock"
+
+    @property
+    def window_settings(self) -> Path:
+        """The window's own settings (sizes, splitters, last folders), kept with the data."""
+        return self.root / "window.ini"
+
     def ensure(self) -> DataFolder:
         """Create the folders that are missing.
 

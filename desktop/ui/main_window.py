@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
 
     # -- geometry ------------------------------------------------------------------------------
     def _settings(self) -> QSettings:
-        return QSettings(str(self.ctx.folder.root / "window.ini"), QSettings.Format.IniFormat)
+        return QSettings(str(self.ctx.folder.window_settings), QSettings.Format.IniFormat)
 
     def _restore_geometry(self) -> None:
         geometry = self._settings().value("main/geometry")

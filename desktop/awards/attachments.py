@@ -2,16 +2,16 @@
 
 The store is content-addressed (``attachments/ab/abcdef…``), so the same scan attached to ten
 dossiers takes the room of one; the clerk sees and opens it under its original name. Files are
-checked before anything is written: missing, unreadable, empty, over 100 MB, or named with characters
-Windows forbids (the data folder must move to a Windows machine unharmed).
+checked before anything is written: missing, unreadable, empty, over 100 MB, or named as Windows
+refuses (the data folder must move to a Windows machine unharmed); names are stored, and after a
+restore re-cleaned, by the one rule of :mod:`desktop.text.filenames`. A copy for the viewer goes to
+the data folder's own temporary area, only there, and only if its bytes still hash as stored.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import re
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,29 +21,35 @@ from sqlmodel import Session, col, select
 from desktop.awards.dossiers import get_dossier
 from desktop.awards.errors import DossierError
 from desktop.models import Attachment, DossierComponent
-from desktop.text import clean, wording
+from desktop.paths import DataFolder
+from desktop.text import wording
+from desktop.text.filenames import name_problem, safe_file_name
+
+__all__ = [
+    "MAX_BYTES",
+    "StoreProblem",
+    "attach_file",
+    "check_source",
+    "check_store",
+    "clean_stored_names",
+    "get_attachment",
+    "name_problem",
+    "prune_store",
+    "remove_attachment",
+    "store_file",
+    "stored_path",
+    "stored_problem",
+    "viewer_folder",
+    "viewing_copy",
+]
 
 MAX_BYTES = 100 * 1024 * 1024
 CHUNK = 1024 * 1024
-_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)}
-
-
-def name_problem(name: str) -> str | None:
-    """Why Windows would refuse this file name, or None."""
-    if not name.strip():
-        return "Tên tệp trống."
-    bad = sorted(set(_FORBIDDEN.findall(name)))
-    if bad:
-        shown = " ".join(c if c.isprintable() else f"mã {ord(c)}" for c in bad)
-        return f"Tên tệp “{name}” có ký tự Windows không cho phép ({shown}); hãy đổi tên tệp rồi đính kèm lại."
-    if name.split(".")[0].strip().upper() in _RESERVED:
-        return f"Tên tệp “{name}” là tên dành riêng của Windows; hãy đổi tên tệp."
-    if name.endswith((" ", ".")):
-        return f"Tên tệp “{name}” kết thúc bằng dấu cách hoặc dấu chấm, Windows không cho phép; hãy đổi tên."
-    if len(name) > 200:
-        return "Tên tệp dài quá 200 ký tự; hãy đặt tên ngắn hơn."
-    return None
+VIEWER_FOLDER = "xem"
+_OUTSIDE = (
+    "Không mở được tệp: chỗ để bản xem nằm ngoài vùng tạm của thư mục dữ liệu. "
+    "Hãy khởi động lại chương trình rồi mở lại; hồ sơ chưa bị thay đổi."
+)
 
 
 def check_source(source: Path) -> int:
@@ -149,12 +155,26 @@ def attach_file(
         dossier_id=dossier_id,
         component_id=component_id,
         sha256=sha,
-        original_name=clean(source.name),
+        original_name=safe_file_name(source.name),
         size=size,
     )
     session.add(attachment)
     session.flush()
     return attachment
+
+
+def clean_stored_names(session: Session) -> int:
+    """Rename every attachment whose stored name is not safe (a restored backup's names are not
+    trusted: a path, a bidi override, ``COM¹``…); returns how many were renamed. The caller commits."""
+    renamed = 0
+    for attachment in session.exec(select(Attachment).order_by(col(Attachment.id))):
+        safe = safe_file_name(attachment.original_name)
+        if safe != attachment.original_name:
+            attachment.original_name = safe
+            session.add(attachment)
+            renamed += 1
+    session.flush()
+    return renamed
 
 
 def get_attachment(session: Session, attachment_id: int) -> Attachment:
@@ -170,14 +190,34 @@ def remove_attachment(session: Session, attachment_id: int) -> None:
     session.flush()
 
 
-def stored_problem(store: Path, attachment: Attachment) -> str | None:
-    """Why the stored copy cannot be used (removed or changed outside the app), or None."""
+def stored_problem(store: Path, attachment: Attachment, *, by_hash: bool = False) -> str | None:
+    """Why the stored copy cannot be used (removed or changed outside the app), or None.
+
+    The size is compared always (cheap enough for every row of a table); ``by_hash`` also reads
+    the file and compares its SHA-256, which notices other bytes of the same size."""
     path = stored_path(store, attachment.sha256)
     if not path.is_file():
         return f"Tệp “{attachment.original_name}” không còn trong thư mục dữ liệu (đã bị xóa hoặc di chuyển)."
     if path.stat().st_size != attachment.size:
-        return f"Tệp “{attachment.original_name}” trong thư mục dữ liệu đã bị thay đổi."
+        return _changed(attachment)
+    if by_hash and _sha256_of(path) != attachment.sha256:
+        return _changed(attachment)
     return None
+
+
+def _changed(attachment: Attachment) -> str:
+    return (
+        f"Tệp “{attachment.original_name}” trong thư mục dữ liệu đã bị thay đổi (nội dung không còn "
+        "khớp với bản đã đính kèm), nên không mở. Hãy đính kèm lại tệp gốc; hồ sơ chưa bị thay đổi."
+    )
+
+
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -186,29 +226,64 @@ class StoreProblem:
     problem: str
 
 
-def check_store(session: Session, store: Path, dossier_id: int | None = None) -> list[StoreProblem]:
+def check_store(
+    session: Session, store: Path, dossier_id: int | None = None, *, by_hash: bool = False
+) -> list[StoreProblem]:
     """Attachments whose stored copy is missing or changed (of one dossier, or of all)."""
     query = select(Attachment).order_by(col(Attachment.id))
     if dossier_id is not None:
         query = query.where(Attachment.dossier_id == dossier_id)
     problems = []
     for attachment in session.exec(query):
-        problem = stored_problem(store, attachment)
+        problem = stored_problem(store, attachment, by_hash=by_hash)
         if problem:
             problems.append(StoreProblem(attachment, problem))
     return problems
 
 
-def viewing_copy(store: Path, attachment: Attachment, folder: Path | None = None) -> Path:
-    """A copy under the original name for the system viewer, so the store itself is never edited."""
+def viewer_folder(data: DataFolder) -> Path:
+    """Where viewing copies go: the data folder's own temporary area, emptied at every start."""
+    return data.scratch / VIEWER_FOLDER
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def viewing_copy(store: Path, attachment: Attachment, folder: Path) -> Path:
+    """A copy under the (cleaned) original name for the system viewer, so the store is never edited.
+
+    ``folder`` is :func:`viewer_folder` of the data folder. The copy is written at
+    ``folder/<id>/<name>`` and nowhere else, whatever the stored name says (a restored backup may
+    carry ``../../x`` or a planted link); the bytes copied must hash to the attachment's SHA-256,
+    otherwise the file was replaced behind the app's back and it is refused, not opened.
+    """
     problem = stored_problem(store, attachment)
     if problem:
         raise DossierError(problem)
-    folder = folder or Path(tempfile.gettempdir()) / "thidua-xem"
     target_dir = folder / str(attachment.id)
     target_dir.mkdir(parents=True, exist_ok=True)
-    target = target_dir / attachment.original_name
-    shutil.copyfile(stored_path(store, attachment.sha256), target)
+    if target_dir.is_symlink() or not _inside(target_dir, folder):
+        raise DossierError(_OUTSIDE)
+    target = target_dir / safe_file_name(attachment.original_name)
+    if target.parent != target_dir:  # a safe name has no folder part; this holds it so
+        raise DossierError(_OUTSIDE)
+    if not target.is_symlink() and target.is_file() and _sha256_of(target) == attachment.sha256:
+        return target  # still the right bytes, perhaps open in the viewer: Windows could not replace it
+    fd, temp_name = tempfile.mkstemp(prefix=".copy-", dir=target_dir)
+    temp = Path(temp_name)
+    try:
+        digest = hashlib.sha256()
+        with os.fdopen(fd, "wb") as out, stored_path(store, attachment.sha256).open("rb") as handle:
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+                out.write(chunk)
+        if digest.hexdigest() != attachment.sha256:
+            raise DossierError(_changed(attachment))
+        # A rename replaces a link planted under the name instead of writing through it.
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
     return target
 
 

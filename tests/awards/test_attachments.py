@@ -11,6 +11,7 @@ from desktop.awards.attachments import (
     MAX_BYTES,
     attach_file,
     check_store,
+    clean_stored_names,
     name_problem,
     prune_store,
     remove_attachment,
@@ -166,3 +167,53 @@ def test_a_removed_attachment_frees_its_file_only_when_no_one_else_uses_it(
     with demo_db.session() as s:
         assert prune_store(s, store) == 1
     assert not stored_path(store, a.sha256).exists()
+
+
+def test_names_with_invisible_characters_are_stored_clean(demo_db, ctx, tmp_path) -> None:
+    source = scan(tmp_path, "Tờ trình\u202efdp.exe\u200b")
+    with demo_db.session() as s:
+        attachment = attach_file(s, ctx.folder.attachments, first_draft(s).id, source)
+        assert attachment.original_name == "Tờ trìnhfdp.exe"
+
+
+@pytest.mark.parametrize("name", ["COM¹.pdf", "CONIN$.txt", "lpt³.docx"])
+def test_device_names_of_every_form_are_refused_when_attaching(
+    demo_db, ctx, tmp_path, name
+) -> None:
+    with pytest.raises(DossierError, match="dành riêng"), demo_db.session() as s:
+        attach_file(s, ctx.folder.attachments, first_draft(s).id, scan(tmp_path, name))
+
+
+def test_restored_unsafe_names_are_renamed(demo_db, ctx, tmp_path) -> None:
+    store = ctx.folder.attachments
+    with demo_db.session() as s:
+        dossier_id = first_draft(s).id
+        good = attach_file(s, store, dossier_id, scan(tmp_path))
+        bad = attach_file(s, store, dossier_id, scan(tmp_path, "b.pdf", b"other"))
+        s.commit()
+        good_id, bad_id = good.id, bad.id
+    # What a crafted backup can carry in its database.
+    unsafe = [
+        "../../../.bashrc",
+        "..\\..\\x.pdf",
+        "COM¹.pdf",
+        "hoa\u202efdp.exe",
+        "CON",
+        "a\u200b.pdf",
+    ]
+    with demo_db.session() as s:
+        for name in unsafe:
+            s.add(Attachment(dossier_id=dossier_id, sha256=bad.sha256, original_name=name, size=5))
+        s.get(Attachment, bad_id).original_name = "C:\\Windows\\NUL.txt "
+        s.commit()
+    with demo_db.session() as s:
+        assert clean_stored_names(s) == len(unsafe) + 1
+        s.commit()
+    with demo_db.session() as s:
+        names = {a.id: a.original_name for a in s.exec(select(Attachment))}
+        assert names[good_id] == "Tờ trình số 12.pdf"
+        assert names[bad_id] == "_NUL.txt"
+        assert sorted(n for i, n in names.items() if i not in (good_id, bad_id)) == sorted(
+            ["Tệp đính kèm.bashrc", "x.pdf", "_COM¹.pdf", "hoafdp.exe", "_CON", "a.pdf"]
+        )
+        assert clean_stored_names(s) == 0

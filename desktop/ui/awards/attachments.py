@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.awards.attachment_ops import attach_files, detach
-from desktop.awards.attachments import stored_problem, viewing_copy
+from desktop.awards.attachments import stored_problem, viewer_folder, viewing_copy
 from desktop.awards.detail import DossierDetail
 from desktop.context import AppContext
 from desktop.errors import Refusal
@@ -125,12 +125,14 @@ class AttachmentsTab(QWidget):
         return self.rows.record(rows[0].row()) if rows else None
 
     def open_selected(self) -> None:
-        """A copy under the original name goes to the system viewer; the store is never edited."""
+        """A copy under the original name goes to the system viewer, in the data folder's own
+        temporary area; the store is never edited."""
         attachment = self.selected()
         if attachment is None:
             return
         try:
-            copy = viewing_copy(self.ctx.folder.attachments, attachment)
+            folder = self.ctx.folder
+            copy = viewing_copy(folder.attachments, attachment, viewer_folder(folder))
         except (Refusal, OSError) as error:
             show_error(self, error)
             return

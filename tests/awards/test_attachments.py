@@ -16,6 +16,7 @@ from desktop.awards.attachments import (
     prune_store,
     remove_attachment,
     stored_path,
+    viewer_folder,
     viewing_copy,
 )
 from desktop.awards.catalogue import components_of
@@ -217,3 +218,62 @@ def test_restored_unsafe_names_are_renamed(demo_db, ctx, tmp_path) -> None:
             ["Tệp đính kèm.bashrc", "x.pdf", "_COM¹.pdf", "hoafdp.exe", "_CON", "a.pdf"]
         )
         assert clean_stored_names(s) == 0
+
+
+def test_viewer_copy_stays_in_its_folder(demo_db, ctx, tmp_path) -> None:
+    store = ctx.folder.attachments
+    with demo_db.session() as s:
+        attachment = attach_file(s, store, first_draft(s).id, scan(tmp_path))
+        # A name as a crafted backup can carry it, not cleaned by a restore.
+        attachment.original_name = "../../../../ngoai.pdf"
+    folder = viewer_folder(ctx.folder)
+    assert folder == ctx.folder.scratch / "xem"
+    copy = viewing_copy(store, attachment, folder)
+    assert copy.resolve().parent == (folder / str(attachment.id)).resolve()
+    assert copy.name == "ngoai.pdf"
+    outside = [p for p in tmp_path.rglob("ngoai.pdf") if folder not in p.parents]
+    assert outside == []
+
+
+def test_viewer_does_not_write_through_a_planted_link(demo_db, ctx, tmp_path) -> None:
+    store = ctx.folder.attachments
+    with demo_db.session() as s:
+        attachment = attach_file(s, store, first_draft(s).id, scan(tmp_path))
+    folder = viewer_folder(ctx.folder)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("giữ nguyên", encoding="utf-8")
+    (folder / str(attachment.id)).mkdir(parents=True)
+    (folder / str(attachment.id) / attachment.original_name).symlink_to(victim)
+    copy = viewing_copy(store, attachment, folder)
+    assert not copy.is_symlink() and copy.read_bytes() == b"%PDF-1.4 to trinh"
+    assert victim.read_text(encoding="utf-8") == "giữ nguyên"
+
+
+def test_viewer_folder_that_is_a_link_elsewhere_is_refused(demo_db, ctx, tmp_path) -> None:
+    store = ctx.folder.attachments
+    with demo_db.session() as s:
+        attachment = attach_file(s, store, first_draft(s).id, scan(tmp_path))
+    folder = viewer_folder(ctx.folder)
+    folder.mkdir(parents=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (folder / str(attachment.id)).symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(DossierError, match="ngoài vùng tạm"):
+        viewing_copy(store, attachment, folder)
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_viewer_refuses_changed_bytes(demo_db, ctx, tmp_path) -> None:
+    store = ctx.folder.attachments
+    with demo_db.session() as s:
+        attachment = attach_file(s, store, first_draft(s).id, scan(tmp_path))
+    stored = stored_path(store, attachment.sha256)
+    stored.write_bytes(b"%PDF-1.4 to_trinh")  # other bytes, same size
+    assert check_store_of(demo_db, store) == []  # the size alone does not notice…
+    with demo_db.session() as s:
+        problems = check_store(s, store, by_hash=True)  # …the hash does
+    assert [p.attachment.id for p in problems] == [attachment.id]
+    folder = viewer_folder(ctx.folder)
+    with pytest.raises(DossierError, match="đã bị thay đổi"):
+        viewing_copy(store, attachment, folder)
+    assert [p for p in folder.rglob("*") if p.is_file()] == []

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +32,8 @@ if TYPE_CHECKING:
     from desktop.indicators.rules import Pair
     from desktop.models.ids import IndicatorId, UnitId
 
-BAD_INPUT, REFUSED = 2, 1  # exit codes: a wrong argument or file; a rule of the plan said no
+# Exit codes: a wrong argument or file; a rule of the plan said no; the disk or data file failed.
+BAD_INPUT, REFUSED, DISK = 2, 1, 3
 # The text table names this many missing units per indicator; --json always lists them all.
 MISSING_SHOWN = 100
 
@@ -74,9 +76,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--no", action="store_true", help="chỉ tiêu có/chưa: đơn vị “chưa” (lưu 0/1)"
     )
     answer.add_argument("--clear", action="store_true", help="xóa số liệu của ô")
-    one.add_argument(
-        "--note", metavar="LÝ_DO", help="ghi chú lý do (cần khi số liệu có cảnh báo)"
-    )
+    one.add_argument("--note", metavar="LÝ_DO", help="ghi chú lý do (cần khi số liệu có cảnh báo)")
     one.set_defaults(run=run_set)
 
     fill = commands.add_parser(
@@ -110,11 +110,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     forms.set_defaults(run=run_forms)
 
     read = commands.add_parser(
-        "import", help="nhập các biểu mẫu đã điền (mỗi tệp: nhập hết hoặc không nhập)"
+        "import",
+        help="nhập các biểu mẫu đã điền (mỗi tệp: nhập hết hoặc không nhập)",
+        description=(
+            "Nhập các biểu mẫu thu thập đã điền. Mỗi tệp được nhập hết hoặc không nhập; tệp có "
+            "lỗi không giữ các tệp khác lại. Ô để trống không xóa số đã lưu, trừ khi chọn "
+            "--clear-blank; ô chứa công thức bị từ chối."
+        ),
     )
     _period(read)
     read.add_argument("files", nargs="+", type=Path, help="các tệp .xlsx đã điền")
     read.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra và báo cáo, không lưu")
+    read.add_argument(
+        "--clear-blank",
+        action="store_true",
+        help="xóa các ô để trống: ô trống trên biểu mẫu xóa số đã lưu (mặc định: giữ nguyên)",
+    )
     read.set_defaults(run=run_import)
 
     lock = commands.add_parser("lock", help="chốt số liệu quý")
@@ -253,7 +264,9 @@ def _wanted_pair(args: argparse.Namespace, cell: OneCell) -> tuple[Pair, str]:
     if cell.yes_no:
         return Pair(numerator, 1), ""  # one school, one tick: nothing to propose
     if cell.proposed is None:
-        return Pair(numerator, None), "Chưa có mẫu số để đề xuất: ô chỉ có tử số cho đến khi nhập mẫu số."
+        return Pair(
+            numerator, None
+        ), "Chưa có mẫu số để đề xuất: ô chỉ có tử số cho đến khi nhập mẫu số."
     return (
         Pair(numerator, cell.proposed),
         f"Chưa có mẫu số: dùng mẫu số đề xuất {count(cell.proposed)} ({cell.proposed_from}).",
@@ -288,7 +301,9 @@ def run_set(args: argparse.Namespace, ctx: AppContext) -> int:
         )
         pair, proposed = _wanted_pair(args, cell)
         who = f"{cell.unit_code} ({cell.unit_name}), {cell.indicator_code}"
-        label = f"{'xóa' if pair.empty else 'nhập'} số liệu {cell.unit_code} — {cell.indicator_code}"
+        label = (
+            f"{'xóa' if pair.empty else 'nhập'} số liệu {cell.unit_code} — {cell.indicator_code}"
+        )
         change = ValueChange(cell.unit_id, cell.indicator_id, pair, args.note)
         ctx.door.run(save_cells(args.year, args.quarter, [change], label, note=args.note))
     except NoteNeeded as error:
@@ -349,34 +364,44 @@ def run_forms(args: argparse.Namespace, ctx: AppContext) -> int:
 
     try:
         unit_ids = ctx.door.read(lambda s: unit_ids_by_code(s, args.unit)) if args.unit else None
-        paths = ctx.door.read(
-            lambda s: write_forms(s, args.year, args.quarter, args.out, unit_ids)
-        )
+        paths = ctx.door.read(lambda s: write_forms(s, args.year, args.quarter, args.out, unit_ids))
     except Refusal as error:
         print(error.text())
         return BAD_INPUT
-    print(
-        f"Đã tạo {count(len(paths))} biểu mẫu quý {args.quarter}/{args.year} trong {args.out}"
-    )
+    print(f"Đã tạo {count(len(paths))} biểu mẫu quý {args.quarter}/{args.year} trong {args.out}")
     return 0
 
 
 def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
     from desktop.excel.values_import import describe, read_returned
-    from desktop.indicators.ops import import_returned
+    from desktop.indicators.returned import ImportInterrupted, save_returned
 
     try:
-        results = ctx.door.read(lambda s: read_returned(s, args.files, args.year, args.quarter))
-        saved = 0 if args.dry_run else ctx.door.run(
-            import_returned(results, args.year, args.quarter)
+        results = ctx.door.read(
+            lambda s: read_returned(
+                s, args.files, args.year, args.quarter, clear_blank=args.clear_blank
+            )
         )
     except Refusal as error:
         print(error.text())
         return BAD_INPUT
+    try:
+        saved = 0 if args.dry_run else save_returned(ctx.door, results, args.year, args.quarter)
+    except ImportInterrupted as error:
+        print(describe(results))
+        print(error.text(), file=sys.stderr)
+        return DISK
     print(describe(results))
+    accepted = [r for r in results if r.ok]
     if not args.dry_run:
-        files = sum(r.saved for r in results)
-        print(f"Đã lưu {count(saved)} ô số liệu từ {count(files)}/{count(len(results))} tệp.")
+        if accepted and not any(r.changes for r in accepted):
+            print("Không có gì thay đổi: số liệu trên các biểu mẫu giống số liệu đã lưu.")
+        else:
+            files = sum(r.saved for r in results)
+            print(f"Đã lưu {count(saved)} ô số liệu từ {count(files)}/{count(len(results))} tệp.")
+        refused = [r.path.name for r in results if not r.ok]
+        if refused:
+            print(f"Không nhập {count(len(refused))} tệp: {', '.join(refused)}.")
     return 0 if all(r.ok for r in results) else REFUSED
 
 
@@ -418,9 +443,7 @@ def run_corrections(args: argparse.Namespace, ctx: AppContext) -> int:
     from desktop.excel.values_io import export_corrections
 
     try:
-        written = ctx.door.read(
-            lambda s: export_corrections(s, args.year, args.quarter, args.out)
-        )
+        written = ctx.door.read(lambda s: export_corrections(s, args.year, args.quarter, args.out))
     except Refusal as error:
         print(error.text())
         return BAD_INPUT
@@ -457,13 +480,15 @@ def target_words(r: IndicatorResult) -> str:
 
 
 def as_of_words(as_of: tuple[tuple[int, int], ...]) -> str:
-    """"quý 4: 20 đv; quý 3: 3 đv": as of which quarters the parts of a year's figure are."""
+    """ "quý 4: 20 đv; quý 3: 3 đv": as of which quarters the parts of a year's figure are."""
     return "; ".join(f"quý {quarter}: {count(units)} đv" for quarter, units in as_of)
 
 
 def results_text(rows: list[IndicatorResult], year: int, quarter: int | None) -> list[str]:
     """The results as the clerk reads them in a terminal: the table, then who has not reported."""
-    period = f"quý {quarter}/{year}" if quarter else f"năm {year} (mỗi đơn vị: quý báo cáo gần nhất)"
+    period = (
+        f"quý {quarter}/{year}" if quarter else f"năm {year} (mỗi đơn vị: quý báo cáo gần nhất)"
+    )
     lines = [f"Kết quả toàn phường — {period}"]
     # The target and verdict columns are as wide as their longest entry ("từ 80% trở lên (duy trì
     # từ 2026)", "Chưa đủ số liệu (21/23 đơn vị)").

@@ -7,9 +7,13 @@ measured on, else the previous quarter's Mẫu số — and last quarter's Mẫu
 yes/no indicator (TRUONGKNS) is one cell to choose "Có" or "Chưa", its Mẫu số locked at 1.
 
 Only the input cells (tử số, mẫu số, ghi chú) are unlocked and they carry Excel data validation. A
-very hidden sheet keeps what the protected cells must hold, so that a returned workbook whose
-protected cells were changed, or whose rows were removed or reordered, is recognised and refused
-(:mod:`desktop.excel.values_import`).
+very hidden sheet keeps the form's record: which database sent it (its random id, the ward's
+name), the unit (id, code, name), the year and quarter, and what the protected cells must hold,
+with a MAC — HMAC-SHA256 keyed by the database's secret (:mod:`desktop.storage.identity`) over the
+canonical JSON of the record and the protected cells' values. A returned workbook of another
+database, or whose record or protected cells were changed, or whose rows were removed or
+reordered, is recognised and refused (:mod:`desktop.excel.values_import`). Sheet protection only
+stops slips of the hand; the MAC is what cannot be forged without the database.
 """
 
 from __future__ import annotations
@@ -32,13 +36,18 @@ from desktop.indicators.values import GridIndicator, GridUnit, QuarterGrid, load
 from desktop.models import Unit
 from desktop.models.ids import UnitId
 from desktop.models.periods import period_code, quarter_text
+from desktop.settings import load_settings
+from desktop.storage.identity import DatabaseIdentity, database_identity
 from desktop.text import strip_diacritics, wording
 
 SHEET = "Số liệu"
 CHECK_SHEET = "_kiemtra"
 FORM_KIND = "thidua-bieu-mau-so-lieu-quy"
-FORM_VERSION = 1
-# Sheet protection only stops slips of the hand at the unit; the hidden record is what is checked.
+# 2: the record carries the database's id, the ward, the unit's id and a MAC (issue 15). A form of
+# version 1 has no MAC and cannot be told from one edited by hand: it is refused.
+FORM_VERSION = 2
+MAC_KEY = "mac"
+# Sheet protection only stops slips of the hand at the unit; the signed record is what is checked.
 PROTECTION_PASSWORD = "thidua"
 FIRST_ROW = 8  # the first indicator row
 COLUMNS = (
@@ -54,6 +63,10 @@ COLUMNS = (
 )
 PREVIOUS_COL, NUMERATOR_COL, DENOMINATOR_COL, NOTE_COL = 6, 7, 8, 9
 META_ROWS = {"unit_code": 3, "unit_name": 4, "year": 5, "quarter": 6}
+META_LABELS = {"unit_code": "Mã đơn vị", "unit_name": "Tên đơn vị", "year": "Năm", "quarter": "Quý"}
+META_COL = 3  # column C: the values beside the labels
+ROW_COLUMNS = ("B", "C", "D", "E", "F")  # the protected columns of an indicator row (FormRow)
+ROW_HEADINGS = COLUMNS[1:6]
 INPUT_FILL = PatternFill("solid", fgColor="FFF9E0")
 FIXED_FILL = PatternFill("solid", fgColor="EEEEEE")  # a locked value the unit need not touch
 YES_WORD, NO_WORD = "Có", "Chưa"
@@ -81,6 +94,42 @@ class FormRow:
             self.denominator_label,
             self.previous_denominator,
         ]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Who sends the forms: the database's identity and the ward's name (thông tin phường)."""
+
+    identity: DatabaseIdentity
+    ward_name: str
+
+
+def origin_of(session: Session) -> Origin:
+    return Origin(database_identity(session), load_settings(session).ward_name)
+
+
+def protected_cells(record: dict[str, object]) -> dict[str, object]:
+    """Address → value of every protected cell a record's form was written with (C3 … F<last>)."""
+    cells = {f"C{row}": record[key] for key, row in META_ROWS.items()}
+    rows = record["rows"]
+    assert isinstance(rows, list)
+    for offset, values in enumerate(rows):
+        for letter, value in zip(ROW_COLUMNS, values, strict=True):
+            cells[f"{letter}{FIRST_ROW + offset}"] = value
+    return cells
+
+
+def mac_payload(record: dict[str, object]) -> bytes:
+    """What the MAC signs: the canonical JSON (sorted keys, no spaces) of the record without its
+    MAC, together with the protected cells' values it was written with."""
+    unsigned = {k: v for k, v in record.items() if k != MAC_KEY}
+    text = json.dumps(
+        {"record": unsigned, "cells": protected_cells(unsigned)},
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return text.encode("utf-8")
 
 
 def form_file_name(unit: GridUnit, year: int, quarter: int) -> str:
@@ -126,13 +175,14 @@ def write_forms(
             f"{', '.join(codes)}: đơn vị chưa bắt đầu báo cáo, đã ngừng hoạt động, hoặc không báo "
             "cáo chỉ tiêu nào trong năm này."
         )
+    origin = origin_of(session)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for n, unit in enumerate(units):
         if report:
             report(n, len(units), unit.name)
         path = folder / form_file_name(unit, year, quarter)
-        write_form(grid, unit, _rows(grid, unit), path)
+        write_form(grid, unit, _rows(grid, unit), path, origin)
         paths.append(path)
     return paths
 
@@ -156,7 +206,11 @@ def yes_no_word(pair: Pair) -> str | None:
 
 
 def write_form(
-    grid: QuarterGrid, unit: GridUnit, rows: list[tuple[GridIndicator, FormRow]], path: Path
+    grid: QuarterGrid,
+    unit: GridUnit,
+    rows: list[tuple[GridIndicator, FormRow]],
+    path: Path,
+    origin: Origin,
 ) -> None:
     workbook, sheet = new_workbook(SHEET)
     sheet["A1"] = f"BIỂU MẪU BÁO CÁO SỐ LIỆU QUÝ {grid.quarter}/{grid.year}"
@@ -176,10 +230,9 @@ def write_form(
         "year": grid.year,
         "quarter": grid.quarter,
     }
-    labels = {"unit_code": "Mã đơn vị", "unit_name": "Tên đơn vị", "year": "Năm", "quarter": "Quý"}
     for key, meta_row in META_ROWS.items():
-        sheet.cell(row=meta_row, column=2, value=labels[key]).font = Font(bold=True)
-        value = sheet.cell(row=meta_row, column=3)
+        sheet.cell(row=meta_row, column=2, value=META_LABELS[key]).font = Font(bold=True)
+        value = sheet.cell(row=meta_row, column=META_COL)
         set_safe_value(value, meta[key])
         value.alignment = Alignment(horizontal="left")  # the year beside the unit's name, not afar
     for column, header in enumerate(COLUMNS, start=1):
@@ -188,6 +241,7 @@ def write_form(
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         cell.border = GRID_BORDER
     sheet.row_dimensions[FIRST_ROW - 1].height = 2 * LINE_HEIGHT
+    written: list[list[object]] = []  # the input cells as sent: Tử số, Mẫu số, Ghi chú
     for n, (indicator, row) in enumerate(rows):
         r = FIRST_ROW + n
         sheet.cell(row=r, column=1, value=n + 1)
@@ -204,10 +258,13 @@ def write_form(
             # One school, one tick: the Mẫu số is 1 and not the unit's to change.
             fixed = sheet.cell(row=r, column=DENOMINATOR_COL, value=1)
             fixed.fill = FIXED_FILL
-            sheet.cell(row=r, column=NUMERATOR_COL).alignment = Alignment(horizontal="center", vertical="top")
+            sheet.cell(row=r, column=NUMERATOR_COL).alignment = Alignment(
+                horizontal="center", vertical="top"
+            )
         else:
             inputs = (pair.numerator, pair.denominator, note)
             input_columns = (NUMERATOR_COL, DENOMINATOR_COL, NOTE_COL)
+        written.append([inputs[0], None if indicator.yes_no else inputs[1], inputs[-1] or None])
         for column, value in zip(input_columns, inputs, strict=True):
             cell = sheet.cell(row=r, column=column)
             set_safe_value(cell, value if value != "" else None)
@@ -225,7 +282,8 @@ def write_form(
     sheet.print_title_rows = f"{FIRST_ROW - 1}:{FIRST_ROW - 1}"
     sheet.protection.set_password(PROTECTION_PASSWORD)
     sheet.protection.sheet = True
-    _write_record(workbook.create_sheet(CHECK_SHEET), meta, [row for _i, row in rows])
+    record = form_record(origin, unit, meta, [row for _i, row in rows], written)
+    _write_record(workbook.create_sheet(CHECK_SHEET), record)
     workbook.security = WorkbookProtection(workbookPassword=PROTECTION_PASSWORD, lockStructure=True)
     save_atomically(workbook, path)
 
@@ -305,13 +363,31 @@ def _validate_inputs(sheet: Worksheet, yes_no: list[bool]) -> None:
         sheet.add_data_validation(rule)
 
 
-def _write_record(sheet: Worksheet, meta: dict[str, object], rows: list[FormRow]) -> None:
-    record = {
+def form_record(
+    origin: Origin,
+    unit: GridUnit,
+    meta: dict[str, object],
+    rows: list[FormRow],
+    inputs: list[list[object]],
+) -> dict[str, object]:
+    """The signed record of one form (see the module's docstring). ``inputs`` are the input cells
+    as sent (Tử số, Mẫu số — None on a yes/no row —, Ghi chú): a cell returned as it was sent is
+    one the unit did not touch, and never overwrites a value the clerk saved since."""
+    record: dict[str, object] = {
         "kind": FORM_KIND,
         "version": FORM_VERSION,
+        "database_id": origin.identity.database_id,
+        "ward_name": origin.ward_name,
+        "unit_id": int(unit.id),
         **meta,
         "rows": [r.protected() for r in rows],
+        "inputs": inputs,
     }
+    record[MAC_KEY] = origin.identity.sign(mac_payload(record))
+    return record
+
+
+def _write_record(sheet: Worksheet, record: dict[str, object]) -> None:
     text = json.dumps(record, ensure_ascii=False)
     # A cell holds at most 32,767 characters; long records continue down column A.
     for n in range(0, max(len(text), 1), 30_000):

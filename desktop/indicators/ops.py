@@ -22,12 +22,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from desktop.changes import Area, Change, Done, Operation, Undo
 from desktop.errors import Refusal
 from desktop.indicators import lock, targets
-from desktop.indicators.rules import Pair, ValueRefused
+from desktop.indicators.rules import Pair
 from desktop.indicators.values import (
     CellProblem,
     Key,
@@ -43,16 +43,6 @@ from desktop.text import wording
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-
-class ReturnedFile(Protocol):
-    """One returned collection workbook as the Excel reader judged it (``excel.values_import``)."""
-
-    changes: list[ValueChange]
-    errors: list[str]
-    saved: bool
-
-    @property
-    def ok(self) -> bool: ...
 
 SCOPE = "values"
 NOTE_NEEDED = (
@@ -148,9 +138,7 @@ def _saved(
     return Done(saved, values_changed(k[0] for k in after), undo)
 
 
-def _write_back(
-    year: int, quarter: int, changes: Sequence[ValueChange]
-) -> Operation[SavedCells]:
+def _write_back(year: int, quarter: int, changes: Sequence[ValueChange]) -> Operation[SavedCells]:
     """Undo or redo of a save: the same checks, no question about warnings, no undo of its own."""
 
     def operation(session: Session) -> Done[SavedCells]:
@@ -209,7 +197,8 @@ def lock_quarter(
         lock.check_can_lock(session, year, quarter, today or periods.today())
         if not allow_incomplete:
             short = [
-                r for r in ward_results(session, year, quarter, name_missing=False)
+                r
+                for r in ward_results(session, year, quarter, name_missing=False)
                 if r.target is not None and r.reported_units < r.expected_units
             ]
             if short:
@@ -261,44 +250,46 @@ def set_target(
 
     def operation(session: Session) -> Done[None]:
         targets.set_target(
-            session, indicator_id, year, percent, text,
-            comparison=comparison, unit_kinds=unit_kinds,
+            session,
+            indicator_id,
+            year,
+            percent,
+            text,
+            comparison=comparison,
+            unit_kinds=unit_kinds,
         )
         return Done(None, Change.of(Area.INDICATORS, indicator_id))
 
     return operation
 
 
-def import_returned(
-    results: Sequence[ReturnedFile], year: int, quarter: int
-) -> Operation[int]:
-    """Save every accepted returned workbook, each whole or not at all; returns the values saved.
+def import_file(
+    changes: Sequence[ValueChange], year: int, quarter: int
+) -> Operation[dict[Key, Pair]]:
+    """Save one returned workbook's cells, whole or not at all; returns the pairs they replace.
 
-    Each file is written inside a savepoint of the one transaction, so a file refused at this
-    point (the quarter was locked meanwhile, a unit left…) gets the reason in its ``errors`` and
-    does not hold back the others. The files saved together are one undoable step.
+    No undo and no announcement of its own: :func:`record_import` gives the files saved together
+    one undoable step and one change (see :mod:`desktop.indicators.returned`).
     """
 
+    def operation(session: Session) -> Done[dict[Key, Pair]]:
+        state, _check = check_batch(session, year, quarter, changes)
+        return Done(write_values(session, year, quarter, changes, state))
+
+    return operation
+
+
+def record_import(
+    year: int,
+    quarter: int,
+    saved: Sequence[ValueChange],
+    before: dict[Key, Pair],
+    files: int,
+) -> Operation[int]:
+    """The files of one import, saved each in its own transaction, as one undoable step: writes
+    nothing, hands the door the undo of them all and the change to announce."""
+
     def operation(session: Session) -> Done[int]:
-        before: dict[Key, Pair] = {}
-        saved: list[ValueChange] = []
-        for result in results:
-            if not result.ok or not result.changes:
-                continue
-            try:
-                with session.begin_nested():
-                    state, _check = check_batch(session, year, quarter, result.changes)
-                    replaced = write_values(session, year, quarter, result.changes, state)
-            except ValueRefused as error:
-                result.errors.append(str(error))
-                continue
-            result.saved = True
-            saved += result.changes
-            for key, pair in replaced.items():
-                before.setdefault(key, pair)
-        if not saved:
-            return Done(0)
-        files = sum(r.saved for r in results)
         label = IMPORT_LABEL.format(values=wording.count(len(saved)), files=wording.count(files))
         done = _saved(year, quarter, saved, before, label)
         return Done(len(saved), done.change, done.undo)

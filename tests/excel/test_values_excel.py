@@ -13,7 +13,7 @@ from desktop.excel.values_forms import DENOMINATOR_COL, FIRST_ROW, NUMERATOR_COL
 from desktop.excel.values_import import FileResult, describe, read_returned
 from desktop.excel.values_io import export_quarter, export_results
 from desktop.indicators.lock import lock_quarter
-from desktop.indicators.ops import import_returned
+from desktop.indicators.returned import save_returned
 from desktop.indicators.rules import Pair, ValueRefused
 from desktop.models import AuditEntry, Indicator, QuarterValue, Unit
 from desktop.models.ids import UnitId
@@ -38,8 +38,8 @@ def _ids(db: Database, code: str) -> UnitId:
 
 
 def apply_import(ctx: AppContext, results: list[FileResult], year: int, quarter: int) -> int:
-    """The import as the window and the command line run it: one operation through the door."""
-    return ctx.door.run(import_returned(results, year, quarter))
+    """The import as the window and the command line run it: file by file through the door."""
+    return save_returned(ctx.door, results, year, quarter)
 
 
 def _form(

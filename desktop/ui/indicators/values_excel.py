@@ -2,7 +2,8 @@
 export, collection workbooks, import with a preview and a per-unit report, the correction note.
 
 Workbooks are read and written off the GUI thread through ``ctx.door.read``; the import is saved
-by one operation through the door, whose announcement refreshes the grid and the results.
+file by file through the door (:func:`desktop.indicators.returned.save_returned`), one undoable
+step whose announcement refreshes the grid and the results.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -26,9 +28,9 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.errors import Refusal
 from desktop.excel.values_forms import write_forms
-from desktop.excel.values_import import FileResult, describe, read_returned
+from desktop.excel.values_import import FileResult, chosen, describe, read_returned
 from desktop.excel.values_io import export_corrections, export_quarter, export_results
-from desktop.indicators.ops import import_returned
+from desktop.indicators.returned import ImportInterrupted, save_returned
 from desktop.models.ids import UnitId
 from desktop.text import wording
 from desktop.ui.errors import refusal_text, show_error
@@ -38,39 +40,64 @@ from desktop.ui.widgets.buttons import name_buttons
 
 R = TypeVar("R")
 Period = Callable[[], tuple[int, int]]
-Confirm = Callable[[list[FileResult]], object]  # the preview: truthy to import
+# The preview: falsy to cancel; the files to save (a list), or any other truthy value to save them
+# as read.
+Confirm = Callable[[list[FileResult]], object]
 
 
 class ImportPreview(QDialog):
-    """What the returned workbooks would change; only accepted files are saved on OK."""
+    """What the returned workbooks would change; only accepted files are saved on OK.
+
+    Blank cells never erase stored values unless the clerk ticks "Xóa các ô để trống" here: the
+    report and the count then show the files as that choice would save them.
+    """
 
     def __init__(self, results: list[FileResult], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.results = results
         self.setWindowTitle(t.IMPORT_PREVIEW_TITLE)
         self.resize(760, 480)
-        accepted = [r for r in results if r.ok]
-        summary = QLabel(
-            t.IMPORT_PREVIEW.format(
-                values=wording.count(sum(len(r.changes) for r in accepted)),
-                files=wording.count(len(accepted)),
-            )
-        )
-        summary.setWordWrap(True)
-        report = QPlainTextEdit(describe(results))
-        report.setObjectName("report")
-        report.setReadOnly(True)
-        buttons = QDialogButtonBox(
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.report = QPlainTextEdit()
+        self.report.setObjectName("report")
+        self.report.setReadOnly(True)
+        kept = sum(r.kept_blank for r in results if r.clearing is not None)
+        self.clear_blank = QCheckBox(t.IMPORT_CLEAR_BLANK)
+        self.clear_blank.setObjectName("clear_blank")
+        self.clear_blank.setVisible(bool(kept))
+        self.clear_blank.setToolTip(t.IMPORT_KEPT_BLANK.format(count=wording.count(kept)))
+        self.clear_blank.toggled.connect(self._show)
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        name_buttons(buttons)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t.BUTTON_IMPORT)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(accepted))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        name_buttons(self.buttons)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t.BUTTON_IMPORT)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addWidget(report, 1)
-        layout.addWidget(buttons)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.report, 1)
+        layout.addWidget(self.clear_blank)
+        layout.addWidget(self.buttons)
+        self._show()
+
+    def chosen(self) -> list[FileResult]:
+        """The files as the clerk chose to save them (with or without clearing blank cells)."""
+        return chosen(self.results, self.clear_blank.isChecked())
+
+    def _show(self) -> None:
+        results = self.chosen()
+        accepted = [r for r in results if r.ok]
+        self.summary.setText(
+            t.IMPORT_PREVIEW.format(
+                values=wording.count(sum(len(r.changes) for r in accepted)),
+                files=wording.count(sum(bool(r.changes) for r in accepted)),
+            )
+        )
+        self.report.setPlainText(describe(results))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(any(r.changes for r in accepted))
 
 
 class ValuesExcelActions:
@@ -163,10 +190,12 @@ class ValuesExcelActions:
             self.parent, t.IMPORT, str(self.ctx.folder.documents), t.EXCEL_FILTER
         )
         if files:
-            self.import_files(
-                [Path(f) for f in files],
-                confirm=lambda results: ImportPreview(results, self.parent).exec(),
-            )
+            self.import_files([Path(f) for f in files], confirm=self._preview)
+
+    def _preview(self, results: list[FileResult]) -> list[FileResult] | None:
+        """The preview dialog: the files to save as the clerk chose, or None when cancelled."""
+        dialog = ImportPreview(results, self.parent)
+        return dialog.chosen() if dialog.exec() else None
 
     def import_files(self, paths: list[Path], confirm: Confirm) -> None:
         year, quarter = self.period()
@@ -184,14 +213,28 @@ class ValuesExcelActions:
                     t.IMPORT_NOTHING + "\n\n" + describe(results),
                 )
                 return
-            if not confirm(results):
+            if not any(r.changes for r in chosen(results, True) if r.ok):
+                self.message.setText(t.IMPORT_UNCHANGED)
+                QMessageBox.information(
+                    self.parent,
+                    t.IMPORT_PREVIEW_TITLE,
+                    t.IMPORT_UNCHANGED + "\n\n" + describe(results),
+                )
                 return
+            answer = confirm(results)
+            if not answer:
+                return
+            picked = answer if isinstance(answer, list) else results
             try:
-                saved = self.ctx.door.run(import_returned(results, year, quarter))
+                saved = save_returned(self.ctx.door, picked, year, quarter)
+            except ImportInterrupted as error:
+                self.message.setText(error.message)
+                show_error(self.parent, error)
+                return
             except Refusal as error:
                 show_error(self.parent, error)
                 return
-            files = sum(r.saved for r in results)
+            files = sum(r.saved for r in picked)
             self.message.setText(
                 t.IMPORT_DONE.format(values=wording.count(saved), files=wording.count(files))
             )

@@ -30,12 +30,8 @@ YES_NO_DENOMINATOR_TIP = (
 YES_NO_PASTE_DENOMINATOR = (
     "Chỉ tiêu {code} là có / chưa, không có mẫu số; “{text}” không dán được vào cột này."
 )
-PROPOSED_FROM_REGISTER = (
-    "Mẫu số đề xuất theo sổ đơn vị ({count}) — được lưu khi nhập tử số."
-)
-PROPOSED_FROM_PREVIOUS = (
-    "Mẫu số đề xuất theo quý trước ({count}) — được lưu khi nhập tử số."
-)
+PROPOSED_FROM_REGISTER = "Mẫu số đề xuất theo sổ đơn vị ({count}) — được lưu khi nhập tử số."
+PROPOSED_FROM_PREVIOUS = "Mẫu số đề xuất theo quý trước ({count}) — được lưu khi nhập tử số."
 
 FILL_DENOMINATORS = "Điền &mẫu số"
 FILL_DENOMINATORS_TIP = (
@@ -45,7 +41,9 @@ FILL_DENOMINATORS_TIP = (
 FILL_DENOMINATORS_NONE = (
     "Không có mẫu số nào để điền: các ô đã có mẫu số, hoặc sổ đơn vị và quý trước đều chưa có số."
 )
-FILL_DENOMINATORS_DONE = "Đã điền {count} mẫu số (theo sổ đơn vị, nơi chưa có theo quý trước; Ctrl+Z để hoàn tác)."
+FILL_DENOMINATORS_DONE = (
+    "Đã điền {count} mẫu số (theo sổ đơn vị, nơi chưa có theo quý trước; Ctrl+Z để hoàn tác)."
+)
 LOCK = "C&hốt số liệu"
 UNLOCK = "Mở c&hốt…"
 LOCK_CONFIRM = (
@@ -77,6 +75,12 @@ IMPORT_PREVIEW = (
 )
 IMPORT_DONE = "Đã nhập {values} ô số liệu từ {files} tệp."
 IMPORT_NOTHING = "Không có tệp nào nhập được."
+IMPORT_UNCHANGED = "Không có gì thay đổi: số liệu trên các biểu mẫu giống số liệu đã lưu."
+IMPORT_CLEAR_BLANK = "&Xóa các ô để trống (ô trống trên biểu mẫu xóa số liệu đã lưu)"
+IMPORT_KEPT_BLANK = (
+    "Các ô để trống trên biểu mẫu giữ nguyên số liệu đã lưu ({count} ô). Chỉ chọn “Xóa các ô "
+    "để trống” khi đơn vị muốn xóa các số đó."
+)
 EXCEL_FILTER = "Bảng tính Excel (*.xlsx)"
 PROGRESS_EXPORT = "Đang xuất bảng tính…"
 PROGRESS_FORMS = "Đang tạo biểu mẫu…"

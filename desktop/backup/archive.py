@@ -1,8 +1,15 @@
-"""Writing a backup file: snapshot, attachments and manifest in one zip, optionally encrypted.
+"""Writing a backup file: everything the clerk cannot make again, in one zip, optionally encrypted.
 
-The file is written under a hidden ``.part`` name, flushed to the disk, renamed, then read back and
-verified in full before the caller is told it is done. A stick that is full, read-only or pulled out
-mid-write leaves no file that looks like a backup, and other files in the folder are never touched.
+It holds the database snapshot, the attachments, the issued documents' PDFs (a reprint must be
+identical), the window's settings when there are any, and the manifest. The file is written under a
+hidden ``.part`` name, flushed to the disk, renamed, then read back and verified in full before the
+caller is told it is done. A stick that is full, read-only or pulled out mid-write leaves no file
+that looks like a backup, and other files in the folder are never touched; the hidden ``.part`` of
+an earlier backup that was killed is removed the next time the folder is used.
+
+A target inside the data folder is refused (a backup there would be lost with the disk and would
+hold the earlier backups inside itself), except the data folder's own ``backups/`` for the app's
+automatic and safety backups.
 """
 
 from __future__ import annotations
@@ -23,15 +30,23 @@ from desktop import __version__
 from desktop.backup.crypto import EncryptingWriter
 from desktop.backup.errors import BackupError, TargetError
 from desktop.backup.hashing import HashingThread
+from desktop.backup.journal import fsync_folder
 from desktop.backup.manifest import (
+    ATTACHMENTS,
     ATTACHMENTS_PREFIX,
+    DATABASE,
     DATABASE_MEMBER,
+    DOCUMENTS,
+    DOCUMENTS_PREFIX,
     MANIFEST_NAME,
+    WINDOW_SETTINGS,
+    WINDOW_SETTINGS_MEMBER,
     Manifest,
     Member,
     comment_for,
 )
 from desktop.backup.progress import ProgressSink, SilentProgress
+from desktop.backup.recovery import Removed
 from desktop.backup.snapshot import read_facts, snapshot_database, table_counts
 from desktop.paths import DataFolder
 from desktop.text import search_key
@@ -39,6 +54,11 @@ from desktop.text import search_key
 log = logging.getLogger("thidua.backup")
 SUFFIX = ".tdbak"
 READ_SIZE = 4 << 20
+AUTO_TAG = "tu-dong"
+SAFETY_TAG = "truoc-khoi-phuc"
+# The only backups written inside the data folder: by the app itself, into its backups/.
+OWN_TAGS = (AUTO_TAG, SAFETY_TAG)
+PART_PATTERN = f".ThiDua-*{SUFFIX}.part"
 
 
 @dataclass(frozen=True)
@@ -47,6 +67,19 @@ class BackupResult:
     manifest: Manifest
     encrypted: bool
     seconds: float
+    swept: tuple[Removed, ...] = ()  # unfinished files of earlier backups removed from the target
+
+    def swept_line(self) -> str | None:
+        """ "Đã xóa 2 tệp sao lưu dở dang (1,2 GB) …" or None."""
+        if not self.swept:
+            return None
+        from desktop.text import wording
+
+        size = sum(item.size for item in self.swept)
+        return (
+            f"Đã xóa {wording.count(len(self.swept))} tệp sao lưu dở dang ({wording.size(size)}) "
+            f"của lần sao lưu trước bị ngắt trên “{self.path.parent}”."
+        )
 
 
 def ward_slug(ward: str) -> str:
@@ -72,6 +105,63 @@ def _attachment_files(folder: Path) -> Iterator[tuple[str, Path]]:
                 continue
             relative = path.relative_to(folder).as_posix()
             yield ATTACHMENTS_PREFIX + relative, path
+
+
+def _document_files(folder: Path) -> Iterator[tuple[str, Path]]:
+    """The issued documents' PDFs (``documents/<sha256>.pdf``); hidden ``.part`` files are not."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.is_symlink() or not path.is_file():
+            continue
+        yield DOCUMENTS_PREFIX + path.name, path
+
+
+def _members(folder: DataFolder) -> tuple[list[str], list[tuple[str, Path]]]:
+    """What the backup holds, and its files other than the database."""
+    holds = [DATABASE, ATTACHMENTS, DOCUMENTS]
+    files = [*_attachment_files(folder.attachments), *_document_files(folder.documents)]
+    settings = folder.window_settings
+    if settings.is_file() and not settings.is_symlink():
+        holds.append(WINDOW_SETTINGS)
+        files.append((WINDOW_SETTINGS_MEMBER, settings))
+    return holds, files
+
+
+def refuse_target_in_data_folder(folder: DataFolder, target_dir: Path, tag: str = "") -> None:
+    """A backup inside the data folder (attachments/, backups/, any subfolder) is refused."""
+    root = folder.root.resolve()
+    target = Path(target_dir).resolve()
+    if not target.is_relative_to(root):
+        return
+    if tag in OWN_TAGS and target == folder.backups.resolve():
+        return
+    raise TargetError(
+        f"Không sao lưu vào “{target_dir}” được: thư mục này nằm trong thư mục dữ liệu “{root}”, "
+        "nên bản sao lưu sẽ chứa cả chính các bản sao lưu trước và mất theo khi ổ đĩa hỏng. Hãy "
+        "chọn USB hoặc một thư mục ngoài thư mục dữ liệu. Dữ liệu hiện tại không thay đổi."
+    )
+
+
+def sweep_parts(target_dir: Path) -> list[Removed]:
+    """Remove the hidden ``.part`` files that killed backups left in the target folder.
+
+    A writer holds its data folder's lock for the whole backup, and a ward has one data folder: a
+    ``.part`` found when a backup starts is a dead one's, never one being written.
+    """
+    removed: list[Removed] = []
+    for part in sorted(target_dir.glob(PART_PATTERN)):
+        try:
+            if part.is_symlink() or not part.is_file():
+                continue
+            size = part.stat().st_size
+            part.unlink()
+        except OSError as error:
+            log.warning("could not remove %s left by an earlier backup: %s", part, error)
+            continue
+        log.info("removed %s (%d bytes) left by an earlier backup", part, size)
+        removed.append(Removed(part, size))
+    return removed
 
 
 def target_error(error: OSError, folder: Path) -> TargetError:
@@ -123,19 +213,19 @@ def _copy_member(
 def _write_archive(
     sink: BinaryIO,
     database: Path,
-    attachments: list[tuple[str, Path]],
+    others: list[tuple[str, Path]],
     manifest: Manifest,
     compress: bool,
     progress: ProgressSink,
 ) -> None:
     stamp = datetime.now().timetuple()[:6]
-    total = database.stat().st_size + sum(p.stat().st_size for _, p in attachments)
+    total = database.stat().st_size + sum(p.stat().st_size for _, p in others)
     done = 0
     level = 1 if compress else None  # level 1: most of the saving for a fraction of the time
     with zipfile.ZipFile(
         sink, "w", compression=zipfile.ZIP_STORED, allowZip64=True, compresslevel=level
     ) as archive:
-        for name, path in [(DATABASE_MEMBER, database), *attachments]:
+        for name, path in [(DATABASE_MEMBER, database), *others]:
             progress.report(done, total, f"Đang ghi {name}…")
             member = _copy_member(archive, name, path, compress, stamp, progress)
             manifest.members.append(member)
@@ -153,16 +243,6 @@ def _forget_cached(descriptor: int) -> None:
         os.posix_fadvise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return  # Windows has no directory handles to flush; the rename is journalled by NTFS
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 def create_backup(
     folder: DataFolder,
     target_dir: Path,
@@ -173,7 +253,11 @@ def create_backup(
     progress: ProgressSink | None = None,
     verify: bool = True,
 ) -> BackupResult:
-    """Write ``ThiDua-<ward>-YYYYMMDD-HHMMSS[-tag].tdbak`` into ``target_dir`` and verify it."""
+    """Write ``ThiDua-<ward>-YYYYMMDD-HHMMSS[-tag].tdbak`` into ``target_dir`` and verify it.
+
+    Raises :class:`TargetError` for a target inside the data folder (but the app's own tagged
+    backups into ``backups/``), and removes the ``.part`` files earlier killed backups left there.
+    """
     from desktop.backup.verify import verify_backup
 
     progress = progress or SilentProgress()
@@ -186,6 +270,8 @@ def create_backup(
             f"Không tìm thấy thư mục “{target_dir}”. Hãy cắm USB hoặc chọn thư mục khác. "
             "Dữ liệu hiện tại không thay đổi."
         )
+    refuse_target_in_data_folder(folder, target_dir, tag)
+    swept = tuple(sweep_parts(target_dir))
     with tempfile.TemporaryDirectory(prefix=".backup-", dir=folder.root) as scratch:
         snapshot = Path(scratch) / "snapshot.sqlite3"
         progress.report(0, 0, "Đang chụp bản sao cơ sở dữ liệu…")
@@ -199,26 +285,26 @@ def create_backup(
             counts=table_counts(snapshot),
             last_audit_id=last_audit,
         )
+        manifest.holds, others = _members(folder)
         final = target_dir / backup_name(ward, started, tag)
         bump = 0
         while final.exists():  # two backups in one second: never overwrite the earlier one
             bump += 1
             final = target_dir / backup_name(ward, started + timedelta(seconds=bump), tag)
         part = target_dir / f".{final.name}.part"
-        attachments = list(_attachment_files(folder.attachments))
         try:
             with part.open("wb") as handle:
                 if passphrase:
                     writer = EncryptingWriter(handle, passphrase)
-                    _write_archive(writer, snapshot, attachments, manifest, compress, progress)  # type: ignore[arg-type]
+                    _write_archive(writer, snapshot, others, manifest, compress, progress)  # type: ignore[arg-type]
                     writer.close()
                 else:
-                    _write_archive(handle, snapshot, attachments, manifest, compress, progress)
+                    _write_archive(handle, snapshot, others, manifest, compress, progress)
                 handle.flush()
                 os.fsync(handle.fileno())
                 _forget_cached(handle.fileno())
             os.replace(part, final)
-            _fsync_folder(target_dir)
+            fsync_folder(target_dir)
         except OSError as error:
             _remove_quietly(part)
             log.warning("backup to %s failed: %s", target_dir, error)
@@ -229,15 +315,21 @@ def create_backup(
     if verify:
         progress.report(0, 0, "Đang đọc lại và kiểm tra bản sao lưu…")
         try:
+            folder.scratch.mkdir(exist_ok=True)
             verify_backup(
-                final, passphrase=passphrase, progress=progress, deep=False, check_hashes=False
+                final,
+                passphrase=passphrase,
+                work_dir=folder.scratch,
+                progress=progress,
+                deep=False,
+                check_hashes=False,
             )
         except BaseException:
             _remove_quietly(final)
             raise
     seconds = (datetime.now() - started).total_seconds()
     log.info("backup written to %s (%d members, %.1f s)", final, len(manifest.members), seconds)
-    return BackupResult(final, manifest, bool(passphrase), seconds)
+    return BackupResult(final, manifest, bool(passphrase), seconds, swept)
 
 
 def _remove_quietly(path: Path) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop.backup.archive import SUFFIX, BackupResult, create_backup
+from desktop.backup.archive import AUTO_TAG, SUFFIX, BackupResult, create_backup
 from desktop.backup.crypto import is_encrypted
 from desktop.backup.progress import ProgressSink
 from desktop.backup.snapshot import read_facts, table_counts
@@ -21,7 +21,6 @@ from desktop.backup.verify import read_manifest, verify_backup
 from desktop.paths import DataFolder
 
 log = logging.getLogger("thidua.backup")
-AUTO_TAG = "tu-dong"
 _STAMP = re.compile(r"-(\d{8}-\d{6})(?:-([a-z-]+))?\.tdbak$")
 
 
@@ -104,7 +103,8 @@ def newest_good_backup(folder: DataFolder) -> BackupFile | None:
         if backup.encrypted:
             continue
         try:
-            verify_backup(backup.path)
+            folder.scratch.mkdir(exist_ok=True)
+            verify_backup(backup.path, work_dir=folder.scratch)
         except Exception as error:  # any failure: try the next older one
             log.warning("backup %s not usable: %s", backup.path.name, error)
             continue

@@ -14,10 +14,22 @@ from datetime import datetime
 
 from desktop.backup.errors import DamagedBackup
 
-FORMAT = 1
+# Format 2 added the issued documents' PDFs and the window's settings; an older app refuses it by
+# its format rather than calling its new members foreign.
+FORMAT = 2
 MANIFEST_NAME = "manifest.json"
 DATABASE_MEMBER = "database/thidua.sqlite3"
 ATTACHMENTS_PREFIX = "attachments/"
+DOCUMENTS_PREFIX = "documents/"
+WINDOW_SETTINGS_MEMBER = "window.ini"
+# What a backup holds, by the names of the data folder's items; format 1 held only the first two.
+DATABASE, ATTACHMENTS, DOCUMENTS, WINDOW_SETTINGS = (
+    "database",
+    "attachments",
+    "documents",
+    "window.ini",
+)
+FORMAT_1_HOLDS = [DATABASE, ATTACHMENTS]
 _COMMENT = re.compile(rb"^ThiDua-backup/(\d+) manifest-sha256=([0-9a-f]{64})$")
 
 
@@ -38,6 +50,7 @@ class Manifest:
     last_audit_id: int
     members: list[Member] = field(default_factory=list)
     format: int = FORMAT
+    holds: list[str] = field(default_factory=lambda: list(FORMAT_1_HOLDS))
 
     @property
     def created(self) -> datetime:
@@ -46,6 +59,10 @@ class Manifest:
     @property
     def attachment_count(self) -> int:
         return sum(1 for m in self.members if m.name.startswith(ATTACHMENTS_PREFIX))
+
+    @property
+    def document_count(self) -> int:
+        return sum(1 for m in self.members if m.name.startswith(DOCUMENTS_PREFIX))
 
     @property
     def total_size(self) -> int:
@@ -73,6 +90,7 @@ class Manifest:
                 last_audit_id=int(data["last_audit_id"]),
                 members=members,
                 format=int(data["format"]),
+                holds=[str(h) for h in data.get("holds", FORMAT_1_HOLDS)],
             )
             manifest.created  # noqa: B018 - a date that does not parse is a damaged manifest
         except (ValueError, KeyError, TypeError, AttributeError):

@@ -1,17 +1,20 @@
-"""Restore (khôi phục): verify completely, keep a safety backup, then swap the data in atomically.
+"""Restore (khôi phục): verify completely, keep a safety backup, then swap the data in by journal.
 
 Nothing live is touched until the backup has passed every check (and an older schema has been
-upgraded in the scratch folder). The current data is then backed up beside the automatic backups,
-the app's engine is closed, and the files are swapped with ``os.replace`` on the same disk; the
-database is reopened and the door announces ``EVERYTHING`` (every page reloads, every undo history
-is emptied, dialogs on old records close). A "test restore" (khôi phục thử) does everything up to
-the swap in a scratch folder and removes it.
+upgraded in the scratch folder), and the restore has been written into the restored database's
+audit log (:mod:`desktop.backup.trail`). A backup whose audit log was cut short is refused unless
+the clerk confirms. The current data is then backed up beside the automatic backups, the app's
+engine is closed, and the database, ``attachments/``, ``documents/`` and ``window.ini`` are swapped
+with ``os.replace`` on the same disk, step by step under the restore journal
+(:mod:`desktop.backup.journal`), so that a kill at any moment is finished or undone at the next
+start. The database is reopened and the door announces ``EVERYTHING`` (every page reloads, every
+undo history is emptied, dialogs on old records close). A "test restore" (khôi phục thử) does
+everything up to the swap in the data folder's temporary area and removes it.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import sqlite3
 from contextlib import closing
@@ -19,17 +22,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop.backup.archive import create_backup
+from desktop.backup import journal
+from desktop.backup.archive import SAFETY_TAG, create_backup
 from desktop.backup.errors import BackupError
-from desktop.backup.manifest import Manifest
+from desktop.backup.manifest import DOCUMENTS, WINDOW_SETTINGS, Manifest
 from desktop.backup.progress import ProgressSink, SilentProgress
+from desktop.backup.trail import CONFIRM_HINT, ShorterAuditLog, note_restore, shorter_audit_log
 from desktop.backup.verify import VerifiedBackup, verify_backup
 from desktop.changes import EVERYTHING
 from desktop.context import AppContext
-from desktop.paths import DataFolder
+from desktop.paths import DATABASE_NAME, DataFolder
 
 log = logging.getLogger("thidua.backup")
-SAFETY_TAG = "truoc-khoi-phuc"
+__all__ = ["SAFETY_TAG", "RestoreResult", "restore_backup", "trial_restore"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,7 @@ class RestoreResult:
     upgraded_from: str | None  # schema revision of an older backup, upgraded on restore
     safety_backup: Path | None  # the data as it was just before the restore
     test_only: bool
+    names_cleaned: int = 0  # attachment names from the backup that were not safe, renamed
 
 
 def _upgrade(database: Path) -> str | None:
@@ -100,17 +106,29 @@ def _safety_backup(folder: DataFolder, progress: ProgressSink) -> Path:
 def trial_restore(
     path: Path,
     *,
+    work_dir: Path,
     passphrase: str | None = None,
-    work_dir: Path | None = None,
     progress: ProgressSink | None = None,
 ) -> RestoreResult:
-    """Khôi phục thử: everything a restore checks, in a scratch folder; live data untouched."""
+    """Khôi phục thử: everything a restore checks, in ``work_dir``; live data untouched.
+
+    ``work_dir`` is the data folder's temporary area (:attr:`DataFolder.scratch`): the decrypted
+    archive and the extracted members never leave the data folder, and a kill leaves them where
+    the next start sweeps them.
+    """
     import tempfile
 
+    work_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".restore-test-", dir=work_dir) as scratch:
         members = Path(scratch) / "members"
         members.mkdir()
-        verified = verify_backup(path, passphrase=passphrase, extract_to=members, progress=progress)
+        verified = verify_backup(
+            path,
+            passphrase=passphrase,
+            extract_to=members,
+            work_dir=Path(scratch),
+            progress=progress,
+        )
         upgraded = _upgrade_or_refuse(verified)
     return RestoreResult(Path(path), verified.manifest, verified.encrypted, upgraded, None, True)
 
@@ -127,27 +145,83 @@ def _upgrade_or_refuse(verified: VerifiedBackup) -> str | None:
         ) from error
 
 
+def _refuse_shorter_log(ctx: AppContext, path: Path, manifest: Manifest) -> None:
+    from sqlalchemy.exc import DatabaseError
+
+    from desktop.errors import Refusal
+
+    try:
+        warning = ctx.door.read(shorter_audit_log(path, manifest))
+    except (Refusal, DatabaseError) as error:  # a damaged current file has no log to compare
+        log.warning("current audit log not readable before restore: %s", error)
+        return
+    if warning is not None:
+        raise ShorterAuditLog(f"{warning} {CONFIRM_HINT}")
+
+
+def _plan(scratch: Path, source: Path, verified: VerifiedBackup) -> journal.Journal:
+    """The items to swap: the database first (the point of no return), then the folders.
+
+    Items a backup does not hold (documents in a format-1 backup, a window.ini never saved) are
+    left as they are: a reprint still finds its PDF, the window keeps its sizes.
+    """
+    assert verified.folder is not None
+    holds = verified.manifest.holds
+
+    def inside(path: Path | None) -> str:
+        assert path is not None
+        return path.relative_to(scratch).as_posix()
+
+    items = [
+        journal.SwapItem(DATABASE_NAME, inside(verified.database), link=True),
+        journal.SwapItem("attachments", inside(verified.attachments)),
+    ]
+    if DOCUMENTS in holds:
+        items.append(journal.SwapItem("documents", inside(verified.documents)))
+    if WINDOW_SETTINGS in holds:
+        items.append(journal.SwapItem("window.ini", inside(verified.window_settings)))
+    return journal.Journal(scratch.name, str(source), verified.manifest.created_at, items)
+
+
 def restore_backup(
     ctx: AppContext,
     path: Path,
     *,
     passphrase: str | None = None,
     progress: ProgressSink | None = None,
+    accept_shorter_audit: bool = False,
 ) -> RestoreResult:
     """Replace the ward's data with a backup's. Raises BackupError with live data unchanged.
 
-    May run on a worker thread: the door's listeners carry the announcement to the GUI thread.
+    :class:`ShorterAuditLog` when the backup's audit log was cut short, unless
+    ``accept_shorter_audit`` (the clerk was asked). May run on a worker thread: the door's
+    listeners carry the announcement to the GUI thread.
     """
     progress = progress or SilentProgress()
     folder = ctx.folder
     scratch = folder.root / f".restore-{datetime.now():%Y%m%d-%H%M%S-%f}"
     scratch.mkdir()
+    folder.scratch.mkdir(exist_ok=True)
+    path = Path(path)
     try:
         members = scratch / "members"
         members.mkdir()
-        verified = verify_backup(path, passphrase=passphrase, extract_to=members, progress=progress)
+        verified = verify_backup(
+            path,
+            passphrase=passphrase,
+            extract_to=members,
+            work_dir=folder.scratch,
+            progress=progress,
+        )
         upgraded = _upgrade_or_refuse(verified)
+        if ctx.database_exists and not accept_shorter_audit:
+            _refuse_shorter_log(ctx, path, verified.manifest)
         assert verified.database is not None and verified.attachments is not None
+        assert verified.documents is not None
+        verified.attachments.mkdir(exist_ok=True)
+        if DOCUMENTS in verified.manifest.holds:
+            verified.documents.mkdir(exist_ok=True)
+        cleaned = note_restore(verified.database, path, verified.manifest)
         _settle(verified.database)
         safety: Path | None = None
         if ctx.database_exists:
@@ -155,9 +229,9 @@ def restore_backup(
             safety = _safety_backup(folder, progress)
         progress.check()  # the last moment Hủy is honoured: from here the swap runs to its end
         ctx.close()
-        _swap(folder.database, folder.attachments, verified, scratch)
+        _swap(folder, _plan(scratch, path, verified))
     finally:
-        _clean_scratch(scratch, folder.attachments)
+        _clean_scratch(folder, scratch)
     try:
         problems = ctx.db.integrity_problems()  # also reopens the database, on this thread
     finally:
@@ -169,50 +243,48 @@ def restore_backup(
         raise BackupError("Dữ liệu sau khi khôi phục có lỗi: " + "; ".join(problems[:3]))
     log.info("restored %s (safety backup %s)", path, safety)
     return RestoreResult(
-        Path(path),
-        verified.manifest,
-        verified.encrypted,
-        upgraded,
-        safety,
-        False,
+        path, verified.manifest, verified.encrypted, upgraded, safety, False, cleaned
     )
 
 
-def _clean_scratch(scratch: Path, attachments: Path) -> None:
-    """Remove the scratch folder, unless it holds the only copy of the attachments.
+def _clean_scratch(folder: DataFolder, scratch: Path) -> None:
+    """Remove the scratch folder, unless an unsettled journal still needs it.
 
-    That happens only if putting them back after a failed swap failed too; they are then left
-    where they are (and named in the log) rather than deleted.
+    That happens only if putting the old items back after a failed swap failed too; they are then
+    left where they are (and named in the log), and the next start settles them.
     """
-    aside = scratch / "previous-attachments"
-    if aside.exists() and not attachments.exists():
-        log.error("attachments left in %s after a failed restore", aside)
+    try:
+        pending = journal.read_journal(folder.root)
+    except journal.JournalUnreadable:
+        log.error("restore journal unreadable; %s kept", scratch)
+        return
+    if pending is not None and pending.scratch == scratch.name:
+        log.error("items of a failed restore left in %s for the next start", scratch)
         return
     shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _swap(database: Path, attachments: Path, verified: VerifiedBackup, scratch: Path) -> None:
-    assert verified.database is not None and verified.attachments is not None
-    restored_attachments = verified.attachments
-    restored_attachments.mkdir(exist_ok=True)
+def _swap(folder: DataFolder, plan: journal.Journal) -> None:
+    """Swap under the journal; a failure puts every old item back before it is reported."""
+    root = folder.root
+    database = folder.database
     if database.exists():
-        _settle(database)
-    aside = scratch / "previous-attachments"
-    moved_aside = False
-    if attachments.exists():
-        os.replace(attachments, aside)
-        moved_aside = True
+        _settle(database)  # no old WAL may ever be replayed onto the new file
     try:
-        os.replace(restored_attachments, attachments)
-        try:
-            os.replace(verified.database, database)  # the atomic step: old or new, never half
-        except OSError:
-            os.replace(attachments, restored_attachments)
-            raise
+        journal.swap(root, plan)
     except OSError as error:
-        if moved_aside:
-            os.replace(aside, attachments)
+        try:
+            journal.roll_back(root, plan)
+        except OSError as second:
+            log.error("restore could not be undone now (%s); the next start will settle it", second)
+            raise BackupError(
+                f"Không thay được tệp dữ liệu: {error.strerror or error}. Các tệp cũ được giữ "
+                "nguyên trong thư mục tạm của lần khôi phục; hãy đóng các chương trình khác đang "
+                "mở thư mục dữ liệu rồi mở lại ThiĐua để trả lại dữ liệu như trước."
+            ) from error
+        journal.remove_journal(root)
         raise BackupError(
             f"Không thay được tệp dữ liệu: {error.strerror or error}. Dữ liệu hiện tại không thay "
             "đổi; hãy đóng các chương trình khác đang mở thư mục dữ liệu rồi thử lại."
         ) from error
+    journal.remove_journal(root)

@@ -24,9 +24,15 @@ from desktop.backup.crypto import decrypt_file, is_encrypted
 from desktop.backup.errors import BackupError, DamagedBackup, NewerBackup, UnsafeBackup
 from desktop.backup.hashing import HashingThread
 from desktop.backup.manifest import (
+    ATTACHMENTS,
     ATTACHMENTS_PREFIX,
+    DATABASE,
     DATABASE_MEMBER,
+    DOCUMENTS,
+    DOCUMENTS_PREFIX,
     MANIFEST_NAME,
+    WINDOW_SETTINGS,
+    WINDOW_SETTINGS_MEMBER,
     Manifest,
     manifest_hash_from_comment,
 )
@@ -59,6 +65,14 @@ class VerifiedBackup:
     def attachments(self) -> Path | None:
         return self.folder / ATTACHMENTS_PREFIX.rstrip("/") if self.folder else None
 
+    @property
+    def documents(self) -> Path | None:
+        return self.folder / DOCUMENTS_PREFIX.rstrip("/") if self.folder else None
+
+    @property
+    def window_settings(self) -> Path | None:
+        return self.folder / WINDOW_SETTINGS_MEMBER if self.folder else None
+
 
 def _damaged(name: str, detail: str = "") -> DamagedBackup:
     extra = f" ({detail})" if detail else ""
@@ -81,8 +95,16 @@ def _check_name(member: str, backup: str) -> None:
             f"Bản sao lưu “{backup}” chứa đường dẫn không an toàn (“{member}”: đường dẫn tuyệt đối "
             "hoặc trỏ ra ngoài thư mục). Tệp bị từ chối; dữ liệu hiện tại không thay đổi."
         )
-    ours = member in (MANIFEST_NAME, DATABASE_MEMBER) or (
-        member.startswith(ATTACHMENTS_PREFIX) and len(member) > len(ATTACHMENTS_PREFIX)
+    document = member.removeprefix(DOCUMENTS_PREFIX)
+    ours = (
+        member in (MANIFEST_NAME, DATABASE_MEMBER, WINDOW_SETTINGS_MEMBER)
+        or (member.startswith(ATTACHMENTS_PREFIX) and len(member) > len(ATTACHMENTS_PREFIX))
+        # Documents lie flat, one PDF per content; never a hidden file (a ``.part``).
+        or (
+            member.startswith(DOCUMENTS_PREFIX)
+            and "/" not in document
+            and document[:1] not in ("", ".")
+        )
     )
     if not ours:
         raise DamagedBackup(
@@ -148,7 +170,23 @@ def _read_manifest(archive: zipfile.ZipFile, backup: str) -> Manifest:
     present = {i.filename for i in archive.infolist()} - {MANIFEST_NAME}
     if sorted(listed) != sorted(present) or DATABASE_MEMBER not in present:
         raise _damaged(backup, "danh sách tệp không khớp bản kê")
+    _check_holds(manifest, present, backup)
     return manifest
+
+
+def _check_holds(manifest: Manifest, present: set[str], backup: str) -> None:
+    """What the manifest says the backup holds agrees with its members (format 1: no documents)."""
+    holds = set(manifest.holds)
+    known = {DATABASE, ATTACHMENTS, DOCUMENTS, WINDOW_SETTINGS}
+    has_documents = any(name.startswith(DOCUMENTS_PREFIX) for name in present)
+    if (
+        not holds <= known
+        or not {DATABASE, ATTACHMENTS} <= holds
+        or len(holds) != len(manifest.holds)
+        or (has_documents and DOCUMENTS not in holds)
+        or (WINDOW_SETTINGS in holds) != (WINDOW_SETTINGS_MEMBER in present)
+    ):
+        raise _damaged(backup, "phần “holds” của bản kê không khớp các tệp")
 
 
 class _StoredReader:
@@ -271,6 +309,7 @@ def check_database(database: Path, manifest: Manifest, backup: str) -> None:
 def verify_backup(
     path: Path,
     *,
+    work_dir: Path,
     passphrase: str | None = None,
     extract_to: Path | None = None,
     deep: bool = True,
@@ -279,7 +318,9 @@ def verify_backup(
 ) -> VerifiedBackup:
     """Check a backup completely; extract into ``extract_to`` (an empty folder) if given.
 
-    ``deep`` also checks the database inside (integrity, foreign keys, counts); it needs a folder
+    An encrypted backup is decrypted inside ``work_dir`` — the data folder's own temporary area
+    (:attr:`desktop.paths.DataFolder.scratch`), never the system's temporary folder, so that no
+    plaintext copy of the ward's data is left where the clerk did not put it. ``deep`` also checks the database inside (integrity, foreign keys, counts); it needs a folder
     to extract into, so one is made and removed when ``extract_to`` is None. ``check_hashes=False``
     (the read-back right after writing) relies on the CRC-32 of every member instead of SHA-256.
     """
@@ -289,7 +330,8 @@ def verify_backup(
     try:
         if not path.is_file():
             raise BackupError(f"Không tìm thấy tệp sao lưu “{path}”.")
-        with tempfile.TemporaryDirectory(prefix="thidua-verify-") as scratch:
+        work_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="verify-", dir=work_dir) as scratch:
             plain, encrypted = path, is_encrypted(path)
             if encrypted:
                 progress.report(0, 0, "Đang giải mã bản sao lưu…")

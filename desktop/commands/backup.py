@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 PASSPHRASE_ENV = "THIDUA_BACKUP_PASSPHRASE"
 EXIT_REFUSED = 1
 EXIT_PASSPHRASE = 4
+NOT_NOTED = (
+    "Tệp sao lưu đã ghi và kiểm tra tốt; chỉ chưa ghi được ngày sao lưu này vào dữ liệu (dòng "
+    "“Sao lưu USB gần nhất” sẽ chưa đổi)."
+)
 # The tables a restore's summary counts, as the clerk knows what they hold.
 SUMMARY_TABLES = ("unit", "person", "quartervalue", "dossier", "issueddocument")
 
@@ -51,6 +55,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     restore.add_argument("file", metavar="TỆP", help="tệp .tdbak")
     restore.add_argument(
         "--test", action="store_true", help="chỉ khôi phục thử: kiểm tra đầy đủ, không đổi dữ liệu"
+    )
+    restore.add_argument(
+        "--confirm",
+        action="store_true",
+        help="vẫn khôi phục khi nhật ký thay đổi của bản sao lưu ngắn hơn của dữ liệu hiện tại",
     )
     restore.set_defaults(run=run_restore)
 
@@ -79,7 +88,6 @@ def _passphrase(confirm: bool) -> str:
 def run_backup(args: argparse.Namespace, ctx: AppContext) -> int:
     from desktop.backup import BackupError, create_backup
     from desktop.backup.crypto import passphrase_problem
-    from desktop.backup.ops import usb_backup_recorded
     from desktop.text import wording
 
     try:
@@ -93,13 +101,31 @@ def run_backup(args: argparse.Namespace, ctx: AppContext) -> int:
         result = create_backup(
             ctx.folder, Path(args.to), passphrase=passphrase, compress=args.compress
         )
-        ctx.door.run(usb_backup_recorded())
     except BackupError as error:
         print(error, file=sys.stderr)
         return EXIT_REFUSED
+    swept = result.swept_line()
+    if swept:
+        print(swept)
     size = wording.size(result.path.stat().st_size)
     seconds = wording.decimal(result.seconds)
     print(f"Đã sao lưu và kiểm tra lại: {result.path} ({size}, {seconds} giây)")
+    return _note_backup(ctx)
+
+
+def _note_backup(ctx: AppContext) -> int:
+    """Note the date of the USB backup; a note that fails does not make the backup fail."""
+    from sqlalchemy.exc import OperationalError
+
+    from desktop.backup.ops import usb_backup_recorded
+    from desktop.errors import Refusal
+
+    try:
+        ctx.door.run(usb_backup_recorded())
+    except (Refusal, OperationalError) as error:
+        # The file is written and verified: only the date in the status bar is not noted.
+        text = error.text() if isinstance(error, Refusal) else "tệp dữ liệu đang bận"
+        print(f"{NOT_NOTED} ({text})", file=sys.stderr)
     return 0
 
 
@@ -119,9 +145,11 @@ def run_restore(args: argparse.Namespace, ctx: AppContext) -> int:
         if path.is_file() and is_encrypted(path):
             passphrase = _passphrase(confirm=False)
         if args.test:
-            result = trial_restore(path, passphrase=passphrase, work_dir=ctx.folder.root)
+            result = trial_restore(path, passphrase=passphrase, work_dir=ctx.folder.scratch)
         else:
-            result = restore_backup(ctx, path, passphrase=passphrase)
+            result = restore_backup(
+                ctx, path, passphrase=passphrase, accept_shorter_audit=args.confirm
+            )
     except (WrongPassphrase, PassphraseRequired) as error:
         print(error, file=sys.stderr)
         return EXIT_PASSPHRASE
@@ -144,16 +172,24 @@ def summary_lines(path: Path, result: RestoreResult) -> list[str]:
         f"Thời điểm:   {wording.date_time(manifest.created)}",
         f"Phiên bản:   ThiĐua {manifest.app_version}, cấu trúc {manifest.schema_revision}",
         f"Tệp đính kèm: {wording.count(manifest.attachment_count)}",
+        f"Văn bản PDF: {wording.count(manifest.document_count)}",
     ]
     for table in SUMMARY_TABLES:
         if table in manifest.counts:
             lines.append(f"  {table_label(table):<22}{wording.count(manifest.counts[table]):>10}")
     if result.upgraded_from:
         lines.append(f"Cấu trúc dữ liệu được nâng cấp từ {result.upgraded_from}.")
+    if result.names_cleaned:
+        lines.append(
+            f"Đã đổi {wording.count(result.names_cleaned)} tên tệp đính kèm không an toàn "
+            "(đường dẫn, ký tự ẩn hoặc tên thiết bị) thành tên an toàn."
+        )
     if result.test_only:
         lines.append(
             "Khôi phục thử thành công: bản sao lưu toàn vẹn. Dữ liệu hiện tại không thay đổi."
         )
     else:
-        lines.append(f"Đã khôi phục. Dữ liệu trước khi khôi phục được giữ ở: {result.safety_backup}")
+        lines.append(
+            f"Đã khôi phục. Dữ liệu trước khi khôi phục được giữ ở: {result.safety_backup}"
+        )
     return lines

@@ -20,7 +20,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="tạo phường mẫu (hoặc phường tổng hợp cỡ lớn để đo hiệu năng)",
         description="Tạo dữ liệu mẫu trong thư mục dữ liệu còn trống.",
     )
-    demo.add_argument("--units", type=int, help="số đơn vị của phường tổng hợp (bỏ trống: phường mẫu)")
+    demo.add_argument(
+        "--units", type=int, help="số đơn vị của phường tổng hợp (bỏ trống: phường mẫu)"
+    )
     demo.add_argument("--years", default="2025-2030", help="khoảng năm, ví dụ 2025-2030")
     demo.add_argument("--indicators", type=int, default=12, help="số chỉ tiêu của phường tổng hợp")
     demo.set_defaults(run=run_demo)
@@ -88,15 +90,49 @@ def run_init(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
+NO_DATABASE = (
+    "Thư mục “{folder}” chưa có tệp dữ liệu ThiĐua ({name}); không có gì để kiểm tra. Hãy kiểm tra "
+    "lại --data-dir. Không có tệp nào được tạo."
+)
+
+
 def run_check(args: argparse.Namespace, ctx: AppContext) -> int:
-    problems = ctx.db.integrity_problems()
-    if problems:
-        print(f"Tệp dữ liệu {ctx.folder.database} có {len(problems)} lỗi:")
-        for line in problems:
-            print(f"  - {line}")
+    """Check the file and every stored attachment and PDF by its hash; never creates a database."""
+    from desktop.backup.stored import check_folder
+    from desktop.errors import Refusal
+    from desktop.storage.database import inspect_file
+    from desktop.text import wording
+
+    database = ctx.folder.database
+    if not database.is_file() or database.stat().st_size == 0:
+        print(NO_DATABASE.format(folder=ctx.folder.root, name=database.name))
         return 1
-    print(f"Tệp dữ liệu {ctx.folder.database} toàn vẹn, không có lỗi khóa ngoại.")
-    return 0
+    try:
+        inspect_file(database, quick_check=False)  # ours, and not newer: read-only
+        found = check_folder(ctx.folder)
+    except Refusal as error:
+        print(error.text())
+        return 1
+    if found.database_problems:
+        print(f"Tệp dữ liệu {database} có {len(found.database_problems)} lỗi:")
+        for line in found.database_problems:
+            print(f"  - {line}")
+    else:
+        print(f"Tệp dữ liệu {database} toàn vẹn, không có lỗi khóa ngoại.")
+    stored = (
+        f"{wording.count(found.attachments_checked)} tệp đính kèm và "
+        f"{wording.count(found.documents_checked)} tệp PDF văn bản đã ban hành"
+    )
+    if found.file_problems:
+        print(
+            f"Kiểm tra {stored} theo mã băm: {len(found.file_problems)} tệp thiếu hoặc bị thay đổi:"
+        )
+        for line in found.file_problems:
+            print(f"  - {line}")
+        print("Hãy khôi phục các tệp này từ bản sao lưu gần nhất (trang Sao lưu).")
+    else:
+        print(f"Đã kiểm tra {stored} theo mã băm: đủ và đúng.")
+    return 1 if found.problems else 0
 
 
 def table_counts(ctx: AppContext) -> dict[str, int]:

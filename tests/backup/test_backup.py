@@ -84,7 +84,7 @@ def test_snapshot_includes_commits_still_in_the_wal(
         )
     assert Path(f"{ctx.folder.database}-wal").exists()
     result = create_backup(ctx.folder, usb, compress=True)
-    verified = verify_backup(result.path, extract_to=usb / "x")
+    verified = verify_backup(result.path, extract_to=usb / "x", work_dir=ctx.folder.scratch)
     assert verified.database is not None
     with closing(sqlite3.connect(verified.database)) as conn:
         assert conn.execute("SELECT name FROM unit WHERE code='WAL01'").fetchone() is not None
@@ -100,7 +100,9 @@ def test_encrypted_backup_reveals_nothing_without_the_passphrase(
     assert b"SQLite format 3" not in raw and b"031234567890" not in raw
     assert not zipfile.is_zipfile(result.path)
     assert read_manifest(result.path) is None  # encrypted: the list cannot peek inside
-    verified = verify_backup(result.path, passphrase="Mật khẩu rất dài")
+    verified = verify_backup(
+        result.path, passphrase="Mật khẩu rất dài", work_dir=ctx.folder.scratch
+    )
     assert verified.encrypted and verified.manifest.counts == result.manifest.counts
 
 
@@ -287,4 +289,4 @@ def test_passphrase_typed_with_another_vietnamese_keyboard_opens_it(
     typed_there = unicodedata.normalize("NFD", typed_here)  # combining marks, same letters
     assert typed_here != typed_there
     result = create_backup(ctx.folder, usb, passphrase=typed_here)
-    assert verify_backup(result.path, passphrase=typed_there).encrypted
+    assert verify_backup(result.path, passphrase=typed_there, work_dir=ctx.folder.scratch).encrypted

@@ -36,7 +36,7 @@ def backups(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
             crypto.SCRYPT_LOG2_N = saved
     finally:
         ctx.close()
-    good = verify_backup(_write(root, plain), extract_to=root / "good")
+    good = verify_backup(_write(root, plain), extract_to=root / "good", work_dir=root)
     assert good.database is not None
     return {"plain": plain, "encrypted": encrypted, "database": good.database.read_bytes()}
 
@@ -74,7 +74,9 @@ def test_damage_is_refused_clearly(
     path = tmp_path / f"{kind}-{position}-{flip}-{cut}.tdbak"
     path.write_bytes(damaged(backups[kind], position, flip, cut))
     try:
-        verified = verify_backup(path, passphrase=PASSPHRASE, extract_to=tmp_path / path.stem)
+        verified = verify_backup(
+            path, passphrase=PASSPHRASE, extract_to=tmp_path / path.stem, work_dir=tmp_path
+        )
     except BackupError as error:
         assert str(error)  # a message the clerk can read
         return

@@ -1,0 +1,118 @@
+"""What a restore leaves in the audit log (nhật ký thay đổi), and what it checks in it first.
+
+* :func:`note_restore` writes, into the restored database and before it is swapped in, that a
+  restore happened: when, from which file, when that backup was made, on which machine. It is a
+  change of the ``last_restore`` setting made through the storage's hooks, so the audit row is
+  written by the same rule as every other (:mod:`desktop.storage.hooks`) with the restore as its
+  reason; the attachments' names from the backup are cleaned in the same transaction. Done before
+  the swap, the entry arrives with the restore or not at all, even if the swap is killed.
+* :func:`shorter_audit_log` warns of a backup whose log lacks rows the current log holds from
+  before the backup was made — a log cut short (a crafted backup can empty it), not just an older
+  one, whose log is the current one minus the changes made since.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import socket
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.backup.errors import BackupError
+from desktop.backup.manifest import Manifest
+from desktop.text import wording
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from desktop.changes import Query
+
+# The database's modules are imported when a restore runs: every start imports this package
+# (:mod:`desktop.backup.recovery`) before any database is opened.
+log = logging.getLogger("thidua.backup")
+RESTORE_KEY = "last_restore"
+AUDIT_TABLE = "auditentry"
+CONFIRM_HINT = "Nếu vẫn muốn khôi phục, chạy lại lệnh với --confirm."
+
+
+class ShorterAuditLog(BackupError):
+    """The backup's audit log lacks rows the current one holds from before it was made."""
+
+
+def machine_name() -> str:
+    try:
+        return socket.gethostname() or "không rõ"
+    except OSError:
+        return "không rõ"
+
+
+def restore_reason(source: Path, manifest: Manifest) -> str:
+    return (
+        f"Khôi phục từ bản sao lưu “{source.name}” (tạo lúc "
+        f"{wording.date_time(manifest.created)}) trên máy “{machine_name()}”"
+    )
+
+
+def note_restore(database: Path, source: Path, manifest: Manifest) -> int:
+    """Record the restore in the backup's database (still in the scratch folder).
+
+    Returns how many attachment names were cleaned; the caller then settles the file.
+    """
+    from desktop.awards.attachments import clean_stored_names
+    from desktop.models._base import now
+    from desktop.settings import set_value
+    from desktop.storage import Database
+    from desktop.storage.hooks import set_audit_reason
+
+    record = {
+        "at": now().isoformat(sep=" ", timespec="seconds"),
+        "file": source.name,
+        "made_at": manifest.created_at,
+        "machine": machine_name(),
+    }
+    restored = Database.open(database, quick_check=False)
+    try:
+        with restored.session() as session:
+            set_audit_reason(session, restore_reason(source, manifest))
+            set_value(session, RESTORE_KEY, json.dumps(record, ensure_ascii=False, sort_keys=True))
+            renamed = clean_stored_names(session)
+    finally:
+        restored.close()
+    if renamed:
+        log.warning("restore from %s: %d attachment names cleaned", source.name, renamed)
+    return renamed
+
+
+def _rows_up_to(session: Session, last_id: int) -> int:
+    from sqlalchemy import func
+    from sqlmodel import col, select
+
+    from desktop.models import AuditEntry
+
+    statement = select(func.count()).select_from(AuditEntry).where(col(AuditEntry.id) <= last_id)
+    return int(session.exec(statement).one())
+
+
+def shorter_audit_log(source: Path, manifest: Manifest) -> Query[str | None]:
+    """The warning for a backup whose audit log was cut short, or None.
+
+    The current log's rows up to the backup's newest audit id are what the backup's own log should
+    hold; a backup holding fewer lost some (the current log's rows after that id are the changes
+    made since the backup, which it cannot hold).
+    """
+
+    def query(session: Session) -> str | None:
+        held = manifest.counts.get(AUDIT_TABLE, 0)
+        expected = _rows_up_to(session, manifest.last_audit_id)
+        if held >= expected:
+            return None
+        return (
+            f"Nhật ký thay đổi của bản sao lưu “{source.name}” ngắn hơn của dữ liệu hiện tại: bản "
+            f"sao lưu có {wording.count(held)} dòng, trong khi dữ liệu hiện tại có "
+            f"{wording.count(expected)} dòng ghi từ trước lúc bản sao lưu được tạo "
+            f"({wording.date_time(manifest.created)}). Bản sao lưu có thể đã bị sửa để xóa dấu "
+            "vết; khôi phục sẽ làm mất các dòng nhật ký đó. Dữ liệu hiện tại không thay đổi."
+        )
+
+    return query

@@ -182,10 +182,16 @@ class BackupDialog(QDialog):
             size=wording.size(result.path.stat().st_size),
             seconds=wording.decimal(result.seconds),
         )
+        swept = result.swept_line()
+        if swept:
+            done += "\n" + swept
         try:  # the status bar and the Sao lưu page hear of it from the door
             self.ctx.door.run(usb_backup_recorded(result.path.parent))
         except Exception as error:  # the backup is written and verified; only the note failed
-            self._show(done + "\n" + t.BACKUP_NOT_NOTED.format(problem=error_text(self, error)), True)
+            # Not shown as a failure: the clerk may take the stick away, the backup is good.
+            self._show(
+                done + "\n" + t.BACKUP_NOT_NOTED.format(problem=error_text(self, error)), False
+            )
             return
         self._show(done, False)
 

@@ -53,7 +53,8 @@ def _kind(backup: BackupFile) -> str:
 
 COLUMNS = [
     Column[BackupFile](
-        t.COLUMN_TIME, lambda b: Worded(b.created.timestamp(), wording.date_time(b.created, seconds=True))
+        t.COLUMN_TIME,
+        lambda b: Worded(b.created.timestamp(), wording.date_time(b.created, seconds=True)),
     ),
     Column[BackupFile](t.COLUMN_KIND, _kind),
     Column[BackupFile](

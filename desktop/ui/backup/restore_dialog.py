@@ -1,7 +1,9 @@
 """The restore dialog: choose a file, check it completely, see what it holds, then restore (or not).
 
-In "khôi phục thử" mode the dialog stops after the check: the backup is verified and upgraded in a
-scratch folder and the live data is never touched.
+In "khôi phục thử" mode the dialog stops after the check: the backup is verified and upgraded in the
+data folder's temporary area and the live data is never touched. A backup whose audit log was cut
+short (:func:`desktop.backup.trail.shorter_audit_log`) is shown with the warning, and the question
+before the restore repeats it.
 
 A restore announces ``EVERYTHING`` to the door once the new file is in place
 (:func:`desktop.backup.restore.restore_backup`): every page reloads, every undo history is
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.backup import RestoreResult, restore_backup, trial_restore
 from desktop.backup.crypto import is_encrypted
+from desktop.backup.trail import shorter_audit_log
 from desktop.context import AppContext
 from desktop.text import wording
 from desktop.ui.backup.backup_dialog import error_text
@@ -70,6 +73,7 @@ class RestoreDialog(QDialog):
         self.ctx = ctx
         self.trial = trial
         self.checked: RestoreResult | None = None
+        self.audit_warning: str | None = None  # the checked backup's audit log was cut short
         self.operation: Operation | None = None
         self.setWindowTitle(t.TRIAL_TITLE if trial else t.RESTORE_TITLE)
         self.setProperty(KEEP_ON_RELOAD, True)  # it made the reload: it stays to tell the outcome
@@ -148,6 +152,7 @@ class RestoreDialog(QDialog):
 
     def _forget_check(self) -> None:
         self.checked = None
+        self.audit_warning = None
         self.restore_button.setEnabled(False)
         self.summary.clear()
         self.message.clear()
@@ -172,7 +177,7 @@ class RestoreDialog(QDialog):
         passphrase = self._passphrase()
         self._forget_check()
         self.check_button.setEnabled(False)
-        work_dir = self.ctx.folder.root
+        work_dir = self.ctx.folder.scratch  # nothing decrypted ever leaves the data folder
 
         def work(progress: Progress) -> RestoreResult:
             return trial_restore(path, passphrase=passphrase, work_dir=work_dir, progress=progress)
@@ -183,9 +188,15 @@ class RestoreDialog(QDialog):
         self.check_button.setEnabled(True)
         self.checked = result
         self.summary.setText(summary_html(result))
-        if self.trial:
+        if self.ctx.database_exists:
+            self.audit_warning = self.ctx.door.read(
+                shorter_audit_log(result.source, result.manifest)
+            )
+        if self.audit_warning is not None:
+            self._show(self.audit_warning, True)
+        elif self.trial:
             self._show(t.TRIAL_OK, False)
-        else:
+        if not self.trial:
             self.restore_button.setEnabled(True)
 
     def _failed(self, error: BaseException) -> None:
@@ -199,10 +210,13 @@ class RestoreDialog(QDialog):
 
     # -- restoring ---------------------------------------------------------------------------
     def ask_confirmation(self, result: RestoreResult) -> bool:
+        text = t.CONFIRM_TEXT.format(when=wording.date_time(result.manifest.created))
+        if self.audit_warning is not None:
+            text = t.CONFIRM_SHORTER_AUDIT.format(warning=self.audit_warning, question=text)
         answer = QMessageBox.question(
             self,
             t.CONFIRM_TITLE,
-            t.CONFIRM_TEXT.format(when=wording.date_time(result.manifest.created)),
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -213,11 +227,18 @@ class RestoreDialog(QDialog):
         if self.checked is None or path is None or not self.ask_confirmation(self.checked):
             return
         passphrase = self._passphrase()
+        accepted = self.audit_warning is not None  # the clerk read the warning and said yes
         self.restore_button.setEnabled(False)
         self.check_button.setEnabled(False)
 
         def work(progress: Progress) -> RestoreResult:
-            return restore_backup(self.ctx, path, passphrase=passphrase, progress=progress)
+            return restore_backup(
+                self.ctx,
+                path,
+                passphrase=passphrase,
+                progress=progress,
+                accept_shorter_audit=accepted,
+            )
 
         self.operation = run_with_progress(self, work, self._restored, self._failed, t.RESTORING)
 

@@ -54,7 +54,9 @@ def offer_restore(
     text = t.STARTUP_TEXT.format(problems=problems)
     choices = []
     if backup is not None:
-        text += t.STARTUP_OFFER.format(when=wording.date_time(backup.created), name=backup.path.name)
+        text += t.STARTUP_OFFER.format(
+            when=wording.date_time(backup.created), name=backup.path.name
+        )
         choices.append(RESTORE)
     else:
         text += t.STARTUP_NO_BACKUP
@@ -68,7 +70,8 @@ def offer_restore(
         return False
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        result = restore_backup(ctx, backup.path)
+        # The app's own newest good backup, against a file found damaged: its log is no yardstick.
+        result = restore_backup(ctx, backup.path, accept_shorter_audit=True)
     except Exception as error:
         QApplication.restoreOverrideCursor()
         refusal = refusal_of(error)

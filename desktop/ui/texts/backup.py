@@ -54,7 +54,10 @@ BACKUP_DONE = (
     "Đã sao lưu và kiểm tra lại thành công:\n{path}\n({size}, {seconds} giây). "
     "Có thể rút USB ra an toàn."
 )
-BACKUP_NOT_NOTED = "Nhưng chưa ghi được ngày sao lưu này vào dữ liệu: {problem}"
+BACKUP_NOT_NOTED = (
+    "Tệp sao lưu đã ghi và kiểm tra tốt; chỉ chưa ghi được ngày sao lưu này vào dữ liệu (dòng "
+    "“Sao lưu USB gần nhất” sẽ chưa đổi): {problem}"
+)
 FAILED_UNEXPECTEDLY = (
     "Việc này chưa làm được vì một lỗi không lường trước (xem thông báo vừa hiện). Dữ liệu hiện "
     "tại không thay đổi."
@@ -84,6 +87,7 @@ TRIAL_OK = (
     "Khôi phục thử thành công: bản sao lưu đầy đủ và đọc được. Dữ liệu hiện tại không thay đổi."
 )
 CONFIRM_TITLE = "Xác nhận khôi phục"
+CONFIRM_SHORTER_AUDIT = "Cảnh báo: {warning}\n\n{question}"
 CONFIRM_TEXT = (
     "Toàn bộ dữ liệu hiện tại sẽ được thay bằng dữ liệu của bản sao lưu ngày {when}.\n\n"
     "Trước khi thay, dữ liệu hiện tại được sao lưu an toàn vào thư mục sao lưu, nên vẫn lấy lại "

@@ -211,9 +211,16 @@ class Door:
         return done.value
 
     def read(self, query: Query[T]) -> T:
-        """Run a read in a session of its own; a busy or failing file is refused like a change."""
+        """Run a read in a session of its own; a busy or failing file is refused like a change.
+
+        The read begins deferred: it sees the last committed state and never waits for a writer
+        (a change begins IMMEDIATE, see :mod:`desktop.storage.database`).
+        """
         database = self._database()
-        with machine_failures_refused(str(database.path.parent)), database.session() as session:
+        with (
+            machine_failures_refused(str(database.path.parent)),
+            database.session(write=False) as session,
+        ):
             return query(session)
 
     def undo(self, scope: str) -> str | None:
@@ -248,7 +255,11 @@ class Door:
         from desktop.storage.hooks import set_audit_reason
 
         database = self._database()
-        with machine_failures_refused(str(database.path.parent)), database.session() as session:
+        # write=True even on a reading command's database: a change takes the write lock first.
+        with (
+            machine_failures_refused(str(database.path.parent)),
+            database.session(write=True) as session,
+        ):
             if reason:
                 set_audit_reason(session, reason)
             done = operation(session)

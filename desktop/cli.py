@@ -10,7 +10,8 @@ openpyxl, and ``document report`` does not pay for Excel, backups or dossiers.
 **One way out for errors.** Whatever a command raises ends in :func:`main`. A refusal — a
 :class:`~desktop.errors.Refusal`, or a locked, read-only, full or failing disk that
 :func:`~desktop.errors.refusal_of` recognises — prints its Vietnamese message on stderr and exits
-with :data:`EXIT_REFUSED`. Anything else is a bug: one Vietnamese line on stderr naming the log
+with :data:`EXIT_REFUSED` — so does a data folder another window or command holds (the message
+names the holder) and a reading command on a folder without data. Anything else is a bug: one Vietnamese line on stderr naming the log
 file, the traceback in that file, exit :data:`EXIT_BUG`. No command ends in a raw traceback, not
 even when the data folder cannot be created or the log folder cannot be written.
 """
@@ -62,14 +63,12 @@ ARGPARSE_VIETNAMESE = {
     "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
     "the following arguments are required: %s": "còn thiếu tham số bắt buộc: %s",
     "unrecognized arguments: %s": "tham số không hiểu được: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)":
-        "lựa chọn không hợp lệ: %(value)r (hãy chọn một trong: %(choices)s)",
+    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn không hợp lệ: %(value)r (hãy chọn một trong: %(choices)s)",
     "invalid %(type)s value: %(value)r": "giá trị không hợp lệ (cần kiểu %(type)s): %(value)r",
     "expected one argument": "cần một giá trị",
     "expected at least one argument": "cần ít nhất một giá trị",
     "expected at most one argument": "cần nhiều nhất một giá trị",
-    "ambiguous option: %(option)s could match %(matches)s":
-        "tùy chọn chưa rõ: %(option)s có thể là %(matches)s",
+    "ambiguous option: %(option)s could match %(matches)s": "tùy chọn chưa rõ: %(option)s có thể là %(matches)s",
     "not allowed with argument %s": "không dùng được cùng với tham số %s",
     "one of the arguments %s is required": "cần một trong các tham số %s",
     "ignored explicit argument %r": "bỏ qua giá trị %r",
@@ -175,10 +174,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, folder: Path) -> int:
+    """The start-up sequence (:class:`~desktop.context.AppContext`), then the command.
+
+    A writing command holds the data folder's lock for its whole run; a reading one (the table's
+    ``reads``) takes none and refuses a folder without data. What the start did to the folder
+    (a stale lock taken over, the debris of a crash swept) is said on stderr, before the output.
+    """
+    from desktop.commands import only_reads, words_of
     from desktop.context import AppContext
+    from desktop.storage.lock import program_of_command
 
     with cyclic_collector_paused():
-        ctx = AppContext.from_args(folder)
+        ctx = AppContext.from_args(
+            folder, program=program_of_command(words_of(args)), writes=not only_reads(args)
+        )
+        for line in ctx.start_lines():
+            print(line, file=sys.stderr)
         try:
             return int(args.run(args, ctx))
         finally:
@@ -250,7 +261,10 @@ def _logging_to_file(folder: Path | None) -> Path | None:
     if path is not None:
         return path
     try:
-        return setup_logging(DataFolder(folder).logs if folder is not None else _default_logs())
+        # Only into a log folder that is already there: a refused start (a mistyped --data-dir
+        # for ``check``) creates nothing, not even the folder of the log.
+        logs = DataFolder(folder).logs if folder is not None else None
+        return setup_logging(logs if logs is not None and logs.is_dir() else _default_logs())
     except Exception:  # the log is a help, never a second failure
         return None
 

@@ -4,10 +4,14 @@ Every connection runs with foreign keys on, the WAL journal and ``synchronous=FU
 commit that returned survives a power cut. A file that is not ours, is damaged or was written by a
 newer app is refused before anything is written to it.
 
-A file another program is writing makes a connection wait up to ``busy_timeout`` (5 s; the
-``THIDUA_BUSY_TIMEOUT_MS`` environment variable shortens it, for the tests of two writers) and then
-fail with SQLite's "database is locked", which :func:`desktop.errors.refusal_of` words for the
-clerk. SQL parameters — a person's name, a phone number — never appear in an error's message or
+A write transaction begins ``IMMEDIATE``: it takes the file's write lock before its first read,
+so two writers queue at ``BEGIN`` instead of both reading and one failing at its first write
+(SQLite cannot wait there: a deferred transaction that meets a writer fails at once). A read
+(:meth:`Database.session` with ``write=False``, :meth:`desktop.changes.Door.read`) stays deferred
+and never waits for a writer in WAL mode. A file another program is writing makes ``BEGIN
+IMMEDIATE`` wait up to ``busy_timeout`` (5 s; the ``THIDUA_BUSY_TIMEOUT_MS`` environment variable
+shortens it, for the tests of two writers) and then fail with SQLite's "database is locked", which
+:func:`desktop.errors.refusal_of` words for the clerk. SQL parameters — a person's name, a phone number — never appear in an error's message or
 in the log: the engine hides them.
 """
 
@@ -57,7 +61,9 @@ def inspect_file(path: Path, quick_check: bool = True) -> str | None:
                 if check != "ok":
                     raise DamagedDatabase(_damaged(path, check))
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             if app_id != APPLICATION_ID:
                 if not tables:
                     return None
@@ -110,8 +116,13 @@ def busy_timeout_ms() -> int:
     return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
 
 
+# The execution option a reading session's connections carry (see :meth:`Database.session`).
+READ_ONLY_OPTION = "thidua_read_only"
+
+
 def _begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    reads_only = connection.get_execution_options().get(READ_ONLY_OPTION, False)
+    connection.exec_driver_sql("BEGIN" if reads_only else "BEGIN IMMEDIATE")
 
 
 def make_engine(path: Path) -> Engine:
@@ -134,13 +145,20 @@ def make_engine(path: Path) -> Engine:
 class Database:
     """An open ThiĐua database. Use :meth:`session` for every read and write."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, reads_only: bool = False) -> None:
         self.path = path
         self.engine = engine
+        # A database opened by a reading command: its sessions read unless told they write.
+        self.reads_only = reads_only
+        self._reading_engine = engine.execution_options(**{READ_ONLY_OPTION: True})
 
     @classmethod
-    def open(cls, path: Path, quick_check: bool = True) -> Database:
-        """Open (creating if missing) and migrate the file; refuse foreign, damaged or newer files."""
+    def open(cls, path: Path, quick_check: bool = True, reads_only: bool = False) -> Database:
+        """Open (creating if missing) and migrate the file; refuse foreign, damaged or newer files.
+
+        ``reads_only``: the sessions of a reading command begin deferred unless they say they
+        write (the file is still migrated, by a transaction of its own that writes).
+        """
         path = Path(path)
         exists = path.exists() and path.stat().st_size > 0
         revision = inspect_file(path, quick_check) if exists else None
@@ -153,12 +171,18 @@ class Database:
             with engine.begin() as connection:
                 migrate.upgrade(connection)
             log.info("schema of %s upgraded from %s to %s", path, revision, HEAD_REVISION)
-        return cls(path, engine)
+        return cls(path, engine, reads_only)
 
     @contextmanager
-    def session(self) -> Iterator[ThiDuaSession]:
-        """One transaction: committed when the block ends, rolled back entirely on any error."""
-        session = ThiDuaSession(self.engine, expire_on_commit=False)
+    def session(self, write: bool | None = None) -> Iterator[ThiDuaSession]:
+        """One transaction: committed when the block ends, rolled back entirely on any error.
+
+        ``write`` (default: unless the database was opened ``reads_only``) begins it IMMEDIATE;
+        ``write=False`` is a read that never waits for another writer.
+        """
+        writes = (not self.reads_only) if write is None else write
+        bind = self.engine if writes else self._reading_engine
+        session = ThiDuaSession(bind, expire_on_commit=False)
         try:
             yield session
             session.commit()
@@ -169,14 +193,14 @@ class Database:
             session.close()
 
     def schema_revision(self) -> str | None:
-        with self.engine.connect() as connection:
+        with self._reading_engine.connect() as connection:
             row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").fetchone()
             return row[0] if row else None
 
     def integrity_problems(self) -> list[str]:
         """``PRAGMA integrity_check`` and ``foreign_key_check`` findings, in Vietnamese; [] is healthy."""
         problems: list[str] = []
-        with self.engine.connect() as connection:
+        with self._reading_engine.connect() as connection:
             for (line,) in connection.exec_driver_sql("PRAGMA integrity_check"):
                 if line != "ok":
                     problems.append(f"Lỗi toàn vẹn: {line}")

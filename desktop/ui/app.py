@@ -17,8 +17,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import APP_NAME, __version__
-from desktop.context import AppContext
+from desktop.context import AppContext, TakeOverDeclined
 from desktop.paths import resource_path
+from desktop.storage.lock import STALE, WINDOW, Holder
 from desktop.ui.errors import install_excepthook, show_error
 from desktop.ui.texts import common as t
 
@@ -37,6 +38,28 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     app.setWindowIcon(QIcon(str(resource_path("icons", "thidua.png"))))
     return app
+
+
+def ask_take_over(stale: Holder, parent: QWidget | None = None) -> bool:
+    """The last window or command on this folder ended abruptly: take it over? (yes by default)."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(t.STALE_LOCK_TITLE)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(stale.words(STALE) + "\n\n" + t.STALE_LOCK_QUESTION)
+    go_on = box.addButton(t.STALE_LOCK_CONTINUE, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(t.STALE_LOCK_QUIT, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(go_on)
+    box.exec()
+    return box.clickedButton() is go_on
+
+
+def start_context(data_dir: str | None) -> AppContext:
+    """The window's start on its data folder: the lock held for the whole run, recovery done.
+
+    A second window (or a writing command) on the same folder is refused naming the holder; a
+    lock left by a crash is taken over once the clerk agrees (:func:`ask_take_over`).
+    """
+    return AppContext.from_args(data_dir, program=WINDOW, take_over=ask_take_over)
 
 
 def ask_first_run(ctx: AppContext, parent: QWidget | None) -> None:
@@ -94,6 +117,7 @@ def open_window(
             else:
                 ctx.integrity_checked = True
             window.start()
+            window.show_start_notes(ctx.recovered)
             from desktop.ui.backup.timer import DailyBackup
 
             window.daily_backup = DailyBackup(ctx, window)  # sao lưu tự động hằng ngày
@@ -103,6 +127,7 @@ def open_window(
             log.error("cannot open data: %s", error)
             if isinstance(error, DamagedDatabase) and offer_restore(ctx, window, str(error), False):
                 window.start()
+                window.show_start_notes(ctx.recovered)
                 if on_ready is not None:
                     on_ready()
                 return
@@ -124,8 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = make_application(qt_args)
     install_excepthook()
     try:
-        ctx = AppContext.from_args(args.data_dir)
-    except Exception as error:  # a data folder that cannot be made or written
+        ctx = start_context(args.data_dir)
+    except TakeOverDeclined:
+        return 1  # the clerk said no: nothing was opened, nothing to say
+    except Exception as error:  # held by another, cannot be made or written: said, never a trace
         show_error(None, error, t.OPEN_FAILED_TITLE)
         return 2
     if args.quit_after_show:

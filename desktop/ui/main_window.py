@@ -26,6 +26,8 @@ from desktop.ui.pages import PAGES, Page, PageSpec
 from desktop.ui.texts import common as t
 
 log = logging.getLogger("thidua.ui")
+# How long the status bar says what the start did to the data folder.
+START_NOTES_SHOWN_MS = 30_000
 KEEP_ON_RELOAD = "keep_on_reload"  # a dialog property: the dialog that made the reload (restore)
 
 
@@ -105,6 +107,12 @@ class MainWindow(QMainWindow):
         """Called once the window is on screen: open the first page (which opens the database)."""
         self.navigation.setCurrentRow(0)
         self.refresh_status()
+
+    def show_start_notes(self, lines: list[str]) -> None:
+        """Say once, in the status bar, what the start did to the data folder (debris swept, an
+        unfinished restore settled); the lines stay in the log."""
+        if lines:
+            self.statusBar().showMessage(" ".join(lines), START_NOTES_SHOWN_MS)
 
     def show_page(self, key: str) -> QWidget:
         row = next(i for i, spec in enumerate(PAGES) if spec.key == key)

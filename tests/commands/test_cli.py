@@ -45,6 +45,7 @@ def test_a_command_leaves_the_cycle_collector_as_it_found_it(data_dir: Path) -> 
     import gc
 
     assert gc.isenabled()
+    assert main(["--data-dir", str(data_dir), "init"]) == 0  # info reads: it needs data
     assert main(["--data-dir", str(data_dir), "info"]) == 0
     assert gc.isenabled()
 
@@ -81,6 +82,7 @@ def test_foreign_file_gives_a_message_not_a_traceback(data_dir: Path, capsys: py
 
 
 def test_python_dash_m_desktop_runs(tmp_path: Path) -> None:
+    assert main(["--data-dir", str(tmp_path), "init"]) == 0  # info reads: it needs data
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path), "info"],
         capture_output=True, text=True, encoding="utf-8", check=False,
@@ -107,6 +109,8 @@ def test_refusal_from_a_command_is_its_message_on_stderr(
         raise Refusal("Không nhập được tệp.", problems)
 
     monkeypatch.setattr(desktop.commands.basic, "run_info", refuse)
+    assert main(["--data-dir", str(data_dir), "init"]) == 0
+    capsys.readouterr()
     assert main(["--data-dir", str(data_dir), "info"]) == EXIT_REFUSED
     err = capsys.readouterr().err
     assert err.startswith("Không nhập được tệp.\nDòng 2: thiếu mã đơn vị.")
@@ -120,6 +124,8 @@ def test_bug_in_a_command_is_one_line_naming_the_log(
         raise KeyError("unit_id")
 
     monkeypatch.setattr(desktop.commands.basic, "run_info", broken)
+    assert main(["--data-dir", str(data_dir), "init"]) == 0
+    capsys.readouterr()
     assert main(["--data-dir", str(data_dir), "info"]) == EXIT_BUG
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and str(data_dir / "logs" / "thidua.log") in err

@@ -34,6 +34,13 @@ FIRST_RUN_DEMO = "Phường &mẫu"
 FIRST_RUN_EMPTY = "Phường &trống"
 
 OPEN_FAILED_TITLE = "Không mở được dữ liệu"
+STALE_LOCK_TITLE = "ThiĐua bị tắt đột ngột lần trước"
+STALE_LOCK_QUESTION = (
+    "Nếu không còn cửa sổ ThiĐua nào khác đang mở thư mục dữ liệu này, chọn “Tiếp tục”: chương "
+    "trình sẽ dọn các tệp tạm còn sót lại rồi mở dữ liệu. Tiếp tục?"
+)
+STALE_LOCK_CONTINUE = "&Tiếp tục"
+STALE_LOCK_QUIT = "&Thoát"
 LOADING = "Đang mở dữ liệu…"
 
 SETTINGS_TITLE = "Thông tin phường"

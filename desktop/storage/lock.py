@@ -1,0 +1,293 @@
+"""One process per data folder (một thư mục dữ liệu, một chương trình): the lock file.
+
+The window holds ``thidua.lock`` for its whole run and every writing command for its own. The
+lock is the operating system's (``flock`` on POSIX, ``msvcrt.locking`` on Windows), so a process
+that crashes or is killed frees it with no one's help. The file also records who holds it —
+the window or which command, the process id, the machine's name and since when — so that the
+second one is told whom to wait for, in the clerk's words.
+
+A record whose lock is free was left by a holder that ended without tidying (a crash, a power
+cut): it is *stale*. Taking the lock then says so — the command line on stderr, the window by
+asking first — and the start-up sweep (:mod:`desktop.backup.recovery`) puts the folder in order.
+
+Within one process the lock is re-entrant: the window and the tests open the same data folder
+several times (a context per test, the command line run in-process beside an open context), and
+an OS lock taken twice by one process would refuse the process itself. The count is kept per
+resolved path; the file is unlocked and its record cleared when the last holder lets go.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import IO
+
+from desktop.errors import NOTHING_CHANGED, DataBusy
+
+log = logging.getLogger("thidua.storage")
+
+WINDOW = "cửa sổ"
+# Windows locks a byte range and refuses reads of a locked range: the lock is taken on one byte
+# far past the record, so that the second process can still read who holds the folder.
+WINDOWS_LOCK_OFFSET = 1 << 30
+
+HELD_BY = (
+    "Thư mục dữ liệu “{folder}” đang được {program} ThiĐua trên máy {machine} mở từ {since} "
+    "(tiến trình {pid}). Hãy đóng {closing} rồi thử lại. " + NOTHING_CHANGED
+)
+HELD_BY_UNKNOWN = (
+    "Thư mục dữ liệu “{folder}” đang được một cửa sổ hoặc lệnh ThiĐua khác mở. Hãy đóng cửa sổ "
+    "kia (hoặc chờ lệnh kia xong) rồi thử lại. " + NOTHING_CHANGED
+)
+STALE = (
+    "Lần trước ThiĐua bị tắt đột ngột ({program} trên máy {machine}, mở từ {since}, tiến trình "
+    "{pid}) nên thư mục dữ liệu còn ghi là đang mở."
+)
+TAKEN_OVER = STALE + " Chương trình đã tiếp quản thư mục dữ liệu."
+
+
+def program_of_command(words: str) -> str:
+    """How a command names itself in the record: lệnh “units import”."""
+    return f"lệnh “{words}”"
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who holds (or, for a stale record, last held) a data folder."""
+
+    program: str
+    pid: int
+    machine: str
+    since: datetime
+
+    @classmethod
+    def this_process(cls, program: str) -> Holder:
+        # The moment the machine's clock shows, not the app's "hôm nay" (THIDUA_TODAY dates
+        # records of the ward): the clerk compares it with the clock on the wall.
+        return cls(
+            program, os.getpid(), socket.gethostname(), datetime.now().replace(microsecond=0)
+        )
+
+    def to_text(self) -> str:
+        record = {
+            "program": self.program,
+            "pid": self.pid,
+            "machine": self.machine,
+            "since": self.since.isoformat(),
+        }
+        return json.dumps(record, ensure_ascii=False)
+
+    @classmethod
+    def from_text(cls, text: str) -> Holder | None:
+        """The record in the file, or None (empty: free; unreadable: written by something else)."""
+        try:
+            record = json.loads(text)
+            return cls(
+                str(record["program"]),
+                int(record["pid"]),
+                str(record["machine"]),
+                datetime.fromisoformat(str(record["since"])),
+            )
+        except (ValueError, TypeError, KeyError):
+            return None
+
+    def since_text(self) -> str:
+        """08:15, or 08:15 ngày 30/11/2026 when it was not today."""
+        hour = self.since.strftime("%H:%M")
+        if self.since.date() == datetime.now().date():
+            return hour
+        return f"{hour} ngày {self.since.strftime('%d/%m/%Y')}"
+
+    def words(self, template: str) -> str:
+        return template.format(
+            program=self.program, machine=self.machine, since=self.since_text(), pid=self.pid
+        )
+
+
+class FolderInUse(DataBusy):
+    """Another window or command holds the data folder."""
+
+    def __init__(self, folder: Path, holder: Holder | None) -> None:
+        self.holder = holder
+        if holder is None:
+            message = HELD_BY_UNKNOWN.format(folder=folder)
+        else:
+            closing = "cửa sổ kia" if holder.program == WINDOW else "lệnh kia (hoặc chờ lệnh xong)"
+            message = HELD_BY.format(
+                folder=folder,
+                program=holder.program,
+                machine=holder.machine,
+                since=holder.since_text(),
+                pid=holder.pid,
+                closing=closing,
+            )
+        super().__init__(message)
+
+
+def read_holder(lock_file: Path) -> Holder | None:
+    """Who the lock file says holds the folder (None: nobody recorded, or no file)."""
+    try:
+        text = lock_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return Holder.from_text(text)
+
+
+# -- the operating system's lock -------------------------------------------------------------------
+
+
+def _try_os_lock(handle: IO[str]) -> bool:
+    """Take the lock without waiting; False when another process holds it."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        handle.seek(WINDOWS_LOCK_OFFSET)
+        try:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        finally:
+            handle.seek(0)
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _os_unlock(handle: IO[str]) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        handle.seek(WINDOWS_LOCK_OFFSET)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        handle.seek(0)
+        return
+    import fcntl
+
+    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _write_record(handle: IO[str], holder: Holder | None) -> None:
+    # No fsync: the record only tells a second process whom to name; after a power cut an empty
+    # record merely means the next start is not told that the last one ended abruptly.
+    handle.seek(0)
+    handle.truncate()
+    if holder is not None:
+        handle.write(holder.to_text())
+    handle.flush()
+
+
+# -- held locks, counted per process ---------------------------------------------------------------
+
+
+@dataclass
+class _Held:
+    handle: IO[str]
+    holder: Holder
+    count: int
+
+
+_held: dict[Path, _Held] = {}
+_guard = threading.Lock()
+
+
+@dataclass
+class FolderLock:
+    """One hold of a data folder's lock; :meth:`release` lets go of it (once)."""
+
+    path: Path
+    holder: Holder
+    # The record a crashed holder left, when this hold took the folder over from it.
+    stale: Holder | None = None
+    released: bool = False
+
+    def release(self) -> None:
+        if self.released:
+            return
+        self.released = True
+        with _guard:
+            held = _held.get(self.path)
+            if held is None:
+                return
+            held.count -= 1
+            if held.count > 0:
+                return
+            del _held[self.path]
+            try:
+                _write_record(held.handle, None)  # a clean end leaves no stale record behind
+                _os_unlock(held.handle)
+            except OSError as error:  # closing the file frees the lock all the same
+                log.warning("could not clear the lock file %s: %s", self.path, error)
+            finally:
+                held.handle.close()
+
+
+TakeOver = Callable[[Holder], bool]
+
+
+def _take_over_always(stale: Holder) -> bool:
+    return True
+
+
+def acquire(
+    lock_file: Path, program: str, take_over: TakeOver = _take_over_always
+) -> FolderLock | None:
+    """Hold ``lock_file`` for ``program``; None when ``take_over`` declined a stale record.
+
+    Raises :class:`FolderInUse` naming the holder when another process holds it, and the disk's
+    ``OSError`` when the file cannot be made (a read-only or full disk).
+    """
+    path = lock_file.resolve()
+    with _guard:
+        held = _held.get(path)
+        if held is not None:
+            held.count += 1
+            return FolderLock(path, held.holder)
+        # "a+": created when missing, never truncated before the lock is ours.
+        handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115  (kept open while held)
+        try:
+            if not _try_os_lock(handle):
+                raise FolderInUse(path.parent, read_holder(path))
+            handle.seek(0)
+            stale = Holder.from_text(handle.read())
+            if stale is not None and not take_over(stale):
+                _os_unlock(handle)
+                handle.close()
+                return None
+            holder = Holder.this_process(program)
+            _write_record(handle, holder)
+        except BaseException:
+            handle.close()
+            raise
+        _held[path] = _Held(handle, holder, 1)
+    if stale is not None:
+        log.warning(
+            "took over %s from %s (pid %d), which ended abruptly", path, stale.program, stale.pid
+        )
+    return FolderLock(path, holder, stale)
+
+
+def try_acquire(lock_file: Path, program: str) -> FolderLock | None:
+    """Hold the lock if nobody else does (None: another holds it, or it cannot be made)."""
+    try:
+        return acquire(lock_file, program)
+    except (FolderInUse, OSError):
+        return None
+
+
+def held_here(lock_file: Path) -> bool:
+    """Whether this process holds ``lock_file`` now."""
+    with _guard:
+        return lock_file.resolve() in _held

@@ -225,6 +225,9 @@ class ValuesExcelActions:
             if not answer:
                 return
             picked = answer if isinstance(answer, list) else results
+            if not any(r.changes for r in picked if r.ok):
+                self.message.setText(t.IMPORT_UNCHANGED)
+                return
             try:
                 saved = save_returned(self.ctx.door, picked, year, quarter)
             except ImportInterrupted as error:

@@ -188,6 +188,8 @@ def summary_lines(path: Path, result: RestoreResult) -> list[str]:
         lines.append(
             "Khôi phục thử thành công: bản sao lưu toàn vẹn. Dữ liệu hiện tại không thay đổi."
         )
+    elif result.safety_backup is None:
+        lines.append("Đã khôi phục vào thư mục dữ liệu chưa có dữ liệu.")
     else:
         lines.append(
             f"Đã khôi phục. Dữ liệu trước khi khôi phục được giữ ở: {result.safety_backup}"

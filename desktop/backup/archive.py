@@ -48,6 +48,7 @@ from desktop.backup.manifest import (
 from desktop.backup.progress import ProgressSink, SilentProgress
 from desktop.backup.recovery import Removed
 from desktop.backup.snapshot import read_facts, snapshot_database, table_counts
+from desktop.models._base import now
 from desktop.paths import DataFolder
 from desktop.text import search_key
 
@@ -280,7 +281,9 @@ def create_backup(
         manifest = Manifest(
             app_version=__version__,
             schema_revision=revision,
-            created_at=started.replace(microsecond=0).isoformat(),
+            # On the audit log's clock (:func:`desktop.models._base.now`): the shorter-log check
+            # compares the two (:mod:`desktop.backup.trail`).
+            created_at=now().isoformat(),
             ward=ward,
             counts=table_counts(snapshot),
             last_audit_id=last_audit,

@@ -84,27 +84,34 @@ def note_restore(database: Path, source: Path, manifest: Manifest) -> int:
     return renamed
 
 
-def _rows_up_to(session: Session, last_id: int) -> int:
+def _rows_before(session: Session, manifest: Manifest) -> int:
+    """The current log's rows the backup must hold: up to its newest id, and written before it."""
+    from datetime import datetime
+
     from sqlalchemy import func
     from sqlmodel import col, select
 
     from desktop.models import AuditEntry
 
-    statement = select(func.count()).select_from(AuditEntry).where(col(AuditEntry.id) <= last_id)
-    return int(session.exec(statement).one())
+    counted = select(func.count()).select_from(AuditEntry)
+    by_id = session.exec(counted.where(col(AuditEntry.id) <= manifest.last_audit_id)).one()
+    made = datetime.fromisoformat(manifest.created_at)
+    by_time = session.exec(counted.where(col(AuditEntry.at) < made)).one()
+    return max(int(by_id), int(by_time))
 
 
 def shorter_audit_log(source: Path, manifest: Manifest) -> Query[str | None]:
     """The warning for a backup whose audit log was cut short, or None.
 
-    The current log's rows up to the backup's newest audit id are what the backup's own log should
-    hold; a backup holding fewer lost some (the current log's rows after that id are the changes
-    made since the backup, which it cannot hold).
+    What the backup's own log must hold is the current log's rows from before it was made: those
+    up to its newest audit id, and those written before its moment (a crafted backup can empty
+    its log and lower its id together, not hide the rows dated before it). The current log's
+    other rows are the changes made since, which the backup cannot hold.
     """
 
     def query(session: Session) -> str | None:
         held = manifest.counts.get(AUDIT_TABLE, 0)
-        expected = _rows_up_to(session, manifest.last_audit_id)
+        expected = _rows_before(session, manifest)
         if held >= expected:
             return None
         return (

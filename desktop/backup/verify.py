@@ -37,7 +37,7 @@ from desktop.backup.manifest import (
     manifest_hash_from_comment,
 )
 from desktop.backup.progress import ProgressSink, SilentProgress
-from desktop.backup.snapshot import table_counts
+from desktop.backup.snapshot import read_facts, table_counts
 from desktop.storage.schema import KNOWN_REVISIONS
 
 READ_SIZE = 4 << 20
@@ -304,6 +304,8 @@ def check_database(database: Path, manifest: Manifest, backup: str) -> None:
         raise _damaged(backup, "; ".join(problems[:3]))
     if table_counts(database) != manifest.counts:
         raise _damaged(backup, "số bản ghi không khớp bản kê")
+    if read_facts(database)[2] != manifest.last_audit_id:  # the shorter-log check relies on it
+        raise _damaged(backup, "mã dòng nhật ký cuối không khớp bản kê")
 
 
 def verify_backup(

@@ -1,0 +1,159 @@
+"""A restore leaves its trace in the audit log; a backup whose log was cut short is not trusted."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import socket
+import sqlite3
+import zipfile
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from sqlmodel import col, select
+
+from desktop.backup import ShorterAuditLog, create_backup, list_backups, restore_backup
+from desktop.backup.manifest import DATABASE_MEMBER, MANIFEST_NAME, comment_for
+from desktop.backup.snapshot import table_counts
+from desktop.cli import main
+from desktop.context import AppContext
+from desktop.models import Attachment, AuditEntry, Setting, Unit
+from desktop.models.register import UnitKind
+from desktop.storage import Database
+from desktop.text import wording
+
+
+@pytest.fixture
+def usb(tmp_path: Path) -> Path:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    return folder
+
+
+def test_restore_writes_audit_entry(ctx: AppContext, demo_db: Database, usb: Path) -> None:
+    backup = create_backup(ctx.folder, usb)
+    restore_backup(ctx, backup.path)
+    with ctx.db.session() as session:
+        [entry] = session.exec(
+            select(AuditEntry).where(col(AuditEntry.reason).startswith("Khôi phục từ"))
+        ).all()
+        record = session.get(Setting, "last_restore")
+    made = wording.date_time(backup.manifest.created)
+    assert entry.table_name == "setting" and entry.action == "insert"
+    assert entry.reason == (
+        f"Khôi phục từ bản sao lưu “{backup.path.name}” (tạo lúc {made}) "
+        f"trên máy “{socket.gethostname()}”"
+    )
+    assert record is not None
+    noted = json.loads(record.value)
+    assert noted["file"] == backup.path.name
+    assert noted["made_at"] == backup.manifest.created_at
+    assert noted["machine"] == socket.gethostname()
+    assert noted["at"].startswith("2026-12-01")  # when: the clerk's day
+
+
+def _with_database(source: Path, target: Path, edit_database: str) -> Path:
+    """The backup with its database edited by SQL and its manifest made to agree (a forgery)."""
+    work = target.with_suffix(".sqlite3")
+    with zipfile.ZipFile(source) as original:
+        work.write_bytes(original.read(DATABASE_MEMBER))
+        manifest = json.loads(original.read(MANIFEST_NAME))
+        with closing(sqlite3.connect(work)) as conn:
+            conn.executescript(edit_database)
+            last = conn.execute("SELECT coalesce(max(id), 0) FROM auditentry").fetchone()[0]
+        content = work.read_bytes()
+        manifest["counts"] = table_counts(work)
+        manifest["last_audit_id"] = last
+        for member in manifest["members"]:
+            if member["name"] == DATABASE_MEMBER:
+                member["size"], member["sha256"] = len(content), hashlib.sha256(content).hexdigest()
+        raw = json.dumps(manifest).encode()
+        with zipfile.ZipFile(target, "w") as out:
+            for info in original.infolist():
+                if info.filename == DATABASE_MEMBER:
+                    out.writestr(info.filename, content)
+                elif info.filename != MANIFEST_NAME:
+                    out.writestr(info.filename, original.read(info))
+            out.writestr(MANIFEST_NAME, raw)
+            out.comment = comment_for(hashlib.sha256(raw).hexdigest())
+    return target
+
+
+def test_shorter_audit_log_warns(ctx: AppContext, demo_db: Database, usb: Path) -> None:
+    """The issue's forgery: the log emptied (and its newest id with it), all else consistent."""
+    good = create_backup(ctx.folder, usb).path
+    wiped = _with_database(good, usb / "xoa-dau-vet.tdbak", "DELETE FROM auditentry;")
+    before = ctx.folder.database.read_bytes()
+    with pytest.raises(ShorterAuditLog) as refused:
+        restore_backup(ctx, wiped)
+    rows = table_counts(ctx.folder.database)["auditentry"]
+    said = re.search(
+        r"bản sao lưu có 0 dòng, trong khi dữ liệu hiện tại có (\d+) dòng ghi từ trước",
+        refused.value.text(),
+    )
+    # Rows written in the backup's own second are not counted: it may have been made before them.
+    assert said is not None and 0 < int(said.group(1)) <= rows
+    assert "--confirm" in refused.value.text()
+    assert ctx.folder.database.read_bytes() == before
+    assert list_backups(ctx.folder.backups) == []  # refused before the safety backup
+    restore_backup(ctx, wiped, accept_shorter_audit=True)  # the clerk read it and went on
+    assert table_counts(ctx.folder.database)["auditentry"] == 1  # only the restore's own row
+
+
+def test_older_backup_with_its_whole_log_does_not_warn(
+    ctx: AppContext, demo_db: Database, usb: Path
+) -> None:
+    """Changes made since a backup are not a shorter log: restoring it asks nothing more."""
+    backup = create_backup(ctx.folder, usb).path
+    with ctx.db.session() as session:
+        session.add(Unit(code="SAU03", name="Đơn vị sau sao lưu", kind=UnitKind.BUSINESS))
+    restore_backup(ctx, backup)
+    again = create_backup(ctx.folder, usb).path
+    with ctx.db.session() as session:
+        session.add(Unit(code="SAU04", name="Đơn vị sau lần khôi phục", kind=UnitKind.BUSINESS))
+    restore_backup(ctx, backup)  # older than the restore that was made since: still its whole log
+    restore_backup(ctx, again)
+
+
+def test_shorter_audit_log_stops_the_command_unless_confirmed(
+    data_dir: Path, usb: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = ["--data-dir", str(data_dir)]
+    assert main([*data, "demo"]) == 0
+    assert main([*data, "backup", "--to", str(usb)]) == 0
+    [good] = list_backups(usb)
+    wiped = _with_database(good.path, usb / "xoa.tdbak", "DELETE FROM auditentry WHERE id > 10;")
+    capsys.readouterr()
+    assert main([*data, "restore", str(wiped)]) == 1
+    said = capsys.readouterr().err
+    assert "Nhật ký thay đổi của bản sao lưu “xoa.tdbak” ngắn hơn" in said
+    assert "chạy lại lệnh với --confirm" in said
+    assert main([*data, "restore", str(wiped), "--confirm"]) == 0
+
+
+def test_restored_attachment_names_are_cleaned(
+    ctx: AppContext, demo_db: Database, usb: Path
+) -> None:
+    """A crafted backup's name with a path in it never reaches the viewer."""
+    dossier_id = 1
+    with ctx.db.session() as session:
+        session.add(
+            Attachment(dossier_id=dossier_id, sha256="ab" * 32, original_name="x.pdf", size=3)
+        )
+    good = create_backup(ctx.folder, usb).path
+    crafted = _with_database(
+        good,
+        usb / "ten-doc.tdbak",
+        "UPDATE attachment SET original_name = '..\\..\\Startup\\evil.exe' WHERE sha256 = '"
+        + "ab" * 32
+        + "';",
+    )
+    result = restore_backup(ctx, crafted)
+    assert result.names_cleaned == 1
+    with ctx.db.session() as session:
+        [name] = session.exec(
+            select(Attachment.original_name).where(Attachment.sha256 == "ab" * 32)
+        ).all()
+    assert "\\" not in name and "/" not in name and ".." not in name

@@ -90,3 +90,31 @@ def test_restore_onto_a_new_computer(
     expected["setting"] += 1
     expected["auditentry"] += 1
     assert restored["counts"] == expected
+
+
+def test_backup_whose_date_cannot_be_noted_is_told_as_good(
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The file is written and verified; another window holding the database only delays the note."""
+    from desktop.backup import ops
+    from desktop.errors import BUSY, DataBusy
+
+    def busy(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        def operation(session: object) -> None:
+            raise DataBusy(BUSY)
+
+        return operation
+
+    assert main(["--data-dir", str(data_dir), "demo"]) == 0
+    monkeypatch.setattr(ops, "usb_backup_recorded", busy)
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "backup", "--to", str(tmp_path)]) == 0
+    said = capsys.readouterr()
+    assert "Đã sao lưu và kiểm tra lại" in said.out
+    assert "Tệp sao lưu đã ghi và kiểm tra tốt; chỉ chưa ghi được ngày sao lưu" in said.err
+    assert "thất bại" not in said.out + said.err and "không thành công" not in said.err
+    [backup] = list_backups(tmp_path)
+    assert backup.path.stat().st_size > 0

@@ -64,6 +64,7 @@ from desktop.indicators.values import (
     check_values,
     grid_indicators,
     grid_values,
+    open_for_changes,
 )
 from desktop.models import Unit
 from desktop.models.ids import IndicatorId, UnitId
@@ -229,6 +230,12 @@ def _read(
         raise FormRefused(
             f"Tệp “{name}” là biểu mẫu quý {record.quarter}/{record.year}, không phải quý {quarter}/{year}."
         )
+    try:
+        # A locked quarter refuses even a form that would change nothing: the clerk must know
+        # that the unit's figures can no longer go in.
+        open_for_changes(session, year, quarter)
+    except ValueRefused as error:
+        raise FormRefused(f"Tệp “{name}”: {error}") from None
     # The unit is the one the signed record names by id: a code shared with another ward's unit,
     # or a code typed over, never leads to another unit.
     unit = session.get(Unit, record.unit_id)

@@ -124,7 +124,9 @@ def test_form_is_protected_prefilled_and_validated(demo_db: Database, tmp_path: 
     sheet = workbook[SHEET]
     assert sheet.protection.sheet
     assert workbook["_kiemtra"].sheet_state == "veryHidden"
-    assert sheet["C3"].value == "TDP01" and sheet["C5"].value == YEAR and sheet["C6"].value == QUARTER
+    assert (
+        sheet["C3"].value == "TDP01" and sheet["C5"].value == YEAR and sheet["C6"].value == QUARTER
+    )
     assert [sheet.cell(row=FIRST_ROW + n, column=2).value for n in range(2)] == ["DANSO", "VNEID"]
     # Last quarter's denominator is shown; the Mẫu số is pre-filled from the register's adults
     # (issue 12: the register's head-counts are the denominators; last quarter's only without one).
@@ -180,9 +182,7 @@ def test_workbook_of_another_quarter_or_unit_is_refused(
     path = _form(demo_db, tmp_path, "TDP01")
     _fill(path, {0: (300, 400)})
     assert "quý 4/2026, không phải quý 3/2026" in _refused(ctx, path, 2026, 3)
-    assert "không phải của đơn vị đang nhập" in _refused(
-        ctx, path, unit_id=_ids(demo_db, "TDP02")
-    )
+    assert "không phải của đơn vị đang nhập" in _refused(ctx, path, unit_id=_ids(demo_db, "TDP02"))
     assert _stored(demo_db, "TDP01", "DANSO") is None
 
 
@@ -341,7 +341,9 @@ def test_results_sheet_words_its_verdicts_and_percents_with_the_one_voice(
     found = [(r[0].value, r[headers.index("Kết luận")].value) for r in rows]
     assert found == [(r.code, verdict(r)) for r in results]
     # Excel keeps 15 significant digits, hence approx.
-    assert [r[share].value for r in rows] == pytest.approx([excel_percent(r.percent) for r in results])
+    assert [r[share].value for r in rows] == pytest.approx(
+        [excel_percent(r.percent) for r in results]
+    )
     assert [r[gap].value for r in rows] == pytest.approx([r.gap for r in results])
     assert {r[share].number_format for r in rows} == {wording.EXCEL_PERCENT}
     assert {r[gap].number_format for r in rows} == {wording.EXCEL_POINTS}

@@ -54,6 +54,12 @@ def test_restore_writes_audit_entry(ctx: AppContext, demo_db: Database, usb: Pat
     assert noted["at"].startswith("2026-12-01")  # when: the clerk's day
 
 
+def _age_the_log(database: Path) -> None:
+    """The log as a ward's is: written over the weeks before the backup, not in its very second."""
+    with closing(sqlite3.connect(database)) as conn, conn:
+        conn.execute("UPDATE auditentry SET at = datetime(at, '-7 days')")
+
+
 def _with_database(source: Path, target: Path, edit_database: str) -> Path:
     """The backup with its database edited by SQL and its manifest made to agree (a forgery)."""
     work = target.with_suffix(".sqlite3")
@@ -83,6 +89,7 @@ def _with_database(source: Path, target: Path, edit_database: str) -> Path:
 
 def test_shorter_audit_log_warns(ctx: AppContext, demo_db: Database, usb: Path) -> None:
     """The issue's forgery: the log emptied (and its newest id with it), all else consistent."""
+    _age_the_log(ctx.folder.database)
     good = create_backup(ctx.folder, usb).path
     wiped = _with_database(good, usb / "xoa-dau-vet.tdbak", "DELETE FROM auditentry;")
     before = ctx.folder.database.read_bytes()
@@ -93,8 +100,7 @@ def test_shorter_audit_log_warns(ctx: AppContext, demo_db: Database, usb: Path) 
         r"bản sao lưu có 0 dòng, trong khi dữ liệu hiện tại có (\d+) dòng ghi từ trước",
         refused.value.text(),
     )
-    # Rows written in the backup's own second are not counted: it may have been made before them.
-    assert said is not None and 0 < int(said.group(1)) <= rows
+    assert said is not None and int(said.group(1)) == rows
     assert "--confirm" in refused.value.text()
     assert ctx.folder.database.read_bytes() == before
     assert list_backups(ctx.folder.backups) == []  # refused before the safety backup
@@ -122,6 +128,7 @@ def test_shorter_audit_log_stops_the_command_unless_confirmed(
 ) -> None:
     data = ["--data-dir", str(data_dir)]
     assert main([*data, "demo"]) == 0
+    _age_the_log(data_dir / "thidua.sqlite3")
     assert main([*data, "backup", "--to", str(usb)]) == 0
     [good] = list_backups(usb)
     wiped = _with_database(good.path, usb / "xoa.tdbak", "DELETE FROM auditentry WHERE id > 10;")

@@ -239,10 +239,13 @@ def _place(error: Exception, folder: Path | None) -> str:
 def _log_refusal(error: Exception, refusal: Refusal, folder: Path | None) -> None:
     if _logging_to_file(folder) is None:
         return
-    if refusal is error:
+    # The machine underneath said no (directly, or as the cause the door turned into this
+    # refusal): keep what it said for whoever supports the clerk — the SQL without its values.
+    underneath = error if refusal is not error else error.__cause__
+    if isinstance(underneath, Exception) and not isinstance(underneath, Refusal):
+        log.warning("refused: %s", refusal.message, exc_info=underneath)
+    else:
         log.info("refused: %s", refusal.message)
-    else:  # the machine underneath said no: keep what it said for whoever supports the clerk
-        log.warning("refused: %s", refusal.message, exc_info=error)
 
 
 def _log_bug(error: Exception, folder: Path | None) -> Path | None:

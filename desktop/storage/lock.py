@@ -179,6 +179,11 @@ def _os_unlock(handle: IO[str]) -> None:
     fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
+def _open(path: Path) -> IO[str]:
+    # "a+": created when missing, never truncated before the lock is ours; kept open while held.
+    return open(path, "a+", encoding="utf-8")
+
+
 def _write_record(handle: IO[str], holder: Holder | None) -> None:
     # No fsync: the record only tells a second process whom to name; after a power cut an empty
     # record merely means the next start is not told that the last one ended abruptly.
@@ -255,8 +260,7 @@ def acquire(
         if held is not None:
             held.count += 1
             return FolderLock(path, held.holder)
-        # "a+": created when missing, never truncated before the lock is ours.
-        handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115  (kept open while held)
+        handle = _open(path)
         try:
             if not _try_os_lock(handle):
                 raise FolderInUse(path.parent, read_holder(path))

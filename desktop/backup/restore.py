@@ -18,7 +18,7 @@ import logging
 import shutil
 import sqlite3
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -46,6 +46,7 @@ class RestoreResult:
     safety_backup: Path | None  # the data as it was just before the restore
     test_only: bool
     names_cleaned: int = 0  # attachment names from the backup that were not safe, renamed
+    newest_ids: dict[str, int] = field(default_factory=dict)  # of the backup's tables, as read
 
 
 def _upgrade(database: Path) -> str | None:
@@ -130,7 +131,15 @@ def trial_restore(
             progress=progress,
         )
         upgraded = _upgrade_or_refuse(verified)
-    return RestoreResult(Path(path), verified.manifest, verified.encrypted, upgraded, None, True)
+    return RestoreResult(
+        Path(path),
+        verified.manifest,
+        verified.encrypted,
+        upgraded,
+        None,
+        True,
+        newest_ids=verified.newest_ids,
+    )
 
 
 def _upgrade_or_refuse(verified: VerifiedBackup) -> str | None:
@@ -145,13 +154,13 @@ def _upgrade_or_refuse(verified: VerifiedBackup) -> str | None:
         ) from error
 
 
-def _refuse_shorter_log(ctx: AppContext, path: Path, manifest: Manifest) -> None:
+def _refuse_shorter_log(ctx: AppContext, path: Path, verified: VerifiedBackup) -> None:
     from sqlalchemy.exc import DatabaseError
 
     from desktop.errors import Refusal
 
     try:
-        warning = ctx.door.read(shorter_audit_log(path, manifest))
+        warning = ctx.door.read(shorter_audit_log(path, verified.manifest, verified.newest_ids))
     except (Refusal, DatabaseError) as error:  # a damaged current file has no log to compare
         log.warning("current audit log not readable before restore: %s", error)
         return
@@ -215,7 +224,7 @@ def restore_backup(
         )
         upgraded = _upgrade_or_refuse(verified)
         if ctx.database_exists and not accept_shorter_audit:
-            _refuse_shorter_log(ctx, path, verified.manifest)
+            _refuse_shorter_log(ctx, path, verified)
         assert verified.database is not None and verified.attachments is not None
         assert verified.documents is not None
         verified.attachments.mkdir(exist_ok=True)

@@ -71,3 +71,26 @@ def read_facts(path: Path) -> tuple[str | None, str, int]:
         if "auditentry" in tables:
             audit = conn.execute("SELECT coalesce(max(id), 0) FROM auditentry").fetchone()[0]
     return revision, ward or WardSettings().ward_name, int(audit)
+
+
+def newest_ids(path: Path) -> dict[str, int]:
+    """The highest ``id`` of every table that has one (read-only): how far each table had got.
+
+    SQLite gives a new row the highest id plus one, so a record whose id is at most this was made
+    before the file was (the shorter-log check of :mod:`desktop.backup.trail` relies on it).
+    """
+    found: dict[str, int] = {}
+    with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        for name in names:
+            columns = {r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')}
+            if "id" in columns:
+                top = conn.execute(f'SELECT max(id) FROM "{name}"').fetchone()[0]
+                if isinstance(top, int):
+                    found[name] = top
+    return found

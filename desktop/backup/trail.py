@@ -84,8 +84,8 @@ def note_restore(database: Path, source: Path, manifest: Manifest) -> int:
     return renamed
 
 
-def _rows_before(session: Session, manifest: Manifest) -> int:
-    """The current log's rows the backup must hold: up to its newest id, and written before it."""
+def _rows_before(session: Session, manifest: Manifest, newest_ids: dict[str, int]) -> int:
+    """The current log's rows the backup's own log must hold (see :func:`shorter_audit_log`)."""
     from datetime import datetime
 
     from sqlalchemy import func
@@ -97,21 +97,35 @@ def _rows_before(session: Session, manifest: Manifest) -> int:
     by_id = session.exec(counted.where(col(AuditEntry.id) <= manifest.last_audit_id)).one()
     made = datetime.fromisoformat(manifest.created_at)
     by_time = session.exec(counted.where(col(AuditEntry.at) < made)).one()
-    return max(int(by_id), int(by_time))
+    by_records = 0
+    for table, newest in newest_ids.items():
+        if table == AUDIT_TABLE:
+            continue
+        made_before = counted.where(
+            AuditEntry.table_name == table,
+            AuditEntry.action == "insert",
+            col(AuditEntry.record_id) <= newest,
+        )
+        by_records += int(session.exec(made_before).one())
+    return max(int(by_id), int(by_time), by_records)
 
 
-def shorter_audit_log(source: Path, manifest: Manifest) -> Query[str | None]:
+def shorter_audit_log(
+    source: Path, manifest: Manifest, newest_ids: dict[str, int]
+) -> Query[str | None]:
     """The warning for a backup whose audit log was cut short, or None.
 
-    What the backup's own log must hold is the current log's rows from before it was made: those
-    up to its newest audit id, and those written before its moment (a crafted backup can empty
-    its log and lower its id together, not hide the rows dated before it). The current log's
-    other rows are the changes made since, which the backup cannot hold.
+    The backup's own log must hold the current log's rows from before it was made: those up to its
+    newest audit id, those dated before its moment, and the insertion of every record it holds
+    (``newest_ids``, read from its database: a record with an id up to a table's newest was made
+    before the backup). A forgery can empty the log and lower its id and its date together, but
+    not keep the records whose making the current log remembers. The current log's other rows are
+    the changes made since, which the backup cannot hold.
     """
 
     def query(session: Session) -> str | None:
         held = manifest.counts.get(AUDIT_TABLE, 0)
-        expected = _rows_before(session, manifest)
+        expected = _rows_before(session, manifest, newest_ids)
         if held >= expected:
             return None
         return (

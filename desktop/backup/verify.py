@@ -16,7 +16,7 @@ import tempfile
 import zipfile
 import zlib
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -37,7 +37,7 @@ from desktop.backup.manifest import (
     manifest_hash_from_comment,
 )
 from desktop.backup.progress import ProgressSink, SilentProgress
-from desktop.backup.snapshot import read_facts, table_counts
+from desktop.backup.snapshot import newest_ids, read_facts, table_counts
 from desktop.storage.schema import KNOWN_REVISIONS
 
 READ_SIZE = 4 << 20
@@ -56,6 +56,8 @@ class VerifiedBackup:
     manifest: Manifest
     encrypted: bool
     folder: Path | None
+    # The highest id of each table of the database inside, read from it (a deep check only).
+    newest_ids: dict[str, int] = field(default_factory=dict)
 
     @property
     def database(self) -> Path | None:
@@ -346,15 +348,17 @@ def verify_backup(
                 folder = Path(scratch) / "members"
                 folder.mkdir()
             manifest = _verify_zip(plain, name, folder, progress, check_hashes)
+            ids: dict[str, int] = {}
             if deep and folder is not None:
                 progress.report(0, 0, "Đang kiểm tra toàn vẹn cơ sở dữ liệu…")
                 check_database(folder / DATABASE_MEMBER, manifest, name)
+                ids = newest_ids(folder / DATABASE_MEMBER)
     except OSError as error:
         raise BackupError(
             f"Không đọc được bản sao lưu “{name}”: {error.strerror or error}. Hãy kiểm tra USB "
             "rồi thử lại; dữ liệu hiện tại không thay đổi."
         ) from error
-    return VerifiedBackup(path, manifest, encrypted, extract_to)
+    return VerifiedBackup(path, manifest, encrypted, extract_to, ids)
 
 
 def _verify_zip(

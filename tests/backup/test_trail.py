@@ -60,7 +60,9 @@ def _age_the_log(database: Path) -> None:
         conn.execute("UPDATE auditentry SET at = datetime(at, '-7 days')")
 
 
-def _with_database(source: Path, target: Path, edit_database: str) -> Path:
+def _with_database(
+    source: Path, target: Path, edit_database: str, made_at: str | None = None
+) -> Path:
     """The backup with its database edited by SQL and its manifest made to agree (a forgery)."""
     work = target.with_suffix(".sqlite3")
     with zipfile.ZipFile(source) as original:
@@ -72,6 +74,8 @@ def _with_database(source: Path, target: Path, edit_database: str) -> Path:
         content = work.read_bytes()
         manifest["counts"] = table_counts(work)
         manifest["last_audit_id"] = last
+        if made_at is not None:
+            manifest["created_at"] = made_at
         for member in manifest["members"]:
             if member["name"] == DATABASE_MEMBER:
                 member["size"], member["sha256"] = len(content), hashlib.sha256(content).hexdigest()
@@ -106,6 +110,18 @@ def test_shorter_audit_log_warns(ctx: AppContext, demo_db: Database, usb: Path) 
     assert list_backups(ctx.folder.backups) == []  # refused before the safety backup
     restore_backup(ctx, wiped, accept_shorter_audit=True)  # the clerk read it and went on
     assert table_counts(ctx.folder.database)["auditentry"] == 1  # only the restore's own row
+
+
+def test_shorter_audit_log_warns_even_when_the_backup_is_dated_before_everything(
+    ctx: AppContext, demo_db: Database, usb: Path
+) -> None:
+    """The log, its newest id and the backup's date all forged: the records it holds still tell."""
+    good = create_backup(ctx.folder, usb).path
+    forged = _with_database(
+        good, usb / "gia-ngay.tdbak", "DELETE FROM auditentry;", made_at="2020-01-01T08:00:00"
+    )
+    with pytest.raises(ShorterAuditLog, match="bản sao lưu có 0 dòng"):
+        restore_backup(ctx, forged)
 
 
 def test_older_backup_with_its_whole_log_does_not_warn(

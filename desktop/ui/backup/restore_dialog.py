@@ -190,7 +190,7 @@ class RestoreDialog(QDialog):
         self.summary.setText(summary_html(result))
         if self.ctx.database_exists:
             self.audit_warning = self.ctx.door.read(
-                shorter_audit_log(result.source, result.manifest)
+                shorter_audit_log(result.source, result.manifest, result.newest_ids)
             )
         if self.audit_warning is not None:
             self._show(self.audit_warning, True)

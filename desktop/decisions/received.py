@@ -34,7 +34,8 @@ from desktop.models import (
 from desktop.models.ids import saved_id
 from desktop.models.periods import today
 from desktop.storage.hooks import set_audit_reason
-from desktop.text import clean, clean_line, search_key, wording
+from desktop.text import clean_line, search_key, wording
+from desktop.text.filenames import safe_file_name
 
 WARD_LEVEL = 1
 # What a scan of a signed paper comes as: the scanner's PDF or a photograph of the page.
@@ -170,7 +171,7 @@ def store_scan(session: Session, store: Path, decision_id: int, source: Path) ->
     check_scan_name(source)
     sha, size = store_file(store, source)
     attachment = Attachment(
-        decision_id=decision_id, sha256=sha, original_name=clean(source.name), size=size
+        decision_id=decision_id, sha256=sha, original_name=safe_file_name(source.name), size=size
     )
     session.add(attachment)
     session.flush()

@@ -15,6 +15,9 @@ The fault is read from the environment, so that the command line stays the clerk
   ``logs/`` is never counted.
 - ``THIDUA_FAULT_TALLY=<file>`` — at exit, the calls counted, per kind, with the path each touched
   (JSON): how a test learns how many kill points an operation has.
+- ``THIDUA_FAULT_COMMITS=<file>`` — after each commit to a counted database, one line of JSON: the
+  rows of every table as committed. A process killed later has told what it had made durable
+  (``bench/crash.py`` counts the committed rows a crash would lose).
 
 Only this process is patched, from its first line: what the command does is the real code.
 """
@@ -51,6 +54,7 @@ _spec = os.environ.get("THIDUA_FAULT", "")
 _under = [str(Path(p).resolve()) for p in os.environ.get("THIDUA_FAULT_UNDER", "").split(":") if p]
 _tally_file = os.environ.get("THIDUA_FAULT_TALLY", "")
 _paused_file = os.environ.get("THIDUA_FAULT_PAUSED", "")
+_commits_file = os.environ.get("THIDUA_FAULT_COMMITS", "")
 _tally: dict[str, list[str]] = {kind: [] for kind in KINDS}
 _kind, _k, _action = "", 0, ""
 if _spec:
@@ -216,10 +220,33 @@ class _Connection(sqlite3.Connection):
         return _then_kill(result) if after else result
 
     def commit(self) -> None:
-        after = self.in_transaction and _sql_hit(self, "COMMIT")
+        committing = self.in_transaction
+        after = committing and _sql_hit(self, "COMMIT")
         super().commit()
+        if committing and _commits_file and _counted(self.thidua_path):
+            _note_commit(self)
         if after:
             _kill()
+
+
+def _note_commit(connection: sqlite3.Connection) -> None:
+    """The rows of every table, as just committed, appended to the commits file."""
+    tables = [
+        row[0]
+        for row in sqlite3.Connection.execute(
+            connection, "SELECT name FROM sqlite_master WHERE type = 'table'"
+        )
+    ]
+    counts = {
+        name: sqlite3.Connection.execute(connection, f'SELECT count(*) FROM "{name}"').fetchone()[0]
+        for name in tables
+    }
+    line = (json.dumps(counts) + "\n").encode()
+    descriptor = _real_os_open(_commits_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        _real_os_write(descriptor, line)  # in the kernel before the next statement: kept by a kill
+    finally:
+        os.close(descriptor)
 
 
 def _then_kill(result: Any) -> Any:
@@ -242,6 +269,8 @@ def _sql_hit(connection: sqlite3.Connection, sql: str) -> bool:
 
 
 _real_connect = sqlite3.connect
+_real_os_open = os.open
+_real_os_write = os.write
 
 
 def _connect(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:

@@ -4,10 +4,13 @@ Run by hand (not collected by pytest)::
 
     python bench/backup.py [--keep DIR] [--units N]
 
-Prints the time of a plain copy of the same bytes (with and without flushing to disk), of a verified
+The ward's issued documents are part of what a backup holds (issue 15): the plan, the year's
+Phương hướng and report and the four quarterly reports of 2025 are issued first, so that their PDFs
+(the long tables of every unit) lie in ``documents/``. Prints the time of a plain copy of the same
+bytes — the database and every issued PDF — (with and without flushing to disk), of a verified
 backup (uncompressed, compressed, encrypted), of a trial restore and of a real restore (safety
 backup of the live data, swap, reopen, the door's announcement). Target: the uncompressed backup
-within 3× of the operating system's copy.
+within 3× of the byte-for-byte copy with fsync.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desktop.backup import SAFETY_TAG, create_backup, list_backups, restore_backup, trial_restore
+from desktop.cli import main as cli
 from desktop.context import AppContext
 from desktop.demo.ward import SyntheticSize, build_synthetic_ward
 
@@ -62,6 +66,52 @@ def byte_copy(sources: list[Path], target: Path) -> None:
             shutil.copyfileobj(reader, writer, 4 << 20)
             writer.flush()
             os.fsync(writer.fileno())
+
+
+# What the clerk issues in a year, as the command line issues it: each PDF lands in documents/.
+ISSUED = (
+    ("document", "plan", "--issue", "--date", "07/07/2025"),
+    *(
+        (
+            "document",
+            "direction",
+            "--year",
+            "2025",
+            "--quarter",
+            str(q),
+            "--text",
+            "Đôn đốc các đơn vị.",
+        )
+        for q in (1, 2, 3, 4)
+    ),
+    *(
+        (
+            "document",
+            "report",
+            "--year",
+            "2025",
+            "--quarter",
+            str(q),
+            "--issue",
+            "--confirm",
+            "--date",
+            day,
+        )
+        for q, day in ((1, "05/04/2025"), (2, "05/07/2025"), (3, "05/10/2025"), (4, "20/12/2025"))
+    ),
+    ("document", "direction", "--year", "2025", "--text", "Năm 2026 duy trì các chỉ tiêu."),
+    ("document", "report", "--year", "2025", "--issue", "--confirm", "--date", "25/12/2025"),
+)
+
+
+def issue_documents(data: Path, scratch: Path) -> None:
+    """Issue the year's documents once (a kept ward already has them)."""
+    if any(data.joinpath("documents").glob("*.pdf")):
+        return
+    for number, args in enumerate(ISSUED):
+        out = ["--out", str(scratch / f"{number}.pdf")] if "--issue" in args else []
+        if cli(["--data-dir", str(data), *args, *out]) != 0:
+            raise SystemExit(f"could not issue: {' '.join(args)}")
 
 
 def fresh(folder: Path) -> Path:
@@ -145,13 +195,26 @@ def main() -> int:
         print(
             f"built the ward: {values:,} quarterly values in {time.perf_counter() - started:.1f} s"
         )
+    ctx.close()
+    started = time.perf_counter()
+    scratch = root / "issued"
+    scratch.mkdir(exist_ok=True)
+    issue_documents(root / "data", scratch)
+    ctx = AppContext.from_args(root / "data")
     ctx.db.schema_revision()
     size = ctx.folder.database.stat().st_size
+    documents = sorted(ctx.folder.documents.glob("*.pdf"))
+    pdf_bytes = sum(p.stat().st_size for p in documents)
     print(f"database: {size / 1e6:.1f} MB")
+    print(
+        f"issued documents: {len(documents)} PDFs, {pdf_bytes / 1e6:.1f} MB "
+        f"(ready in {time.perf_counter() - started:.1f} s)"
+    )
     out = root / "usb"
     database = ctx.folder.database
     wal = Path(f"{database}-wal")
     sources = [database, wal] if wal.exists() else [database]
+    sources += documents  # the copy holds the same bytes as the backup
     measure(ctx, sources, out, root, warm_up=True)  # warms the disk cache for both sides alike
     measure(ctx, sources, out, root, warm_up=False)
     ctx.close()

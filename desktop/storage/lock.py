@@ -144,7 +144,7 @@ def read_holder(lock_file: Path) -> Holder | None:
 # -- the operating system's lock -------------------------------------------------------------------
 
 
-def _try_os_lock(handle: IO[str]) -> bool:
+def _try_os_lock(handle: IO[bytes]) -> bool:
     """Take the lock without waiting; False when another process holds it."""
     if sys.platform == "win32":
         import msvcrt
@@ -166,7 +166,7 @@ def _try_os_lock(handle: IO[str]) -> bool:
     return True
 
 
-def _os_unlock(handle: IO[str]) -> None:
+def _os_unlock(handle: IO[bytes]) -> None:
     if sys.platform == "win32":
         import msvcrt
 
@@ -179,18 +179,20 @@ def _os_unlock(handle: IO[str]) -> None:
     fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def _open(path: Path) -> IO[str]:
+def _open(path: Path) -> IO[bytes]:
     # "a+": created when missing, never truncated before the lock is ours; kept open while held.
-    return open(path, "a+", encoding="utf-8")
+    # Bytes, not text: Windows locks at an offset far past the record, and a text file cannot
+    # seek to an arbitrary offset.
+    return open(path, "a+b")
 
 
-def _write_record(handle: IO[str], holder: Holder | None) -> None:
+def _write_record(handle: IO[bytes], holder: Holder | None) -> None:
     # No fsync: the record only tells a second process whom to name; after a power cut an empty
     # record merely means the next start is not told that the last one ended abruptly.
     handle.seek(0)
     handle.truncate()
     if holder is not None:
-        handle.write(holder.to_text())
+        handle.write(holder.to_text().encode("utf-8"))
     handle.flush()
 
 
@@ -199,7 +201,7 @@ def _write_record(handle: IO[str], holder: Holder | None) -> None:
 
 @dataclass
 class _Held:
-    handle: IO[str]
+    handle: IO[bytes]
     holder: Holder
     count: int
 
@@ -265,7 +267,7 @@ def acquire(
             if not _try_os_lock(handle):
                 raise FolderInUse(path.parent, read_holder(path))
             handle.seek(0)
-            stale = Holder.from_text(handle.read())
+            stale = Holder.from_text(handle.read().decode("utf-8", errors="replace"))
             if stale is not None and not take_over(stale):
                 _os_unlock(handle)
                 handle.close()

@@ -207,7 +207,8 @@ class _Held:
 
 
 _held: dict[Path, _Held] = {}
-_guard = threading.Lock()
+# Re-entrant: the window asks about a stale lock (a modal dialog, an event loop) while holding it.
+_guard = threading.RLock()
 
 
 @dataclass

@@ -274,7 +274,12 @@ def _clean_scratch(folder: DataFolder, scratch: Path) -> None:
 
 
 def _swap(folder: DataFolder, plan: journal.Journal) -> None:
-    """Swap under the journal; a failure puts every old item back before it is reported."""
+    """Swap under the journal; a failure puts every old item back before it is reported.
+
+    A failure once the new database is in place (a flush of the folder refused, say) finishes the
+    swap instead, if it can: the restore then did all it was asked, and says so. The journal's
+    removal is the last step and may fail harmlessly: the next start finds nothing left to do.
+    """
     root = folder.root
     database = folder.database
     if database.exists():
@@ -282,18 +287,39 @@ def _swap(folder: DataFolder, plan: journal.Journal) -> None:
     try:
         journal.swap(root, plan)
     except OSError as error:
-        try:
-            journal.roll_back(root, plan)
-        except OSError as second:
-            log.error("restore could not be undone now (%s); the next start will settle it", second)
-            raise BackupError(
-                f"Không thay được tệp dữ liệu: {error.strerror or error}. Các tệp cũ được giữ "
-                "nguyên trong thư mục tạm của lần khôi phục; hãy đóng các chương trình khác đang "
-                "mở thư mục dữ liệu rồi mở lại ThiĐua để trả lại dữ liệu như trước."
-            ) from error
+        if not _finished_anyway(root, plan, error):
+            _undo(root, plan, error)
+    try:
         journal.remove_journal(root)
+    except OSError as error:
+        log.warning("restore journal not removed (%s); the next start removes it", error)
+
+
+def _finished_anyway(root: Path, plan: journal.Journal, error: OSError) -> bool:
+    if not (journal.committed(root, plan) and journal.can_finish(root, plan)):
+        return False
+    try:
+        journal.roll_forward(root, plan)
+    except OSError as second:
+        log.error("restore could not be finished after %s: %s; undoing it", error, second)
+        return False
+    log.warning("restore finished despite %s after its database was in place", error)
+    return True
+
+
+def _undo(root: Path, plan: journal.Journal, error: OSError) -> None:
+    """Put every old item back and refuse; if even that fails, the next start settles it."""
+    try:
+        journal.roll_back(root, plan)
+    except OSError as second:
+        log.error("restore could not be undone now (%s); the next start will settle it", second)
         raise BackupError(
-            f"Không thay được tệp dữ liệu: {error.strerror or error}. Dữ liệu hiện tại không thay "
-            "đổi; hãy đóng các chương trình khác đang mở thư mục dữ liệu rồi thử lại."
+            f"Không thay được tệp dữ liệu: {error.strerror or error}. Các tệp cũ được giữ "
+            "nguyên trong thư mục tạm của lần khôi phục; hãy đóng các chương trình khác đang "
+            "mở thư mục dữ liệu rồi mở lại ThiĐua để trả lại dữ liệu như trước."
         ) from error
     journal.remove_journal(root)
+    raise BackupError(
+        f"Không thay được tệp dữ liệu: {error.strerror or error}. Dữ liệu hiện tại không thay "
+        "đổi; hãy đóng các chương trình khác đang mở thư mục dữ liệu rồi thử lại."
+    ) from error

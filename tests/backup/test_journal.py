@@ -263,3 +263,49 @@ def test_crafted_journal_moves_nothing_outside_the_data_folder(
     recover_at_start(ctx.folder)
     assert outside.read_text(encoding="utf-8") == "không được đụng tới"
     assert ctx.folder.database.read_bytes() == before
+
+
+def test_a_disk_fault_after_the_database_is_in_finishes_the_restore(
+    ctx: AppContext, two_states: tuple[Path, State], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the point of no return a failed step is tried again: the restore says done, and is."""
+    import errno
+
+    backup, after = two_states
+    real_move_in = journal._move_in
+    failed: list[str] = []
+
+    def once(root: Path, plan: journal.Journal, item: journal.SwapItem) -> None:
+        if item.live == "attachments" and not failed:
+            failed.append(item.live)
+            raise OSError(errno.EIO, "lỗi đọc ghi")
+        real_move_in(root, plan, item)
+
+    monkeypatch.setattr(journal, "_move_in", once)
+    restore_backup(ctx, backup)
+    assert failed == ["attachments"]
+    assert not journal.journal_path(ctx.folder.root).exists()
+    assert not list(ctx.folder.root.glob(".restore-*"))
+    ctx.close()
+    assert without_restore_note(state(ctx)) == after
+
+
+def test_a_disk_fault_before_the_database_is_in_leaves_the_data_as_it_was(
+    ctx: AppContext, two_states: tuple[Path, State], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from desktop.backup import BackupError
+
+    backup, _ = two_states
+    before = before_swap(ctx)
+
+    def full(live: Path, aside: Path) -> None:  # keeping the old database aside fills the disk
+        raise OSError(errno.ENOSPC, "ổ đĩa đầy")
+
+    monkeypatch.setattr(journal, "_keep_by_link", full)
+    with pytest.raises(BackupError, match="Dữ liệu hiện tại không thay đổi"):
+        restore_backup(ctx, backup)
+    ctx.close()
+    assert state(ctx) == before
+    assert not journal.journal_path(ctx.folder.root).exists()

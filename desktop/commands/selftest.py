@@ -88,8 +88,9 @@ def _backup(folder: Path) -> str:
 
     usb = folder.parent / f"{folder.name}-usb"
     usb.mkdir()
-    result = create_backup(DataFolder(folder).ensure(), usb, passphrase="tu-kiem-tra")
-    trial_restore(result.path, passphrase="tu-kiem-tra", work_dir=usb)
+    data = DataFolder(folder).ensure()
+    result = create_backup(data, usb, passphrase="tu-kiem-tra")
+    trial_restore(result.path, passphrase="tu-kiem-tra", work_dir=data.scratch)
     return f"sao lưu mã hóa {result.path.stat().st_size // 1024} KB, khôi phục thử đạt"
 
 

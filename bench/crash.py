@@ -159,7 +159,9 @@ def run_kills(
         if any(line and "tiếp quản" not in line for line in check_err.splitlines()):
             tally.recoveries += 1
         if op.name == "backup":
-            tally.integrity_failures += bad_backups(data, usb, here / "tmp-trial")
+            for refused in bad_backups(data, usb, here / "tmp-trial"):
+                tally.integrity_failures += 1
+                tally.notes.append(f"backup kill {tally.kills} at {moment:.1f} s: {refused}")
             finished(cli(data, *op.args(data, usb), temp=temps[2]))  # the USB's next use sweeps it
         tally.lost_rows += lost_rows(op, last_commit(commits), counts(data), ends)
         left = harness.debris(data, [usb]) + [p for t in temps for p in harness.debris(data, (), t)]
@@ -171,11 +173,13 @@ def run_kills(
     return tally
 
 
-def bad_backups(data: Path, usb: Path, temp: Path) -> int:
-    bad = 0
+def bad_backups(data: Path, usb: Path, temp: Path) -> list[str]:
+    """What ``restore --test`` says of each file on the USB named like a backup that it refuses."""
+    bad = []
     for backup in harness.backups_in(usb):
-        code, _ = finished(cli(data, "restore", "--test", str(backup), temp=temp))
-        bad += code != 0
+        code, said = finished(cli(data, "restore", "--test", str(backup), temp=temp))
+        if code != 0:
+            bad.append(f"{backup.name}: {said.strip()[:300]}")
     return bad
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
+import logging
 import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func
+from sqlalchemy import event, func
 from sqlmodel import Session, col, select
 
 from desktop.documents.common import DocumentRequest
@@ -25,6 +26,8 @@ from desktop.documents.service import Prepared, kind_module, lay_out, prepare
 from desktop.models import IssuedDocument
 from desktop.models.ids import DocumentId
 from desktop.settings import load_settings
+
+log = logging.getLogger("thidua.documents")
 
 
 def list_issued(session: Session) -> list[IssuedDocument]:
@@ -165,8 +168,9 @@ def issue_document(
     transaction with ``on_issue(session, record, request)`` (a Tờ trình records what it listed,
     a Quyết định the decision on every dossier); a refusal there leaves nothing issued.
 
-    The PDF is written before the record; if the transaction then fails the file is an orphan with
-    no number attached, which is harmless, while a record without its file would not be.
+    The PDF is written before the record, since a record without its file could never be
+    reprinted; if the transaction then rolls back (a refusal, a full or read-only disk at the
+    commit) the file it wrote is removed with it, so that the folder is as it was.
     """
     book = book_of(session, request)
     prepared, suffix = book.prepared, book.suffix
@@ -174,7 +178,11 @@ def issue_document(
     number = checked_number(session, book, year, number)
     pdf = lay_out(session, prepared, Issue(year, number, issued_on))
     sha = hashlib.sha256(pdf).hexdigest()
-    _write_atomically(pdf_path(documents_folder, sha), pdf)
+    path = pdf_path(documents_folder, sha)
+    written = not path.exists()
+    _write_atomically(path, pdf)
+    if written:
+        _removed_on_rollback(session, path)
     record = IssuedDocument(
         kind=request.kind,
         type_code=book.code,
@@ -192,6 +200,29 @@ def issue_document(
     if on_issue is not None:
         on_issue(session, record, request)
     return record, pdf
+
+
+def _removed_on_rollback(session: Session, path: Path) -> None:
+    """Remove ``path`` if the session's transaction rolls back instead of committing.
+
+    Disarmed by the commit: a rollback of a later transaction of the same session (a read after
+    the commit, then ``close``) must never take the file of a committed record.
+    """
+    armed = [True]
+
+    def committed(_session: Session) -> None:
+        armed[0] = False
+
+    def rolled_back(_session: Session) -> None:
+        if armed[0]:
+            armed[0] = False
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:  # the disk that failed the commit may refuse this too: log, keep going
+                log.warning("could not remove %s after its issuing was rolled back", path)
+
+    event.listen(session, "after_commit", committed)
+    event.listen(session, "after_rollback", rolled_back)
 
 
 def _taken(session: Session, type_code: str, year: int, number: int) -> bool:

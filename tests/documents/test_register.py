@@ -15,6 +15,7 @@ from desktop.documents.directions import save_direction
 from desktop.documents.register import issue_document, list_issued, next_number, reprint
 from desktop.documents.service import DocumentError, render
 from desktop.models import Campaign, IssuedDocument
+from desktop.models.ids import DocumentId
 from desktop.storage import Database
 
 
@@ -115,6 +116,30 @@ def test_a_failed_transaction_leaves_no_number_behind(db: Database, ctx: AppCont
     with db.session() as session:
         assert list_issued(session) == []
         assert next_number(session, "KH", 2025) == 1
+
+
+def test_a_failed_issuing_leaves_no_orphan_pdf(db: Database, ctx: AppContext) -> None:
+    folder = ctx.folder.documents
+    before = sorted(folder.iterdir())
+    with pytest.raises(RuntimeError), db.session() as session:
+        issue_document(session, folder, DocumentRequest("plan"), date(2025, 2, 5))
+        assert len(list(folder.iterdir())) == len(before) + 1  # written before the record
+        raise RuntimeError("ổ đĩa đầy lúc ghi sổ")
+    assert sorted(folder.iterdir()) == before
+
+
+def test_a_committed_pdf_stays_when_the_session_rolls_back_later(
+    db: Database, ctx: AppContext
+) -> None:
+    folder = ctx.folder.documents
+    with db.session() as session:
+        record, pdf = issue_document(session, folder, DocumentRequest("plan"), date(2025, 2, 5))
+        session.commit()
+        document_id = DocumentId(record.id or 0)
+        session.exec(select(IssuedDocument)).all()  # a read after the commit, rolled back at close
+        session.rollback()
+    with db.session() as session:
+        assert reprint(session, folder, document_id) == pdf
 
 
 def test_attachments_and_blank_forms_are_not_numbered(demo_db: Database, ctx: AppContext) -> None:

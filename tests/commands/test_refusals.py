@@ -154,7 +154,7 @@ def test_new_data_folder_on_a_read_only_disk_is_refused(
     stick = tmp_path / "usb"
     stick.mkdir()
     read_only(stick)
-    result = run_cli("--data-dir", str(stick / "ThiDua"), "info", preexec_fn=as_user)
+    result = run_cli("--data-dir", str(stick / "ThiDua"), "init", preexec_fn=as_user)
     assert_refused(result, "chỉ cho phép đọc", str(stick / "ThiDua"))
 
 

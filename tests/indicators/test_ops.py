@@ -109,7 +109,7 @@ def test_one_cell_edit_is_one_transaction_that_checks_once(
     traffic.begins = traffic.commits = 0
     saved = ctx.door.run(operation)
     assert (traffic.begins, traffic.commits, traffic.rollbacks) == (1, 1, 0)
-    assert traffic.statements.count("BEGIN") == 1
+    assert traffic.statements.count("BEGIN IMMEDIATE") == 1
     assert traffic.reads_of("setting") == 1  # the warning threshold: the rules ran once
     assert traffic.reads_of("quarterlock") == 1
     assert saved.after == {_ids(ctx, "TDP01", "DANSO"): Pair(None, 630)}

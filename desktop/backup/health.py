@@ -13,17 +13,13 @@ def startup_problems(database: Path) -> list[str]:
     Read-only and independent of the app's engine, so it can run before the database is opened
     (a damaged file is then never written to).
     """
+    # Imported here: the window runs this check before it loads SQLAlchemy for the database.
+    from desktop.storage.database import integrity_findings
+
     if not database.exists() or database.stat().st_size == 0:
         return []
     try:
         with closing(sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)) as conn:
-            problems = [
-                f"Lỗi toàn vẹn: {r[0]}" for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"
-            ]
-            for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
-                problems.append(
-                    f"Bảng {table}, dòng {rowid}: tham chiếu tới bảng {parent} không tồn tại"
-                )
+            return integrity_findings(conn, "quick_check")
     except sqlite3.DatabaseError as error:
         return [f"Tệp dữ liệu không đọc được: {error}"]
-    return problems

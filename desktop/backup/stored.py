@@ -68,16 +68,10 @@ def _tables(conn: sqlite3.Connection) -> set[str]:
 
 def database_problems(database: Path) -> list[str]:
     """``integrity_check`` and ``foreign_key_check``, read-only, in Vietnamese."""
-    problems: list[str] = []
+    from desktop.storage.database import integrity_findings
+
     with closing(_read_only(database)) as conn:
-        for (line,) in conn.execute("PRAGMA integrity_check"):
-            if line != "ok":
-                problems.append(f"Lỗi toàn vẹn: {line}")
-        for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
-            problems.append(
-                f"Bảng {table}, dòng {rowid}: tham chiếu tới bảng {parent} không tồn tại"
-            )
-    return problems
+        return integrity_findings(conn)
 
 
 def _attachment_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, list[int]]]:

@@ -88,6 +88,17 @@ def inspect_file(path: Path, quick_check: bool = True) -> str | None:
     return revision
 
 
+def integrity_findings(conn: sqlite3.Connection, pragma: str = "integrity_check") -> list[str]:
+    """What ``PRAGMA integrity_check`` (or ``quick_check``) and ``foreign_key_check`` find, in
+    Vietnamese, one line each; [] is healthy. The one wording of every check of the file."""
+    problems = [
+        f"Lỗi toàn vẹn: {line}" for (line,) in conn.execute(f"PRAGMA {pragma}") if line != "ok"
+    ]
+    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
+        problems.append(f"Bảng {table}, dòng {rowid}: tham chiếu tới bảng {parent} không tồn tại")
+    return problems
+
+
 def _damaged(path: Path, detail: str) -> str:
     return (
         f"Tệp dữ liệu “{path.name}” bị hỏng ({detail}). Tệp được giữ nguyên; hãy khôi phục "
@@ -199,16 +210,10 @@ class Database:
 
     def integrity_problems(self) -> list[str]:
         """``PRAGMA integrity_check`` and ``foreign_key_check`` findings, in Vietnamese; [] is healthy."""
-        problems: list[str] = []
         with self._reading_engine.connect() as connection:
-            for (line,) in connection.exec_driver_sql("PRAGMA integrity_check"):
-                if line != "ok":
-                    problems.append(f"Lỗi toàn vẹn: {line}")
-            for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
-                problems.append(
-                    f"Bảng {table}, dòng {rowid}: tham chiếu tới bảng {parent} không tồn tại"
-                )
-        return problems
+            driver = connection.connection.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
+            return integrity_findings(driver)
 
     def close(self) -> None:
         self.engine.dispose()

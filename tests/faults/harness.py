@@ -376,7 +376,16 @@ def healthy(result: Result) -> bool:
 
 
 def backups_in(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if "ThiDua-" in p.name) if folder.is_dir() else []
+    """The files the clerk would take for backups: ``ThiDua-….tdbak``, not hidden.
+
+    A killed backup's hidden ``.part`` is not one of them: the next backup to that folder removes
+    it, and :func:`debris` counts it while it is there.
+    """
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir() if p.name.startswith("ThiDua-") and p.name.endswith(".tdbak")
+    )
 
 
 # -- the ward and its copies ------------------------------------------------------------------------

@@ -41,10 +41,30 @@ from desktop.models.indicators import (
     QuarterValue,
     ValueKind,
 )
+from desktop.models.movement import (
+    Activity,
+    ActivityKind,
+    ActivityUnit,
+    Commitment,
+    DossierInitiative,
+    Initiative,
+    InitiativeKind,
+    InitiativePerson,
+    RecognitionLevel,
+)
 from desktop.models.register import Gender, Person, Unit, UnitKind
 from desktop.models.settings import Setting
 
 __all__ = [
+    "Activity",
+    "ActivityKind",
+    "ActivityUnit",
+    "Commitment",
+    "DossierInitiative",
+    "Initiative",
+    "InitiativeKind",
+    "InitiativePerson",
+    "RecognitionLevel",
     "Attachment",
     "AuditEntry",
     "Authority",

@@ -34,14 +34,17 @@ class IssuedDocument(SQLModel, table=True):
 class ReportDirection(SQLModel, table=True):
     """Phương hướng, đề xuất: the clerk's own words for section IV of a Báo cáo kết quả.
 
-    One text per period (``quarter`` 0 is the year's report), saved before the report is issued;
-    an issued report keeps the text it was printed with in its PDF.
+    One text per period (``quarter`` 0 is the year's report; ``review`` the sơ kết or tổng kết
+    report whose last year is ``year``), saved before the report is issued; an issued report keeps
+    the text it was printed with in its PDF. ``difficulties`` is its Khó khăn, vướng mắc.
     """
 
-    __table_args__ = (UniqueConstraint("year", "quarter"),)
+    __table_args__ = (UniqueConstraint("year", "quarter", "review"),)
 
     id: int | None = Field(default=None, primary_key=True)
     year: int = Field(index=True)
     quarter: int = Field(default=0, ge=0, le=4)
+    review: bool = Field(default=False)
     text: str = Field(default="")
+    difficulties: str = Field(default="")
     updated_at: datetime = Field(sa_type=DateTime, default_factory=now)

@@ -107,6 +107,9 @@ class Attachment(SQLModel, table=True):
     dossier_id: int | None = Field(default=None, foreign_key="dossier.id", index=True)
     # The scan of a received decision (quyết định của cấp trên) belongs to the decision.
     decision_id: int | None = Field(default=None, foreign_key="awarddecision.id", index=True)
+    # Photos and lists of an activity; a unit's own plan sent with its registration (đăng ký).
+    activity_id: int | None = Field(default=None, foreign_key="activity.id", index=True)
+    commitment_id: int | None = Field(default=None, foreign_key="commitment.id", index=True)
     component_id: int | None = Field(default=None, foreign_key="dossiercomponent.id")
     sha256: str = Field(index=True, max_length=64)
     original_name: str

@@ -12,6 +12,9 @@ from sqlalchemy import func
 from sqlmodel import SQLModel, select
 
 from desktop.models import (
+    Activity,
+    ActivityKind,
+    ActivityUnit,
     Attachment,
     AuditEntry,
     Authority,
@@ -19,6 +22,7 @@ from desktop.models import (
     AwardForm,
     Campaign,
     CertificateEntry,
+    Commitment,
     CouncilAttendance,
     CouncilMeeting,
     CouncilMember,
@@ -28,14 +32,19 @@ from desktop.models import (
     DossierComponentCheck,
     DossierCriterionCheck,
     DossierEvent,
+    DossierInitiative,
     DossierStatus,
     Gender,
     Indicator,
+    Initiative,
+    InitiativeKind,
+    InitiativePerson,
     IssuedDocument,
     Person,
     PriorAward,
     QuarterLock,
     QuarterValue,
+    RecognitionLevel,
     ReportDirection,
     Setting,
     SubmissionItem,
@@ -106,6 +115,17 @@ def test_every_model_round_trips(db: Database) -> None:
         s.add(CertificateEntry(decision_id=decision.id, dossier_id=dossier.id, year=2025, number=1,
                                printed_on=date(2025, 12, 21)))
         dossier.decision_id = decision.id
+        activity = Activity(held_on=date(2025, 9, 12), kind=ActivityKind.DIGITAL_CLASS,
+                            title="Lớp Bình dân học vụ số", participants=40, residents=35)
+        initiative = Initiative(year=2025, kind=InitiativeKind.MODEL, title="Tổ dân phố số",
+                                unit_id=unit.id, recognition=RecognitionLevel.WARD)
+        commitment = Commitment(year=2025, unit_id=unit.id, registered_on=date(2025, 3, 1))
+        s.add_all([activity, initiative, commitment])
+        s.flush()
+        s.add(ActivityUnit(activity_id=activity.id, unit_id=unit.id))
+        s.add(InitiativePerson(initiative_id=initiative.id, person_id=person.id))
+        s.add(DossierInitiative(dossier_id=dossier.id, initiative_id=initiative.id))
+        s.add(Attachment(activity_id=activity.id, sha256="b" * 64, original_name="ảnh.jpg", size=5))
     db.close()
     reopened = Database.open(db.path)
     with reopened.session() as s:
@@ -113,7 +133,9 @@ def test_every_model_round_trips(db: Database) -> None:
         assert s.exec(select(Person)).one().gender is Gender.FEMALE
         assert s.exec(select(QuarterValue)).one().numerator == 30
         assert s.exec(select(Dossier)).one().decision_date == date(2025, 12, 1)
-        assert s.exec(select(Attachment)).one().original_name == "tờ trình.pdf"
+        assert s.exec(select(Attachment).where(Attachment.dossier_id.is_not(None))).one().original_name == "tờ trình.pdf"
+        assert s.exec(select(Activity)).one().kind is ActivityKind.DIGITAL_CLASS
+        assert s.exec(select(Initiative)).one().recognition is RecognitionLevel.WARD
         assert s.exec(select(IssuedDocument)).one().symbol == "07/BC-UBND"
         assert s.exec(select(QuarterLock)).one().locked
         assert s.get(Setting, "k").value == "v"

@@ -46,6 +46,9 @@ class Area(StrEnum):
     DOCUMENTS = "documents"  # sổ văn bản đã cấp số, thể thức trình bày
     SETTINGS = "settings"  # thông tin phường, cài đặt
     BACKUPS = "backups"  # sao lưu đã ghi
+    ACTIVITIES = "activities"  # hoạt động tuyên truyền, tập huấn, lớp Bình dân học vụ số …
+    INITIATIVES = "initiatives"  # sáng kiến, giải pháp, mô hình điển hình
+    COMMITMENTS = "commitments"  # đăng ký thi đua, kế hoạch của đơn vị
 
 
 @dataclass(frozen=True)

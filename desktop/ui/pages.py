@@ -14,6 +14,7 @@ from typing import Protocol, runtime_checkable
 from desktop.changes import Change
 from desktop.ui.texts import common as t
 from desktop.ui.texts import council as tcouncil
+from desktop.ui.texts import movement as tmovement
 
 
 @runtime_checkable
@@ -36,8 +37,9 @@ PAGES = [
     PageSpec("indicators", t.PAGE_INDICATORS, "Ctrl+2", "desktop.ui.indicators.page:IndicatorsPage"),
     PageSpec("dossiers", t.PAGE_DOSSIERS, "Ctrl+3", "desktop.ui.awards.page:DossiersPage"),
     PageSpec("council", tcouncil.PAGE_TITLE, "Ctrl+4", "desktop.ui.council.page:CouncilPage"),
-    PageSpec("documents", t.PAGE_DOCUMENTS, "Ctrl+5", "desktop.ui.documents.page:DocumentsPage"),
-    PageSpec("backup", t.PAGE_BACKUP, "Ctrl+6", "desktop.ui.backup.page:BackupPage"),
-    PageSpec("settings", t.PAGE_SETTINGS, "Ctrl+7", "desktop.ui.settings.page:SettingsPage"),
-    PageSpec("audit", "Nhật ký thay đổi", "Ctrl+8", "desktop.ui.storage.audit_page:AuditPage"),
+    PageSpec("movement", tmovement.PAGE_TITLE, "Ctrl+5", "desktop.ui.movement.page:MovementPage"),
+    PageSpec("documents", t.PAGE_DOCUMENTS, "Ctrl+6", "desktop.ui.documents.page:DocumentsPage"),
+    PageSpec("backup", t.PAGE_BACKUP, "Ctrl+7", "desktop.ui.backup.page:BackupPage"),
+    PageSpec("settings", t.PAGE_SETTINGS, "Ctrl+8", "desktop.ui.settings.page:SettingsPage"),
+    PageSpec("audit", "Nhật ký thay đổi", "Ctrl+9", "desktop.ui.storage.audit_page:AuditPage"),
 ]

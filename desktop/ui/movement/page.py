@@ -1,0 +1,42 @@
+"""Phong trào: the movement's own record, one tab per kind of record.
+
+Each tab is a widget taking ``(ctx, parent)`` with ``on_change(change)``; it is built when the page
+is, and reloads what it shows of a change itself.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.changes import Change
+from desktop.context import AppContext
+from desktop.ui.texts import movement as t
+
+# (tab title, "module:Class"), in the order the clerk reads them.
+TABS: list[tuple[str, str]] = []
+
+
+class MovementPage(QWidget):
+    """The page of the main window; see the module's docstring."""
+
+    title = t.PAGE_TITLE
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tabs = QTabWidget()
+        self.parts: dict[str, QWidget] = {}
+        for label, target in TABS:
+            module, _, name = target.partition(":")
+            tab = getattr(import_module(module), name)(ctx, self)
+            self.parts[name] = tab
+            self.tabs.addTab(tab, label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{self.title}</h2>"))
+        layout.addWidget(self.tabs, 1)
+
+    def on_change(self, change: Change) -> None:
+        for tab in self.parts.values():
+            tab.on_change(change)  # type: ignore[attr-defined]

@@ -1,0 +1,3 @@
+"""Words of the movement page (Phong trào) and of its tabs."""
+
+PAGE_TITLE = "Phong trào"

@@ -1,0 +1,94 @@
+"""Units' commitments (đăng ký thi đua, kế hoạch của đơn vị) as the pages and reports read them.
+
+The plan (mục VI.2) asks every unit to register and to build its own programme and plan. The units
+expected in a year are those that report in it by the register's periods — a year's fourth
+quarter, as the indicators' results count them (:func:`desktop.indicators.scope.expected_in`), so
+a unit closed in the year's spring is not chased and one added in the autumn is. The rules and
+changes live in :mod:`desktop.movement.commitment_ops`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from desktop.indicators.latest import expected_period
+from desktop.indicators.scope import expected_in
+from desktop.models import Unit
+from desktop.models.movement import Commitment
+from desktop.text import sort_key
+
+
+@dataclass(frozen=True)
+class CommitmentStanding:
+    """Where the units stand on their đăng ký thi đua of one year."""
+
+    year: int
+    registered: list[tuple[Unit, Commitment]]  # registered (đã đăng ký thi đua)
+    plan_received: list[tuple[Unit, Commitment]]  # and sent their own plan (đã gửi kế hoạch)
+    missing: list[Unit]  # expected but not registered (chưa đăng ký)
+    expected: int  # units reporting in that year (active in it)
+
+    @property
+    def without_plan(self) -> list[tuple[Unit, Commitment]]:
+        """Registered, but their own plan has not reached the ward (chưa gửi kế hoạch)."""
+        return [(u, c) for u, c in self.registered if c.plan_received_on is None]
+
+
+def expected_units(session: Session, year: int) -> list[Unit]:
+    """The units that report in ``year`` (its fourth quarter), in Vietnamese order of name."""
+    units = list(session.exec(select(Unit).where(expected_in(expected_period(year, None)))))
+    units.sort(key=lambda u: (sort_key(u.name), u.code))
+    return units
+
+
+def commitments_of(session: Session, year: int) -> dict[int, Commitment]:
+    """Every unit's commitment row of ``year``, by unit id (registered or only noted)."""
+    rows = session.exec(select(Commitment).where(Commitment.year == year))
+    return {c.unit_id: c for c in rows}
+
+
+def standing(session: Session, year: int) -> CommitmentStanding:
+    """Who of the units expected in ``year`` registered, who sent a plan, who is missing.
+
+    A unit registered though no longer expected (closed before the year's last quarter) still
+    counts as registered: the ward received its paper.
+    """
+    expected = expected_units(session, year)
+    rows = commitments_of(session, year)
+    registered: list[tuple[Unit, Commitment]] = []
+    missing: list[Unit] = []
+    seen: set[int] = set()
+    for unit in expected:
+        seen.add(unit.id or 0)
+        commitment = rows.get(unit.id or 0)
+        if commitment is not None and commitment.registered_on is not None:
+            registered.append((unit, commitment))
+        else:
+            missing.append(unit)
+    others = [c for uid, c in rows.items() if uid not in seen and c.registered_on is not None]
+    if others:
+        units = {
+            u.id: u
+            for u in session.exec(select(Unit).where(col(Unit.id).in_([c.unit_id for c in others])))
+        }
+        extra = [(units[c.unit_id], c) for c in others if c.unit_id in units]
+        registered.extend(sorted(extra, key=lambda uc: (sort_key(uc[0].name), uc[0].code)))
+    return CommitmentStanding(
+        year=year,
+        registered=registered,
+        plan_received=[(u, c) for u, c in registered if c.plan_received_on is not None],
+        missing=missing,
+        expected=len(expected),
+    )
+
+
+def registered_unit_ids(session: Session, year: int) -> set[int]:
+    """The ids of the units registered in ``year`` (đã đăng ký thi đua), expected or not."""
+    rows = session.exec(
+        select(Commitment.unit_id).where(
+            Commitment.year == year, col(Commitment.registered_on).is_not(None)
+        )
+    )
+    return set(rows)

@@ -407,6 +407,8 @@ def _flowables(
                 )
             )
             story.append(Spacer(1, 6))
+        elif d == "chart" and line.figure is not None:
+            story.append(line.figure.flowable(width))
         elif d == "blank":
             count = int(line.text) if line.text.isdigit() else 3
             story.append(DottedLines(count, styles["para"].fontSize))

@@ -64,6 +64,7 @@ DIRECTIVES = frozenset(
         "cosign",  # the same, level with the main signature (a biên bản: Thư ký at left)
         "cosigner",
         "table",
+        "chart",  # @chart path: a figure (documents/charts.ChartGrid) the renderer lays out
     }
 )
 
@@ -296,6 +297,8 @@ class Line:
     directive: str
     text: str = ""
     table: TableBlock | None = None
+    # A figure of @chart: anything with ``flowable(width)`` (desktop.documents.charts.ChartGrid).
+    figure: Any = None
 
 
 # ----------------------------------------------------------------------------- parsing
@@ -336,9 +339,16 @@ class _TableNode:
     where: str
 
 
+@dataclass
+class _ChartNode:
+    source: Expr
+    where: str
+
+
 _FOR = re.compile(r"^%for\s+(\w+)\s+in\s+(.+)$")
 _IF = re.compile(r"^%(if|elif)\s+(not\s+)?(.+)$")
 _TABLE = re.compile(r"^@table\s+(\w+)\s+in\s+(.+)$")
+_CHART = re.compile(r"^@chart\s+(.+)$")
 _INCLUDE = re.compile(r"^%include\s+([\w.-]+\.txt)$")
 MAX_INCLUDE_DEPTH = 4  # a template including itself is refused rather than looping
 
@@ -390,6 +400,10 @@ def _render_nodes(
                     break
         elif isinstance(node, _TableNode):
             out.append(Line("table", table=_fill_table(node, scope)))
+        elif isinstance(node, _ChartNode):
+            figure = _lookup(node.source, scope, node.where)
+            if figure is not None and not isinstance(figure, Blank):
+                out.append(Line("chart", figure=figure))
 
 
 def _lookup(expr: Expr, scope: dict[str, Any], where: str) -> Any:
@@ -470,6 +484,10 @@ def parse_template(source: str, name: str) -> Template:
             stack[-1].append(
                 _TableNode(match.group(1), parse_expr(match.group(2), where), columns, where)
             )
+            continue
+        chart = _CHART.match(line)
+        if chart:
+            stack[-1].append(_ChartNode(parse_expr(chart.group(1), where), where))
             continue
         directive, text = "para", line
         if line.startswith("@"):

@@ -156,6 +156,21 @@ def short_date(value: date | None, empty: str = "") -> str:
     return value.strftime("%d/%m/%Y") if value is not None else empty
 
 
+def day_month(day: int, month: int) -> str:
+    """A day that recurs each year, as a list writes it: 15/12, 05/01."""
+    return f"{day:02d}/{month:02d}"
+
+
+def days_from(day: date, today: date) -> str:
+    """How far a deadline is from today: "còn 5 ngày", "hôm nay", "quá hạn 3 ngày"."""
+    gap = (day - today).days
+    if gap == 0:
+        return "hôm nay"
+    if gap > 0:
+        return f"còn {count(gap)} ngày"
+    return f"quá hạn {count(-gap)} ngày"
+
+
 def date_time(value: datetime | None, empty: str = "", seconds: bool = False) -> str:
     """05/02/2025 14:30 (or 14:30:05 where the second matters: the audit log, backups)."""
     if value is None:

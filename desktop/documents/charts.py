@@ -302,6 +302,15 @@ def _targets(
             )
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    """A drawing whose starting font is the document's: reportlab's default (Helvetica) would
+    otherwise be set, and listed as a font of the page, before the first word is drawn."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = fonts.REGULAR
+    drawing.initialFontSize = TEXT_SIZE
+    return drawing
+
+
 def bar_chart(
     series: Sequence[Series],
     targets: Sequence[TargetLine] = (),
@@ -313,7 +322,7 @@ def bar_chart(
     y_max: float = AXIS_MAX,
 ) -> Drawing:
     """Grouped bars: in each category's slot one bar per series, side by side, in its colour."""
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     categories = categories_of(series)
     frame = _frame(series, targets, title, width, height, value_labels)
     group = Group()
@@ -356,7 +365,7 @@ def line_chart(
     y_max: float = AXIS_MAX,
 ) -> Drawing:
     """A line per series through its points (a gap where a value is None), a mark on each."""
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     categories = categories_of(series)
     frame = _frame(series, targets, title, width, height, value_labels)
     group = Group()
@@ -434,6 +443,8 @@ class ChartGrid:
         table.setStyle(
             TableStyle(
                 [
+                    # An empty cell is still a string: in the document's font, not Helvetica.
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("TOPPADDING", (0, 0), (-1, -1), 0),

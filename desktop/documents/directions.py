@@ -5,6 +5,10 @@ one text per period (:class:`~desktop.models.ReportDirection`, ``quarter`` 0 for
 report) before the report is issued, and an issued report must carry it: issuing a report whose
 text is empty is refused (:func:`require_direction`, from the kind's ``on_issue``).
 
+The year's report on the movement (kind ``yearly``) also prints the clerk's Khó khăn, vướng mắc,
+kept in the same row (``difficulties``, :func:`save_difficulties`); it is issued only when both
+are written (:func:`require_difficulties`). A quarter's report has no such section.
+
 Saving goes through the door (:func:`save_direction`): the text is stored NFC, the storage hooks
 write the audit rows, :attr:`Area.DOCUMENTS` is announced, and Ctrl+Z on the Văn bản page
 (:data:`SCOPE`) puts the previous text back. An empty text removes the period's row.
@@ -41,6 +45,15 @@ EMPTY_ON_ISSUE = (
 )
 TOO_LONG = "Phần Phương hướng, đề xuất dài {length} ký tự; hãy viết gọn dưới {limit} ký tự."
 BAD_QUARTER = "Quý phải từ 1 đến 4 (bỏ trống: báo cáo cả năm)."
+NO_DIFFICULTIES = (
+    "Hãy viết phần Khó khăn, vướng mắc của báo cáo {period} trước khi cấp số "
+    "(trang Văn bản: nút “Phương hướng, đề xuất…”; dòng lệnh: "
+    "document direction --year {year} --difficulties “…”)."
+)
+DIFFICULTIES_TOO_LONG = (
+    "Phần Khó khăn, vướng mắc dài {length} ký tự; hãy viết gọn dưới {limit} ký tự."
+)
+YEAR_ONLY = "Phần Khó khăn, vướng mắc chỉ có ở báo cáo cả năm (bỏ --quarter)."
 
 
 def period_words(year: int, quarter: int | None) -> str:
@@ -92,15 +105,35 @@ def require_direction(session: Session, year: int, quarter: int | None) -> str:
     return text
 
 
-def _write(session: Session, year: int, quarter: int, text: str) -> None:
+def saved_difficulties(session: Session, year: int) -> str:
+    """The saved Khó khăn, vướng mắc of the year's report ("" when not written)."""
+    row = _row(session, year, WHOLE_YEAR)
+    return row.difficulties if row is not None else ""
+
+
+def require_difficulties(session: Session, year: int) -> str:
+    """The year's saved Khó khăn, vướng mắc; refused when empty (the yearly report's rule)."""
+    text = saved_difficulties(session, year)
+    if not text.strip():
+        raise DocumentError(NO_DIFFICULTIES.format(period=period_words(year, None), year=year))
+    return text
+
+
+def _write(
+    session: Session, year: int, quarter: int, text: str, difficulties: str | None = None
+) -> None:
+    """Store the period's texts; ``difficulties`` None keeps what the row has. A row with
+    neither text is removed."""
     row = _row(session, year, quarter)
-    if not text:
+    kept = difficulties if difficulties is not None else (row.difficulties if row else "")
+    if not text and not kept:
         if row is not None:
             session.delete(row)
     elif row is None:
-        session.add(ReportDirection(year=year, quarter=quarter, text=text))
+        session.add(ReportDirection(year=year, quarter=quarter, text=text, difficulties=kept))
     else:
         row.text = text
+        row.difficulties = kept
         session.add(row)
     session.flush()
 
@@ -119,6 +152,42 @@ def _put(year: int, quarter: int, text: str) -> Operation[str]:
     def operation(session: Session) -> Done[str]:
         _write(session, year, quarter, text)
         return Done(text, Change.areas_of(Area.DOCUMENTS))
+
+    return operation
+
+
+def _put_difficulties(year: int, text: str) -> Operation[str]:
+    """Undo or redo of a save of the Khó khăn: the same write, without an undo of its own."""
+
+    def operation(session: Session) -> Done[str]:
+        _write(session, year, WHOLE_YEAR, saved_text(session, year, None), text)
+        return Done(text, Change.areas_of(Area.DOCUMENTS))
+
+    return operation
+
+
+def difficulties_of(year: int) -> Query[str]:
+    """What the clerk saved as the year's Khó khăn, vướng mắc ("" when nothing yet)."""
+    return lambda session: saved_difficulties(session, year)
+
+
+def save_difficulties(year: int, quarter: int | None, text: str) -> Operation[str]:
+    """Lưu phần Khó khăn, vướng mắc of the year's report; returns the text as stored (an empty
+    text clears it). A quarter is refused: its report has no such section."""
+
+    def operation(session: Session) -> Done[str]:
+        if _stored_quarter(quarter) != WHOLE_YEAR:
+            raise DocumentError(YEAR_ONLY)
+        after = cleaned(text)
+        if len(after) > MAX_LENGTH:
+            raise DocumentError(DIFFICULTIES_TOO_LONG.format(length=len(after), limit=MAX_LENGTH))
+        before = saved_difficulties(session, year)
+        if after == before:
+            return Done(after)
+        _write(session, year, WHOLE_YEAR, saved_text(session, year, None), after)
+        label = f"sửa phần Khó khăn, vướng mắc của báo cáo {period_words(year, None)}"
+        undo = Undo(SCOPE, label, _put_difficulties(year, before), _put_difficulties(year, after))
+        return Done(after, Change.areas_of(Area.DOCUMENTS), undo)
 
     return operation
 

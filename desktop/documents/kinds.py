@@ -44,6 +44,13 @@ KINDS = {
             ("campaign",),
             True,
         ),
+        KindSpec(
+            "yearly",
+            "Báo cáo kết quả thực hiện Phong trào thi đua năm (gửi thành phố)",
+            "yearly",
+            ("year",),
+            True,
+        ),
         KindSpec("awards", "Sổ theo dõi khen thưởng", "award_register", (), False),
         KindSpec(
             "achievement",

@@ -100,6 +100,7 @@ def save_page_layout(layout: PageLayout) -> Operation[PageLayout]:
 
 
 save_direction = directions.save_direction  # Lưu phần Phương hướng, đề xuất (undoable)
+save_difficulties = directions.save_difficulties  # Lưu phần Khó khăn, vướng mắc (undoable)
 
 
 # -- reads ---------------------------------------------------------------------------------------
@@ -112,6 +113,7 @@ class DirectionText:
 
     text: str
     saved: bool
+    difficulties: str = ""  # the year's Khó khăn, vướng mắc as saved ("" for a quarter)
 
 
 def report_direction(year: int, quarter: int | None) -> Query[DirectionText]:
@@ -119,9 +121,10 @@ def report_direction(year: int, quarter: int | None) -> Query[DirectionText]:
         from desktop.documents.report import suggested_direction
 
         saved = directions.saved_text(session, year, quarter)
+        difficulties = "" if quarter else directions.saved_difficulties(session, year)
         if saved:
-            return DirectionText(saved, True)
-        return DirectionText(suggested_direction(session, year, quarter), False)
+            return DirectionText(saved, True, difficulties)
+        return DirectionText(suggested_direction(session, year, quarter), False, difficulties)
 
     return read
 

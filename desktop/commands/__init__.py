@@ -135,6 +135,33 @@ COMMANDS: tuple[Command, ...] = (
         "khôi phục dữ liệu từ tệp sao lưu (có sao lưu an toàn dữ liệu hiện tại trước)",
     ),
     Command(
+        "initiatives",
+        "desktop.commands.initiatives",
+        "sáng kiến, giải pháp, mô hình điển hình: xem, thêm, sửa, xóa, chọn vào hồ sơ",
+        action="initiatives_command",
+        reads=reads("list"),
+    ),
+    Command(
+        "commitments",
+        "desktop.commands.commitments",
+        "đăng ký thi đua, kế hoạch của đơn vị: xem, ghi, xóa, xuất danh sách đôn đốc",
+        action="commitments_command",
+        reads=reads("list", "export"),
+    ),
+    Command(
+        "due",
+        "desktop.commands.deadlines",
+        "việc cần làm: những gì đã quá hạn hoặc sắp đến hạn",
+        reads=reads(),
+    ),
+    Command(
+        "deadlines",
+        "desktop.commands.deadlines",
+        "mốc thời gian và hạn: xem, đặt ngày thu số liệu, hạn báo cáo",
+        action="deadlines_command",
+        reads=reads("show"),
+    ),
+    Command(
         "units",
         "desktop.commands.units",
         "sổ đơn vị: nhập, xuất Excel, tệp mẫu",

@@ -9,7 +9,7 @@ changes live in :mod:`desktop.movement.commitment_ops`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
@@ -18,6 +18,35 @@ from desktop.indicators.scope import expected_in
 from desktop.models import Unit
 from desktop.models.movement import Commitment
 from desktop.text import sort_key
+
+NOT_REGISTERED = "Chưa đăng ký"
+NO_PLAN = "Đã đăng ký, chưa gửi kế hoạch"
+PLAN_RECEIVED = "Đã gửi kế hoạch"
+REGISTERED_WORDS = ("Đã đăng ký", "Chưa")  # the results' column "Đăng ký thi đua"
+
+
+def state_of(commitment: Commitment | None) -> str:
+    """Where one unit stands, as the clerk reads it in the tab, the chase list and the CLI."""
+    if commitment is None or commitment.registered_on is None:
+        return NOT_REGISTERED
+    return PLAN_RECEIVED if commitment.plan_received_on is not None else NO_PLAN
+
+
+def registered_word(registered: bool) -> str:
+    """ "Đã đăng ký" / "Chưa": the column "Đăng ký thi đua" beside a unit's results."""
+    return REGISTERED_WORDS[0] if registered else REGISTERED_WORDS[1]
+
+
+@dataclass(frozen=True)
+class ChaseLine:
+    """One unit to chase (đôn đốc): not registered, or registered without its plan."""
+
+    unit: Unit
+    commitment: Commitment | None
+
+    @property
+    def state(self) -> str:
+        return state_of(self.commitment)
 
 
 @dataclass(frozen=True)
@@ -29,11 +58,20 @@ class CommitmentStanding:
     plan_received: list[tuple[Unit, Commitment]]  # and sent their own plan (đã gửi kế hoạch)
     missing: list[Unit]  # expected but not registered (chưa đăng ký)
     expected: int  # units reporting in that year (active in it)
+    # Rows of units not registered (only a note so far, "đã nhắc qua điện thoại"), by unit id.
+    noted: dict[int, Commitment] = field(default_factory=dict)
 
     @property
     def without_plan(self) -> list[tuple[Unit, Commitment]]:
         """Registered, but their own plan has not reached the ward (chưa gửi kế hoạch)."""
         return [(u, c) for u, c in self.registered if c.plan_received_on is None]
+
+    @property
+    def to_chase(self) -> list[ChaseLine]:
+        """The units the clerk calls: first those not registered, then those without a plan."""
+        return [ChaseLine(u, self.noted.get(u.id or 0)) for u in self.missing] + [
+            ChaseLine(u, c) for u, c in self.without_plan
+        ]
 
 
 def expected_units(session: Session, year: int) -> list[Unit]:
@@ -81,6 +119,7 @@ def standing(session: Session, year: int) -> CommitmentStanding:
         plan_received=[(u, c) for u, c in registered if c.plan_received_on is not None],
         missing=missing,
         expected=len(expected),
+        noted={u.id or 0: rows[u.id or 0] for u in missing if (u.id or 0) in rows},
     )
 
 

@@ -162,6 +162,12 @@ def checked(session: Session, data: ActivityData) -> ActivityData:
     return data
 
 
+def joined(clauses: Iterable[str]) -> str:
+    """The problems of one row as one sentence: "ngày … không hợp lệ; thiếu tên hoạt động."."""
+    text = "; ".join(c.rstrip(".") for c in clauses)
+    return text + "." if text else ""
+
+
 def _existing(session: Session, unit_ids: tuple[int, ...]) -> set[int]:
     if not unit_ids:
         return set()

@@ -30,6 +30,7 @@ from desktop.movement.activities import (
     data_of,
     duplicate_key,
     get_activity,
+    joined,
     problems_of,
     stored_keys,
 )
@@ -184,7 +185,7 @@ def import_activities(rows: Sequence[ImportRow], label: str = "") -> Operation[I
             data = row.data.cleaned()
             found = problems_of(data, years, units)
             if found:
-                problems.append(f"Dòng {row.row}: " + " ".join(found))
+                problems.append(f"Dòng {row.row}: {joined(found)}")
                 continue
             key = duplicate_key(data)
             if key in seen:

@@ -23,6 +23,7 @@ class DocumentRequest:
     blank: bool = False
     meeting_id: MeetingId | None = None  # phiên họp Hội đồng (biên bản, kết quả kiểm phiếu)
     to: str = ""  # Tờ trình, danh sách: "ward" (Chủ tịch UBND phường) or "city" (UBND thành phố)
+    period: str = ""  # Báo cáo sơ kết, tổng kết: the years it reviews, "2025-2027" or "2025-2030"
 
     def params(self) -> dict[str, Any]:
         """The parameters as stored with an issued document (IssuedDocument.params)."""

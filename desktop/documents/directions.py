@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from desktop.changes import Area, Change, Done, Operation, Undo
 from desktop.documents.kinds import DocumentError
@@ -85,7 +85,10 @@ def paragraphs(text: str) -> list[str]:
 def _row(session: Session, year: int, quarter: int) -> ReportDirection | None:
     return session.exec(
         select(ReportDirection).where(
-            ReportDirection.year == year, ReportDirection.quarter == quarter
+            ReportDirection.year == year,
+            ReportDirection.quarter == quarter,
+            # A sơ kết or tổng kết report's texts share the year (desktop.documents.review_texts).
+            col(ReportDirection.review).is_(False),
         )
     ).first()
 

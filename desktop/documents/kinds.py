@@ -16,7 +16,7 @@ class KindSpec:
     key: str
     label: str  # what the clerk chooses in the list
     module: str
-    needs: tuple[str, ...]  # parameters the kind requires: year, campaign, dossier, meeting, to
+    needs: tuple[str, ...]  # parameters the kind requires: year, campaign, dossier, meeting, to, period
     numbered: bool  # takes a number of the register when issued (an attachment does not)
 
 
@@ -52,6 +52,13 @@ KINDS = {
             True,
         ),
         KindSpec("awards", "Sổ theo dõi khen thưởng", "award_register", (), False),
+        KindSpec(
+            "review",
+            "Báo cáo sơ kết, tổng kết Phong trào thi đua (2025 - 2027, 2025 - 2030)",
+            "review",
+            ("period",),
+            True,
+        ),
         KindSpec(
             "achievement",
             "Báo cáo thành tích (tập thể, cá nhân)",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
@@ -242,9 +242,8 @@ def own_number_and_date(lines: list[Line], ward: WardSettings, issue: Issue) -> 
     )
     day = wording.short_date(issue.issued_on) if issue.issued_on else DRAFT_BLANK
     return [
-        Line(
-            line.directive, line.text.replace(OWN_NUMBER, number).replace(OWN_DATE, day), line.table
-        )
+        # replace(): a chart's figure goes through with its line.
+        replace(line, text=line.text.replace(OWN_NUMBER, number).replace(OWN_DATE, day))
         for line in lines
     ]
 

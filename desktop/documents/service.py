@@ -62,6 +62,7 @@ def check_request(request: DocumentRequest) -> None:
         "dossier": ("dossier_id", "hồ sơ khen thưởng (--dossier)"),
         "meeting": ("meeting_id", "phiên họp Hội đồng (--meeting)"),
         "to": ("to", "nơi trình: phường (--to ward) hay thành phố (--to city)"),
+        "period": ("period", "giai đoạn sơ kết hoặc tổng kết (--period 2025-2027 hoặc 2025-2030)"),
     }
     for need in spec.needs:
         if need in missing and getattr(request, missing[need][0]) in (None, ""):

@@ -275,6 +275,22 @@ def review_campaign(session: Session, last_year: int) -> Campaign | None:
     ).first()
 
 
+def _own_activities(session: Session, rng: random.Random, units: list[int], years: range) -> None:
+    """A training course of each unit's own in each year (a nominee's record to print)."""
+    for unit_id in units:
+        for year in years:
+            activity = Activity(
+                held_on=date(year, 3, 1) + timedelta(days=rng.randint(0, 200)),
+                kind=ActivityKind.TRAINING,
+                title="Tập huấn kỹ năng số cho cán bộ, người lao động của đơn vị",
+                place="Trụ sở đơn vị",
+                participants=rng.randint(20, 80),
+            )
+            session.add(activity)
+            session.flush()
+            session.add(ActivityUnit(activity_id=int(activity.id or 0), unit_id=unit_id))
+
+
 def _review_dossiers(
     session: Session, rng: random.Random, units: list[int], size: MovementSize
 ) -> None:
@@ -287,7 +303,20 @@ def _review_dossiers(
         DossierStatus.AWARDED,
         DossierStatus.DRAFT,
     ]
-    chosen = rng.sample(units, len(statuses))
+    # Nominees are units that did something: those with initiatives first (the council proposes
+    # whom the record shows), each with an activity of its own in every year reviewed.
+    owners = sorted({u for u in session.exec(select(Initiative.unit_id)) if u is not None})
+    rng.shuffle(owners)
+    others = [u for u in units if u not in set(owners)]
+    chosen = owners[: len(statuses)]
+    chosen += rng.sample(others, len(statuses) - len(chosen))
+    _own_activities(session, rng, chosen, range(size.first_year, size.last_year + 1))
+    for n, unit_id in enumerate(chosen):  # a nominee's report names its seat and its head
+        unit = session.get(Unit, unit_id)
+        if unit is not None:
+            unit.address = f"Số {n + 12} đường Trần Thành Ngọ, phường Kiến An"
+            unit.head_name, unit.head_position = NAMES[(n + 2) % len(NAMES)], "Thủ trưởng"
+            session.add(unit)
     person = _persons(session, chosen[-2:-1])[0]
     for n, (unit_id, status) in enumerate(zip(chosen, statuses, strict=True)):
         individual = n == len(statuses) - 2

@@ -1,5 +1,12 @@
 """Báo cáo thành tích of one dossier, pre-filled: the clerk's sections (Dossier.achievement), the
-nominee's indicator results for the campaign's year, and the standards ticked with their evidence.
+nominee's indicator results, its activities and the initiatives chosen into the dossier, and the
+standards ticked with their evidence.
+
+A yearly round's report shows the campaign's year; a sơ kết or tổng kết round's shows every year
+of the stage it reviews (2025–2027, 2025–2030), one block a year, so the council reads the
+nominee's whole record. The activities are those its unit organised in those years
+(:class:`~desktop.models.ActivityUnit`; a person's: its unit's), the initiatives those the clerk
+chose into the dossier (:func:`desktop.movement.initiatives.chosen_for`), never text retyped.
 
 The report follows the decree's form for a themed campaign ("khen thưởng theo chuyên đề"), in two
 templates: a collective's, headed by its own name under the ward and confirmed by the authority
@@ -14,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -26,15 +34,21 @@ from desktop.documents.template import BLANK
 from desktop.indicators.results import UnitResult, unit_results
 from desktop.indicators.scope import plan_years
 from desktop.models import (
+    Activity,
+    ActivityUnit,
     AwardCriterion,
     AwardForm,
     Campaign,
+    CampaignKind,
     Dossier,
     DossierCriterionCheck,
     Indicator,
     Person,
     Unit,
 )
+from desktop.models.ids import saved_id
+from desktop.models.movement import RecognitionLevel
+from desktop.movement.initiatives import InitiativeView, chosen_for
 from desktop.text import wording
 
 TEMPLATE = "bao-cao-thanh-tich.txt"  # includes the collective's or the individual's form
@@ -144,11 +158,12 @@ def _rows(session: Session, unit: Unit, year: int) -> list[Row]:
     ]
 
 
-def _criteria_title(dossier: Dossier) -> str:
+def _criteria_title(dossier: Dossier, measures_shown: bool = False) -> str:
     """The part of II listing the standards ticked comes after "2. … giải pháp", which is left
-    out of a submitted report that has no text for it: numbered 3, or 2 in its place."""
+    out of a submitted report that has no text, activity or initiative for it: numbered 3, or 2
+    in its place."""
     measures = read_achievement(dossier).get("giai_phap", "").strip()
-    shown = bool(measures) or dossier.status in EDITABLE_STATUSES
+    shown = bool(measures) or measures_shown or dossier.status in EDITABLE_STATUSES
     return f"{3 if shown else 2}. Tiêu chuẩn khen thưởng đã đạt"
 
 
@@ -172,6 +187,68 @@ def _sections(dossier: Dossier | None) -> dict[str, dict[str, str]]:
     }
 
 
+def reviewed_years(session: Session, campaign: Campaign) -> list[int]:
+    """The years the report shows: a yearly round's year; a sơ kết or tổng kết round's every year
+    of the plan up to it (2025–2027, 2025–2030). None outside the plan: no figures there."""
+    plan = plan_years(session)
+    first = campaign.year if campaign.kind is CampaignKind.YEARLY else plan.start
+    return [year for year in range(first, campaign.year + 1) if year in plan]
+
+
+def _year_block(session: Session, unit: Unit, year: int) -> dict[str, Any]:
+    """One year of the nominee's unit: its table's rows, the sentence and the as-of note."""
+    rows = _rows(session, unit, year)
+    return {
+        "year": year,
+        "results": [result_row(r.result, r.label) for r in rows],
+        "summary": results_summary(unit.name, year, rows),
+        "as_of": as_of_note(year, rows),
+    }
+
+
+def _activities(session: Session, unit: Unit, years: Sequence[int]) -> list[dict[str, Any]]:
+    """The activities the unit organised in the years, by date."""
+    if not years:
+        return []
+    found = session.exec(
+        select(Activity)
+        .join(ActivityUnit, col(ActivityUnit.activity_id) == col(Activity.id))
+        .where(
+            ActivityUnit.unit_id == unit.id,
+            col(Activity.held_on).between(date(years[0], 1, 1), date(years[-1], 12, 31)),
+        )
+        .order_by(col(Activity.held_on), col(Activity.id))
+    ).all()
+    return [
+        {
+            "date": wording.short_date(a.held_on),
+            "kind": a.kind.label,
+            "title": a.title,
+            "participants": wording.count(a.participants),
+        }
+        for a in found
+    ]
+
+
+def _initiative(view: InitiativeView) -> dict[str, str]:
+    """A chosen initiative as a line of the report: what, when, its effect and recognition."""
+    recognition = (
+        ""
+        if view.recognition is RecognitionLevel.NONE
+        else f"; công nhận {view.recognition.label.lower()}"
+        + (f", {view.decision}" if view.decision else "")
+    )
+    effect = view.effect.strip().rstrip(".")
+    return {
+        "kind": view.kind.label,
+        "title": view.title,
+        "year": str(view.year),
+        "authors": f"; tác giả: {', '.join(view.authors)}" if view.authors else "",
+        "effect": f" Hiệu quả: {effect}." if effect else "",
+        "recognition": recognition,
+    }
+
+
 def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     dossier = _dossier(session, request)
     form = session.get(AwardForm, dossier.award_form_id)
@@ -179,9 +256,12 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     assert form is not None and campaign is not None  # foreign keys
     person = session.get(Person, dossier.nominee_person_id) if dossier.nominee_person_id else None
     unit = session.get(Unit, dossier.nominee_unit_id or (person.unit_id if person else None))
-    rows: list[Row] = []
-    if unit is not None and campaign.year in plan_years(session):  # no figures outside the plan
-        rows = _rows(session, unit, campaign.year)
+    years = reviewed_years(session, campaign)
+    blocks = [_year_block(session, unit, year) for year in years] if unit is not None else []
+    blocks = [b for b in blocks if b["results"]]
+    last = blocks[-1] if blocks else {"results": [], "summary": "", "as_of": ""}
+    activities = _activities(session, unit, years) if unit is not None else []
+    initiatives = [_initiative(v) for v in chosen_for(session, saved_id(dossier.id))]
     checks = session.exec(
         select(DossierCriterionCheck, AwardCriterion)
         .join(AwardCriterion, col(AwardCriterion.id) == DossierCriterionCheck.criterion_id)
@@ -213,11 +293,28 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
             "head": ", ".join(p for p in (unit.head_name, unit.head_position) if p) if unit else "",
             "head_name": unit.head_name if unit else "",
             "section": _sections(dossier),
-            "results": [result_row(r.result, r.label) for r in rows],
-            "summary": results_summary(unit_name, campaign.year, rows),
-            "as_of": as_of_note(campaign.year, rows),
+            # The campaign's year (the last block): what a yearly report shows.
+            "results": last["results"],
+            "summary": last["summary"],
+            "as_of": last["as_of"],
+            "years": blocks,
+            "review": len(years) > 1,
+            "span": f"{years[0]} - {years[-1]}" if years else "",
+            "activities": activities,
+            "initiatives": initiatives,
+            # The unit whose figures the tables are: a person's report names it as its workplace.
+            "whose": unit_name if person is None else f"đơn vị công tác, {unit_name}",
+            "period_words": f"giai đoạn {years[0]} - {years[-1]}"
+            if len(years) > 1
+            else f"năm {campaign.year}",
+            "measures_shown": bool(
+                read_achievement(dossier).get("giai_phap", "").strip()
+                or activities
+                or initiatives
+                or dossier.status in EDITABLE_STATUSES
+            ),
             "criteria": [_criterion(c.text, k.evidence) for k, c in checks],
-            "criteria_title": _criteria_title(dossier),
+            "criteria_title": _criteria_title(dossier, bool(activities or initiatives)),
         }
     }
 
@@ -242,6 +339,14 @@ def blank_data(session: Session) -> dict[str, Any]:
         open=True,
         section=_sections(None),
         results=[],
+        years=[],
+        review=False,
+        span="",
+        activities=[],
+        initiatives=[],
+        whose=BLANK,
+        period_words=BLANK,
+        measures_shown=True,
         summary="",
         as_of="",
         criteria=[],

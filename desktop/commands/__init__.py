@@ -85,7 +85,7 @@ COMMANDS: tuple[Command, ...] = (
         action="kind",
         reads=reads(),
         writes=frozenset({"certificates"}),
-        writing_options=("issue", "text", "file"),
+        writing_options=("issue", "text", "file", "difficulties", "difficulties_file"),
     ),
     Command(
         "demo",

@@ -47,6 +47,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     parser.add_argument("--year", type=int, help="năm báo cáo")
+    parser.add_argument(
+        "--period", help="review, direction: giai đoạn sơ kết 2025-2027 hoặc tổng kết 2025-2030"
+    )
     parser.add_argument("--quarter", type=int, help="quý (1–4); bỏ trống: cả năm")
     parser.add_argument("--campaign", type=int, help="mã đợt xét khen thưởng")
     parser.add_argument("--dossier", type=int, help="mã hồ sơ (báo cáo thành tích)")
@@ -72,6 +75,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--file", help="direction: tệp văn bản UTF-8 chứa phần Phương hướng, đề xuất"
     )
+    parser.add_argument(
+        "--difficulties",
+        help="direction: lời phần Khó khăn, vướng mắc của báo cáo cả năm (báo cáo yearly)",
+    )
+    parser.add_argument(
+        "--difficulties-file",
+        help="direction: tệp văn bản UTF-8 chứa phần Khó khăn, vướng mắc",
+    )
     parser.add_argument("--decision", type=int, help="mã quyết định khen thưởng (in Giấy khen)")
     parser.add_argument(
         "--blank-paper",
@@ -82,7 +93,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--issue", action="store_true", help="cấp số và ghi vào sổ văn bản")
     parser.add_argument("--date", help="ngày ban hành dd/mm/yyyy (mặc định: hôm nay)")
     parser.add_argument("--out", help="tệp PDF ghi ra")
-    parser.add_argument("--xlsx", help="ghi các bảng số liệu ra tệp Excel")
+    parser.add_argument("--xlsx", "--excel", dest="xlsx", help="ghi các bảng số liệu ra tệp Excel")
     parser.set_defaults(run=run_document)
 
 
@@ -107,6 +118,10 @@ def run_document(args: argparse.Namespace, ctx: AppContext) -> int:
             from desktop.commands.certificates import run_certificates
 
             return run_certificates(args, ctx)
+        if args.kind == "review" or (args.kind == DIRECTION_WORD and args.period):
+            from desktop.commands.review_document import run_review
+
+            return run_review(args, ctx)
         if args.kind == DIRECTION_WORD:
             return _direction(args, ctx)
         if not args.out and not args.xlsx:
@@ -132,6 +147,7 @@ def _request(args: argparse.Namespace) -> DocumentRequest:
         blank=args.blank,
         meeting_id=None if args.meeting is None else MeetingId(args.meeting),
         to=args.to or "",
+        period=getattr(args, "period", None) or "",
     )
 
 
@@ -144,7 +160,15 @@ def _make(args: argparse.Namespace, ctx: AppContext) -> int:
     issued_on = _parse_date(args.date) if args.issue else None  # refused before anything is done
     if args.number is not None and issued_on is None:
         raise DocumentError("Số văn bản (--number) chỉ dùng khi cấp số: thêm --issue.")
-    if args.xlsx:
+    if args.xlsx and request.kind == "yearly":
+        # The yearly report's workbook: its tables as sheets of figures (excel/yearly_report.py).
+        from desktop.documents.yearly import tables
+        from desktop.excel.yearly_report import write_yearly_workbook
+
+        title, data = ctx.door.read(tables(request))
+        write_yearly_workbook(data, title, Path(args.xlsx))
+        print(f"Đã ghi các bảng ra {args.xlsx}")
+    elif args.xlsx:
         from desktop.excel.documents_tables import write_document_tables
 
         write_document_tables(ctx.door.read(ops.filled(request)), Path(args.xlsx))
@@ -167,13 +191,16 @@ def _make(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
-def _direction_text(args: argparse.Namespace) -> str | None:
-    """The text given by --text or --file (UTF-8); None when neither was given."""
-    if args.text is not None and args.file:
-        raise DocumentError("Chỉ dùng một trong --text và --file.")
-    if not args.file:
-        return args.text
-    path = Path(args.file)
+def _direction_text(args: argparse.Namespace, text: str = "text", file: str = "file") -> str | None:
+    """The text given by --text or --file (UTF-8); None when neither was given. ``text`` and
+    ``file`` name the pair of options read (--difficulties, --difficulties-file)."""
+    given, named = getattr(args, text), getattr(args, file)
+    if given is not None and named:
+        flag = text.replace("_", "-")
+        raise DocumentError(f"Chỉ dùng một trong --{flag} và --{file.replace('_', '-')}.")
+    if not named:
+        return given
+    path = Path(named)
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -196,13 +223,25 @@ def _direction(args: argparse.Namespace, ctx: AppContext) -> int:
             "Hãy cho biết năm của báo cáo: --year N (và --quarter Q cho báo cáo quý)."
         )
     text = _direction_text(args)
+    difficulties = _direction_text(args, "difficulties", "difficulties_file")
     period = directions.period_words(args.year, args.quarter)
+    if difficulties is not None:
+        stored_difficulties = ctx.door.run(
+            directions.save_difficulties(args.year, args.quarter, difficulties)
+        )
+        done = "Đã lưu" if stored_difficulties else "Đã xóa"
+        print(f"{done} phần Khó khăn, vướng mắc của báo cáo {period}.")
+        if text is None:
+            return 0
     if text is None:
         saved = ctx.door.read(directions.direction_of(args.year, args.quarter))
         if saved:
             print(saved)
         else:
             print(f"Báo cáo {period} chưa có phần Phương hướng, đề xuất.")
+        said = "" if args.quarter else ctx.door.read(directions.difficulties_of(args.year))
+        if said:  # the yearly report's Khó khăn, when written
+            print(f"Khó khăn, vướng mắc:\n{said}")
         return 0
     stored = ctx.door.run(directions.save_direction(args.year, args.quarter, text))
     if stored:

@@ -113,15 +113,19 @@ class DirectionText:
 
     text: str
     saved: bool
-    difficulties: str = ""  # the year's Khó khăn, vướng mắc as saved ("" for a quarter)
+    difficulties: str = ""  # the year's Khó khăn, vướng mắc, saved or suggested ("" for a quarter)
 
 
 def report_direction(year: int, quarter: int | None) -> Query[DirectionText]:
     def read(session: Session) -> DirectionText:
         from desktop.documents.report import suggested_direction
 
+        from desktop.documents.yearly import SUGGESTED_DIFFICULTIES
+
         saved = directions.saved_text(session, year, quarter)
+        # The yearly report's Khó khăn: as the draft prints it until the clerk writes it.
         difficulties = "" if quarter else directions.saved_difficulties(session, year)
+        difficulties = difficulties or ("" if quarter else SUGGESTED_DIFFICULTIES)
         if saved:
             return DirectionText(saved, True, difficulties)
         return DirectionText(suggested_direction(session, year, quarter), False, difficulties)

@@ -41,6 +41,7 @@ from desktop.text import wording
 NAMES = {
     "plan": "Kế hoạch",
     "report": "Báo cáo",
+    "review": "Báo cáo",
     "submission": "Tờ trình",
     "minutes": "Biên bản",
     "decision": "Quyết định",
@@ -135,6 +136,7 @@ def _minutes(session: Session, request: DocumentRequest) -> list[Cited]:
 
 CITES: dict[str, Callable[[Session, DocumentRequest], list[Cited]]] = {
     "report": lambda session, _request: _plan(session),
+    "review": lambda session, _request: _plan(session),
     "submission": _submission,
     "decision": _decision,
     "minutes": _minutes,

@@ -24,6 +24,7 @@ round (:attr:`CampaignKind.PRELIMINARY_REVIEW`), "2025-2030" in the plan's last 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -311,3 +312,8 @@ def _summary_line(period: ReviewPeriod) -> str:
 def blank_data(session: Session) -> dict[str, Any]:
     """A review is the ward's own report from its records, never a form a unit fills by hand."""
     raise DocumentError(NO_BLANK)
+
+
+def tables(request: DocumentRequest) -> Callable[[Session], tuple[str, dict[str, Any]]]:
+    """A read for the door: the review's title and its data, for the workbook beside the PDF."""
+    return lambda session: (title(session, request), gather(session, request)["review"])

@@ -26,6 +26,7 @@ it, so the report says what the pages say:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from sqlmodel import Session
@@ -280,6 +281,11 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
             "own_date": OWN_DATE,
         }
     }
+
+
+def tables(request: DocumentRequest) -> Callable[[Session], tuple[str, dict[str, Any]]]:
+    """The report's title and data, for its workbook (:mod:`desktop.excel.yearly_report`)."""
+    return lambda session: (title(session, request), gather(session, request)["report"])
 
 
 def check_issuable(session: Session, request: DocumentRequest) -> None:

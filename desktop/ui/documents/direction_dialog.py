@@ -1,6 +1,10 @@
 """Phương hướng, đề xuất: the clerk writes section IV of a Báo cáo kết quả and saves it through the
 door (:func:`desktop.documents.ops.save_direction`). Until it is saved, the dialog starts from the
-sentences the draft prints, and says so; a report is issued only once the text is saved."""
+sentences the draft prints, and says so; a report is issued only once the text is saved.
+
+For the yearly report on the movement (``difficulties=True``) the dialog also holds its section
+III, Khó khăn, vướng mắc (:func:`desktop.documents.ops.save_difficulties`), kept in the same
+year's record; that report is issued only once both are saved."""
 
 from __future__ import annotations
 
@@ -25,7 +29,12 @@ class DirectionDialog(QDialog):
     """Lưu saves the text (an empty one removes it) and closes; Hủy closes without saving."""
 
     def __init__(
-        self, ctx: AppContext, year: int, quarter: int | None, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        year: int,
+        quarter: int | None,
+        parent: QWidget | None = None,
+        difficulties: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ctx, self.year, self.quarter = ctx, year, quarter
@@ -33,9 +42,8 @@ class DirectionDialog(QDialog):
         self.setWindowTitle(t.DIRECTION_TITLE.format(period=self.period))
         self.resize(640, 420)
         start = ctx.door.read(ops.report_direction(year, quarter))
-        note = QLabel(
-            t.DIRECTION_NOTE if start.saved else f"{t.DIRECTION_NOTE}\n{t.DIRECTION_SUGGESTED}"
-        )
+        words = t.YEARLY_NOTE if difficulties else t.DIRECTION_NOTE
+        note = QLabel(words if start.saved else f"{words}\n{t.DIRECTION_SUGGESTED}")
         note.setObjectName("direction_note")
         note.setWordWrap(True)
         self.editor = QPlainTextEdit(start.text)
@@ -44,6 +52,16 @@ class DirectionDialog(QDialog):
         buttons = save_cancel(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
+        # Khó khăn, vướng mắc: only the yearly report on the movement has this section.
+        self.difficulties: QPlainTextEdit | None = None
+        if difficulties and not quarter:
+            self.resize(640, 560)
+            self.difficulties = QPlainTextEdit(start.difficulties)
+            self.difficulties.setObjectName("difficulties_text")
+            self.difficulties.setTabChangesFocus(True)
+            layout.addWidget(QLabel(t.DIFFICULTIES_LABEL))
+            layout.addWidget(self.difficulties, 1)
+            layout.addWidget(QLabel(t.DIRECTION_LABEL))
         layout.addWidget(self.editor, 1)
         layout.addWidget(buttons)
         self.saved_text: str | None = None  # what was stored, once Lưu succeeded
@@ -51,6 +69,9 @@ class DirectionDialog(QDialog):
     def save(self) -> None:
         operation = ops.save_direction(self.year, self.quarter, self.editor.toPlainText())
         try:
+            if self.difficulties is not None:
+                text = self.difficulties.toPlainText()
+                self.ctx.door.run(ops.save_difficulties(self.year, self.quarter, text))
             self.saved_text = self.ctx.door.run(operation)
         except Refusal as error:  # a text too long: the dialog stays open with the clerk's words
             show_error(self, error, t.ERROR_TITLE)

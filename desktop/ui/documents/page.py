@@ -68,9 +68,15 @@ FEEDS = (
     Area.SETTINGS,
     Area.COUNCIL,
     Area.DECISIONS,
+    Area.ACTIVITIES,  # the yearly report's activities, initiatives and commitments
+    Area.INITIATIVES,
+    Area.COMMITMENTS,
 )
 # What the choices of campaign, meeting and dossier are made of (a dossier is labelled by its
 # nominee).
+# Kinds of one year, chosen with the year picker; the report also by quarter. Their Phương hướng
+# (and the yearly report's Khó khăn) is the clerk's to write before issuing.
+YEAR_KINDS = ("report", "yearly")
 CHOICES = (Area.AWARDS, Area.DOSSIERS, Area.UNITS, Area.PERSONS, Area.COUNCIL)
 
 
@@ -277,7 +283,7 @@ class DocumentsPage(QWidget):
         spec = KINDS.get(key)
         needs = spec.needs if spec else ()
         blank = self.blank.isChecked()
-        self.year.setEnabled(key == "report" and not blank)
+        self.year.setEnabled(key in YEAR_KINDS and not blank)
         self.quarter.setEnabled(key == "report" and not blank)
         self.campaign.setEnabled(bool({"campaign", "dossier", "meeting"} & set(needs)))
         self.meeting.setEnabled("meeting" in needs and not blank)
@@ -285,8 +291,8 @@ class DocumentsPage(QWidget):
         self.dossier.setEnabled("dossier" in needs and not blank)
         self.issue_button.setEnabled(spec is not None and spec.numbered and not blank)
         # Section IV of a Báo cáo kết quả is the clerk's to write, before issuing.
-        self.direction_button.setVisible(key == "report")
-        self.direction_button.setEnabled(key == "report" and not blank)
+        self.direction_button.setVisible(key in YEAR_KINDS)
+        self.direction_button.setEnabled(key in YEAR_KINDS and not blank)
 
     def request(self) -> DocumentRequest:
         key = self.kind.currentData()
@@ -294,7 +300,7 @@ class DocumentsPage(QWidget):
         needs = spec.needs if spec else ()
         return DocumentRequest(
             key,
-            year=self.year.value() if key == "report" else None,
+            year=self.year.value() if key in YEAR_KINDS else None,
             quarter=self.quarter.currentData() if key == "report" else None,
             campaign_id=self._campaign_id() if "campaign" in needs else None,
             dossier_id=self._dossier_id() if key == "achievement" else None,
@@ -431,7 +437,13 @@ class DocumentsPage(QWidget):
         from desktop.ui.documents.direction_dialog import DirectionDialog
 
         request = self.request()
-        dialog = DirectionDialog(self.ctx, request.year or self.year.value(), request.quarter, self)
+        dialog = DirectionDialog(
+            self.ctx,
+            request.year or self.year.value(),
+            request.quarter,
+            self,
+            difficulties=request.kind == "yearly",
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.status.setText(dialog.result_text())
 

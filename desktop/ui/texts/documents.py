@@ -70,5 +70,10 @@ DIRECTION_SUGGESTED = (
 DIRECTION_SAVED = "Đã lưu phần Phương hướng, đề xuất của báo cáo {period}."
 DIRECTION_CLEARED = "Đã xóa phần Phương hướng, đề xuất của báo cáo {period}."
 DIRECTION_UNSAVED = "Chưa viết"
+DIFFICULTIES_LABEL = "Phần III. Khó khăn, vướng mắc (mỗi dòng là một đoạn):"
+DIRECTION_LABEL = "Phần IV. Phương hướng, đề xuất (mỗi dòng là một đoạn):"
+YEARLY_NOTE = (
+    "Báo cáo kết quả thực hiện Phong trào thi đua năm chỉ được cấp số khi cả hai phần đã được lưu."
+)
 ISSUE_QUESTION = "Trước khi cấp số, xin lưu ý:\n\n{reasons}\n\nVẫn cấp số và ban hành?"
 ISSUE_NOT_ASKED = "Chưa cấp số."

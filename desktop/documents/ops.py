@@ -119,7 +119,6 @@ class DirectionText:
 def report_direction(year: int, quarter: int | None) -> Query[DirectionText]:
     def read(session: Session) -> DirectionText:
         from desktop.documents.report import suggested_direction
-
         from desktop.documents.yearly import SUGGESTED_DIFFICULTIES
 
         saved = directions.saved_text(session, year, quarter)

@@ -100,6 +100,13 @@ def review_periods(session: Session) -> tuple[ReviewPeriod, ReviewPeriod]:
     return ReviewPeriod(first, middle, False), ReviewPeriod(first, last, True)
 
 
+def period_choices(session: Session) -> list[tuple[str, str]]:
+    """The periods the Văn bản page offers: ("2025-2027", "Sơ kết 2025 - 2027"), the tổng kết's."""
+    return [
+        (p.key, f"{'Tổng kết' if p.final else 'Sơ kết'} {p.span}") for p in review_periods(session)
+    ]
+
+
 def period_of(session: Session, request: DocumentRequest) -> ReviewPeriod:
     """The review ``request.period`` names; refused, with the two choices, when it names none."""
     periods = review_periods(session)

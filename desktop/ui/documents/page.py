@@ -39,6 +39,7 @@ from desktop.documents.common import DocumentRequest
 from desktop.documents.kinds import KINDS
 from desktop.documents.ops import IssuedEntry, Rendered
 from desktop.documents.register import write_pdf
+from desktop.documents.review import period_choices as review_period_choices
 from desktop.errors import Refusal
 from desktop.models.ids import CampaignId, DossierId, MeetingId
 from desktop.text import wording
@@ -142,11 +143,15 @@ class DocumentsPage(QWidget):
         self.to = named(QComboBox(), "to")
         self.to.addItem(t.TO_WARD, "ward")
         self.to.addItem(t.TO_CITY, "city")
+        self.period = named(QComboBox(), "period")  # sơ kết, tổng kết
+        for key, label in self.ctx.door.read(review_period_choices):
+            self.period.addItem(label, key)
         self.blank = named(QCheckBox(t.BLANK), "blank")
         form = QFormLayout()
         form.addRow(t.KIND, self.kind)
         form.addRow(t.YEAR, self.year)
         form.addRow(t.QUARTER, self.quarter)
+        form.addRow(t.PERIOD, self.period)
         form.addRow(t.CAMPAIGN, self.campaign)
         form.addRow(t.DOSSIER, self.dossier)
         form.addRow(t.MEETING, self.meeting)
@@ -285,6 +290,7 @@ class DocumentsPage(QWidget):
         blank = self.blank.isChecked()
         self.year.setEnabled(key in YEAR_KINDS and not blank)
         self.quarter.setEnabled(key == "report" and not blank)
+        self.period.setEnabled(key == "review")
         self.campaign.setEnabled(bool({"campaign", "dossier", "meeting"} & set(needs)))
         self.meeting.setEnabled("meeting" in needs and not blank)
         self.to.setEnabled("to" in needs)
@@ -307,6 +313,7 @@ class DocumentsPage(QWidget):
             blank=self.blank.isChecked(),
             meeting_id=self._meeting_id() if "meeting" in needs else None,
             to=self.to.currentData() if "to" in needs else "",
+            period=self.period.currentData() or "" if key == "review" else "",
         )
 
     def _meeting_id(self) -> MeetingId | None:

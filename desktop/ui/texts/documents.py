@@ -4,6 +4,7 @@ PAGE_TITLE = "Văn bản và báo cáo"
 KIND = "Loại văn bản:"
 YEAR = "Năm:"
 QUARTER = "Kỳ:"
+PERIOD = "Giai đoạn:"  # sơ kết 2025 - 2027, tổng kết 2025 - 2030
 WHOLE_YEAR = "Cả năm"
 QUARTER_N = "Quý {roman}"
 CAMPAIGN = "Đợt xét khen thưởng:"

@@ -84,6 +84,13 @@ KINDS: tuple[Kind, ...] = (
     Kind("plan", lambda w: DocumentRequest("plan")),
     Kind("report-2026q3", lambda w: DocumentRequest("report", year=2026, quarter=3)),
     Kind("report-2025", lambda w: DocumentRequest("report", year=2025)),
+    # The sơ kết report over 2025–2027 (its Khó khăn and Phương hướng written first); it has no
+    # blank form: it is the ward's own record.
+    Kind(
+        "review-2027",
+        lambda w: DocumentRequest("review", period="2025-2027"),
+        states=("draft", "issued"),
+    ),
     Kind("nominees-ward", lambda w: DocumentRequest("nominees", campaign_id=w.campaign, to="ward")),
     Kind("nominees-city", lambda w: DocumentRequest("nominees", campaign_id=w.campaign, to="city")),
     Kind(
@@ -121,6 +128,7 @@ ISSUE_ORDER: tuple[tuple[str, date, int | None], ...] = (
     ("plan", date(2025, 7, 7), None),
     ("report-2025", date(2026, 1, 5), None),
     ("report-2026q3", date(2026, 10, 5), None),
+    ("review-2027", date(2026, 11, 30), None),
     ("minutes", date(2025, 12, 10), None),
     ("submission-ward", date(2025, 12, 12), None),
     ("submission-city", date(2025, 12, 15), None),
@@ -132,6 +140,11 @@ DIRECTIONS = {
     "tảng “Bình dân học vụ số”; đôn đốc các đơn vị chưa đạt chỉ tiêu.",
     (2026, 3): "Đề nghị các đơn vị chưa báo cáo gửi số liệu quý III năm 2026 để phường tổng hợp, "
     "đánh giá đầy đủ kết quả thực hiện các chỉ tiêu.",
+}
+
+REVIEW_TEXTS = {
+    "difficulties": "Một số đơn vị chưa gửi kế hoạch thực hiện Phong trào thi đua.",
+    "text": "Tiếp tục mở các lớp “Bình dân học vụ số” cho người dân ở các tổ dân phố.",
 }
 
 Printed = dict[tuple[str, str], bytes | str]  # (kind, state) → the PDF, or why it was not made
@@ -283,6 +296,7 @@ def _prepare_issuing(session: Session) -> DossierId:
     Returns the person's dossier."""
     for (year, quarter), text in DIRECTIONS.items():
         session.add(ReportDirection(year=year, quarter=quarter, text=text))
+    session.add(ReportDirection(year=2027, quarter=0, review=True, **REVIEW_TEXTS))
     proposed_dossier(session, unit_code="TDP01")
     nominated = {d.nominee_person_id for d in session.exec(select(Dossier))}
     person = session.exec(

@@ -36,5 +36,8 @@ def test_one_folder_build_passes_its_self_test(tmp_path: Path) -> None:
     internal = dist / "ThiDua" / "_internal"
     assert (internal / "resources" / "catalogue" / "plan.json").exists()
     assert (internal / "desktop" / "storage" / "migrations" / "versions").is_dir()
+    # Qt's own words in Vietnamese, compiled by the spec (the .ts source stays out).
+    assert (internal / "resources" / "translations" / "qtbase_vi.qm").is_file()
+    assert not (internal / "resources" / "translations" / "qtbase_vi.ts").exists()
     assert not list(internal.rglob("*Qt6WebEngine*")), "WebEngine must not be bundled"
     shutil.rmtree(dist, ignore_errors=True)

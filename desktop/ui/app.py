@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -22,6 +22,7 @@ from desktop.paths import resource_path
 from desktop.storage.lock import STALE, WINDOW, Holder
 from desktop.ui.errors import install_excepthook, show_error
 from desktop.ui.texts import common as t
+from desktop.ui.translations import install_translation
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -35,7 +36,7 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("ThiDua")
-    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    install_translation(app)  # Qt's own words in Vietnamese, before the first widget
     app.setWindowIcon(QIcon(str(resource_path("icons", "thidua.png"))))
     return app
 

@@ -1,5 +1,6 @@
-"""The buttons under a dialog, in Vietnamese: Qt's own standard buttons read "OK", "Save",
-"Cancel" when no translator is installed, and the clerk reads Vietnamese only."""
+"""The buttons under a dialog, in Vietnamese with their keys ("&Lưu", "&Hủy"): Qt's translation
+(:mod:`desktop.ui.translations`) words the standard buttons without a key, and these words stay
+Vietnamese even if that translation could not be loaded."""
 
 from __future__ import annotations
 

@@ -24,6 +24,7 @@ from desktop.changes import Area, Change
 from desktop.context import AppContext
 from desktop.ui.pages import PAGES, Page, PageSpec
 from desktop.ui.texts import common as t
+from desktop.ui.texts import title_of
 
 log = logging.getLogger("thidua.ui")
 # How long the status bar says what the start did to the data folder.
@@ -197,7 +198,7 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(
             self,
-            t.ACTION_ABOUT.replace("&", ""),
+            title_of(t.ACTION_ABOUT),
             t.ABOUT_TEXT.format(
                 version=__version__,
                 folder=self.ctx.folder.root,

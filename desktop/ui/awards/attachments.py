@@ -32,6 +32,7 @@ from desktop.text import wording
 from desktop.ui.awards.dossier_widgets import table_view
 from desktop.ui.errors import show_error
 from desktop.ui.texts import dossiers as t
+from desktop.ui.texts import title_of
 from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
@@ -143,7 +144,7 @@ class AttachmentsTab(QWidget):
         if attachment is None:
             return
         answer = QMessageBox.question(
-            self, t.REMOVE_FILE, t.REMOVE_FILE_CONFIRM.format(name=attachment.original_name)
+            self, title_of(t.REMOVE_FILE), t.REMOVE_FILE_CONFIRM.format(name=attachment.original_name)
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -35,6 +35,7 @@ from desktop.ui.council.council_tab import button_row, table
 from desktop.ui.council.dialogs import CorrectionDialog, ReceivedDialog
 from desktop.ui.errors import show_error
 from desktop.ui.texts import council as t
+from desktop.ui.texts import title_of
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
 D = t.DECISION_COLUMNS
@@ -118,7 +119,7 @@ class DecisionsTab(QWidget):
         dialog.open()
 
     def correct(self) -> None:
-        row = self._chosen(t.CORRECT.replace("&", "").rstrip("…"))
+        row = self._chosen(title_of(t.CORRECT))
         if row is None:
             return
         dialog = CorrectionDialog(self.ctx, row, self)
@@ -126,7 +127,7 @@ class DecisionsTab(QWidget):
         dialog.open()
 
     def revoke(self) -> None:
-        row = self._chosen(t.REVOKE.replace("&", "").rstrip("…"))
+        row = self._chosen(title_of(t.REVOKE))
         if row is None:
             return
         title = t.REVOKE_TITLE.format(number=row.number)

@@ -46,6 +46,7 @@ from desktop.text import wording
 from desktop.ui.documents.preview import PdfPreview, print_pdf
 from desktop.ui.errors import refusal_text, show_error
 from desktop.ui.texts import documents as t
+from desktop.ui.texts import title_of
 from desktop.ui.widgets.background import Operation, Progress, run_with_progress
 from desktop.ui.widgets.buttons import ok_cancel
 from desktop.ui.widgets.table_model import Column, RecordTableModel
@@ -359,7 +360,7 @@ class DocumentsPage(QWidget):
             return
         name = (self.shown.symbol or self.shown.title).replace("/", "-")[:80] + ".pdf"
         path, _ = QFileDialog.getSaveFileName(
-            self, t.SAVE_PDF, str(Path.home() / name), t.PDF_FILTER
+            self, title_of(t.SAVE_PDF), str(Path.home() / name), t.PDF_FILTER
         )
         if path:
             self.write_pdf(Path(path))
@@ -376,7 +377,7 @@ class DocumentsPage(QWidget):
         self.status.setText(t.SAVED.format(path=path))
 
     def save_xlsx(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, t.SAVE_XLSX, str(Path.home()), t.XLSX_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, title_of(t.SAVE_XLSX), str(Path.home()), t.XLSX_FILTER)
         if path:
             self.write_xlsx(Path(path))
 

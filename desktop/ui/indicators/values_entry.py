@@ -39,6 +39,7 @@ from desktop.ui.indicators.values_excel import ValuesExcelActions
 from desktop.ui.indicators.values_model import QuarterGridModel
 from desktop.ui.indicators.values_view import SpreadsheetView
 from desktop.ui.texts import indicators as t
+from desktop.ui.texts import title_of
 from desktop.ui.widgets.undo_actions import done_text
 
 # Asked when some units have not reported the quarter: True locks it all the same.
@@ -251,7 +252,7 @@ class QuarterEntry(QWidget):
                 self.unlock(reason)
             return
         text = t.LOCK_CONFIRM.format(year=year, quarter=quarter)
-        if confirm(self, t.LOCK.replace("&", ""), text, t.BUTTON_LOCK):
+        if confirm(self, title_of(t.LOCK), text, t.BUTTON_LOCK):
             self.lock()
 
     def lock(self) -> bool:

@@ -35,6 +35,7 @@ from desktop.models.ids import UnitId
 from desktop.text import wording
 from desktop.ui.errors import refusal_text, show_error
 from desktop.ui.texts import indicators as t
+from desktop.ui.texts import title_of
 from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
 from desktop.ui.widgets.buttons import name_buttons
 
@@ -161,7 +162,7 @@ class ValuesExcelActions:
 
     def make_forms(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.parent, t.FORMS, str(self.ctx.folder.documents)
+            self.parent, title_of(t.FORMS), str(self.ctx.folder.documents)
         )
         if folder:
             self.make_forms_in(Path(folder))

@@ -105,3 +105,18 @@ def test_a_period_that_is_no_review_is_refused_and_the_tổng_kết_is_named(war
         assert review.title(session, DocumentRequest("review", period="2025-2030")) == (
             "Báo cáo tổng kết Phong trào thi đua giai đoạn 2025 - 2030"
         )
+
+
+def test_the_commitment_counts_are_the_lengths_of_the_standing(ward: Database) -> None:
+    from desktop.documents.review_record import commitment_counts
+    from desktop.movement.commitments import standing
+
+    with ward.session() as session:
+        for year in (2025, 2026, 2027):
+            found = standing(session, year)
+            assert commitment_counts(session, year) == (
+                found.expected,
+                len(found.registered),
+                len(found.plan_received),
+                len(found.missing),
+            )

@@ -62,7 +62,15 @@ class MainWindow(QMainWindow):
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self._placeholders[spec.key] = placeholder
             self.stack.addWidget(placeholder)
+        # As wide as its longest title (never cut to "Hồ sơ khen thưởn"), whatever page is shown.
+        needed = (
+            self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth() + 8 + 2 * 3 + 4
+        )
+        self.navigation.setMinimumWidth(needed)
+        self.navigation.setMaximumWidth(max(230, needed))
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
@@ -211,11 +219,19 @@ class MainWindow(QMainWindow):
         return QSettings(str(self.ctx.folder.window_settings), QSettings.Format.IniFormat)
 
     def _restore_geometry(self) -> None:
+        from desktop.ui.window_geometry import first_placement, inside
+
+        available = self.screen().availableGeometry()
         geometry = self._settings().value("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+            self.restoreGeometry(geometry)  # what the clerk chose, kept inside this screen
+            if not self.isMaximized() and not self.isFullScreen():
+                self.setGeometry(inside(self.geometry(), available, self.minimumSizeHint()))
+            return
+        rect, maximised = first_placement(available)
+        self.setGeometry(rect)
+        if maximised:  # a 1366×768 office screen: the status bar and buttons stay on it
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._stop_listening()

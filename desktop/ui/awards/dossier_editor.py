@@ -60,6 +60,7 @@ from desktop.ui.errors import ran, show_error
 from desktop.ui.texts import dossiers as t
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 from desktop.ui.widgets.undo_actions import UndoActions
+from desktop.ui.window_geometry import fitting_size
 
 MAX_COLUMN_WIDTH = 480
 # What the editor shows besides the dossier itself: the nominee (register), the catalogue's
@@ -105,7 +106,7 @@ class DossierEditor(QDialog):
         self.step_dialog: StepDialog | None = None
         # What each text box held when last read: a box that differs holds the clerk's typing.
         self._loaded: dict[str, str] = {}
-        self.resize(1100, 760)
+        self.resize(fitting_size(self, 1100, 760))  # within a 1366×768 screen
         self.header = QLabel()
         self.header.setObjectName("header")
         self.header.setWordWrap(True)

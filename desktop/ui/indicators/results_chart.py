@@ -12,7 +12,7 @@ the ward's trend. The target is a step line: each year's target holds across its
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCharts import (
@@ -27,7 +27,16 @@ from PySide6.QtCharts import (
     QXYSeries,
 )
 from PySide6.QtCore import QMargins, QPointF, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QCursor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QToolTip, QWidget
 
 from desktop.indicators.results import SeriesPoint
@@ -44,6 +53,13 @@ TIP_INCOMPLETE = " (chưa đủ số liệu để kết luận)"
 TIP_NONE = "Quý {quarter}/{year}: chưa có số liệu (0/{expected} đơn vị)"
 TIP_TARGET = "\nChỉ tiêu năm {year}: {target}"
 COVERAGE_LABEL = "{reported}/{expected}"
+# The x axis in the longest Vietnamese form that fits: "Quý I/2025" under each quarter, else
+# "I/2025" under the axis title "Quý", else the year under its four quarters.
+QUARTER_LONG = "Quý {quarter}/{year}"
+QUARTER_SHORT = "{quarter}/{year}"
+AXIS_QUARTERS = "Quý"
+AXIS_YEARS = "Năm (mỗi năm bốn quý)"
+LABEL_GAP = 10  # pixels between two labels of the axis
 
 LINE = QColor("#1f5fa8")
 GREY = QColor("#8a8a8a")
@@ -94,6 +110,36 @@ class ChartPlan:
         if point.target is not None:
             text += TIP_TARGET.format(year=point.year, target=percent(point.target))
         return text
+
+
+@dataclass(frozen=True)
+class AxisPlan:
+    """The x axis's labels, each with the x where its category ends, and the axis's title."""
+
+    labels: tuple[tuple[str, float], ...]
+    title: str
+
+
+def plan_axis(
+    series: Sequence[SeriesPoint], room: float, width_of: Callable[[str], float]
+) -> AxisPlan:
+    """The longest form of the quarters' labels whose every label fits its share of ``room``
+    pixels (``width_of`` measures a text in the axis's font); never an English "Q"."""
+    if series:
+        share = room / len(series)
+        for form, title in ((QUARTER_LONG, ""), (QUARTER_SHORT, AXIS_QUARTERS)):
+            labels = tuple(
+                (form.format(quarter=ROMAN[p.quarter], year=p.year), x + 0.5)
+                for x, p in enumerate(series)
+            )
+            if all(width_of(text) + LABEL_GAP <= share for text, _end in labels):
+                return AxisPlan(labels, title)
+    years = tuple(
+        (str(point.year), x + 0.5)
+        for x, point in enumerate(series)
+        if x + 1 == len(series) or series[x + 1].year != point.year
+    )
+    return AxisPlan(years, AXIS_YEARS if years else "")
 
 
 def plan_chart(points: Sequence[SeriesPoint]) -> ChartPlan:
@@ -157,6 +203,9 @@ class IndicatorChart(QChartView):
         self.plan = plan_chart([])
         self.points: list[QPointF] = []  # every quarter that has a figure
         self._labels: list[tuple[QGraphicsSimpleTextItem, QPointF]] = []
+        self._series: list[SeriesPoint] = []
+        self.axis_x: QCategoryAxis | None = None
+        self.axis = plan_axis([], 0, len)
         self._chart.plotAreaChanged.connect(lambda _area: self._place_labels())
 
     def show_series(
@@ -172,6 +221,7 @@ class IndicatorChart(QChartView):
             self.scene().removeItem(item)  # takes it from the chart too
         self._labels = []
         chart.setTitle(TITLE.format(code=code))
+        self._series = list(series)
         self.plan = plan = plan_chart(series)
         figured = sorted((*plan.complete, *plan.incomplete))
         self.points = [QPointF(x, series[x].percent or 0.0) for x in figured]
@@ -217,10 +267,9 @@ class IndicatorChart(QChartView):
         chart = self._chart
         axis_x = QCategoryAxis()
         axis_x.setStartValue(-0.5)
-        # One category per year, its label under its four quarters, a grid line between years.
-        for x, point in enumerate(series):
-            if x + 1 == len(series) or series[x + 1].year != point.year:
-                axis_x.append(str(point.year), x + 0.5)
+        axis_x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter)
+        self.axis_x = axis_x
+        self._label_axis()
         axis_x.setRange(-0.5, max(len(series) - 0.5, 0.5))
         axis_y = QValueAxis()
         axis_y.setRange(0, TOP)  # room above 100 % for a marker and the target's line
@@ -231,6 +280,28 @@ class IndicatorChart(QChartView):
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         return axis_x, axis_y
+
+    def _label_axis(self) -> None:
+        """Label the quarters in the longest form that fits the plot's width now."""
+        axis_x = self.axis_x
+        if axis_x is None:
+            return
+        metrics = QFontMetricsF(axis_x.labelsFont())
+        room = self._chart.plotArea().width() or self.width() - 80
+        axis = plan_axis(self._series, room, metrics.horizontalAdvance)
+        if axis == self.axis and axis_x.count() == len(axis.labels):
+            return
+        self.axis = axis
+        for label in axis_x.categoriesLabels():
+            axis_x.remove(label)
+        for text, end in axis.labels:
+            axis_x.append(text, end)
+        axis_x.setTitleText(axis.title)
+        axis_x.setTitleVisible(bool(axis.title))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._label_axis)  # once the plot area has its new width
 
     def _shade(
         self, series: Sequence[SeriesPoint], period: tuple[int, int | None] | None

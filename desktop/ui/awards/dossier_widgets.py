@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.texts import dossiers as t
 from desktop.ui.widgets.buttons import ok_cancel
+from desktop.ui.widgets.elided import full_text_tips
 
 
 def dialog_buttons(dialog: QDialog, ok_text: str = t.OK) -> QDialogButtonBox:
@@ -36,6 +37,7 @@ def table_view(model: QAbstractItemModel, name: str) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setWordWrap(True)
+    full_text_tips(view)  # a long award name or criterion cut by its column reads whole on hover
     return view
 
 

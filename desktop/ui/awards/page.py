@@ -54,6 +54,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.texts import common as tc
 from desktop.ui.texts import dossiers as t
 from desktop.ui.widgets.background import Operation, run_with_progress
+from desktop.ui.widgets.elided import full_text_tips
 from desktop.ui.widgets.table_model import Column, RecordSortProxy
 from desktop.ui.widgets.undo_actions import UndoActions
 
@@ -71,6 +72,9 @@ COLUMNS = [
 NOMINEE_KINDS = (NomineeKind.COLLECTIVE, NomineeKind.BUSINESS, NomineeKind.INDIVIDUAL)
 # A change naming more dossiers than this re-reads the whole list: one read beats many small ones.
 FEW_DOSSIERS = 50
+
+
+STEP_BUTTONS = ("new_dossier", "open_dossier", "nominee_history", "delete_dossier")
 
 
 def _combo(name: str, first: str) -> QComboBox:
@@ -114,6 +118,7 @@ class DossierListPanel(QWidget):
         self.search.textChanged.connect(self._filter_text)
         self.counts = QLabel()
         self.counts.setObjectName("status_counts")
+        self.counts.setWordWrap(True)  # the count of every status wraps on a narrow screen
         self.count_label = QLabel()
 
         self.model = DossierListModel(COLUMNS, self)
@@ -131,9 +136,12 @@ class DossierListPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        full_text_tips(self.table)  # "Đã trình Hội đồng ph…" in a narrow column reads whole
         self.table.activated.connect(lambda _index: self.open_selected())  # Enter or double-click
 
-        buttons = QHBoxLayout()
+        # Two rows, the dossier's own steps above its files: one row is wider than a 1366-pixel
+        # screen at 125 %.
+        buttons, files = QHBoxLayout(), QHBoxLayout()
         for text, name, slot in (
             (t.NEW_DOSSIER, "new_dossier", self.new_dossier),
             (t.OPEN_DOSSIER, "open_dossier", self.open_selected),
@@ -147,8 +155,9 @@ class DossierListPanel(QWidget):
             button = QPushButton(text)
             button.setObjectName(name)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
+            (buttons if name in STEP_BUTTONS else files).addWidget(button)
         buttons.addStretch(1)
+        files.addStretch(1)
         self.undo_actions = UndoActions(
             ctx, SCOPE, self, Qt.ShortcutContext.WidgetWithChildrenShortcut, key_in_tip=True
         )
@@ -168,6 +177,7 @@ class DossierListPanel(QWidget):
         layout.addWidget(self.counts)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        layout.addLayout(files)
         self.fill_campaigns()
 
     def fill_campaigns(self) -> None:

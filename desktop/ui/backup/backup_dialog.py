@@ -29,6 +29,7 @@ from desktop.text import wording
 from desktop.ui.errors import refusal_text, show_error
 from desktop.ui.texts import backup as t
 from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
+from desktop.ui.widgets.elided import grow_to_fit
 
 log = logging.getLogger("thidua.ui")
 
@@ -143,6 +144,7 @@ class BackupDialog(QDialog):
     def _show(self, text: str, error: bool) -> None:
         self.message.setText(text)
         self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        grow_to_fit(self)  # the message is read whole, the rows above it keep their height
 
     def start(self) -> None:
         folder = self.target.currentData() or ""

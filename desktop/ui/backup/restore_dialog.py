@@ -38,6 +38,7 @@ from desktop.ui.backup.backup_dialog import error_text
 from desktop.ui.main_window import KEEP_ON_RELOAD
 from desktop.ui.texts import backup as t
 from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
+from desktop.ui.widgets.elided import grow_to_fit
 
 log = logging.getLogger("thidua.ui")
 
@@ -167,6 +168,7 @@ class RestoreDialog(QDialog):
     def _show(self, text: str, error: bool) -> None:
         self.message.setText(text)
         self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        grow_to_fit(self)  # the message is read whole, the rows above it keep their height
 
     # -- checking ----------------------------------------------------------------------------
     def check(self) -> None:
@@ -188,6 +190,7 @@ class RestoreDialog(QDialog):
         self.check_button.setEnabled(True)
         self.checked = result
         self.summary.setText(summary_html(result))
+        grow_to_fit(self)
         if self.ctx.database_exists:
             self.audit_warning = self.ctx.door.read(
                 shorter_audit_log(result.source, result.manifest, result.newest_ids)

@@ -33,6 +33,7 @@ from desktop.text import wording
 from desktop.ui.indicators.indicator_dialog import IndicatorDialog, TargetDialog
 from desktop.ui.indicators.reloading import ReloadingTab
 from desktop.ui.texts import indicators as t
+from desktop.ui.widgets.elided import full_text_tips
 from desktop.ui.widgets.table_model import RECORD_ROLE, Column, RecordTableModel
 
 
@@ -121,6 +122,7 @@ class IndicatorCatalogue(ReloadingTab):
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.edit_indicator())
+        full_text_tips(self.table)
         self.target_title = QLabel(t.TARGETS_NONE)
         self.target_title.setObjectName("target_title")
         self.target_model: RecordTableModel[TargetRow] = RecordTableModel([], self)
@@ -134,6 +136,7 @@ class IndicatorCatalogue(ReloadingTab):
         self.target_table.verticalHeader().setVisible(False)
         self.target_table.horizontalHeader().setStretchLastSection(True)
         self.target_table.doubleClicked.connect(lambda _i: self.set_target(self.selected_year()))
+        full_text_tips(self.target_table)
         self.message = QLabel()
         buttons = QHBoxLayout()
         for text, slot in (

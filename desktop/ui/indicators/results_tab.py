@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -58,6 +57,7 @@ from desktop.ui.errors import refusal_text
 from desktop.ui.indicators.reloading import ReloadingTab
 from desktop.ui.indicators.results_chart import IndicatorChart
 from desktop.ui.indicators.values_excel import export_results_action
+from desktop.ui.widgets.elided import fit_columns
 from desktop.ui.widgets.table_model import RECORD_ROLE, Column, RecordTableModel
 
 # -- the words of the tab ------------------------------------------------------------------------
@@ -235,17 +235,6 @@ def _table(name: str) -> QTableView:
     return table
 
 
-def _fit(table: QTableView, stretch: int | None = None) -> None:
-    """Columns as wide as their contents; the long-text column (a name) takes what is left, so the
-    table fits the window without a horizontal scroll bar at 1366 pixels."""
-    header = table.horizontalHeader()
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Interactive)
-    table.resizeColumnsToContents()
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
-
 def target_notes(targets: Sequence[TargetRow], year: int) -> dict[IndicatorId, TargetNote]:
     """The plan's sentence of each indicator's ``year`` target, and for a "duy trì" target the year
     of the plan's own target it repeats (the latest earlier one not carried over)."""
@@ -421,7 +410,7 @@ class ResultsTab(ReloadingTab):
         self.results_model.set_records(rows)
         self.results.setColumnHidden(AS_OF_COLUMN, quarter is not None)
         self.lagging.setColumnHidden(UNIT_QUARTER_COLUMN, quarter is not None)
-        _fit(self.results, stretch=1)
+        fit_columns(self.results, stretch=1)
         self.message.setText("" if rows else NOTHING)
         row = next(
             (n for n, r in enumerate(rows) if selected and r.indicator_id == selected.indicator_id),
@@ -471,7 +460,7 @@ class ResultsTab(ReloadingTab):
         if shown < len(listed) and not listed[shown] and listed[1 - shown]:
             self.details.setCurrentIndex(1 - shown)  # an empty list gives way to the other one
         for table in (self.missing, self.lagging, self.kinds):
-            _fit(table, stretch=1)
+            fit_columns(table, stretch=1)
         self.lagging_title.setText(self._summary(result, len(missing), len(behind)))
         self.chart.show_series(result.code, series, (year, quarter))
 

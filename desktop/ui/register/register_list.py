@@ -36,6 +36,7 @@ from desktop.ui.register.record_dialog import FormSpec, RecordDialog
 from desktop.ui.register.table import FastFilterProxy, RegisterTableModel, TableColumn
 from desktop.ui.texts import common as tc
 from desktop.ui.texts import units as t
+from desktop.ui.widgets.elided import full_text_tips
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -124,6 +125,7 @@ class RegisterList(QWidget, Generic[R, D, I]):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        full_text_tips(self.table)  # a long unit name cut by its column reads whole on hover
         self.table.activated.connect(lambda _index: self.edit())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.proxy.modelReset.connect(self._current_changed)

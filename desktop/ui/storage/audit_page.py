@@ -41,6 +41,7 @@ from desktop.text import wording
 from desktop.ui.errors import refusal_text, show_error
 from desktop.ui.texts import backup as t
 from desktop.ui.widgets.background import Operation, Progress, run_with_progress
+from desktop.ui.widgets.elided import full_text_tips
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
 SHOWN_LIMIT = 5000
@@ -118,6 +119,7 @@ class AuditPage(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        full_text_tips(self.view)  # a long "key: value" line cut by its column reads whole
 
         for column, width in enumerate(COLUMN_WIDTHS):
             self.view.setColumnWidth(column, width)

@@ -30,6 +30,8 @@ from desktop.excel.units_import import ImportPlan, PlannedRow, RowStatus
 from desktop.text.wording import count
 from desktop.ui.register.table import FastFilterProxy, RegisterTableModel, TableColumn
 from desktop.ui.texts import units as t
+from desktop.ui.widgets.elided import fit_columns
+from desktop.ui.window_geometry import fitting_size
 
 STATUS_COLOURS = {
     RowStatus.NEW: QColor("#1b7f3b"),
@@ -83,7 +85,7 @@ class ImportPreviewDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(t.PREVIEW_TITLE.format(file=plan.file_name))
-        self.resize(1000, 600)
+        self.resize(fitting_size(self, 1000, 600))  # within a 1366×768 screen
         self.summary = QLabel(plan.summary())
         self.summary.setObjectName("summary")
         self.summary.setStyleSheet("font-weight: bold;")
@@ -106,6 +108,7 @@ class ImportPreviewDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate((55, 90, 90, 280, 190)):
             header.resizeSection(column, width)
+        fit_columns(self.table, stretch=self.model.columnCount() - 1)  # the problems column
 
         self.only_problems = QCheckBox(t.PREVIEW_ONLY_PROBLEMS)
         self.only_problems.setObjectName("only_problems")

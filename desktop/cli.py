@@ -116,7 +116,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng)")
     subparsers = parser.add_subparsers(dest="command", metavar="LỆNH")
     gui = subparsers.add_parser("gui", help="mở cửa sổ chương trình")
-    gui.set_defaults(run=None)
+    gui.set_defaults(run=None, screenshots=None)
+    if command == "gui":  # its options import nothing of Qt until the window is asked for
+        from desktop.ui.screenshots import add_arguments
+
+        add_arguments(gui)
     if command in BY_NAME:
         importlib.import_module(BY_NAME[command].module).register(subparsers)
     for entry in COMMANDS:
@@ -154,6 +158,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help()
             return 0
+        if args.run is None and args.screenshots:
+            from desktop.ui.screenshots import main as screenshots_main
+
+            return screenshots_main(args.data_dir, args)
         if args.run is None:
             from desktop.ui.app import main as gui_main
 

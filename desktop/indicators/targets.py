@@ -14,7 +14,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from desktop.indicators.rules import ValueRefused
-from desktop.indicators.scope import carried_from, kinds_of, plan_years
+from desktop.indicators.scope import CARRIED_PREFIX, carried_from, kinds_of, plan_years
 from desktop.models import Comparison, Indicator, IndicatorTarget, UnitKind, ValueKind
 from desktop.models.ids import IndicatorId, saved_id
 from desktop.text import clean, clean_line
@@ -170,9 +170,15 @@ def set_target(
             IndicatorTarget.indicator_id == indicator_id, IndicatorTarget.year == year
         )
     ).first()
+    # A target the ward sets or clears moves the "duy trì" years that repeat it; clearing a "duy
+    # trì" year itself is the clerk's choice, and stays cleared.
+    planned = target is None or not target.carried_over
     if percent is None:
         if target is not None:
             session.delete(target)
+            session.flush()
+        if planned:
+            carry_forward(session, indicator_id, years, year)
         return
     if target is None:
         target = IndicatorTarget(indicator_id=indicator_id, year=year, target_percent=percent)
@@ -186,6 +192,57 @@ def set_target(
         target.unit_kinds = "" if whole else ",".join(k.value for k in own_order)
     target.carried_over = False
     session.add(target)
+    session.flush()
+    carry_forward(session, indicator_id, years, year)
+
+
+def carry_forward(session: Session, indicator_id: IndicatorId, years: range, changed: int) -> None:
+    """Chỉ tiêu duy trì follow the target they repeat, once the ward set or cleared ``changed``.
+
+    The plan (mục II.2) sets targets up to :data:`PLAN_LAST_TARGET_YEAR`; each later year of the
+    plan repeats the latest of them (``carried_over``, worded "Duy trì chỉ tiêu năm 2026: …").
+    The catalogue writes those rows when it is loaded; without this, a target the clerk set
+    afterwards — a new indicator's 2025 and 2026, or the 2026 one changed — left 2027–2030 with
+    no target at all ("Không có chỉ tiêu") or repeating the old figure.
+
+    So every "duy trì" year is rewritten from the latest target set for a year of the plan's own
+    (up to 2026) before it, and removed when there is none; a year after that one with no target
+    gets one, but not the year just cleared. A year after 2026 the clerk set (2027 …) is the
+    ward's choice for that year alone: the other years keep repeating the plan's.
+    """
+    rows = {
+        t.year: t
+        for t in session.exec(
+            select(IndicatorTarget).where(IndicatorTarget.indicator_id == indicator_id)
+        )
+    }
+    planned = sorted(
+        y for y, t in rows.items() if not t.carried_over and y <= PLAN_LAST_TARGET_YEAR
+    )
+    for year in years:
+        row = rows.get(year)
+        if row is not None and not row.carried_over:
+            continue
+        earlier = [y for y in planned if y < year]
+        source = rows[earlier[-1]] if earlier else None
+        if source is None:
+            if row is not None:  # repeats nothing any more
+                session.delete(row)
+            continue
+        if row is None:
+            if year == changed:
+                continue  # the year the clerk has just cleared stays empty
+            row = IndicatorTarget(
+                indicator_id=indicator_id,
+                year=year,
+                target_percent=source.target_percent,
+                carried_over=True,
+            )
+        row.target_percent = source.target_percent
+        row.comparison = source.comparison
+        row.unit_kinds = source.unit_kinds
+        row.text = f"{CARRIED_PREFIX.format(year=source.year)}{source.text}"
+        session.add(row)
     session.flush()
 
 
@@ -218,9 +275,7 @@ def list_targets(session: Session, indicator_id: IndicatorId | None = None) -> l
     if indicator_id is not None:
         statement = statement.where(IndicatorTarget.indicator_id == indicator_id)
     order = {iid: n for n, iid in enumerate(indicators)}
-    rows = sorted(
-        session.exec(statement), key=lambda t: (order.get(t.indicator_id, 0), t.year)
-    )
+    rows = sorted(session.exec(statement), key=lambda t: (order.get(t.indicator_id, 0), t.year))
     return [
         TargetRow(
             IndicatorId(t.indicator_id),
@@ -241,9 +296,7 @@ def list_targets(session: Session, indicator_id: IndicatorId | None = None) -> l
     ]
 
 
-def get_target(
-    session: Session, indicator_id: IndicatorId, year: int
-) -> tuple[float, str] | None:
+def get_target(session: Session, indicator_id: IndicatorId, year: int) -> tuple[float, str] | None:
     """(target percent, the plan's sentence) of one year, or None."""
     target = session.exec(
         select(IndicatorTarget).where(
@@ -251,6 +304,9 @@ def get_target(
         )
     ).first()
     return None if target is None else (target.target_percent, target.text)
+
+
+PLAN_LAST_TARGET_YEAR = 2026  # the plan's mục II.2 sets targets for 2025 and 2026
 
 
 class UnknownIndicator(ValueRefused):
@@ -264,5 +320,7 @@ def find_indicator(session: Session, code: str) -> Indicator:
     found = session.exec(select(Indicator).where(func.upper(Indicator.code) == key)).first()
     if found is None:
         known = session.exec(select(Indicator.code).order_by(col(Indicator.ordinal))).all()
-        raise UnknownIndicator(f"Không có chỉ tiêu mã “{key}”. Các mã chỉ tiêu: {', '.join(known)}.")
+        raise UnknownIndicator(
+            f"Không có chỉ tiêu mã “{key}”. Các mã chỉ tiêu: {', '.join(known)}."
+        )
     return found

@@ -36,6 +36,7 @@ from desktop.documents import directions, report
 from desktop.documents.charts import ChartGrid, ChartPanel, Series, TargetLine
 from desktop.documents.common import DocumentRequest
 from desktop.documents.renderer import OWN_DATE, OWN_NUMBER
+from desktop.documents.template import Blank
 from desktop.indicators.results import IndicatorResult, ward_results
 from desktop.models import NomineeKind
 from desktop.models.movement import InitiativeKind, RecognitionLevel
@@ -277,10 +278,23 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
             ),
             "texts_written": bool(direction and difficulties),
             "chart": chart(session, year, shown),
+            "by_hand": False,  # the blank form (every value BLANK) leaves dotted lines instead
             "own_number": OWN_NUMBER,
             "own_date": OWN_DATE,
         }
     }
+
+
+class _BlankYearly(Blank):
+    """The blank form: dots for every value, dotted lines for the clerk's two sections, and no
+    page of charts (a chart of dots tells nothing; the hand draws none)."""
+
+    by_hand = True
+    chart = None
+
+
+def blank_data(session: Session) -> dict[str, Any]:
+    return {"report": _BlankYearly()}
 
 
 def tables(request: DocumentRequest) -> Callable[[Session], tuple[str, dict[str, Any]]]:

@@ -84,6 +84,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("plan", lambda w: DocumentRequest("plan")),
     Kind("report-2026q3", lambda w: DocumentRequest("report", year=2026, quarter=3)),
     Kind("report-2025", lambda w: DocumentRequest("report", year=2025)),
+    # The yearly report on the movement, to the city (its Khó khăn and Phương hướng written first).
+    Kind("yearly-2025", lambda w: DocumentRequest("yearly", year=2025)),
     # The sơ kết report over 2025–2027 (its Khó khăn and Phương hướng written first); it has no
     # blank form: it is the ward's own record.
     Kind(
@@ -127,6 +129,7 @@ KINDS: tuple[Kind, ...] = (
 ISSUE_ORDER: tuple[tuple[str, date, int | None], ...] = (
     ("plan", date(2025, 7, 7), None),
     ("report-2025", date(2026, 1, 5), None),
+    ("yearly-2025", date(2026, 1, 10), None),
     ("report-2026q3", date(2026, 10, 5), None),
     ("review-2027", date(2026, 11, 30), None),
     ("minutes", date(2025, 12, 10), None),
@@ -140,6 +143,11 @@ DIRECTIONS = {
     "tảng “Bình dân học vụ số”; đôn đốc các đơn vị chưa đạt chỉ tiêu.",
     (2026, 3): "Đề nghị các đơn vị chưa báo cáo gửi số liệu quý III năm 2026 để phường tổng hợp, "
     "đánh giá đầy đủ kết quả thực hiện các chỉ tiêu.",
+}
+
+DIFFICULTIES = {
+    2025: "Một số đơn vị báo cáo số liệu chậm; người cao tuổi còn gặp khó khăn khi xác nhận phổ "
+    "cập kỹ năng số trên VNeID."
 }
 
 REVIEW_TEXTS = {
@@ -295,7 +303,10 @@ def _prepare_issuing(session: Session) -> DossierId:
     achievements then prints as it goes with the Tờ trình (the demo's person is still a draft).
     Returns the person's dossier."""
     for (year, quarter), text in DIRECTIONS.items():
-        session.add(ReportDirection(year=year, quarter=quarter, text=text))
+        difficulties = DIFFICULTIES.get(year, "") if quarter == 0 else ""
+        session.add(
+            ReportDirection(year=year, quarter=quarter, text=text, difficulties=difficulties)
+        )
     session.add(ReportDirection(year=2027, quarter=0, review=True, **REVIEW_TEXTS))
     proposed_dossier(session, unit_code="TDP01")
     nominated = {d.nominee_person_id for d in session.exec(select(Dossier))}

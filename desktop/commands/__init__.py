@@ -149,6 +149,19 @@ COMMANDS: tuple[Command, ...] = (
         reads=reads("list", "export"),
     ),
     Command(
+        "due",
+        "desktop.commands.deadlines",
+        "việc cần làm: những gì đã quá hạn hoặc sắp đến hạn",
+        reads=reads(),
+    ),
+    Command(
+        "deadlines",
+        "desktop.commands.deadlines",
+        "mốc thời gian và hạn: xem, đặt ngày thu số liệu, hạn báo cáo",
+        action="deadlines_command",
+        reads=reads("show"),
+    ),
+    Command(
         "units",
         "desktop.commands.units",
         "sổ đơn vị: nhập, xuất Excel, tệp mẫu",

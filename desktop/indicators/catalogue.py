@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlmodel import Session, select
@@ -30,7 +31,13 @@ from desktop.models import (
 )
 from desktop.paths import resource_path
 
-__all__ = ["CARRIED_PREFIX", "carried_from", "carry_over_targets", "load_catalogue"]
+__all__ = [
+    "CARRIED_PREFIX",
+    "carried_from",
+    "carry_over_targets",
+    "entry_label",
+    "load_catalogue",
+]
 
 PLAN_YEARS = range(2025, 2031)
 
@@ -38,6 +45,18 @@ PLAN_YEARS = range(2025, 2031)
 def read_catalogue() -> dict[str, Any]:
     with resource_path("catalogue", "plan.json").open(encoding="utf-8") as handle:
         return json.load(handle)
+
+
+@lru_cache(maxsize=1)
+def _entry_labels() -> dict[str, str]:
+    kinds = read_catalogue().get("value_kinds", {})
+    return {kind: spec.get("entry_label", "") for kind, spec in kinds.items()}
+
+
+def entry_label(value_kind: ValueKind) -> str:
+    """What the clerk enters for an indicator of this kind, in the plan's words ("1 = có,
+    0 = chưa" for a yes/no one): a property of the kind, so an indicator the clerk adds has it too."""
+    return _entry_labels().get(ValueKind(value_kind).value, "")
 
 
 def is_loaded(session: Session) -> bool:

@@ -72,10 +72,16 @@ class YearScope:
     target: YearTarget | None
     numerator_label: str = ""
     denominator_label: str = ""
+    short_name: str = ""  # tên ngắn: what a column of the indicator is headed with
 
     @property
     def yes_no(self) -> bool:
         return self.value_kind is ValueKind.YES_NO
+
+    @property
+    def label(self) -> str:
+        """The column title: the short name, else the name (a code is never a title)."""
+        return self.short_name or self.name
 
 
 def meets(numerator: int, denominator: int, target: float, comparison: Comparison) -> bool:
@@ -160,6 +166,7 @@ def _scope(indicator: Indicator, target: IndicatorTarget | None) -> YearScope:
         ),
         numerator_label=indicator.numerator_label,
         denominator_label=indicator.denominator_label,
+        short_name=indicator.short_name,
     )
 
 

@@ -17,6 +17,7 @@ from typing import Any, Protocol, Self, TypeVar
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
+from desktop.indicators.catalogue import entry_label
 from desktop.indicators.denominators import (
     HeadCounts,
     proposed_denominator,
@@ -64,6 +65,13 @@ class GridIndicator:
     kinds: frozenset[UnitKind]  # the unit kinds the year's target covers
     population: str = ""
     yes_no: bool = False  # có / chưa per unit, stored as 1/1 or 0/1
+    short_name: str = ""  # tên ngắn: the column's title
+    entry_label: str = ""  # what is entered, in the plan's words: "1 = có, 0 = chưa"
+
+    @property
+    def label(self) -> str:
+        """What the grid heads the indicator's columns with: the short name, else the name."""
+        return self.short_name or self.name
 
 
 @dataclass
@@ -158,6 +166,8 @@ def grid_indicator(scope: YearScope) -> GridIndicator:
         scope.kinds,
         scope.population,
         scope.yes_no,
+        scope.short_name,
+        entry_label(scope.value_kind),
     )
 
 

@@ -5,7 +5,10 @@ cover has its cells closed, and the tooltip says so). Values are read a block of
 the view shows them, with the previous quarter's Mẫu số of the same rows, so a 5,000-unit ward
 opens at once. An empty Mẫu số shows, in grey italics, the one proposed (the register's
 head-count, else last quarter's); typing a Tử số there saves the pair with it. A yes/no indicator
-(TRUONGKNS) is one "Có" / "Chưa" cell per unit, stored as 1/1 or 0/1; its Mẫu số cell is closed.
+(TRUONGKNS) is one tick per unit ("Có" / "Chưa" beside it; a dimmed box: not reported), stored as
+1/1 or 0/1; its Mẫu số cell is closed. Columns are headed by the indicator's short label over
+"Tử số" / "Mẫu số" (:mod:`desktop.ui.indicators.grid_header` draws the label across the pair); the
+code, the full name and what to enter are in the header's tooltip.
 
 Every change — a typed cell, a paste, Delete, filled Mẫu số — is one operation of
 :mod:`desktop.indicators.ops` through the door: one transaction, one check, its undo kept by the
@@ -61,6 +64,8 @@ REFUSED = QBrush(QColor("#f8c8c8"))
 WARNED = QBrush(QColor("#fff2b3"))
 NO_DENOMINATOR = QBrush(QColor("#f3f3f3"))  # the Mẫu số cell of a yes/no indicator: nothing to type
 PROPOSED = QBrush(QColor("#808080"))  # a proposed Mẫu số, not saved yet
+# A yes/no cell's tick; an empty one (not reported) shows a dimmed, partly checked box.
+_TICKS = {YES: Qt.CheckState.Checked, NO: Qt.CheckState.Unchecked}
 # Asked when a change crosses the warning threshold: gets the warnings, returns the note or None.
 NoteAsker = Callable[[list[str]], "str | None"]
 
@@ -234,6 +239,10 @@ class QuarterGridModel(QAbstractTableModel):
             if self.is_denominator(column) and pair.percent is not None:
                 return f"{text}  ({wording.percent(pair.percent)})"
             return text
+        if role == Qt.ItemDataRole.CheckStateRole:
+            if not reports or not self.is_yes_no(column) or self.is_denominator(column):
+                return None
+            return _TICKS.get(self.pair_at(row, column), Qt.CheckState.PartiallyChecked)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if self.is_yes_no(column):
                 return int(Qt.AlignmentFlag.AlignCenter)
@@ -280,11 +289,12 @@ class QuarterGridModel(QAbstractTableModel):
             return self.closed_reason(row, column)
         if indicator.yes_no:
             lines = [indicator.numerator_label]
-            lines.append(
-                t.YES_NO_DENOMINATOR_TIP.format(code=indicator.code)
-                if self.is_denominator(column)
-                else t.YES_NO_TIP
-            )
+            if self.is_denominator(column):
+                lines.append(t.YES_NO_DENOMINATOR_TIP.format(indicator=indicator.label))
+            else:
+                lines.append(t.YES_NO_TIP.format(entry=indicator.entry_label))
+                if self.pair_at(row, column) == EMPTY:
+                    lines.append(t.YES_NO_EMPTY_TIP)
         else:
             lines = [
                 indicator.denominator_label
@@ -310,7 +320,9 @@ class QuarterGridModel(QAbstractTableModel):
         assert self.grid is not None
         unit, indicator = self.unit_at(row), self.indicator_at(column)
         year = self.grid.year
-        lines = [t.NOT_REPORTED_TIP.format(kind=unit.kind.label, code=indicator.code, year=year)]
+        lines = [
+            t.NOT_REPORTED_TIP.format(kind=unit.kind.label, indicator=indicator.label, year=year)
+        ]
         kinds = [k.label for k in UnitKind if k in indicator.kinds]
         lines.append(
             t.NOT_REPORTED_SCOPE.format(year=year, kinds=", ".join(kinds))
@@ -325,7 +337,7 @@ class QuarterGridModel(QAbstractTableModel):
         if not self.reports(row, column):
             return self.closed_reason(row, column)
         if self.is_yes_no(column) and self.is_denominator(column):
-            return t.YES_NO_DENOMINATOR_TIP.format(code=self.indicator_at(column).code)
+            return t.YES_NO_DENOMINATOR_TIP.format(indicator=self.indicator_at(column).label)
         return None
 
     def error_at(self, row: int, column: int) -> str | None:
@@ -339,17 +351,9 @@ class QuarterGridModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             indicator = self.indicator_at(section)
             if role == Qt.ItemDataRole.DisplayRole:
-                if indicator.yes_no:
-                    if self.is_denominator(section):
-                        return t.YES_NO_NO_DENOMINATOR  # a narrow column: no room for the code
-                    part = t.YES_NO_HEADER
-                else:
-                    part = t.DENOMINATOR if self.is_denominator(section) else t.NUMERATOR
-                return t.COLUMN_HEADER.format(code=indicator.code, part=part)
+                return t.COLUMN_HEADER.format(label=indicator.label, part=self._part(section))
             if role == Qt.ItemDataRole.ToolTipRole:
-                if indicator.yes_no and self.is_denominator(section):
-                    return t.YES_NO_DENOMINATOR_TIP.format(code=indicator.code)
-                return indicator.name
+                return self._header_tip(section)
             return None
         unit = self.unit_at(section)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -358,31 +362,64 @@ class QuarterGridModel(QAbstractTableModel):
             return t.UNIT_HEADER_TIP.format(code=unit.code, name=unit.name, kind=unit.kind.label)
         return None
 
+    def _part(self, section: int) -> str:
+        """The second line of a column's header: which half of the pair it holds."""
+        if self.is_yes_no(section):
+            return t.YES_NO_NO_DENOMINATOR if self.is_denominator(section) else t.YES_NO_HEADER
+        return t.DENOMINATOR if self.is_denominator(section) else t.NUMERATOR
+
+    def _header_tip(self, section: int) -> str:
+        """The code, the full name and what the column takes, in the plan's words."""
+        indicator = self.indicator_at(section)
+        if indicator.yes_no:
+            if self.is_denominator(section):
+                return t.YES_NO_DENOMINATOR_TIP.format(indicator=indicator.label)
+            return t.YES_NO_HEADER_TIP.format(
+                code=indicator.code,
+                name=indicator.name,
+                what=indicator.numerator_label,
+                entry=indicator.entry_label,
+            )
+        what = (
+            indicator.denominator_label if self.is_denominator(section) else indicator.numerator_label
+        )
+        return t.HEADER_TIP.format(
+            code=indicator.code, name=indicator.name, part=self._part(section), what=what
+        )
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid() or self.grid is None:
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self.editable(index.row(), index.column()):
             flags |= Qt.ItemFlag.ItemIsEditable
+            if self.is_yes_no(index.column()):
+                flags |= Qt.ItemFlag.ItemIsUserCheckable  # space or a click on the box ticks it
         return flags
 
     # --- changing --------------------------------------------------------------------------
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.grid is None:
+        ticked = role == Qt.ItemDataRole.CheckStateRole
+        if not (ticked or role == Qt.ItemDataRole.EditRole) or not index.isValid():
             return False
         row, column = index.row(), index.column()
-        if not self.editable(row, column):
+        if self.grid is None or not self.editable(row, column):
+            return False
+        if ticked and not self.is_yes_no(column):
             return False
         unit, indicator = self.unit_at(row), self.indicator_at(column)
         try:
-            pair = self._typed(row, column, value, self.pair_at(row, column))
+            if ticked:  # the delegate's next state: a tick is "có", no tick "chưa"
+                pair = YES if Qt.CheckState(value) == Qt.CheckState.Checked else NO
+            else:
+                pair = self._typed(row, column, value, self.pair_at(row, column))
         except ValueRefused as error:
             self._refuse({(row, column): str(error)}, str(error))
             return False
         if pair == self.pair_at(row, column):
             self._clear_errors([(row, column)])
             return True
-        label = t.UNDO_EDIT.format(code=indicator.code, unit=unit.name)
+        label = t.UNDO_EDIT.format(indicator=indicator.label, unit=unit.name)
         return self.commit({(row, column): pair}, label)
 
     def _typed(self, row: int, column: int, value: object, current: Pair) -> Pair:
@@ -455,8 +492,8 @@ class QuarterGridModel(QAbstractTableModel):
         """A cell's message as the clerk can find the cell: "Tổ dân phố số 5 — DANSO: …"."""
         assert self.grid is not None
         unit = next((u.name for u in self.grid.units if u.id == key[0]), "")
-        code = next((i.code for i in self.grid.indicators if i.id == key[1]), "")
-        return t.CELL_MESSAGE.format(unit=unit, code=code, message=message)
+        label = next((i.label for i in self.grid.indicators if i.id == key[1]), "")
+        return t.CELL_MESSAGE.format(unit=unit, indicator=label, message=message)
 
     def _save(self, operation: Operation[SavedCells]) -> SavedCells:
         self.saving = True
@@ -581,7 +618,7 @@ class QuarterGridModel(QAbstractTableModel):
                 return None
             unit = self.unit_at(row)
             return t.PASTE_NOT_REPORTED.format(
-                unit=unit.kind.label, code=indicator.code, year=self.grid.year
+                unit=unit.kind.label, indicator=indicator.label, year=self.grid.year
             )
         cell = (row, 2 * (column // 2))
         if indicator.yes_no:
@@ -590,7 +627,9 @@ class QuarterGridModel(QAbstractTableModel):
                 # what the cell always holds.
                 if text.strip() in ("", "1"):
                     return None
-                return t.YES_NO_PASTE_DENOMINATOR.format(code=indicator.code, text=text.strip())
+                return t.YES_NO_PASTE_DENOMINATOR.format(
+                    indicator=indicator.label, text=text.strip()
+                )
             try:
                 pairs[cell] = parse_yes_no(text, indicator.code)
             except ValueRefused as error:

@@ -1,6 +1,7 @@
 """A table view that behaves like a spreadsheet over :class:`QuarterGridModel`.
 
 Arrow keys, Tab and Enter move; typing replaces the cell (a closed cell says why it takes nothing);
+space or a click on its box ticks a yes/no cell (through the model's one save);
 Delete clears the selection; Ctrl+C copies and Ctrl+V pastes a tab-separated block (as Excel puts
 on the clipboard); Ctrl+Z / Ctrl+Y undo and redo through the door's history of the grid (scope
 "values") with the shared :class:`~desktop.ui.widgets.undo_actions.UndoActions`, whose tooltips
@@ -14,6 +15,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTableView, QWidget
 
 from desktop.indicators.ops import SCOPE
+from desktop.ui.indicators.grid_header import PairedHeader
 from desktop.ui.indicators.values_model import QuarterGridModel, parse_block
 from desktop.ui.widgets.undo_actions import OnDone, UndoActions
 
@@ -30,6 +32,8 @@ class SpreadsheetView(QTableView):
     ) -> None:
         super().__init__(parent)
         self.grid_model = model
+        # Set before the model: the header then follows the model's resets from the start.
+        self.setHorizontalHeader(PairedHeader(self))
         self.setModel(model)
         self.setObjectName("grid")
         self.setEditTriggers(
@@ -84,11 +88,17 @@ class SpreadsheetView(QTableView):
             self.move_by(1, 0)
             return
         typed = bool(event.text().strip()) and event.text().isprintable()
-        if self.grid_model.locked and typed:
+        if self.grid_model.locked and (typed or key == Qt.Key.Key_Space):
             self.grid_model.refused.emit(self.grid_model.locked_message())
             return
         current = self.currentIndex()
-        if typed and current.isValid() and self.state() != QAbstractItemView.State.EditingState:
+        ticking = (
+            key == Qt.Key.Key_Space
+            and current.isValid()
+            and self.grid_model.is_yes_no(current.column())
+        )
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if (typed or ticking) and current.isValid() and not editing:
             closed = self.grid_model.why_closed(current.row(), current.column())
             if closed:  # a closed cell says why instead of ignoring the key
                 self.grid_model.refused.emit(closed)

@@ -12,10 +12,13 @@ WHOLE_YEAR = "Cả năm (quý báo cáo gần nhất)"
 FIND_UNIT = "Tìm đơn vị (gõ tên hoặc mã)…"
 NUMERATOR = "Tử số"
 DENOMINATOR = "Mẫu số"
-COLUMN_HEADER = "{code}\n{part}"
+# A column is headed by the indicator's short label over its part; the code is in the tooltip.
+COLUMN_HEADER = "{label}\n{part}"
+HEADER_TIP = "{code} — {name}\n{part}: {what}"
+YES_NO_HEADER_TIP = "{code} — {name}\n{what}: {entry} (đánh dấu ✓ nếu đơn vị đã đạt)"
 UNIT_HEADER = "{code} — {name}"
 UNIT_HEADER_TIP = "{code} — {name}\n{kind}"
-NOT_REPORTED_TIP = "{kind} không báo cáo chỉ tiêu {code} năm {year}."
+NOT_REPORTED_TIP = "{kind} không báo cáo chỉ tiêu “{indicator}” năm {year}."
 NOT_REPORTED_SCOPE = "Chỉ tiêu năm {year} áp dụng cho: {kinds}."
 NOT_REPORTED_NOBODY = "Năm {year} chưa có loại đơn vị nào báo cáo chỉ tiêu này."
 NOTE_TIP = "Ghi chú: {note}"
@@ -23,12 +26,16 @@ YES_NO_HEADER = "Có / chưa"
 YES_NO_NO_DENOMINATOR = "–"
 YES = "Có"
 NO = "Chưa"
-YES_NO_TIP = "Gõ “Có” (hoặc 1, x) nếu đơn vị đã đạt, “Chưa” (hoặc 0) nếu chưa; Delete để xóa."
+YES_NO_TIP = (
+    "{entry}: bấm vào ô vuông (hoặc phím cách) để đánh dấu ✓ nếu đơn vị đã đạt, bỏ dấu nếu "
+    "chưa; gõ 1 / 0 (“Có” / “Chưa”) cũng được; Delete để xóa."
+)
+YES_NO_EMPTY_TIP = "Chưa nhập (ô vuông mờ): đơn vị chưa báo cáo."
 YES_NO_DENOMINATOR_TIP = (
-    "Chỉ tiêu {code} là có / chưa cho mỗi đơn vị: không có mẫu số (mỗi đơn vị tính là 1)."
+    "Chỉ tiêu “{indicator}” là có / chưa cho mỗi đơn vị: không có mẫu số (mỗi đơn vị tính là 1)."
 )
 YES_NO_PASTE_DENOMINATOR = (
-    "Chỉ tiêu {code} là có / chưa, không có mẫu số; “{text}” không dán được vào cột này."
+    "Chỉ tiêu “{indicator}” là có / chưa, không có mẫu số; “{text}” không dán được vào cột này."
 )
 PROPOSED_FROM_REGISTER = "Mẫu số đề xuất theo sổ đơn vị ({count}) — được lưu khi nhập tử số."
 PROPOSED_FROM_PREVIOUS = "Mẫu số đề xuất theo quý trước ({count}) — được lưu khi nhập tử số."
@@ -93,7 +100,7 @@ WARNING_PROMPT = (
     "để trống cũng được lưu; bấm Hủy để không lưu):"
 )
 WARNING_MORE = "… và {count} ô khác."
-CELL_MESSAGE = "{unit} — {code}: {message}"
+CELL_MESSAGE = "{unit} — {indicator}: {message}"
 REFUSED_TITLE = "Không lưu được"
 PASTE_TOO_BIG = (
     "Khối dán có {rows} dòng × {columns} cột, vượt ra ngoài bảng (từ ô đang chọn chỉ còn {room_rows} "
@@ -104,8 +111,8 @@ PASTE_HEADER = (
     "lại. Không có gì thay đổi."
 )
 PASTE_EMPTY = "Bộ nhớ tạm không có số liệu để dán."
-PASTE_NOT_REPORTED = "{unit} không báo cáo chỉ tiêu {code} năm {year}."
-UNDO_EDIT = "sửa ô {code} của {unit}"
+PASTE_NOT_REPORTED = "{unit} không báo cáo chỉ tiêu “{indicator}” năm {year}."
+UNDO_EDIT = "sửa ô “{indicator}” của {unit}"
 UNDO_PASTE = "dán {count} ô"
 UNDO_CLEAR = "xóa {count} ô"
 UNDO_FILL = "điền mẫu số"

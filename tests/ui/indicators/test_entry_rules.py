@@ -108,7 +108,9 @@ def test_a_yes_no_cell_refuses_30_and_takes_co(page: IndicatorsPage, ctx: AppCon
     _open(page, 2026, 4)
     view, model = page.entry.view, page.entry.model
     cell = _cell(page, "THCSTTN", "TRUONGKNS")
-    assert model.headerData(cell.column(), Qt.Orientation.Horizontal) == "TRUONGKNS\nCó / chưa"
+    assert model.headerData(cell.column(), Qt.Orientation.Horizontal) == (
+        "Trường dạy kỹ năng số\nCó / chưa"
+    )
     _type(qtbot, view, cell, "30")
     assert _stored(ctx, "THCSTTN", "TRUONGKNS") is None
     assert "không hợp lệ" in (model.error_at(cell.row(), cell.column()) or "")
@@ -169,7 +171,7 @@ def test_hocsinh_of_a_primary_school_is_closed_in_2025_and_open_in_2026(
     assert not model.reports(primary.row(), primary.column())
     assert model.reports(secondary.row(), secondary.column())
     why = primary.data(Qt.ItemDataRole.ToolTipRole)
-    assert "Trường tiểu học không báo cáo chỉ tiêu HOCSINH năm 2025" in why
+    assert "Trường tiểu học không báo cáo chỉ tiêu “Học sinh có kỹ năng số” năm 2025" in why
     assert "Trường trung học cơ sở" in why  # whom the year's target covers
     assert primary.data(Qt.ItemDataRole.BackgroundRole) is not None  # greyed
     _open(page, 2026, 4)
@@ -186,7 +188,10 @@ def test_typing_into_a_closed_cell_says_why(page: IndicatorsPage, qtbot) -> None
     view.setFocus()
     view.setCurrentIndex(_cell(page, "TDP01", "CBCC"))
     qtbot.keyClicks(view, "7")
-    assert "Tổ dân phố không báo cáo chỉ tiêu CBCC năm 2026" in page.entry.status.text()
+    assert (
+        "Tổ dân phố không báo cáo chỉ tiêu “CB, CC, VC, NLĐ có kỹ năng số” năm 2026"
+        in page.entry.status.text()
+    )
 
 
 # -- Mẫu số from the register ---------------------------------------------------------------------

@@ -474,12 +474,15 @@ def test_type_a_value_then_ctrl_z_brings_the_old_one_back_and_the_audit_says_so(
     view.setCurrentIndex(_cell(page, "TDP01", "DANSO"))
     _type(qtbot, view, "450")
     assert view.undo_action.isEnabled()
-    assert view.undo_action.toolTip() == "Hoàn tác: sửa ô DANSO của Tổ dân phố số 1"
+    assert (
+        view.undo_action.toolTip()
+        == "Hoàn tác: sửa ô “Người dân có kỹ năng số” của Tổ dân phố số 1"
+    )
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _stored(ctx, "TDP01", "DANSO") == Pair(None, 600)
     assert _cell(page, "TDP01", "DANSO").data() == ""
     assert _cell(page, "TDP01", "DANSO", True).data() == "600"
-    assert "Hoàn tác: sửa ô DANSO của Tổ dân phố số 1" in _reasons(ctx)
+    assert "Hoàn tác: sửa ô “Người dân có kỹ năng số” của Tổ dân phố số 1" in _reasons(ctx)
     assert "Đã hoàn tác" in page.entry.status.text()
     assert view.redo_action.isEnabled()
     qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)

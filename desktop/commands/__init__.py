@@ -135,6 +135,13 @@ COMMANDS: tuple[Command, ...] = (
         "khôi phục dữ liệu từ tệp sao lưu (có sao lưu an toàn dữ liệu hiện tại trước)",
     ),
     Command(
+        "activities",
+        "desktop.commands.activities",
+        "hoạt động tuyên truyền, tập huấn, lớp học số: xem, tổng hợp, thêm, xóa, nhập/xuất Excel",
+        action="activities_command",
+        reads=reads("list", "export"),
+    ),
+    Command(
         "initiatives",
         "desktop.commands.initiatives",
         "sáng kiến, giải pháp, mô hình điển hình: xem, thêm, sửa, xóa, chọn vào hồ sơ",

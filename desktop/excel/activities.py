@@ -144,10 +144,13 @@ def write_template(session: Session, path: Path) -> None:
 
 def _format(workbook: Workbook, sheet: Worksheet, session: Session, last_row: int) -> None:
     letters = {c.field: get_column_letter(n) for n, c in enumerate(COLUMNS, start=1)}
-    for row in range(2, last_row + 1):
-        sheet[f"{letters['held_on']}{row}"].number_format = DATE_FORMAT
-        for name in COUNT_FIELDS:
-            sheet[f"{letters[name]}{row}"].number_format = wording.EXCEL_COUNT
+    # The columns carry the formats for the rows a unit types; the cells written carry their own.
+    # (Formatting empty cells would make the sheet end at the last formatted row.)
+    formats = {"held_on": DATE_FORMAT} | dict.fromkeys(COUNT_FIELDS, wording.EXCEL_COUNT)
+    for name, number_format in formats.items():
+        sheet.column_dimensions[letters[name]].number_format = number_format
+        for row in range(2, sheet.max_row + 1):
+            sheet[f"{letters[name]}{row}"].number_format = number_format
     choices = workbook.create_sheet(SHEET_CHOICES)
     choices["A1"], choices["B1"], choices["C1"] = "Loại hoạt động", "Mã đơn vị", "Tên đơn vị"
     choices["E1"] = GUIDE

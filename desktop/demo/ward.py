@@ -34,6 +34,7 @@ from sqlmodel import Session, col, select
 
 from desktop.changes import EVERYTHING, Done, Operation
 from desktop.demo.council import add_demo_round
+from desktop.demo.initiatives import add_demo_initiatives
 from desktop.indicators.catalogue import load_catalogue
 from desktop.indicators.denominators import HeadCounts
 from desktop.indicators.scope import YearScope, plan_years, year_scopes
@@ -171,6 +172,7 @@ def fill_demo_ward(session: Session, seed: int = 2025, day: date | None = None) 
     _demo_values(session, rng, units, data["story"], calendar)
     _demo_locks(session, calendar)
     add_demo_round(session, data["council"], units)
+    add_demo_initiatives(session, seed, day or today())
 
 
 def new_ward(demo: bool) -> Operation[None]:

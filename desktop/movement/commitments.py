@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 
 from desktop.indicators.latest import expected_period
 from desktop.indicators.scope import expected_in
-from desktop.models import Unit
+from desktop.models import Attachment, Unit
 from desktop.models.movement import Commitment
 from desktop.text import sort_key
 
@@ -72,6 +72,54 @@ class CommitmentStanding:
         return [ChaseLine(u, self.noted.get(u.id or 0)) for u in self.missing] + [
             ChaseLine(u, c) for u, c in self.without_plan
         ]
+
+
+@dataclass(frozen=True)
+class CommitmentLine:
+    """One unit of a year in the Đăng ký thi đua tab: its row (None: nothing recorded) and the
+    files of its plan."""
+
+    unit: Unit
+    commitment: Commitment | None
+    files: tuple[Attachment, ...] = ()
+    expected: bool = True
+
+    @property
+    def state(self) -> str:
+        return state_of(self.commitment)
+
+    @property
+    def to_chase(self) -> bool:
+        return self.expected and self.state != PLAN_RECEIVED
+
+
+def year_lines(session: Session, year: int) -> list[CommitmentLine]:
+    """Every unit expected in ``year``, and any other that registered, with its files."""
+    year_standing = standing(session, year)
+    rows = commitments_of(session, year)
+    files: dict[int, list[Attachment]] = {}
+    ids = [c.id for c in rows.values() if c.id is not None]
+    for attachment in session.exec(
+        select(Attachment)
+        .where(col(Attachment.commitment_id).in_(ids))
+        .order_by(col(Attachment.id))
+    ):
+        files.setdefault(attachment.commitment_id or 0, []).append(attachment)
+    expected = {u.id for u in expected_units(session, year)}
+    units = year_standing.missing + [u for u, _ in year_standing.registered]
+    units.sort(key=lambda u: (sort_key(u.name), u.code))
+    lines = []
+    for unit in units:
+        row = rows.get(unit.id or 0)
+        lines.append(
+            CommitmentLine(
+                unit,
+                row,
+                tuple(files.get(row.id or 0, [])) if row is not None else (),
+                unit.id in expected,
+            )
+        )
+    return lines
 
 
 def expected_units(session: Session, year: int) -> list[Unit]:

@@ -171,3 +171,51 @@ def views_of(session: Session, rows: list[Initiative]) -> list[InitiativeView]:
 
 def _authored_by(person_id: int) -> SelectOfScalar[int]:
     return select(InitiativePerson.initiative_id).where(InitiativePerson.person_id == person_id)
+
+
+# -- what the forms offer ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One line of a drop-down list: the record's id and what the clerk reads."""
+
+    id: int
+    text: str
+
+
+def short_area(text: str) -> str:
+    """A content area's first clause, for a list ("Thi đua phát triển xã hội số")."""
+    for mark in (".", ";", ","):
+        head, found, _ = text.partition(mark)
+        if found and len(head) >= 12:
+            text = head
+    return text.strip()
+
+
+def area_choices(session: Session) -> list[Choice]:
+    """The plan's content areas (mục II.1), numbered as in the plan, in its order."""
+    rows = session.exec(select(ContentArea).order_by(col(ContentArea.ordinal)))
+    return [Choice(saved_id(a.id), f"{a.ordinal}. {short_area(a.text)}") for a in rows]
+
+
+def unit_choices(session: Session) -> list[Choice]:
+    """Every unit of the register (a closed one may still own an earlier initiative)."""
+    rows = session.exec(select(Unit.id, Unit.name, Unit.code)).all()
+    return [
+        Choice(saved_id(uid), f"{name} ({code})")
+        for uid, name, code in sorted(rows, key=lambda r: sort_key(r[1]))
+    ]
+
+
+def author_choices(session: Session) -> list[Choice]:
+    """The persons who may be added as authors (working ones), "Họ tên — đơn vị"."""
+    rows = session.exec(
+        select(Person.id, Person.full_name, Unit.name)
+        .join(Unit, col(Unit.id) == col(Person.unit_id))
+        .where(col(Person.active).is_(True))
+    ).all()
+    return [
+        Choice(saved_id(pid), f"{name} — {unit}")
+        for pid, name, unit in sorted(rows, key=lambda r: (sort_key(r[1]), sort_key(r[2])))
+    ]

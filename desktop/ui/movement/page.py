@@ -15,7 +15,10 @@ from desktop.context import AppContext
 from desktop.ui.texts import movement as t
 
 # (tab title, "module:Class"), in the order the clerk reads them.
-TABS: list[tuple[str, str]] = []
+TABS: list[tuple[str, str]] = [
+    (t.TAB_INITIATIVES, "desktop.ui.movement.initiatives_tab:InitiativesTab"),
+    (t.TAB_COMMITMENTS, "desktop.ui.movement.commitments_tab:CommitmentsTab"),
+]
 
 
 class MovementPage(QWidget):

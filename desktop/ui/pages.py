@@ -33,6 +33,7 @@ class PageSpec:
 
 
 PAGES = [
+    PageSpec("due", tmovement.DUE_PAGE_TITLE, "Ctrl+0", "desktop.ui.movement.due_page:DuePage"),
     PageSpec("units", t.PAGE_UNITS, "Ctrl+1", "desktop.ui.register.units_page:UnitsPage"),
     PageSpec("indicators", t.PAGE_INDICATORS, "Ctrl+2", "desktop.ui.indicators.page:IndicatorsPage"),
     PageSpec("dossiers", t.PAGE_DOSSIERS, "Ctrl+3", "desktop.ui.awards.page:DossiersPage"),

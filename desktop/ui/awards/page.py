@@ -42,6 +42,7 @@ from desktop.changes import Area, Change
 from desktop.context import AppContext
 from desktop.models import DossierStatus, NomineeKind
 from desktop.models.ids import CampaignId, DossierId, PersonId, UnitId, saved_id
+from desktop.movement.deadlines import Target
 from desktop.text import wording
 from desktop.ui.awards.campaigns import CampaignsPanel
 from desktop.ui.awards.catalogue import CataloguePanel
@@ -287,6 +288,22 @@ class DossierListPanel(QWidget):
         self.table.selectRow(shown.row())
         return True
 
+    def show_campaign(self, campaign_id: int | None, dossier_id: int | None = None) -> None:
+        """Filter on ``campaign_id`` alone (any status, level, kind, no search) and select
+        ``dossier_id``."""
+        for combo in (self.status, self.level, self.kind):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.clear()
+        index = self.campaign.findData(campaign_id) if campaign_id is not None else 0
+        self.campaign.blockSignals(True)
+        self.campaign.setCurrentIndex(max(0, index))
+        self.campaign.blockSignals(False)
+        self.refresh()
+        if dossier_id is not None:
+            self.select_dossier(dossier_id)
+
     # -- windows opened from the list ----------------------------------------------------------------
     def _track(self, window: DossierEditor | NewDossierDialog | NomineeHistoryDialog) -> None:
         """Keep ``window`` told of changes while it is open."""
@@ -523,6 +540,12 @@ class DossiersPage(QWidget):
         self.dossiers.on_change(change)
         self.catalogue.on_change(change)
         self.campaigns.on_change(change)
+
+    def open_target(self, target: Target) -> None:
+        """Opened from Việc cần làm: the list of the item's campaign, every status shown, on its
+        dossier."""
+        self.tabs.setCurrentWidget(self.dossiers)
+        self.dossiers.show_campaign(target.campaign_id, target.dossier_id)
 
     def refresh(self) -> None:
         """Read everything the page shows (as after a restore)."""

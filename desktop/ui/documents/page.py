@@ -42,6 +42,7 @@ from desktop.documents.register import write_pdf
 from desktop.documents.review import period_choices as review_period_choices
 from desktop.errors import Refusal
 from desktop.models.ids import CampaignId, DossierId, MeetingId
+from desktop.movement.deadlines import Target
 from desktop.text import wording
 from desktop.ui.documents.preview import PdfPreview, print_pdf
 from desktop.ui.errors import refusal_text, show_error
@@ -320,6 +321,19 @@ class DocumentsPage(QWidget):
     def _meeting_id(self) -> MeetingId | None:
         data = self.meeting.currentData()
         return None if data is None else MeetingId(int(data))
+
+    def open_target(self, target: Target) -> None:
+        """Opened from Việc cần làm: the item's kind of document, on its year or review."""
+        index = self.kind.findData(target.document)
+        if index < 0:
+            return
+        self.kind.setCurrentIndex(index)
+        if target.year is not None:
+            self.year.setValue(target.year)
+            self.quarter.setCurrentIndex(max(0, self.quarter.findData(target.quarter)))
+            for row in range(self.period.count()):
+                if str(self.period.itemData(row)).endswith(str(target.year)):
+                    self.period.setCurrentIndex(row)
 
     # -- actions ---------------------------------------------------------------------------
     def _fail(self, error: BaseException) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.changes import Change
 from desktop.context import AppContext
+from desktop.movement.deadlines import Target
 from desktop.ui.indicators.catalogue import IndicatorCatalogue
 from desktop.ui.indicators.results_tab import ResultsTab
 from desktop.ui.indicators.values_entry import QuarterEntry
@@ -37,3 +38,10 @@ class IndicatorsPage(QWidget):
         self.entry.on_change(change)
         self.results.on_change(change)
         self.catalogue.on_change(change)
+
+    def open_target(self, target: Target) -> None:
+        """Opened from Việc cần làm: the entry of the item's quarter, on its first unit missing."""
+        if target.year is None or target.quarter is None:
+            return
+        self.tabs.setCurrentWidget(self.entry)
+        self.entry.show_quarter(target.year, target.quarter, target.unit_ids)

@@ -233,6 +233,24 @@ class QuarterEntry(QWidget):
                 self.view.goto_row(row)
                 return
 
+    def show_quarter(self, year: int, quarter: int, unit_ids: tuple[int, ...] = ()) -> None:
+        """Open ``year``/``quarter`` (when the plan has it) on the first row of ``unit_ids``."""
+        if not self.year.minimum() <= year <= self.year.maximum():
+            return
+        if self.period != (year, quarter):
+            for box in (self.year, self.quarter):
+                box.blockSignals(True)  # one switch for both boxes, not two
+            self.year.setValue(year)
+            self.quarter.setCurrentIndex(quarter - 1)
+            for box in (self.year, self.quarter):
+                box.blockSignals(False)
+            self.switch_quarter()
+        units = self.model.grid.units if self.model.grid is not None else []
+        wanted = set(unit_ids)
+        row = next((r for r, unit in enumerate(units) if unit.id in wanted), None)
+        if row is not None:
+            self.view.goto_row(row)
+
     def fill_denominators(self) -> None:
         """Điền mẫu số: the register's head-counts (else last quarter's) into the empty Mẫu số."""
         filled = self.model.fill_denominators()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.changes import Change
 from desktop.context import AppContext
+from desktop.movement.deadlines import Target
 from desktop.ui.texts import movement as t
 
 # (tab title, "module:Class"), in the order the clerk reads them.
@@ -39,6 +40,16 @@ class MovementPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{self.title}</h2>"))
         layout.addWidget(self.tabs, 1)
+
+    def open_target(self, target: Target) -> None:
+        """Opened from Việc cần làm: the tab the item names ("commitments": CommitmentsTab), told
+        of the item when it can take it."""
+        for name, tab in self.parts.items():
+            if target.tab and name.lower().startswith(target.tab):
+                self.tabs.setCurrentWidget(tab)
+                opener = getattr(tab, "open_target", None)
+                if callable(opener):
+                    opener(target)
 
     def on_change(self, change: Change) -> None:
         for tab in self.parts.values():

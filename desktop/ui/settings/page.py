@@ -16,6 +16,7 @@ from desktop.changes import Area, Change
 from desktop.context import AppContext
 from desktop.settings import WardSettings, load_settings
 from desktop.ui.settings import labels
+from desktop.ui.settings.deadlines import DeadlinesGroup
 from desktop.ui.texts import common as t
 
 # Shown as one row of the summary: "Các năm của Kế hoạch 2025–2030".
@@ -72,7 +73,14 @@ class SettingsPage(QWidget):
         scroll = QScrollArea()  # the summary outgrows a 768-pixel screen
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.summary)
+        # The summary, then the deadlines' own group with its Lưu (Mốc thời gian và hạn).
+        self.deadlines = DeadlinesGroup(ctx, self)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addWidget(self.summary)
+        column.addWidget(self.deadlines)
+        column.addStretch(1)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{t.PAGE_SETTINGS}</h2>"))
         layout.addLayout(buttons)
@@ -82,6 +90,8 @@ class SettingsPage(QWidget):
     def on_change(self, change: Change) -> None:
         if change.touches(Area.SETTINGS):
             self.refresh()
+        if change.touches(Area.SETTINGS, Area.AWARDS):  # a campaign's deadline
+            self.deadlines.refresh()
 
     def refresh(self) -> None:
         settings = self.ctx.door.read(load_settings)

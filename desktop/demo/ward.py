@@ -33,6 +33,7 @@ from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from desktop.changes import EVERYTHING, Done, Operation
+from desktop.demo.activities import add_demo_activities
 from desktop.demo.council import add_demo_round
 from desktop.demo.initiatives import add_demo_initiatives
 from desktop.indicators.catalogue import load_catalogue
@@ -173,6 +174,7 @@ def fill_demo_ward(session: Session, seed: int = 2025, day: date | None = None) 
     _demo_locks(session, calendar)
     add_demo_round(session, data["council"], units)
     add_demo_initiatives(session, seed, day or today())
+    add_demo_activities(session, seed, day or today())
 
 
 def new_ward(demo: bool) -> Operation[None]:

@@ -162,6 +162,11 @@ def checked(session: Session, data: ActivityData) -> ActivityData:
     return data
 
 
+def unit_ids(session: Session) -> set[int]:
+    """Every unit id of the register (to check many rows against it at once)."""
+    return {saved_id(u) for u in session.exec(select(Unit.id))}
+
+
 def joined(clauses: Iterable[str]) -> str:
     """The problems of one row as one sentence: "ngày … không hợp lệ; thiếu tên hoạt động."."""
     text = "; ".join(c.rstrip(".") for c in clauses)

@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 from desktop.awards.attachments import stored_problem
 from desktop.changes import Area, Change, Done, Operation, Undo
 from desktop.indicators.scope import plan_years
-from desktop.models import Activity, ActivityUnit, Attachment, Unit
+from desktop.models import Activity, ActivityUnit, Attachment
 from desktop.models._base import now
 from desktop.models.ids import saved_id
 from desktop.movement.activities import (
@@ -33,6 +33,7 @@ from desktop.movement.activities import (
     joined,
     problems_of,
     stored_keys,
+    unit_ids,
 )
 
 SCOPE = "activities"  # the undo history of the Hoạt động tab
@@ -176,7 +177,7 @@ def import_activities(rows: Sequence[ImportRow], label: str = "") -> Operation[I
 
     def operation(session: Session) -> Done[Imported]:
         years = plan_years(session)
-        units = {saved_id(u) for u in session.exec(select(Unit.id))}  # read once for every row
+        units = unit_ids(session)  # read once for every row
         seen = stored_keys(session)
         problems: list[str] = []
         fresh: list[ActivityData] = []

@@ -32,7 +32,7 @@ from desktop.models.movement import (
     InitiativePerson,
     RecognitionLevel,
 )
-from desktop.movement.initiatives import InitiativeView, nominee_initiatives
+from desktop.movement.initiatives import InitiativeView, nominee_initiatives, views_of
 from desktop.text import clean, clean_line
 
 SCOPE = "initiatives"  # the undo history of the Sáng kiến - mô hình tab
@@ -363,6 +363,37 @@ def offered_for(session: Session, dossier_id: int) -> list[InitiativeView]:
     )
 
 
+@dataclass(frozen=True)
+class DossierChoice:
+    """What the dossier editor's picker shows: the initiatives offered (those already chosen
+    first kept in their place), the ids chosen in order, whether the dossier may still change."""
+
+    offered: list[InitiativeView]
+    chosen: list[int]
+    editable: bool
+    period: str  # "năm 2025", "giai đoạn 2025 - 2027"
+
+
+def dossier_choice(session: Session, dossier_id: int) -> DossierChoice:
+    dossier = get_dossier(session, dossier_id)
+    years = dossier_years(session, dossier)
+    offered = offered_for(session, dossier_id)
+    chosen = chosen_ids(session, dossier_id)
+    known = {v.id for v in offered}
+    # Chosen before the nominee's record changed (an author removed): still shown, to take out.
+    offered += [
+        v
+        for v in views_of(session, [get_initiative(session, i) for i in chosen])
+        if v.id not in known
+    ]
+    return DossierChoice(
+        offered=offered,
+        chosen=chosen,
+        editable=dossier.status in EDITABLE_STATUSES,
+        period=f"năm {years[0]}" if len(years) == 1 else f"giai đoạn {years[0]} - {years[-1]}",
+    )
+
+
 def chosen_ids(session: Session, dossier_id: int) -> list[int]:
     return list(
         session.exec(
@@ -463,6 +494,7 @@ __all__ = [
     "choose_for_dossier",
     "chosen_ids",
     "delete_initiative",
+    "dossier_choice",
     "dossier_years",
     "edit_initiative",
     "offered_for",

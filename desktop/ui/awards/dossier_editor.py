@@ -55,9 +55,11 @@ from desktop.ui.awards.attachments import AttachmentsTab
 from desktop.ui.awards.dossier_models import ComponentsModel, CriteriaModel
 from desktop.ui.awards.dossier_widgets import table_view
 from desktop.ui.awards.history_dialog import PRIOR_COLUMNS, PriorAwardDialog, prior_to_remove
+from desktop.ui.awards.initiatives_picker import InitiativesPicker
 from desktop.ui.awards.step_dialog import StepDialog
 from desktop.ui.errors import ran, show_error
 from desktop.ui.texts import dossiers as t
+from desktop.ui.texts import movement as mt
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 from desktop.ui.widgets.undo_actions import UndoActions
 from desktop.ui.window_geometry import fitting_size
@@ -117,6 +119,8 @@ class DossierEditor(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._general_tab(), t.TAB_GENERAL)
         self.tabs.addTab(self._achievement_tab(), t.TAB_ACHIEVEMENT)
+        self.initiatives = InitiativesPicker(ctx, dossier_id, self)  # chosen, not retyped
+        self.tabs.addTab(self.initiatives, mt.INI_PICKER_TAB)
         self.criteria = CriteriaModel(self._save_criterion, self)
         self.criteria_view = table_view(self.criteria, "criteria")
         self.tabs.addTab(self.criteria_view, t.TAB_CRITERIA)
@@ -273,6 +277,7 @@ class DossierEditor(QDialog):
             change.touches(Area.DOSSIERS) and (not mine or self.dossier_id in mine)
         ):
             self.reload()
+        self.initiatives.on_change(change)
         self.undo_actions.refresh()
 
     def reload(self) -> None:

@@ -40,6 +40,7 @@ from desktop.ui.council.council_tab import button_row, table
 from desktop.ui.council.dialogs import OperationDialog, date_edit, picked_date
 from desktop.ui.errors import show_error
 from desktop.ui.texts import movement as t
+from desktop.ui.texts import title_of
 from desktop.ui.widgets.table_model import Column, RecordSortProxy, RecordTableModel
 from desktop.ui.widgets.undo_actions import UndoActions
 
@@ -216,7 +217,7 @@ class CommitmentsTab(QWidget):
         year = self.year.value()
         if path is None:
             name, _ = QFileDialog.getSaveFileName(
-                self, t.COM_EXPORT.replace("&", ""), t.COM_EXPORT_FILE.format(year=year),
+                self, title_of(t.COM_EXPORT), t.COM_EXPORT_FILE.format(year=year),
                 "Excel (*.xlsx)",
             )  # fmt: skip
             if not name:

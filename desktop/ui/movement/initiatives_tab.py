@@ -29,6 +29,7 @@ from desktop.ui.council.council_tab import button_row, table
 from desktop.ui.errors import show_error
 from desktop.ui.movement.initiative_dialog import InitiativeDialog
 from desktop.ui.texts import movement as t
+from desktop.ui.texts import title_of
 from desktop.ui.widgets.table_model import Column, RecordSortProxy, RecordTableModel
 from desktop.ui.widgets.undo_actions import UndoActions
 
@@ -142,10 +143,10 @@ class InitiativesTab(QWidget):
     def delete_selected(self) -> None:
         view = self.selected()
         if view is None:
-            QMessageBox.information(self, t.INI_DELETE.replace("&", ""), t.INI_SELECT_FIRST)
+            QMessageBox.information(self, title_of(t.INI_DELETE), t.INI_SELECT_FIRST)
             return
         answer = QMessageBox.question(
-            self, t.INI_DELETE.replace("&", ""), t.INI_DELETE_CONFIRM.format(title=view.title)
+            self, title_of(t.INI_DELETE), t.INI_DELETE_CONFIRM.format(title=view.title)
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

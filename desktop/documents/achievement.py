@@ -319,7 +319,7 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     }
 
 
-def blank_data(session: Session) -> dict[str, Any]:
+def blank_data(session: Session, request: DocumentRequest) -> dict[str, Any]:
     """The form a collective fills by hand: the real section titles, dotted lines under each."""
     achievement: dict[str, Any] = {
         key: BLANK

@@ -76,7 +76,7 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     return {"register": register_scope(award_register(session, RegisterFilter(year=request.year)))}
 
 
-def blank_data(session: Session) -> dict[str, Any]:
+def blank_data(session: Session, request: DocumentRequest) -> dict[str, Any]:
     """Empty rows for a register kept by hand."""
     return {
         "register": {

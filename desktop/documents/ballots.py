@@ -62,9 +62,9 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     }
 
 
-def blank_data(session: Session) -> dict[str, Any]:
+def blank_data(session: Session, request: DocumentRequest) -> dict[str, Any]:
     """The count to fill by hand, with empty rows for the dossiers."""
-    data = minutes.blank_data(session)
+    data = minutes.blank_data(session, request)
     return {
         "meeting": data["meeting"],
         "campaign": data["campaign"],

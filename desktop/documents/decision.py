@@ -161,7 +161,7 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     }
 
 
-def blank_data(session: Session) -> dict[str, Any]:
+def blank_data(session: Session, request: DocumentRequest) -> dict[str, Any]:
     settings = load_settings(session)
     group = {"roman": "I", "award": BLANK, "collectives": BLANK, "individuals": BLANK}
     data: dict[str, Any] = {key: BLANK for key in DATA_KEYS}

@@ -183,7 +183,7 @@ def on_issue(session: Session, record: IssuedDocument, request: DocumentRequest)
         mark_made(session, vote.dossier_id, MINUTES_PAPER, note)
 
 
-def blank_data(session: Session) -> dict[str, Any]:
+def blank_data(session: Session, request: DocumentRequest) -> dict[str, Any]:
     """The form to fill by hand: dotted names and counts, empty rows for members and ballots."""
     person = {"name": "", "position": "", "role": "", "title": "CHỦ TỊCH HỘI ĐỒNG"}
     return {

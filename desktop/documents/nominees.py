@@ -157,7 +157,7 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     }
 
 
-def blank_data(session: Session) -> dict[str, Any]:
+def blank_data(session: Session, request: DocumentRequest) -> dict[str, Any]:
     """One award with empty rows for collectives and individuals, signed as the ward's Tờ trình
     to the city (its blank form) is."""
     settings = load_settings(session)

@@ -339,7 +339,7 @@ class _BlankReport(Blank):
         self.indicator_labels = labels
 
 
-def blank_data(session: Session) -> dict[str, Any]:
+def blank_data(session: Session, request: DocumentRequest) -> dict[str, Any]:
     catalogue = session.exec(
         select(Indicator).where(col(Indicator.active)).order_by(col(Indicator.ordinal))
     ).all()

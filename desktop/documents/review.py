@@ -42,10 +42,12 @@ from desktop.documents.report import (
     plan_reference,
     summary,
 )
+from desktop.documents.template import Blank
 from desktop.indicators.results import IndicatorResult, KindResult, results_by_kind, ward_results
 from desktop.indicators.scope import plan_years
 from desktop.models import Campaign, CampaignKind, UnitKind
 from desktop.models.ids import IndicatorId
+from desktop.models.periods import today
 from desktop.text import wording
 
 TEMPLATE = "bao-cao-so-ket-tong-ket.txt"
@@ -53,7 +55,6 @@ TYPE_CODE = "BC"
 DATA_KEYS = ("review",)
 MOVEMENT = "“Cả nước thi đua đổi mới sáng tạo và chuyển đổi số” và “Bình dân học vụ số”"
 INCOMPLETE_MARK = "*"  # a kind's figure short of the units expected (the annex's note says so)
-NO_BLANK = "Báo cáo sơ kết, tổng kết không có mẫu trắng; hãy in bản nháp."
 BAD_PERIOD = "Giai đoạn “{given}” không phải của sơ kết hay tổng kết; hãy chọn {choices}."
 _PERIOD = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
 
@@ -110,6 +111,9 @@ def period_choices(session: Session) -> list[tuple[str, str]]:
 def period_of(session: Session, request: DocumentRequest) -> ReviewPeriod:
     """The review ``request.period`` names; refused, with the two choices, when it names none."""
     periods = review_periods(session)
+    if request.blank and not request.period:
+        # The blank form without a period: the review still ahead (the sơ kết until its year ends).
+        return periods[0] if today().year <= periods[0].last else periods[1]
     found = _PERIOD.match(request.period or "")
     if found is not None:
         for period in periods:
@@ -289,9 +293,7 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
             "movement": MOVEMENT,
             "plan_reference": plan_reference(session),
             # What the Phương hướng looks ahead to: the rest of the plan, or beyond it.
-            "next_stage": "thời gian tới"
-            if period.final or period.last >= plan_last
-            else f"giai đoạn {period.last + 1} - {plan_last}",
+            "next_stage": _next_stage(period, plan_last),
             "indicators": indicators["blocks"],
             "years": indicators["years"],
             "last_summary": indicators["last_summary"],
@@ -308,6 +310,13 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     }
 
 
+def _next_stage(period: ReviewPeriod, plan_last: int) -> str:
+    """What the Phương hướng looks ahead to: the rest of the plan, or beyond it."""
+    if period.final or period.last >= plan_last:
+        return "thời gian tới"
+    return f"giai đoạn {period.last + 1} - {plan_last}"
+
+
 def _summary_line(period: ReviewPeriod) -> str:
     """The trích yếu: "Sơ kết 03 năm thực hiện Phong trào thi đua “…” và “…” (2025 - 2027)"."""
     if period.final:
@@ -316,9 +325,29 @@ def _summary_line(period: ReviewPeriod) -> str:
     return f"Sơ kết {years} năm thực hiện Phong trào thi đua {MOVEMENT} ({period.span})"
 
 
-def blank_data(session: Session) -> dict[str, Any]:
-    """A review is the ward's own report from its records, never a form a unit fills by hand."""
-    raise DocumentError(NO_BLANK)
+class _BlankReview(Blank):
+    """The blank form (đề cương) a unit fills by hand for its own sơ kết or tổng kết: the
+    period's words and the parts printed, dots for every figure and dotted lines for the texts,
+    and no chart (a chart of dots tells nothing)."""
+
+    chart = None
+    by_hand = True
+
+    def __init__(self, period: ReviewPeriod, plan_last: int) -> None:
+        self.key = period.key
+        self.final = period.final
+        self.span = period.span
+        self.words = period.words
+        self.summary_line = _summary_line(period)
+        self.movement = MOVEMENT
+        self.next_stage = _next_stage(period, plan_last)
+        self.difficulties: list[str] = []
+        self.direction: list[str] = []
+
+
+def blank_data(session: Session, request: DocumentRequest) -> dict[str, Any]:
+    period = period_of(session, request)
+    return {"review": _BlankReview(period, plan_years(session).stop - 1)}
 
 
 def tables(request: DocumentRequest) -> Callable[[Session], tuple[str, dict[str, Any]]]:

@@ -85,7 +85,7 @@ def prepare(session: Session, request: DocumentRequest) -> Prepared:
     if request.blank:
         # A kind may shape its blank form (real section titles, one group); else all is dots.
         shape = getattr(module, "blank_data", None)
-        data = shape(session) if shape else {key: BLANK for key in module.DATA_KEYS}
+        data = shape(session, request) if shape else {key: BLANK for key in module.DATA_KEYS}
     else:
         data = module.gather(session, request)
     scope.update(data)

@@ -101,7 +101,7 @@ def gather(session: Session, request: DocumentRequest) -> dict[str, Any]:
     }
 
 
-def blank_data(session: Session) -> dict[str, Any]:
+def blank_data(session: Session, request: DocumentRequest) -> dict[str, Any]:
     """The Tờ trình to the city with its counts and bases left as dots."""
     # Two lines of awards to fill (a Tờ trình to the city seldom asks more than two forms): six
     # would push the signature onto a page of its own.

@@ -293,7 +293,7 @@ class _BlankYearly(Blank):
     chart = None
 
 
-def blank_data(session: Session) -> dict[str, Any]:
+def blank_data(session: Session, request: DocumentRequest) -> dict[str, Any]:
     return {"report": _BlankYearly()}
 
 

@@ -20,7 +20,15 @@ from desktop.documents.achievement import Row, as_of_note, results_summary
 from desktop.documents.common import DocumentRequest
 from desktop.documents.service import prepare, render
 from desktop.indicators.results import UnitResult, unit_results
-from desktop.models import Dossier, DossierStatus, Indicator, Person, UnitKind
+from desktop.models import (
+    ActivityUnit,
+    Dossier,
+    DossierInitiative,
+    DossierStatus,
+    Indicator,
+    Person,
+    UnitKind,
+)
 from desktop.models.ids import DossierId, IndicatorId, UnitId, saved_id
 from desktop.storage import Database
 from desktop.text import wording
@@ -195,11 +203,26 @@ def test_a_submitted_report_has_no_lines_to_fill_while_an_open_one_keeps_them(
         open_text = _text(render(session, _request(person)))
         school = _dossier(session, collective=True)
         assert school.status not in (DossierStatus.DRAFT, DossierStatus.RETURNED)
+        with_measures = _text(render(session, _request(school)))
+        # Without the activities its unit organised and the initiatives chosen into it, the
+        # school's report has nothing for "2. … giải pháp": the part is left out.
+        for link in session.exec(
+            select(ActivityUnit).where(ActivityUnit.unit_id == school.nominee_unit_id)
+        ).all():
+            session.delete(link)
+        for chosen in session.exec(
+            select(DossierInitiative).where(DossierInitiative.dossier_id == school.id)
+        ).all():
+            session.delete(chosen)
+        session.flush()
         submitted = _text(render(session, _request(school)))
     assert "……" in open_text or "...." in open_text
     assert "Hướng dẫn 40 người dân." in open_text
     assert "……" not in submitted and "...." not in submitted
+    assert "2. Các biện pháp, giải pháp" in with_measures
+    assert "3. Tiêu chuẩn khen thưởng đã đạt" in with_measures
     # The school's report wrote no measures: "2." goes to the standards ticked.
+    assert "2. Các biện pháp" not in submitted
     assert "2. Tiêu chuẩn khen thưởng đã đạt" in submitted
     assert "III. Các hình thức đã được khen thưởng" not in submitted
 

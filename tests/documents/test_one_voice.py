@@ -67,8 +67,15 @@ def _achievement_row(db: Database, result: UnitResult) -> dict[str, str]:
     """The achievement form's table filled with one result, as the PDF would show it."""
     with db.session() as session:
         scope: dict[str, Any] = common_scope(WardSettings())
-        scope.update(achievement.blank_data(session))
-    scope["achievement"]["results"] = [achievement.result_row(result, "Cán bộ có kỹ năng số")]
+        scope.update(achievement.blank_data(session, DocumentRequest("achievement", blank=True)))
+    scope["achievement"]["years"] = [
+        {
+            "year": result.year,
+            "results": [achievement.result_row(result, "Cán bộ có kỹ năng số")],
+            "summary": "",
+            "as_of": "",
+        }
+    ]
     lines = load_template(achievement.TEMPLATE).render(scope)
     table = _table_with(lines, "Đánh giá")
     return {c.header: value for c, value in zip(table.columns, table.rows[0], strict=True)}

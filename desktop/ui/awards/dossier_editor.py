@@ -277,6 +277,8 @@ class DossierEditor(QDialog):
             change.touches(Area.DOSSIERS) and (not mine or self.dossier_id in mine)
         ):
             self.reload()
+        if self.detail is None:
+            return  # the dossier is gone and this window closed
         self.initiatives.on_change(change)
         self.undo_actions.refresh()
 
@@ -286,6 +288,7 @@ class DossierEditor(QDialog):
             view: EditorView = self.ctx.door.read(editor_view(self.dossier_id))
         except Refusal:
             # Deleted meanwhile (a draft removed, another data folder): nothing left to show.
+            self.detail = None
             QMessageBox.information(self, t.PAGE_TITLE, t.DOSSIER_GONE.format(id=self.dossier_id))
             self.reject()
             return
@@ -391,12 +394,16 @@ class DossierEditor(QDialog):
     def _save_criterion(self, line: CriterionLine, met: bool, evidence: str) -> bool:
         criterion_id = line.criterion.id
         assert criterion_id is not None  # read from the database
-        return ran(self, self.ctx.door, check_criterion(self.dossier_id, criterion_id, met, evidence))
+        return ran(
+            self, self.ctx.door, check_criterion(self.dossier_id, criterion_id, met, evidence)
+        )
 
     def _save_component(self, line: ComponentLine, present: bool, note: str) -> bool:
         component_id = line.component.id
         assert component_id is not None  # read from the database
-        return ran(self, self.ctx.door, check_component(self.dossier_id, component_id, present, note))
+        return ran(
+            self, self.ctx.door, check_component(self.dossier_id, component_id, present, note)
+        )
 
     def save(self) -> bool:
         """Lưu: the texts and the proposer; Ctrl+Z puts the texts saved before back."""

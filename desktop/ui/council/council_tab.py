@@ -35,6 +35,7 @@ from desktop.text import wording
 from desktop.ui.council.dialogs import MeetingDialog, MemberDialog, VoteDialog, dossiers_in
 from desktop.ui.errors import show_error
 from desktop.ui.texts import council as t
+from desktop.ui.widgets.elided import full_text_tips
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
 YEAR_ROLE = Qt.ItemDataRole.UserRole + 1  # a campaign item's year
@@ -63,6 +64,7 @@ def table(name: str, model: QAbstractItemModel) -> QTableView:
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
+    full_text_tips(view)  # a cell cut to the column's width shows its whole text on hover
     return view
 
 

@@ -39,6 +39,7 @@ from desktop.backup.manifest import (
 from desktop.backup.progress import ProgressSink, SilentProgress
 from desktop.backup.snapshot import newest_ids, read_facts, table_counts
 from desktop.storage.schema import KNOWN_REVISIONS
+from desktop.text import wording
 
 READ_SIZE = 4 << 20
 # Deflate can reach about 1000:1 on crafted input; a real ward database compresses far less.
@@ -248,7 +249,7 @@ def _check_members(
     if extract_to is not None and shutil.disk_usage(extract_to).free < total + (16 << 20):
         raise BackupError(
             f"Không đủ chỗ trống trên ổ đĩa để kiểm tra bản sao lưu “{backup}” (cần khoảng "
-            f"{total / 1e6:,.0f} MB). Hãy giải phóng ổ đĩa rồi thử lại; dữ liệu hiện tại không thay đổi."
+            f"{wording.size(total)}). Hãy giải phóng ổ đĩa rồi thử lại; dữ liệu hiện tại không thay đổi."
         )
     for member in manifest.members:
         info = archive.getinfo(member.name)

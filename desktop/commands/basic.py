@@ -55,6 +55,7 @@ def _refuse_if_not_empty(ctx: AppContext) -> bool:
 
 def run_demo(args: argparse.Namespace, ctx: AppContext) -> int:
     from desktop.demo.ward import SyntheticSize, build_demo_ward, build_synthetic_ward, parse_years
+    from desktop.text import wording
 
     if _refuse_if_not_empty(ctx):
         return 1
@@ -73,10 +74,10 @@ def run_demo(args: argparse.Namespace, ctx: AppContext) -> int:
         return 2
     count = build_synthetic_ward(ctx.db, SyntheticSize(args.units, first, last, args.indicators))
     elapsed = time.perf_counter() - started
-    size_mb = ctx.folder.database.stat().st_size / 1e6
+    size = wording.size(ctx.folder.database.stat().st_size)
     print(
         f"Đã tạo phường tổng hợp: {args.units} đơn vị, {count} số liệu quý, "
-        f"{elapsed:.1f} giây, tệp {size_mb:.1f} MB"
+        f"{wording.decimal(elapsed)} giây, tệp {size}"
     )
     return 0
 
@@ -149,6 +150,7 @@ def table_counts(ctx: AppContext) -> dict[str, int]:
 
 def run_info(args: argparse.Namespace, ctx: AppContext) -> int:
     from desktop import __version__
+    from desktop.text import wording
 
     # In this order: reading the schema revision opens (and, if need be, creates) the file.
     revision = ctx.db.schema_revision()
@@ -167,7 +169,7 @@ def run_info(args: argparse.Namespace, ctx: AppContext) -> int:
         return 0
     print(f"ThiĐua {info['version']}")
     print(f"Thư mục dữ liệu: {info['data_folder']}")
-    print(f"Tệp dữ liệu:     {info['database']} ({size_bytes / 1e6:.1f} MB)")
+    print(f"Tệp dữ liệu:     {info['database']} ({wording.size(size_bytes)})")
     print(f"Cấu trúc:        {info['schema_revision']}")
     for name, count in counts.items():
         print(f"  {name:<24}{count:>10}")

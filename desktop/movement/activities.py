@@ -328,3 +328,9 @@ def units_by_code(session: Session) -> dict[str, tuple[int, str]]:
         search_key(u.code): (saved_id(u.id), u.name)
         for u in sorted(session.exec(select(Unit)), key=lambda u: sort_key(u.name))
     }
+
+
+def unit_choices(session: Session) -> list[tuple[int, str, str]]:
+    """(id, code, name) of every unit of the register, by name: the organisers to choose from."""
+    units = sorted(session.exec(select(Unit)), key=lambda u: sort_key(u.name))
+    return [(saved_id(u.id), u.code, u.name) for u in units]

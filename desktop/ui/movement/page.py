@@ -17,6 +17,7 @@ from desktop.ui.texts import movement as t
 
 # (tab title, "module:Class"), in the order the clerk reads them.
 TABS: list[tuple[str, str]] = [
+    (t.TAB_ACTIVITIES, "desktop.ui.movement.activities_tab:ActivitiesTab"),
     (t.TAB_INITIATIVES, "desktop.ui.movement.initiatives_tab:InitiativesTab"),
     (t.TAB_COMMITMENTS, "desktop.ui.movement.commitments_tab:CommitmentsTab"),
 ]

@@ -129,3 +129,12 @@ def test_an_hour_on_a_form_and_in_a_biên_bản() -> None:
     assert w.clock(time(8, 5)) == "8:05"
     assert w.hours_text(time(14, 30)) == "14 giờ 30 phút"
     assert w.hours_text(time(8, 0)) == "8 giờ 00 phút"
+
+
+def test_the_gap_to_a_target_reads_short_or_past() -> None:
+    assert w.gap(4.5, behind=True) == "4,5 điểm %"
+    assert w.gap(0.0, behind=True) == "0 điểm %"  # "trên 80%" met only at 80%
+    assert w.gap(-1.5, behind=False) == "Vượt 1,5 điểm %"
+    assert w.gap(-0.04, behind=False) == ""  # past by less than the one decimal shows
+    assert w.gap(0.0, behind=False) == ""
+    assert w.gap(None, behind=False) == ""

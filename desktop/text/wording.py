@@ -256,3 +256,18 @@ def excel_figure(text: str) -> tuple[float | int, str] | None:
             return int(digits), number_format
         return float(digits.replace(",", ".")) / scale, number_format
     return None
+
+
+# ----------------------------------------------------------------------------- the gap to a target
+
+
+def gap(value: float | None, behind: bool) -> str:
+    """Còn thiếu: the points a figure is short of its target ("4,5 điểm %", "0 điểm %" when
+    "trên 80%" is met only at 80%); past the target, by how much ("Vượt 1,5 điểm %"); "" when it
+    meets it exactly or has no figure. ``value`` is target − percent."""
+    if value is None:
+        return ""
+    if behind:
+        return points(max(value, 0.0))
+    over = points(-value)
+    return "" if value >= 0 or over == "0 điểm %" else f"Vượt {over}"

@@ -52,7 +52,8 @@ from desktop.models import Comparison
 from desktop.models.ids import IndicatorId
 from desktop.models.periods import quarter_of, today
 from desktop.settings import load_settings
-from desktop.text.wording import ROMAN, count, percent, points, verdict
+from desktop.text import wording
+from desktop.text.wording import ROMAN, count, percent, verdict
 from desktop.ui.errors import refusal_text
 from desktop.ui.indicators.reloading import ReloadingTab
 from desktop.ui.indicators.results_chart import IndicatorChart
@@ -176,10 +177,11 @@ def figure(result: IndicatorResult | KindResult) -> str:
 
 
 def gap_text(result: IndicatorResult | KindResult | UnitResult) -> str:
-    """Points still missing to the target; nothing when the figure meets it or nobody reported."""
-    if not result.behind or result.gap is None or not result.reported_units:
+    """Points still missing to the target, or by how much the figure passed it ("Vượt 1,5 điểm
+    %"); nothing when nobody reported."""
+    if not result.reported_units:
         return ""
-    return points(max(result.gap, 0.0))
+    return wording.gap(result.gap, result.behind)
 
 
 def missing_names(result: IndicatorResult, limit: int = 12) -> str:

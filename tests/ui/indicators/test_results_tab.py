@@ -23,6 +23,7 @@ from desktop.models.ids import IndicatorId, UnitId
 from desktop.storage import Database
 from desktop.ui.indicators.results_tab import (
     AS_OF_COLUMN,
+    LAGGING_COLUMNS,
     RESULTS_COLUMNS,
     VERDICT_COLUMN,
     ResultsTab,
@@ -259,3 +260,22 @@ def test_the_chart_never_joins_across_an_empty_quarter_and_marks_incomplete_ones
     targets = [s for s in tab.chart.chart().series() if s.name() == "Chỉ tiêu năm"]
     (step,) = targets
     assert (step.points()[0].x(), step.points()[0].y()) == (q1 - 0.5, 80.0)
+
+
+def test_the_gap_column_says_how_far_short_or_past_the_target(
+    tab: ResultsTab, ctx: AppContext, schools: dict[str, UnitId]
+) -> None:
+    """"Còn thiếu" gives the points still missing while the figure is short of the target, and by
+    how much it passed the target once met ("Vượt 8,9 điểm %"), never a negative or a blank."""
+    pairs = {schools[code]: YES for code, _n, _k in SCHOOLS}
+    pairs[schools["THNT"]] = pairs[schools["THPTPC"]] = NO
+    report(ctx, 2026, 3, "TRUONGKNS", pairs)
+    row = choose(tab, 2026, 3, "TRUONGKNS")
+    assert cell(tab, row, "Còn thiếu") == "2,2 điểm %"  # 77,8% of 80%
+    report(ctx, 2026, 3, "TRUONGKNS", {schools["THNT"]: YES})
+    row = choose(tab, 2026, 3, "TRUONGKNS")
+    assert cell(tab, row, "Kết luận") == "Đạt"
+    assert cell(tab, row, "Còn thiếu") == "Vượt 8,9 điểm %"  # 88,9% of 80%
+    lagging, column = tab.lagging_model, LAGGING_COLUMNS.index("Còn thiếu")
+    gaps = [lagging.index(r, column).data() for r in range(lagging.rowCount())]
+    assert gaps == ["80 điểm %"]  # the one school behind: 0% of its 80%

@@ -25,6 +25,7 @@ from desktop.context import AppContext
 from desktop.ui.pages import PAGES, Page, PageSpec
 from desktop.ui.texts import common as t
 from desktop.ui.texts import title_of
+from desktop.ui.window_state import restore_page, save, saved_page, saved_values
 
 log = logging.getLogger("thidua.ui")
 # How long the status bar says what the start did to the data folder.
@@ -113,8 +114,10 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def start(self) -> None:
-        """Called once the window is on screen: open the first page (which opens the database)."""
-        self.navigation.setCurrentRow(0)
+        """Called once the window is on screen: open the page shown at the last close, else the
+        first (which opens the database)."""
+        key = saved_page(self._settings())
+        self.navigation.setCurrentRow(next((i for i, s in enumerate(PAGES) if s.key == key), 0))
         self.refresh_status()
 
     def show_start_notes(self, lines: list[str]) -> None:
@@ -138,6 +141,7 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self.stack.insertWidget(index, widget)
             self._pages[key] = widget
+            restore_page(widget, saved_values(self._settings(), key))
         return self._pages[key]
 
     def _create_page(self, spec: PageSpec) -> QWidget:
@@ -237,7 +241,8 @@ class MainWindow(QMainWindow):
         self._stop_listening()
         settings = self._settings()
         settings.setValue("main/geometry", self.saveGeometry())
-        settings.sync()
+        row = self.navigation.currentRow()
+        save(settings, PAGES[row].key if row >= 0 else None, self._pages)  # syncs
         for page in self._pages.values():
             if hasattr(page, "about_to_close"):
                 page.about_to_close()

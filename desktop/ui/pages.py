@@ -3,11 +3,13 @@
 A page class takes ``(ctx: AppContext, parent: QWidget | None)`` and has ``on_change(change)``:
 the main window calls it after every change that went through the door
 (:mod:`desktop.changes`), and the page reloads what it shows of that change — all of it when
-``change.everything`` (a restore), when it also drops its undo actions' state.
+``change.everything`` (a restore), when it also drops its undo actions' state. A page may also
+keep what the clerk chose across starts (:class:`KeepsState`, :mod:`desktop.ui.window_state`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -22,6 +24,18 @@ class Page(Protocol):
     """What the main window asks of every page."""
 
     def on_change(self, change: Change) -> None: ...
+
+
+@runtime_checkable
+class KeepsState(Protocol):
+    """A page that keeps some of its choices across starts, as text (besides its tab, which the
+    window keeps for every page with ``tabs``)."""
+
+    def state(self) -> dict[str, str]: ...
+
+    def restore_state(self, saved: Mapping[str, str]) -> None:
+        """Take what ``saved`` holds that still makes sense; leave the rest at its default."""
+        ...
 
 
 @dataclass(frozen=True)

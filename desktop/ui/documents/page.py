@@ -8,6 +8,7 @@ what changed. Issuing asks first, once, when the register sees a reason to
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -40,7 +41,9 @@ from desktop.documents.kinds import KINDS
 from desktop.documents.ops import IssuedEntry, Rendered
 from desktop.documents.register import write_pdf
 from desktop.documents.review import period_choices as review_period_choices
+from desktop.documents.season import in_season, review_ahead
 from desktop.errors import Refusal
+from desktop.models import periods
 from desktop.models.ids import CampaignId, DossierId, MeetingId
 from desktop.movement.deadlines import Target
 from desktop.text import wording
@@ -81,6 +84,12 @@ FEEDS = (
 # (and the yearly report's Khó khăn) is the clerk's to write before issuing.
 YEAR_KINDS = ("report", "yearly")
 CHOICES = (Area.AWARDS, Area.DOSSIERS, Area.UNITS, Area.PERSONS, Area.COUNCIL)
+
+
+def _span(key: str) -> tuple[int, int] | None:
+    """(2025, 2027) from a review period's key "2025-2027"."""
+    first, _, last = key.partition("-")
+    return (int(first), int(last)) if first.isdigit() and last.isdigit() else None
 
 
 def named(widget: W, name: str) -> W:
@@ -134,7 +143,6 @@ class DocumentsPage(QWidget):
             self.kind.addItem(spec.label, key)
         self.year = named(QSpinBox(), "year")
         self.year.setRange(2000, 2100)
-        self.year.setValue(min(max(date.today().year, 2025), 2030))
         self.quarter = named(QComboBox(), "quarter")
         self.quarter.addItem(t.WHOLE_YEAR, None)
         for number, roman in wording.ROMAN.items():
@@ -149,6 +157,7 @@ class DocumentsPage(QWidget):
         for key, label in self.ctx.door.read(review_period_choices):
             self.period.addItem(label, key)
         self.blank = named(QCheckBox(t.BLANK), "blank")
+        self._open_in_season()
         form = QFormLayout()
         form.addRow(t.KIND, self.kind)
         form.addRow(t.YEAR, self.year)
@@ -220,6 +229,26 @@ class DocumentsPage(QWidget):
         self.reprint_button.clicked.connect(self.reprint_selected)
         self.layout_button.clicked.connect(self.edit_layout)
         self.direction_button.clicked.connect(self.edit_direction)
+
+    def _open_in_season(self) -> None:
+        """The report in season (:mod:`desktop.documents.season`), on its year and quarter, and
+        the review still ahead."""
+        today = periods.today()
+        season = in_season(today)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(season.kind)))
+        self.year.setValue(season.year)
+        self.quarter.setCurrentIndex(max(0, self.quarter.findData(season.quarter)))
+        spans = [_span(str(self.period.itemData(row))) for row in range(self.period.count())]
+        self.period.setCurrentIndex(review_ahead([s for s in spans if s is not None], today))
+
+    # The kind of document is kept across starts; its year and quarter follow the calendar.
+    def state(self) -> dict[str, str]:
+        return {"kind": str(self.kind.currentData())}
+
+    def restore_state(self, saved: Mapping[str, str]) -> None:
+        index = self.kind.findData(saved.get("kind"))
+        if index >= 0:
+            self.kind.setCurrentIndex(index)
 
     # -- data ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -299,8 +328,11 @@ class DocumentsPage(QWidget):
         self.dossier.setEnabled("dossier" in needs and not blank)
         self.issue_button.setEnabled(spec is not None and spec.numbered and not blank)
         # Section IV of a Báo cáo kết quả is the clerk's to write, before issuing.
-        self.direction_button.setVisible(key in YEAR_KINDS)
-        self.direction_button.setEnabled(key in YEAR_KINDS and not blank)
+        # The clerk's own parts: Phương hướng (and Khó khăn) of a yearly or quarterly report,
+        # Khó khăn and Phương hướng of a sơ kết or tổng kết.
+        writes = key in YEAR_KINDS or key == "review"
+        self.direction_button.setVisible(writes)
+        self.direction_button.setEnabled(writes and not blank)
 
     def request(self) -> DocumentRequest:
         key = self.kind.currentData()
@@ -454,11 +486,28 @@ class DocumentsPage(QWidget):
             return False
         return True
 
+    def edit_review_texts(self, request: DocumentRequest) -> None:
+        """Khó khăn and Phương hướng of the sơ kết or tổng kết chosen."""
+        from desktop.documents.review import period_of
+        from desktop.ui.documents.review_texts_dialog import ReviewTextsDialog
+
+        try:
+            period = self.ctx.door.read(lambda s: period_of(s, request))
+        except Refusal as error:
+            self._fail(error)
+            return
+        dialog = ReviewTextsDialog(self.ctx, period.last, period.words, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.status.setText(dialog.result_text())
+
     def edit_direction(self) -> None:
         """Phương hướng, đề xuất of the report chosen (its year and quarter)."""
         from desktop.ui.documents.direction_dialog import DirectionDialog
 
         request = self.request()
+        if request.kind == "review":
+            self.edit_review_texts(request)
+            return
         dialog = DirectionDialog(
             self.ctx,
             request.year or self.year.value(),

@@ -221,3 +221,35 @@ def save_direction(year: int, quarter: int | None, text: str) -> Operation[str]:
         return Done(after, Change.areas_of(Area.DOCUMENTS), undo)
 
     return operation
+
+
+def _put_both(year: int, difficulties: str, direction: str) -> Operation[tuple[str, str]]:
+    """Undo or redo of :func:`save_yearly_texts`: the same write, without an undo of its own."""
+
+    def operation(session: Session) -> Done[tuple[str, str]]:
+        _write(session, year, WHOLE_YEAR, direction, difficulties)
+        return Done((difficulties, direction), Change.areas_of(Area.DOCUMENTS))
+
+    return operation
+
+
+def save_yearly_texts(year: int, difficulties: str, direction: str) -> Operation[tuple[str, str]]:
+    """Lưu both sections the clerk writes in the yearly report on the movement (III. Khó khăn,
+    vướng mắc; IV. Phương hướng, đề xuất) as one step: one Ctrl+Z takes both back. Returns
+    them as stored; an empty text clears its part."""
+
+    def operation(session: Session) -> Done[tuple[str, str]]:
+        hard, ahead = cleaned(difficulties), cleaned(direction)
+        if len(hard) > MAX_LENGTH:
+            raise DocumentError(DIFFICULTIES_TOO_LONG.format(length=len(hard), limit=MAX_LENGTH))
+        if len(ahead) > MAX_LENGTH:
+            raise DocumentError(TOO_LONG.format(length=len(ahead), limit=MAX_LENGTH))
+        before = (saved_difficulties(session, year), saved_text(session, year, None))
+        if (hard, ahead) == before:
+            return Done(before)
+        _write(session, year, WHOLE_YEAR, ahead, hard)
+        label = f"sửa phần Khó khăn, Phương hướng của báo cáo {period_words(year, None)}"
+        undo = Undo(SCOPE, label, _put_both(year, *before), _put_both(year, hard, ahead))
+        return Done((hard, ahead), Change.areas_of(Area.DOCUMENTS), undo)
+
+    return operation

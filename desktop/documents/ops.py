@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from desktop.changes import Area, Change, Done, Operation
-from desktop.documents import directions, register
+from desktop.documents import directions, register, review_texts
 from desktop.documents.common import DocumentRequest
 from desktop.documents.layout import PageLayout, load_layout, save_layout
 from desktop.documents.service import Prepared, lay_out, prepare
@@ -101,6 +101,10 @@ def save_page_layout(layout: PageLayout) -> Operation[PageLayout]:
 
 save_direction = directions.save_direction  # Lưu phần Phương hướng, đề xuất (undoable)
 save_difficulties = directions.save_difficulties  # Lưu phần Khó khăn, vướng mắc (undoable)
+save_yearly_texts = directions.save_yearly_texts  # both parts of the yearly report, one step
+difficulties_of = directions.difficulties_of
+save_review_texts = review_texts.save_review_texts  # a review's Khó khăn and Phương hướng
+review_texts_of = review_texts.texts_of
 
 
 # -- reads ---------------------------------------------------------------------------------------

@@ -171,3 +171,21 @@ def test_a_count_of_none_is_said_in_words_never_as_zero() -> None:
         == "chưa có chỉ tiêu nào đạt, 1 chỉ tiêu chưa đạt; 1 chỉ tiêu chưa đủ số liệu để đánh giá"
     )
     assert "0 chỉ tiêu" not in said
+
+
+def test_the_yearly_reports_two_parts_are_saved_as_one_step(ctx: AppContext) -> None:
+    """Khó khăn and Phương hướng of the yearly report on the movement, saved together: stored as
+    written, one undo for both, a text too long refused with nothing stored."""
+    door = ctx.door
+    assert door.run(directions.save_yearly_texts(2026, " Thiếu máy tính. ", "Mở lớp mới.")) == (
+        "Thiếu máy tính.",
+        "Mở lớp mới.",
+    )
+    assert door.read(directions.difficulties_of(2026)) == "Thiếu máy tính."
+    assert door.read(directions.direction_of(2026, None)) == "Mở lớp mới."
+    with pytest.raises(DocumentError):
+        door.run(directions.save_yearly_texts(2026, "x" * (directions.MAX_LENGTH + 1), "y"))
+    assert door.read(directions.difficulties_of(2026)) == "Thiếu máy tính."
+    door.undo(directions.SCOPE)
+    assert door.read(directions.difficulties_of(2026)) == ""
+    assert door.read(directions.direction_of(2026, None)) == ""

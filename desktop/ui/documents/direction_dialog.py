@@ -67,12 +67,15 @@ class DirectionDialog(QDialog):
         self.saved_text: str | None = None  # what was stored, once Lưu succeeded
 
     def save(self) -> None:
-        operation = ops.save_direction(self.year, self.quarter, self.editor.toPlainText())
         try:
-            if self.difficulties is not None:
-                text = self.difficulties.toPlainText()
-                self.ctx.door.run(ops.save_difficulties(self.year, self.quarter, text))
-            self.saved_text = self.ctx.door.run(operation)
+            if self.difficulties is not None:  # both parts in one step: one Ctrl+Z
+                both = ops.save_yearly_texts(
+                    self.year, self.difficulties.toPlainText(), self.editor.toPlainText()
+                )
+                self.saved_text = self.ctx.door.run(both)[1]
+            else:
+                operation = ops.save_direction(self.year, self.quarter, self.editor.toPlainText())
+                self.saved_text = self.ctx.door.run(operation)
         except Refusal as error:  # a text too long: the dialog stays open with the clerk's words
             show_error(self, error, t.ERROR_TITLE)
             return

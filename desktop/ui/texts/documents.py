@@ -76,5 +76,16 @@ DIRECTION_LABEL = "Phần IV. Phương hướng, đề xuất (mỗi dòng là m
 YEARLY_NOTE = (
     "Báo cáo kết quả thực hiện Phong trào thi đua năm chỉ được cấp số khi cả hai phần đã được lưu."
 )
+REVIEW_TEXTS_TITLE = "Khó khăn, Phương hướng của báo cáo {period}"
+REVIEW_TEXTS_NOTE = (
+    "Phần V và VI của báo cáo, do phường viết; các số liệu khác lấy từ dữ liệu của phường. "
+    "Mỗi dòng là một đoạn. Báo cáo chỉ được cấp số khi cả hai phần đã được lưu."
+)
+REVIEW_DIFFICULTIES_LABEL = "Phần V. Khó khăn, vướng mắc (mỗi dòng là một đoạn):"
+REVIEW_DIRECTION_LABEL = "Phần VI. Phương hướng, nhiệm vụ (mỗi dòng là một đoạn):"
+REVIEW_DIFFICULTIES_HINT = "Những việc chưa làm được trong giai đoạn, nguyên nhân…"
+REVIEW_DIRECTION_HINT = "Nhiệm vụ, giải pháp của giai đoạn tiếp theo, đề xuất với thành phố…"
+REVIEW_TEXTS_SAVED = "Đã lưu phần Khó khăn, Phương hướng của báo cáo {period}."
+REVIEW_TEXTS_MISSING = "Đã lưu; báo cáo {period} còn thiếu phần: {missing}."
 ISSUE_QUESTION = "Trước khi cấp số, xin lưu ý:\n\n{reasons}\n\nVẫn cấp số và ban hành?"
 ISSUE_NOT_ASKED = "Chưa cấp số."

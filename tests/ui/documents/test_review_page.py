@@ -36,3 +36,36 @@ def test_the_clerk_picks_the_sơ_kết_previews_it_and_is_told_what_to_write(
     page.issue_on(date(2027, 11, 20))
     assert "Khó khăn, vướng mắc và Phương hướng, nhiệm vụ" in shown[-1]
     assert page.register_model.rowCount() == 0
+
+
+def test_the_clerk_writes_both_parts_in_the_window_and_one_ctrl_z_takes_them_back(
+    main_window, qtbot, monkeypatch
+) -> None:
+    from desktop.documents import ops
+    from desktop.ui.documents.review_texts_dialog import ReviewTextsDialog
+
+    page = main_window.show_page("documents")
+    _choose(page.kind, "review")
+    _choose(page.period, "2025-2030")
+    assert page.direction_button.isVisibleTo(page) and page.direction_button.isEnabled()
+
+    def write(dialog: ReviewTextsDialog) -> int:
+        assert "tổng kết giai đoạn 2025 - 2030" in dialog.windowTitle()
+        dialog.difficulties.setPlainText("Hạ tầng số ở một số tổ dân phố còn yếu.")
+        dialog.direction.setPlainText("Duy trì lớp “Bình dân học vụ số” sau năm 2030.")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(ReviewTextsDialog, "exec", write)
+    page.direction_button.click()
+    saved = main_window.ctx.door.read(ops.review_texts_of(2030))
+    assert saved.difficulties == "Hạ tầng số ở một số tổ dân phố còn yếu."
+    assert saved.direction == "Duy trì lớp “Bình dân học vụ số” sau năm 2030."
+    assert page.status.text() == (
+        "Đã lưu phần Khó khăn, Phương hướng của báo cáo tổng kết giai đoạn 2025 - 2030."
+    )
+    main_window.ctx.door.undo("documents")
+    assert main_window.ctx.door.read(ops.review_texts_of(2030)).missing == [
+        "Khó khăn, vướng mắc",
+        "Phương hướng, nhiệm vụ",
+    ]

@@ -52,6 +52,12 @@ def test_the_clerk_writes_both_texts_previews_and_issues_the_yearly_report(
     page.direction_button.click()
     saved = main_window.ctx.door.read(ops.report_direction(2025, None))
     assert saved.saved and saved.difficulties == "Một số tổ dân phố báo cáo chậm."
+    # Both parts were one step: one Ctrl+Z takes both back, Ctrl+Y puts both again.
+    main_window.ctx.door.undo("documents")
+    assert not main_window.ctx.door.read(ops.report_direction(2025, None)).saved
+    assert main_window.ctx.door.read(ops.difficulties_of(2025)) == ""
+    main_window.ctx.door.redo("documents")
+    assert main_window.ctx.door.read(ops.difficulties_of(2025)) == "Một số tổ dân phố báo cáo chậm."
     page.issue_on(date(2026, 1, 10))
     assert page.status.text() == "Đã cấp số 01/BC-UBND ngày 10/01/2026."
 

@@ -51,6 +51,7 @@ from desktop.indicators.targets import TargetRow, list_targets
 from desktop.models import Comparison
 from desktop.models.ids import IndicatorId
 from desktop.models.periods import quarter_of, today
+from desktop.movement.commitments import registered_unit_ids, registered_word
 from desktop.settings import load_settings
 from desktop.text import wording
 from desktop.text.wording import ROMAN, count, percent, verdict
@@ -83,8 +84,11 @@ TARGET_COLUMN = RESULTS_COLUMNS.index("Chỉ tiêu năm")
 COVERAGE_COLUMN = RESULTS_COLUMNS.index("Đã báo cáo")
 VERDICT_COLUMN = RESULTS_COLUMNS.index("Kết luận")
 AS_OF_COLUMN = RESULTS_COLUMNS.index("Số liệu tính đến")
-MISSING_COLUMNS = ("Mã", "Đơn vị chưa báo cáo", "Loại đơn vị")
-LAGGING_COLUMNS = ("Mã", "Đơn vị", "Loại", "Tử số", "Mẫu số", "Tỷ lệ", "Còn thiếu", "Số liệu quý")
+REGISTERED = "Đăng ký thi đua"
+MISSING_COLUMNS = ("Mã", "Đơn vị chưa báo cáo", "Loại đơn vị", REGISTERED)
+LAGGING_COLUMNS = (
+    "Mã", "Đơn vị", "Loại", "Tử số", "Mẫu số", "Tỷ lệ", "Còn thiếu", "Số liệu quý", REGISTERED
+)  # fmt: skip
 UNIT_QUARTER_COLUMN = LAGGING_COLUMNS.index("Số liệu quý")
 KIND_COLUMNS = ("Chỉ tiêu", "Loại đơn vị", "Tỷ lệ", "Đã báo cáo", "Kết luận")
 KIND_VERDICT_COLUMN = KIND_COLUMNS.index("Kết luận")
@@ -256,7 +260,7 @@ def target_notes(targets: Sequence[TargetRow], year: int) -> dict[IndicatorId, T
 class ResultsTab(ReloadingTab):
     """Reloads when values, indicators, units or the settings changed, once it is seen."""
 
-    areas = (Area.VALUES, Area.INDICATORS, Area.UNITS, Area.SETTINGS)
+    areas = (Area.VALUES, Area.INDICATORS, Area.UNITS, Area.SETTINGS, Area.COMMITMENTS)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -289,13 +293,20 @@ class ResultsTab(ReloadingTab):
         )
         self.results = _table("results")
         self.results.setModel(self.results_model)
+        # Whether each unit listed registered to emulate in the year (Phong trào, Đăng ký thi
+        # đua): a unit that lags and never registered is the first the clerk calls.
+        self.registered: set[int] = set()
         self.missing_model: ResultsModel[UnitResult] = ResultsModel(
-            _missing_columns(), tips={UNIT_NAME_COLUMN: lambda r: r.unit_name}, parent=self
+            _missing_columns(self._registered),
+            tips={UNIT_NAME_COLUMN: lambda r: r.unit_name},
+            parent=self,
         )
         self.missing = _table("missing")
         self.missing.setModel(self.missing_model)
         self.lagging_model: ResultsModel[UnitResult] = ResultsModel(
-            _lagging_columns(), tips={UNIT_NAME_COLUMN: lambda r: r.unit_name}, parent=self
+            _lagging_columns(self._registered),
+            tips={UNIT_NAME_COLUMN: lambda r: r.unit_name},
+            parent=self,
         )
         self.lagging = _table("lagging")
         self.lagging.setModel(self.lagging_model)
@@ -444,10 +455,11 @@ class ResultsTab(ReloadingTab):
             return
         year, quarter = self.chosen
         indicator_id, first, last = result.indicator_id, self.years.start, self.years.stop - 1
-        (behind, missing), series = self.ctx.door.read(
+        (behind, missing), series, self.registered = self.ctx.door.read(
             lambda s: (
                 unit_standing(s, year, quarter, indicator_id),
                 indicator_series(s, indicator_id, first, last),
+                registered_unit_ids(s, year),
             )
         )
         self.missing_model.set_records(missing)
@@ -465,6 +477,9 @@ class ResultsTab(ReloadingTab):
             fit_columns(table, stretch=1)
         self.lagging_title.setText(self._summary(result, len(missing), len(behind)))
         self.chart.show_series(result.code, series, (year, quarter))
+
+    def _registered(self, result: UnitResult) -> str:
+        return registered_word(result.unit_id in self.registered)
 
     def _summary(self, result: IndicatorResult, missing: int, behind: int) -> str:
         if result.target is None:
@@ -491,18 +506,19 @@ def _unit_quarter(r: UnitResult) -> str:
     return "" if r.quarter is None else QUARTER_ITEM.format(quarter=ROMAN[r.quarter])
 
 
-def _missing_columns() -> list[Column[UnitResult]]:
-    code, unit, kind = MISSING_COLUMNS
+def _missing_columns(registered: Callable[[UnitResult], str]) -> list[Column[UnitResult]]:
+    code, unit, kind, signed = MISSING_COLUMNS
     C = Column[UnitResult]
     return [
         C(code, lambda r: r.unit_code),
         C(unit, lambda r: r.unit_name),
         C(kind, lambda r: r.unit_kind.label),
+        C(signed, registered),
     ]
 
 
-def _lagging_columns() -> list[Column[UnitResult]]:
-    code, unit, kind, num, den, pct, gap, quarter = LAGGING_COLUMNS
+def _lagging_columns(registered: Callable[[UnitResult], str]) -> list[Column[UnitResult]]:
+    code, unit, kind, num, den, pct, gap, quarter, signed = LAGGING_COLUMNS
     C = Column[UnitResult]
     return [
         C(code, lambda r: r.unit_code),
@@ -513,6 +529,7 @@ def _lagging_columns() -> list[Column[UnitResult]]:
         C(pct, lambda r: percent(r.percent), align_right=True),
         C(gap, gap_text, align_right=True),
         C(quarter, _unit_quarter),
+        C(signed, registered),
     ]
 
 

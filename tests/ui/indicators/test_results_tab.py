@@ -8,6 +8,7 @@ each rule of issue 12 checked on what the tab shows.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from PySide6.QtCharts import QLineSeries, QScatterSeries
@@ -24,6 +25,7 @@ from desktop.storage import Database
 from desktop.ui.indicators.results_tab import (
     AS_OF_COLUMN,
     LAGGING_COLUMNS,
+    MISSING_COLUMNS,
     RESULTS_COLUMNS,
     VERDICT_COLUMN,
     ResultsTab,
@@ -279,3 +281,27 @@ def test_the_gap_column_says_how_far_short_or_past_the_target(
     lagging, column = tab.lagging_model, LAGGING_COLUMNS.index("Còn thiếu")
     gaps = [lagging.index(r, column).data() for r in range(lagging.rowCount())]
     assert gaps == ["80 điểm %"]  # the one school behind: 0% of its 80%
+
+
+def test_beside_each_unit_listed_whether_it_registered_to_emulate(
+    tab: ResultsTab, ctx: AppContext, schools: dict[str, UnitId]
+) -> None:
+    """Issue 16, 3: the unit commitments are a column in the results — a school that lags or has
+    not reported reads "Đã đăng ký" or "Chưa" for the year, and the column follows a new record."""
+    from desktop.movement.commitment_ops import record_commitment
+
+    report(ctx, 2026, 3, "TRUONGKNS", {schools["THAD"]: NO})
+    ctx.door.run(record_commitment(2026, schools["THAD"], date(2026, 1, 20), None))
+    choose(tab, 2026, 3, "TRUONGKNS")
+    column = LAGGING_COLUMNS.index("Đăng ký thi đua")
+    assert tab.lagging_model.index(0, column).data() == "Đã đăng ký"
+    signed = MISSING_COLUMNS.index("Đăng ký thi đua")
+    words = {tab.missing_model.index(r, signed).data() for r in range(tab.missing_model.rowCount())}
+    assert words == {"Chưa"}
+    first = tab.missing_model.record(0)
+    ctx.door.run(record_commitment(2026, first.unit_id, date(2026, 2, 1), None))
+    row = next(
+        r for r in range(tab.missing_model.rowCount())
+        if tab.missing_model.record(r).unit_id == first.unit_id
+    )  # fmt: skip
+    assert tab.missing_model.index(row, signed).data() == "Đã đăng ký"

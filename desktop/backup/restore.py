@@ -21,6 +21,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.backup import journal
 from desktop.backup.archive import SAFETY_TAG, create_backup
@@ -32,6 +33,9 @@ from desktop.backup.verify import VerifiedBackup, verify_backup
 from desktop.changes import EVERYTHING
 from desktop.context import AppContext
 from desktop.paths import DATABASE_NAME, DataFolder
+
+if TYPE_CHECKING:
+    from desktop.backup.status import UsbBackupNote
 
 log = logging.getLogger("thidua.backup")
 __all__ = ["SAFETY_TAG", "RestoreResult", "restore_backup", "trial_restore"]
@@ -168,6 +172,20 @@ def _refuse_shorter_log(ctx: AppContext, path: Path, verified: VerifiedBackup) -
         raise ShorterAuditLog(f"{warning} {CONFIRM_HINT}")
 
 
+def _usb_backup_note(ctx: AppContext) -> UsbBackupNote | None:
+    """The current data's last USB backup, or None when the current file cannot be read."""
+    from sqlalchemy.exc import DatabaseError
+
+    from desktop.backup.status import usb_backup_note
+    from desktop.errors import Refusal
+
+    try:
+        return ctx.door.read(usb_backup_note)
+    except (Refusal, DatabaseError, sqlite3.DatabaseError) as error:  # damaged: nothing to carry
+        log.warning("current USB backup note not readable before restore: %s", error)
+        return None
+
+
 def _plan(scratch: Path, source: Path, verified: VerifiedBackup) -> journal.Journal:
     """The items to swap: the database first (the point of no return), then the folders.
 
@@ -230,7 +248,8 @@ def restore_backup(
         verified.attachments.mkdir(exist_ok=True)
         if DOCUMENTS in verified.manifest.holds:
             verified.documents.mkdir(exist_ok=True)
-        cleaned = note_restore(verified.database, path, verified.manifest)
+        usb_backup = _usb_backup_note(ctx) if ctx.database_exists else None
+        cleaned = note_restore(verified.database, path, verified.manifest, usb_backup)
         _settle(verified.database)
         safety: Path | None = None
         if ctx.database_exists:

@@ -26,6 +26,32 @@ def record_usb_backup(session: Session, at: datetime | None = None) -> None:
     set_value(session, LAST_USB_BACKUP_KEY, (at or now()).isoformat(sep=" "))
 
 
+@dataclass(frozen=True)
+class UsbBackupNote:
+    """The current data's note of its last USB backup, carried into a restored file: the backup
+    restored is older than the stick's copy made since, and the reminder must not say otherwise."""
+
+    at: datetime
+    folder: str
+
+
+def usb_backup_note(session: Session) -> UsbBackupNote | None:
+    last = last_usb_backup(session)
+    return None if last is None else UsbBackupNote(last, last_backup_folder(session))
+
+
+def keep_usb_backup_note(session: Session, note: UsbBackupNote | None) -> None:
+    """Write ``note`` into a restored file unless that file knows of a USB backup as recent."""
+    if note is None:
+        return
+    restored = last_usb_backup(session)
+    if restored is not None and restored >= note.at:
+        return
+    record_usb_backup(session, note.at)
+    if note.folder:
+        set_value(session, LAST_FOLDER_KEY, note.folder)
+
+
 def last_backup_folder(session: Session) -> str:
     """Where the clerk backed up last time ("" if never), offered first in the backup dialog."""
     return get_value(session, LAST_FOLDER_KEY)

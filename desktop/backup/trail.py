@@ -5,7 +5,9 @@
   change of the ``last_restore`` setting made through the storage's hooks, so the audit row is
   written by the same rule as every other (:mod:`desktop.storage.hooks`) with the restore as its
   reason; the attachments' names from the backup are cleaned in the same transaction. Done before
-  the swap, the entry arrives with the restore or not at all, even if the swap is killed.
+  the swap, the entry arrives with the restore or not at all, even if the swap is killed. The
+  current data's note of its last USB backup goes along when newer than the backup's: the copy on
+  the stick made since still exists, and the reminder must not turn red again.
 * :func:`shorter_audit_log` warns of a backup whose log lacks rows the current log holds from
   before the backup was made — a log cut short (a crafted backup can empty it), not just an older
   one, whose log is the current one minus the changes made since.
@@ -26,6 +28,7 @@ from desktop.text import wording
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from desktop.backup.status import UsbBackupNote
     from desktop.changes import Query
 
 # The database's modules are imported when a restore runs: every start imports this package
@@ -54,12 +57,16 @@ def restore_reason(source: Path, manifest: Manifest) -> str:
     )
 
 
-def note_restore(database: Path, source: Path, manifest: Manifest) -> int:
-    """Record the restore in the backup's database (still in the scratch folder).
+def note_restore(
+    database: Path, source: Path, manifest: Manifest, usb_backup: UsbBackupNote | None = None
+) -> int:
+    """Record the restore in the backup's database (still in the scratch folder), with the
+    current data's note of its last USB backup when that is newer than the backup's own.
 
     Returns how many attachment names were cleaned; the caller then settles the file.
     """
     from desktop.awards.attachments import clean_stored_names
+    from desktop.backup.status import keep_usb_backup_note
     from desktop.models._base import now
     from desktop.settings import set_value
     from desktop.storage import Database
@@ -76,6 +83,7 @@ def note_restore(database: Path, source: Path, manifest: Manifest) -> int:
         with restored.session() as session:
             set_audit_reason(session, restore_reason(source, manifest))
             set_value(session, RESTORE_KEY, json.dumps(record, ensure_ascii=False, sort_keys=True))
+            keep_usb_backup_note(session, usb_backup)
             renamed = clean_stored_names(session)
     finally:
         restored.close()

@@ -1,15 +1,13 @@
 """Small widgets shared by the dossier and catalogue dialogs: OK/Hủy buttons in Vietnamese, tables,
-a combo the clerk can type into, a date field."""
+a date field (the pickers of names are :mod:`desktop.ui.widgets.picker`'s)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QDate, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -39,19 +37,6 @@ def table_view(model: QAbstractItemModel, name: str) -> QTableView:
     view.setWordWrap(True)
     full_text_tips(view)  # a long award name or criterion cut by its column reads whole on hover
     return view
-
-
-def searchable_combo(name: str) -> QComboBox:
-    """A combo the clerk can type into; matching ignores case and finds words anywhere."""
-    combo = QComboBox()
-    combo.setObjectName(name)
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = combo.completer()
-    if completer is not None:  # an editable combo has one; the stubs cannot say so
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    return combo
 
 
 def date_edit(name: str) -> QDateEdit:

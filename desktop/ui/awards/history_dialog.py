@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -29,9 +28,10 @@ from desktop.awards.views import NomineeChoice, nominee_awards, nominee_choices
 from desktop.changes import Area, Change
 from desktop.context import AppContext
 from desktop.models.ids import PersonId, UnitId
-from desktop.ui.awards.dossier_widgets import dialog_buttons, searchable_combo, table_view
+from desktop.ui.awards.dossier_widgets import dialog_buttons, table_view
 from desktop.ui.errors import ran
 from desktop.ui.texts import dossiers as t
+from desktop.ui.widgets.picker import picked_index, searchable_combo
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 from desktop.ui.widgets.undo_actions import UndoActions
 
@@ -169,10 +169,14 @@ class NomineeChooser(QDialog):
         layout.addWidget(dialog_buttons(self))
 
     def chosen(self) -> NomineeChoice | None:
-        index = self.choice.findText(
-            self.choice.currentText().strip(), Qt.MatchFlag.MatchFixedString
-        )
+        index = picked_index(self.choice)
         if index < 0:
             return None
         found = self.choice.itemData(index)
         return found if isinstance(found, NomineeChoice) else None
+
+    def accept(self) -> None:
+        if self.chosen() is None:  # free text names nobody: say so, and stay open
+            QMessageBox.warning(self, t.REFUSED_TITLE, t.CHOOSE_NOMINEE)
+            return
+        super().accept()

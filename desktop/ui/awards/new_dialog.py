@@ -26,10 +26,12 @@ from desktop.awards.rules import ReplaceAsked
 from desktop.awards.views import Choice, NewDossierChoices, new_dossier_choices
 from desktop.changes import Area, Change
 from desktop.context import AppContext
+from desktop.errors import Refusal
 from desktop.models.ids import AwardFormId, CampaignId, DossierId, PersonId, UnitId
-from desktop.ui.awards.dossier_widgets import dialog_buttons, searchable_combo
+from desktop.ui.awards.dossier_widgets import dialog_buttons
 from desktop.ui.errors import show_error
 from desktop.ui.texts import dossiers as t
+from desktop.ui.widgets.picker import picked_data, picked_index, searchable_combo
 
 
 def _fill(combo: QComboBox, choices: list[Choice], first: tuple[str, None] | None = None) -> None:
@@ -117,15 +119,17 @@ class NewDossierDialog(QDialog):
             self.nominee.setCurrentText(typed)
 
     def accept(self) -> None:
-        # What the clerk typed must name one entry of the list exactly (the completer offers them).
-        index = self.nominee.findText(
-            self.nominee.currentText().strip(), Qt.MatchFlag.MatchFixedString
-        )
+        # What the clerk typed must name one entry of the list (the completer offers them).
+        index = picked_index(self.nominee)
         chosen = self.nominee.itemData(index) if index >= 0 else None
         if chosen is None:
             QMessageBox.warning(self, t.REFUSED_TITLE, t.CHOOSE_NOMINEE)
             return
-        proposer = self.proposer.currentData()
+        try:
+            proposer = picked_data(self.proposer, t.FIELD_PROPOSER)
+        except Refusal as refusal:
+            show_error(self, refusal)
+            return
         as_unit = self.as_unit.isChecked()
         new = NewDossier(
             campaign_id=CampaignId(self.campaign.currentData()),

@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.changes import Operation
 from desktop.context import AppContext
+from desktop.errors import Refusal
 from desktop.indicators.scope import plan_years
 from desktop.models.movement import InitiativeKind, RecognitionLevel
 from desktop.models.periods import today
@@ -37,7 +37,9 @@ from desktop.movement.initiatives import (
     unit_choices,
 )
 from desktop.ui.council.dialogs import OperationDialog
+from desktop.ui.errors import show_error
 from desktop.ui.texts import movement as t
+from desktop.ui.widgets.picker import picked_data, searchable_combo
 
 
 class InitiativeDialog(OperationDialog):
@@ -72,28 +74,17 @@ class InitiativeDialog(OperationDialog):
         self.title = QLineEdit(view.title if view else "")
         self.title.setObjectName("ini_title")
         self.title.setMinimumWidth(460)
-        self.unit = QComboBox()
-        self.unit.setObjectName("ini_unit")
-        self.unit.setEditable(True)
-        self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.unit = searchable_combo("ini_unit")
         self.unit.addItem(t.INI_NO_UNIT, None)
         for choice in units:
             self.unit.addItem(choice.text, choice.id)
-        _contains(self.unit)
         self.authors = QListWidget()
         self.authors.setObjectName("ini_authors")
         self.authors.setMaximumHeight(90)
-        self.author_pick = QComboBox()
-        self.author_pick.setObjectName("ini_author_pick")
-        self.author_pick.setEditable(True)
-        self.author_pick.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.author_pick = searchable_combo("ini_author_pick", t.INI_AUTHOR_PICK)
         for choice in persons:
             self.author_pick.addItem(choice.text, choice.id)
         self.author_pick.setCurrentIndex(-1)
-        line = self.author_pick.lineEdit()
-        if line is not None:
-            line.setPlaceholderText(t.INI_AUTHOR_PICK)
-        _contains(self.author_pick)
         add_author = QPushButton(t.INI_AUTHOR_ADD)
         add_author.setObjectName("ini_author_add")
         add_author.clicked.connect(self.add_author)
@@ -157,10 +148,14 @@ class InitiativeDialog(OperationDialog):
         self.authors.addItem(item)
 
     def add_author(self) -> None:
-        index = self.author_pick.findText(self.author_pick.currentText())
-        if index < 0:
+        if not self.author_pick.currentText().strip():
             return
-        self._list_author(int(self.author_pick.itemData(index)))
+        try:
+            person_id = picked_data(self.author_pick, t.INI_FIELD_AUTHORS)
+        except Refusal as refusal:  # a name that is not among the register's working persons
+            show_error(self, refusal, self.windowTitle())
+            return
+        self._list_author(int(person_id))
         self.author_pick.setCurrentIndex(-1)
 
     def remove_author(self) -> None:
@@ -174,12 +169,11 @@ class InitiativeDialog(OperationDialog):
         ]
 
     def data(self) -> ops.InitiativeData:
-        unit_index = self.unit.findText(self.unit.currentText())
         return ops.InitiativeData(
             year=self.year.value(),
             title=self.title.text(),
             kind=InitiativeKind(self.kind.currentData()),
-            unit_id=self.unit.itemData(unit_index) if unit_index > 0 else None,
+            unit_id=picked_data(self.unit, t.INI_FIELD_UNIT),
             author_ids=tuple(self.author_ids()),
             content_area_id=self.area.currentData(),
             effect=self.effect.toPlainText(),
@@ -192,11 +186,3 @@ class InitiativeDialog(OperationDialog):
         if self.view is None:
             return ops.add_initiative(self.data())
         return ops.edit_initiative(self.view.id, self.data())
-
-
-def _contains(combo: QComboBox) -> None:
-    """Typing finds the entries that contain the words, not only those that begin with them."""
-    completer = combo.completer()
-    if completer is not None:
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)

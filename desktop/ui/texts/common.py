@@ -126,3 +126,9 @@ ZOOM_IN_TIP = "Phóng to trang (Ctrl+=)"
 ZOOM_ACTUAL_TIP = "Cỡ thật của trang giấy (Ctrl+0)"
 ZOOM_FIT_TIP = "Trang vừa khung xem, không bị cắt bên phải"
 ZOOM_SHOWN = "Cỡ: {percent}"
+
+# Ô chọn đơn vị, cá nhân (desktop/ui/widgets/picker.py): what is typed must name a listed line.
+NOT_IN_LIST = (
+    "“{typed}” không có trong danh sách “{field}”. Hãy gõ vài chữ của tên (có dấu hay không đều "
+    "được) rồi chọn một dòng trong danh sách hiện ra."
+)

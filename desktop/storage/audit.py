@@ -3,51 +3,35 @@
 Rows are written by ``desktop.storage.hooks`` on every insert, update and delete; here they are only
 read (the window through ``door.read``; the Excel export is :mod:`desktop.excel.audit_export`).
 Filters on table, action, record and dates run in SQL; the free-text filter ignores case and
-diacritics as every search box of the app does.
+diacritics as every search box of the app does. Each entry is worded as the clerk reads the pages
+(:mod:`desktop.storage.audit_words`): the field by its Vietnamese name, values as shown elsewhere,
+units and persons by name — "Trạng thái: Nháp → Đã trình Hội đồng phường".
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from datetime import date, datetime, time
+from functools import cached_property
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
 from desktop.models import AuditEntry
-from desktop.text import matches
+from desktop.storage import audit_words as words
+from desktop.storage.audit_words import Detail
+from desktop.text import matches, wording
 
-# Vietnamese names of the tables, as the clerk knows the things they hold.
-TABLE_LABELS = {
-    "unit": "Đơn vị",
-    "person": "Cá nhân",
-    "indicator": "Chỉ tiêu",
-    "indicatortarget": "Mục tiêu chỉ tiêu",
-    "quartervalue": "Số liệu quý",
-    "quarterlock": "Khóa số liệu quý",
-    "awardform": "Hình thức khen thưởng",
-    "awardcriterion": "Tiêu chuẩn khen thưởng",
-    "dossiercomponent": "Thành phần hồ sơ",
-    "campaign": "Đợt xét khen thưởng",
-    "dossier": "Hồ sơ khen thưởng",
-    "dossierevent": "Diễn biến hồ sơ",
-    "dossiercriterioncheck": "Kiểm tra tiêu chuẩn",
-    "dossiercomponentcheck": "Kiểm tra thành phần hồ sơ",
-    "attachment": "Tệp đính kèm",
-    "prioraward": "Khen thưởng đã nhận",
-    "issueddocument": "Văn bản đã ban hành",
-    "setting": "Cài đặt",
-    "contentarea": "Nội dung thi đua",
-    "milestone": "Mốc thời gian",
-}
 ACTION_LABELS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa"}
+BATCH = 500  # entries worded at a time: the names they need are read in one query a table
 
 
 def table_label(name: str) -> str:
-    return TABLE_LABELS.get(name, name)
+    """The clerk's name of a table ("dossier" → "Hồ sơ khen thưởng")."""
+    return wording.table_name(name)
 
 
 @dataclass(frozen=True)
@@ -73,6 +57,10 @@ class AuditRow:
     old_value: str | None
     new_value: str | None
     reason: str
+    # The names of the records the entry points to, read with its batch (audit_words).
+    names: Mapping[tuple[str, int], str] = dataclass_field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def table(self) -> str:
@@ -83,12 +71,62 @@ class AuditRow:
         return ACTION_LABELS.get(self.action, self.action)
 
     @property
-    def old_text(self) -> str:
-        return readable(self.old_value)
+    def field_label(self) -> str:
+        """The changed field by the clerk's name ("Số quyết định"); "" for a whole record."""
+        return wording.field_label(self.table_name, self.field) if self.field else ""
 
-    @property
+    @cached_property  # the table asks again at every repaint
+    def record(self) -> str:
+        """The record by what the clerk calls it ("Tổ dân phố số 5"), else "số 12"."""
+        whole = words.snapshot(self.new_value) or words.snapshot(self.old_value)
+        if self.action != "update" and whole is not None:
+            named = words.name_of(self.table_name, whole, self.names)
+            if named:
+                return named
+        if self.record_id is None:
+            return ""
+        return self.names.get((self.table_name, self.record_id), f"số {self.record_id}")
+
+    def _value(self, value: str | None) -> str:
+        if self.action == "update":
+            return words.present(self.table_name, self.field, value, self.names)
+        return "\n".join(f"{d.field}: {d.old or d.new}" for d in self._whole(value))
+
+    def _whole(self, value: str | None) -> list[Detail]:
+        whole = words.snapshot(value)
+        if whole is None:
+            return []
+        return words.details(self.table_name, whole, self.names, old=self.action == "delete")
+
+    @cached_property
+    def old_text(self) -> str:
+        """The value before, as the pages show it (a deleted record: its fields, named)."""
+        return self._value(self.old_value)
+
+    @cached_property
     def new_text(self) -> str:
-        return readable(self.new_value)
+        """The value after, as the pages show it (an added record: its fields, named)."""
+        return self._value(self.new_value)
+
+    @cached_property
+    def summary(self) -> str:
+        """One line for the log's table: "Trạng thái: Nháp → Đã trình Hội đồng phường",
+        "Thêm “Tổ dân phố số 5”"."""
+        if self.action == "update":
+            old = self.old_text or wording.EMPTY_VALUE
+            new = self.new_text or wording.EMPTY_VALUE
+            return f"{self.field_label}: {old} → {new}"
+        table = self.table[:1].lower() + self.table[1:]
+        named = self.record
+        if named and not named.startswith("số "):
+            return f"{self.action_label} {table} “{named}”"
+        return f"{self.action_label} {table} {named}".rstrip()
+
+    def details(self) -> list[Detail]:
+        """The entry as a two-column detail: each field with its value before and after."""
+        if self.action == "update":
+            return [Detail(self.field_label, self.old_text, self.new_text)]
+        return self._whole(self.new_value if self.action == "insert" else self.old_value)
 
     def searchable(self) -> str:
         return " ".join(
@@ -97,6 +135,8 @@ class AuditRow:
                 self.table_name,
                 self.action_label,
                 self.field,
+                self.field_label,
+                self.record,
                 self.old_text,
                 self.new_text,
                 self.reason,
@@ -104,23 +144,7 @@ class AuditRow:
         )
 
 
-def readable(value: str | None) -> str:
-    """A whole-record snapshot (insert/delete) as "field: value; …", anything else as it is."""
-    if value is None:
-        return ""
-    if value.startswith("{"):
-        try:
-            data = json.loads(value)
-        except ValueError:
-            return value
-        if isinstance(data, dict):
-            return "; ".join(f"{k}: {v}" for k, v in data.items() if v not in (None, ""))
-    return value
-
-
-_AuditColumns = Select[
-    int, datetime, str, int | None, str, str, str | None, str | None, str
-]
+_AuditColumns = Select[int, datetime, str, int | None, str, str, str | None, str | None, str]
 
 
 def _statement(flt: AuditFilter) -> _AuditColumns:
@@ -150,12 +174,27 @@ def _statement(flt: AuditFilter) -> _AuditColumns:
 
 
 def iter_audit(session: Session, flt: AuditFilter) -> Iterator[AuditRow]:
-    """Matching entries, newest first."""
+    """Matching entries, newest first, each with the names of the records it points to."""
+    batch: list[AuditRow] = []
     for row in session.exec(_statement(flt).execution_options(yield_per=2000)):
-        entry = AuditRow(*row)
-        if flt.text.strip() and not matches(flt.text, entry.searchable()):
+        batch.append(AuditRow(*row))
+        if len(batch) >= BATCH:
+            yield from _named(session, batch, flt)
+            batch = []
+    yield from _named(session, batch, flt)
+
+
+def _named(session: Session, batch: list[AuditRow], flt: AuditFilter) -> Iterator[AuditRow]:
+    wanted: set[tuple[str, int]] = set()
+    for entry in batch:
+        values = (entry.old_value, entry.new_value)
+        wanted |= words.wanted_names(entry.table_name, entry.record_id, entry.field, values)
+    names = words.record_names(session, wanted) if wanted else {}
+    for entry in batch:
+        named = replace(entry, names=names)
+        if flt.text.strip() and not matches(flt.text, named.searchable()):
             continue
-        yield entry
+        yield named
 
 
 def query_audit(

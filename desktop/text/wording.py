@@ -14,6 +14,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Protocol
 
+from desktop.text import fields
+
 NO_FIGURE = "—"
 
 
@@ -256,6 +258,48 @@ def excel_figure(text: str) -> tuple[float | int, str] | None:
             return int(digits), number_format
         return float(digits.replace(",", ".")) / scale, number_format
     return None
+
+
+# ----------------------------------------------------------------------------- the change log
+# The tables and fields the audit log names, as the clerk knows them (the table is text/fields.py).
+
+YES_WORD = "Có"
+NO_WORD = "Không"
+EMPTY_VALUE = "(trống)"
+
+
+def yes_no(value: bool) -> str:
+    """A stored yes/no as a page shows it: "Có" / "Không"."""
+    return YES_WORD if value else NO_WORD
+
+
+def table_name(table: str) -> str:
+    """ "dossier" → "Hồ sơ khen thưởng"; an unknown table in readable words, never snake_case."""
+    return fields.TABLES.get(table) or _readable(table)
+
+
+def field_name(table: str, field: str) -> str | None:
+    """The clerk's name of a field of a table ("dossier", "decision_number" → "Số quyết định");
+    None when the wording has none (see :func:`field_label`)."""
+    return fields.FIELDS.get(table, {}).get(field) or fields.SHARED.get(field)
+
+
+def field_label(table: str, field: str) -> str:
+    """:func:`field_name`, or for a field without one its name in readable words ("extra_note"
+    → "Extra note"), never snake_case."""
+    return field_name(table, field) or _readable(field)
+
+
+def setting_name(key: str) -> str:
+    """A setting by its key: "signer_name" → "Họ tên người ký"."""
+    if key in fields.SETTINGS:
+        return fields.SETTINGS[key]
+    return _readable(key.rpartition(".")[2])
+
+
+def _readable(name: str) -> str:
+    words = name.removesuffix("_id").replace("_", " ").replace(".", " ").strip()
+    return words[:1].upper() + words[1:] if words else name
 
 
 # ----------------------------------------------------------------------------- the gap to a target

@@ -12,7 +12,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -34,6 +33,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.texts import dossiers as t
 from desktop.ui.texts import title_of
 from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
+from desktop.ui.widgets.file_dialogs import Purpose, open_files
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
 
@@ -102,7 +102,7 @@ class AttachmentsTab(QWidget):
         return t.FILE_MISSING if missing else t.FILE_OK
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, t.CHOOSE_FILES)
+        names = open_files(self, self.ctx, Purpose.ATTACHMENT, t.CHOOSE_FILES)
         if names:
             self.attach([Path(n) for n in names])
 

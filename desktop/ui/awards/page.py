@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -56,6 +55,7 @@ from desktop.ui.texts import common as tc
 from desktop.ui.texts import dossiers as t
 from desktop.ui.widgets.background import Operation, run_with_progress
 from desktop.ui.widgets.elided import full_text_tips
+from desktop.ui.widgets.file_dialogs import Purpose, open_file, save_file
 from desktop.ui.widgets.table_model import Column, RecordSortProxy
 from desktop.ui.widgets.undo_actions import UndoActions
 
@@ -391,8 +391,8 @@ class DossierListPanel(QWidget):
         ]
 
     def choose_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, t.EXPORT_TITLE, str(Path.home() / t.EXPORT_FILE), t.EXPORT_FILTER
+        name = save_file(
+            self, self.ctx, Purpose.EXCEL_EXPORT, t.EXPORT_TITLE, t.EXPORT_FILE, t.EXPORT_FILTER
         )
         if name:
             self.export(Path(name))
@@ -437,10 +437,12 @@ class DossierListPanel(QWidget):
         campaign_id = self.nomination_campaign(t.NOMINATION_TEMPLATE_TITLE)
         if campaign_id is None:
             return
-        file, _ = QFileDialog.getSaveFileName(
+        file = save_file(
             self,
+            self.ctx,
+            Purpose.EXCEL_EXPORT,
             t.NOMINATION_TEMPLATE_TITLE,
-            str(Path.home() / t.NOMINATION_TEMPLATE_FILE),
+            t.NOMINATION_TEMPLATE_FILE,
             t.EXPORT_FILTER,
         )
         if not file:
@@ -465,8 +467,8 @@ class DossierListPanel(QWidget):
         campaign_id = self.nomination_campaign(t.NOMINATION_IMPORT_TITLE)
         if campaign_id is None:
             return
-        file, _ = QFileDialog.getOpenFileName(
-            self, t.NOMINATION_IMPORT_TITLE, str(Path.home()), t.EXPORT_FILTER
+        file = open_file(
+            self, self.ctx, Purpose.EXCEL_IMPORT, t.NOMINATION_IMPORT_TITLE, t.EXPORT_FILTER
         )
         if not file:
             return

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from desktop.ui.errors import refusal_text, show_error
 from desktop.ui.texts import backup as t
 from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
 from desktop.ui.widgets.elided import grow_to_fit
+from desktop.ui.widgets.file_dialogs import Purpose, existing_folder
 
 log = logging.getLogger("thidua.ui")
 
@@ -129,8 +129,8 @@ class BackupDialog(QDialog):
         self.target.setCurrentIndex(index)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, t.CHOOSE_FOLDER_TITLE, self.target.currentData() or ""
+        folder = existing_folder(
+            self, self.ctx, Purpose.BACKUP, t.CHOOSE_FOLDER_TITLE, self.target.currentData() or ""
         )
         if folder:
             self.set_target(Path(folder))

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -39,6 +38,7 @@ from desktop.ui.main_window import KEEP_ON_RELOAD
 from desktop.ui.texts import backup as t
 from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
 from desktop.ui.widgets.elided import grow_to_fit
+from desktop.ui.widgets.file_dialogs import Purpose, open_file
 
 log = logging.getLogger("thidua.ui")
 
@@ -132,8 +132,8 @@ class RestoreDialog(QDialog):
 
     # -- choosing ----------------------------------------------------------------------------
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, t.CHOOSE_FILE_TITLE, self.file.text(), t.FILE_FILTER
+        name = open_file(
+            self, self.ctx, Purpose.BACKUP, t.CHOOSE_FILE_TITLE, t.FILE_FILTER, self.file.text()
         )
         if name:
             self.set_file(Path(name))

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QInputDialog,
     QMessageBox,
     QTableView,
@@ -36,6 +35,7 @@ from desktop.ui.council.dialogs import CorrectionDialog, ReceivedDialog
 from desktop.ui.errors import show_error
 from desktop.ui.texts import council as t
 from desktop.ui.texts import title_of
+from desktop.ui.widgets.file_dialogs import Purpose, save_file
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
 D = t.DECISION_COLUMNS
@@ -142,9 +142,7 @@ class DecisionsTab(QWidget):
     # -- printing ------------------------------------------------------------------------------
     def _save_name(self, title: str, suggested: str) -> Path | None:
         folder = self.ctx.folder.documents
-        name, _ = QFileDialog.getSaveFileName(
-            self, title, str(folder / suggested), t.SAVE_PDF_FILTER
-        )
+        name = save_file(self, self.ctx, Purpose.PDF, title, folder / suggested, t.SAVE_PDF_FILTER)
         if not name:
             return None
         path = Path(name)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -45,6 +44,7 @@ from desktop.text import wording
 from desktop.ui.errors import show_error
 from desktop.ui.texts import council as t
 from desktop.ui.widgets.buttons import ok_cancel
+from desktop.ui.widgets.file_dialogs import Purpose, open_file
 
 
 def date_edit(name: str, value: date | None = None) -> QDateEdit:
@@ -328,7 +328,7 @@ class ReceivedDialog(OperationDialog):
         self.empty.setVisible(not rows)
 
     def choose_scan(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, t.SCAN_TITLE, str(Path.home()), t.SCAN_FILTER)
+        name = open_file(self, self.ctx, Purpose.ATTACHMENT, t.SCAN_TITLE, t.SCAN_FILTER)
         if name:
             self.set_scan(Path(name))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from desktop.context import AppContext
 from desktop.decisions.register import AwardRegister, AwardRow, RegisterFilter, register_read
@@ -15,6 +15,7 @@ from desktop.text import wording
 from desktop.ui.council.council_tab import button_row, table
 from desktop.ui.errors import show_error
 from desktop.ui.texts import council as t
+from desktop.ui.widgets.file_dialogs import Purpose, save_file
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
 R = t.REGISTER_COLUMNS
@@ -74,9 +75,10 @@ class RegisterTab(QWidget):
     def export_excel(self) -> Path | None:
         from desktop.excel.awards_register import export_award_register
 
-        name, _ = QFileDialog.getSaveFileName(
-            self, t.REGISTER_EXCEL, "so-theo-doi-khen-thuong.xlsx", "Excel (*.xlsx)"
-        )
+        name = save_file(
+            self, self.ctx, Purpose.EXCEL_EXPORT, t.REGISTER_EXCEL, "so-theo-doi-khen-thuong.xlsx",
+            "Excel (*.xlsx)",
+        )  # fmt: skip
         if not name or self.register is None:
             return None
         try:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -53,6 +52,7 @@ from desktop.ui.texts import documents as t
 from desktop.ui.texts import title_of
 from desktop.ui.widgets.background import Operation, Progress, run_with_progress
 from desktop.ui.widgets.buttons import ok_cancel
+from desktop.ui.widgets.file_dialogs import Purpose, save_file
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
 W = TypeVar("W", bound=QObject)
@@ -405,9 +405,7 @@ class DocumentsPage(QWidget):
             self._fail(Refusal(t.NOTHING_TO_PRINT))
             return
         name = (self.shown.symbol or self.shown.title).replace("/", "-")[:80] + ".pdf"
-        path, _ = QFileDialog.getSaveFileName(
-            self, title_of(t.SAVE_PDF), str(Path.home() / name), t.PDF_FILTER
-        )
+        path = save_file(self, self.ctx, Purpose.PDF, title_of(t.SAVE_PDF), name, t.PDF_FILTER)
         if path:
             self.write_pdf(Path(path))
 
@@ -423,7 +421,9 @@ class DocumentsPage(QWidget):
         self.status.setText(t.SAVED.format(path=path))
 
     def save_xlsx(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, title_of(t.SAVE_XLSX), str(Path.home()), t.XLSX_FILTER)
+        path = save_file(
+            self, self.ctx, Purpose.EXCEL_EXPORT, title_of(t.SAVE_XLSX), "", t.XLSX_FILTER
+        )
         if path:
             self.write_xlsx(Path(path))
 

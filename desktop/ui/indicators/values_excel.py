@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -38,6 +37,7 @@ from desktop.ui.texts import indicators as t
 from desktop.ui.texts import title_of
 from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
 from desktop.ui.widgets.buttons import name_buttons
+from desktop.ui.widgets.file_dialogs import Purpose, existing_folder, open_files, save_file
 
 R = TypeVar("R")
 Period = Callable[[], tuple[int, int]]
@@ -128,7 +128,7 @@ class ValuesExcelActions:
 
     def _save_path(self, suggested: str) -> Path | None:
         start = str(self.ctx.folder.documents / suggested)
-        path, _ = QFileDialog.getSaveFileName(self.parent, "", start, t.EXCEL_FILTER)
+        path = save_file(self.parent, self.ctx, Purpose.EXCEL_EXPORT, "", start, t.EXCEL_FILTER)
         return Path(path) if path else None
 
     def _run(self, work: Callable[[Progress], R], done: Callable[[R], None], label: str) -> None:
@@ -161,8 +161,8 @@ class ValuesExcelActions:
         )
 
     def make_forms(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self.parent, title_of(t.FORMS), str(self.ctx.folder.documents)
+        folder = existing_folder(
+            self.parent, self.ctx, Purpose.EXCEL_EXPORT, title_of(t.FORMS), self.ctx.folder.documents
         )
         if folder:
             self.make_forms_in(Path(folder))
@@ -187,9 +187,10 @@ class ValuesExcelActions:
         self._run(work, done, t.PROGRESS_FORMS)
 
     def import_forms(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self.parent, t.IMPORT, str(self.ctx.folder.documents), t.EXCEL_FILTER
-        )
+        files = open_files(
+            self.parent, self.ctx, Purpose.EXCEL_IMPORT, t.IMPORT, t.EXCEL_FILTER,
+            self.ctx.folder.documents,
+        )  # fmt: skip
         if files:
             self.import_files([Path(f) for f in files], confirm=self._preview)
 
@@ -269,7 +270,7 @@ def export_results_action(
 ) -> None:
     suffix = f"Q{quarter}" if quarter else "ca-nam"
     start = str(ctx.folder.documents / f"ket-qua-{year}-{suffix}.xlsx")
-    path, _ = QFileDialog.getSaveFileName(parent, "", start, t.EXCEL_FILTER)
+    path = save_file(parent, ctx, Purpose.EXCEL_EXPORT, "", start, t.EXCEL_FILTER)
     if not path:
         return
     try:

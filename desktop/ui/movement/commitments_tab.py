@@ -18,7 +18,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -41,6 +40,7 @@ from desktop.ui.council.dialogs import OperationDialog, date_edit, picked_date
 from desktop.ui.errors import show_error
 from desktop.ui.texts import movement as t
 from desktop.ui.texts import title_of
+from desktop.ui.widgets.file_dialogs import Purpose, open_file, save_file
 from desktop.ui.widgets.table_model import Column, RecordSortProxy, RecordTableModel
 from desktop.ui.widgets.undo_actions import UndoActions
 
@@ -173,7 +173,7 @@ class CommitmentsTab(QWidget):
         if line is None:
             return
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(self, t.COM_CHOOSE_FILE)
+            name = open_file(self, self.ctx, Purpose.ATTACHMENT, t.COM_CHOOSE_FILE)
             if not name:
                 return
             path = Path(name)
@@ -216,9 +216,9 @@ class CommitmentsTab(QWidget):
 
         year = self.year.value()
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, title_of(t.COM_EXPORT), t.COM_EXPORT_FILE.format(year=year),
-                "Excel (*.xlsx)",
+            name = save_file(
+                self, self.ctx, Purpose.EXCEL_EXPORT, title_of(t.COM_EXPORT),
+                t.COM_EXPORT_FILE.format(year=year), "Excel (*.xlsx)",
             )  # fmt: skip
             if not name:
                 return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.context import AppContext
 from desktop.excel.common import ExcelInputError
@@ -26,6 +26,7 @@ from desktop.ui.errors import refusal_text, show_error
 from desktop.ui.register.table import TableColumn
 from desktop.ui.texts import units as t
 from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
+from desktop.ui.widgets.file_dialogs import Purpose, open_file, save_file
 from desktop.ui.widgets.import_preview import COLUMNS as PREVIEW_UNITS
 from desktop.ui.widgets.import_preview import PERSON_COLUMNS as PREVIEW_PERSONS
 from desktop.ui.widgets.import_preview import ImportPreviewDialog
@@ -60,28 +61,30 @@ class UnitExcelActions:
 
     # -- file choice -----------------------------------------------------------------------------
     def choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.parent, t.IMPORT_CHOOSE, "", t.EXCEL_FILTER)
+        name = open_file(self.parent, self.ctx, Purpose.EXCEL_IMPORT, t.IMPORT_CHOOSE, t.EXCEL_FILTER)
         if name:
             self.import_file(Path(name))
 
     def choose_import_persons(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self.parent, t.IMPORT_PERSONS_CHOOSE, "", t.EXCEL_FILTER
+        name = open_file(
+            self.parent, self.ctx, Purpose.EXCEL_IMPORT, t.IMPORT_PERSONS_CHOOSE, t.EXCEL_FILTER
         )
         if name:
             self.import_file(Path(name), persons=True)
 
     def choose_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self.parent, t.EXPORT_CHOOSE, t.EXPORT_DEFAULT_NAME, t.EXCEL_FILTER
-        )
+        name = save_file(
+            self.parent, self.ctx, Purpose.EXCEL_EXPORT, t.EXPORT_CHOOSE, t.EXPORT_DEFAULT_NAME,
+            t.EXCEL_FILTER,
+        )  # fmt: skip
         if name:
             self.export_to(_with_suffix(Path(name)))
 
     def choose_template(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self.parent, t.TEMPLATE_CHOOSE, t.TEMPLATE_DEFAULT_NAME, t.EXCEL_FILTER
-        )
+        name = save_file(
+            self.parent, self.ctx, Purpose.EXCEL_EXPORT, t.TEMPLATE_CHOOSE,
+            t.TEMPLATE_DEFAULT_NAME, t.EXCEL_FILTER,
+        )  # fmt: skip
         if name:
             self.save_template(_with_suffix(Path(name)))
 

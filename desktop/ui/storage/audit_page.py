@@ -15,7 +15,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,6 +41,7 @@ from desktop.ui.errors import refusal_text, show_error
 from desktop.ui.texts import backup as t
 from desktop.ui.widgets.background import Operation, Progress, run_with_progress
 from desktop.ui.widgets.elided import full_text_tips
+from desktop.ui.widgets.file_dialogs import Purpose, save_file
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
 SHOWN_LIMIT = 5000
@@ -186,10 +186,12 @@ class AuditPage(QWidget):
         self.count_label.setText(template.format(shown=wording.count(len(rows))))
 
     def export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name = save_file(
             self,
+            self.ctx,
+            Purpose.EXCEL_EXPORT,
             t.AUDIT_EXPORT_TITLE,
-            str(Path.home() / t.AUDIT_EXPORT_NAME),
+            t.AUDIT_EXPORT_NAME,
             t.AUDIT_EXPORT_FILTER,
         )
         if not name:

@@ -181,7 +181,7 @@ def test_audit_page_filters_and_exports(qtbot, main_window, tmp_path: Path, monk
     page.action_filter.setCurrentIndex(0)
     target = tmp_path / "nhat-ky.xlsx"
     monkeypatch.setattr(
-        "desktop.ui.storage.audit_page.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+        "desktop.ui.widgets.file_dialogs.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
     )
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Đã xuất 1 dòng" in page.count_label.text(), timeout=20_000)

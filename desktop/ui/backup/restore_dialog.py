@@ -16,6 +16,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -61,6 +63,28 @@ def summary_html(result: RestoreResult) -> str:
     )
 
 
+class ChosenFile(QLineEdit):
+    """The chosen backup's path, shown and never typed: it reads as plain text on the dialog's
+    colour, Tab passes it by, and a click on it opens the chooser as "Chọn tệp…" does."""
+
+    clicked = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setReadOnly(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setPlaceholderText(t.NO_FILE_CHOSEN)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        self.setPalette(palette)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        event.accept()
+
+
 class RestoreDialog(QDialog):
     def __init__(
         self,
@@ -80,10 +104,12 @@ class RestoreDialog(QDialog):
         self.setProperty(KEEP_ON_RELOAD, True)  # it made the reload: it stays to tell the outcome
         self.setMinimumWidth(600)
 
-        self.file = QLineEdit()
+        self.chosen: Path | None = None
+        self.file = ChosenFile()
         self.file.setObjectName("file")
-        self.file.setReadOnly(True)
+        self.file.clicked.connect(self.choose_file)
         choose = QPushButton(t.CHOOSE_FILE)
+        choose.setObjectName("choose")
         choose.clicked.connect(self.choose_file)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file, 1)
@@ -133,13 +159,16 @@ class RestoreDialog(QDialog):
     # -- choosing ----------------------------------------------------------------------------
     def choose_file(self) -> None:
         name = open_file(
-            self, self.ctx, Purpose.BACKUP, t.CHOOSE_FILE_TITLE, t.FILE_FILTER, self.file.text()
+            self, self.ctx, Purpose.BACKUP, t.CHOOSE_FILE_TITLE, t.FILE_FILTER, str(self.chosen or "")
         )
         if name:
             self.set_file(Path(name))
 
     def set_file(self, path: Path | None) -> None:
+        self.chosen = path
         self.file.setText(str(path) if path else "")
+        self.file.setToolTip(str(path) if path else "")
+        self.file.setCursorPosition(0)
         encrypted = False
         if path is not None and path.is_file():
             try:
@@ -159,8 +188,7 @@ class RestoreDialog(QDialog):
         self.message.clear()
 
     def _path(self) -> Path | None:
-        text = self.file.text().strip()
-        return Path(text) if text else None
+        return self.chosen
 
     def _passphrase(self) -> str | None:
         return self.passphrase.text() if not self.passphrase.isHidden() else None

@@ -42,7 +42,7 @@ from desktop.documents.report import (
     plan_reference,
     summary,
 )
-from desktop.documents.template import Blank
+from desktop.documents.template import BLANK, Blank
 from desktop.indicators.results import IndicatorResult, KindResult, results_by_kind, ward_results
 from desktop.indicators.scope import plan_years
 from desktop.models import Campaign, CampaignKind, UnitKind
@@ -343,6 +343,13 @@ class _BlankReview(Blank):
         self.next_stage = _next_stage(period, plan_last)
         self.difficulties: list[str] = []
         self.direction: list[str] = []
+
+    def __getattr__(self, name: str) -> Blank:
+        # Every other value, and every row of a table, is a plain blank: a row must not print
+        # the period's own words (its "key" is the period, a row's "key" is its year).
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return BLANK
 
 
 def blank_data(session: Session, request: DocumentRequest) -> dict[str, Any]:

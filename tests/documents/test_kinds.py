@@ -219,3 +219,14 @@ def test_an_issued_document_that_cannot_be_saved_keeps_its_number_and_says_how_t
     again = tmp_path / "kh.pdf"
     assert main([*data, "document", "reprint", "--id", "1", "--out", str(again)]) == 0
     assert again.read_bytes().startswith(b"%PDF")
+
+
+def test_the_blank_review_keeps_its_periods_words_and_dots_everywhere_else(db: Database) -> None:
+    """The đề cương of a sơ kết a unit fills by hand: the period named in its title and headings,
+    never in a table's rows; no chart and no sentence saying there is no data."""
+    with db.session() as session:
+        text = _text(render(session, DocumentRequest("review", blank=True, period="2025-2030")))
+    assert "Tổng kết Phong trào thi đua" in text and "giai đoạn 2025 - 2030" in text
+    assert "2025-2030" not in text  # the period's key is not a row's year
+    assert "Chưa có số liệu" not in text
+    assert "……" in text

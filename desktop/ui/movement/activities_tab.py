@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -52,6 +51,7 @@ from desktop.ui.movement.activity_dialogs import (
 )
 from desktop.ui.texts import movement as t
 from desktop.ui.texts import title_of
+from desktop.ui.widgets.file_dialogs import Purpose, open_file, save_file
 from desktop.ui.widgets.table_model import SORT_ROLE, Column, RecordSortProxy, RecordTableModel
 from desktop.ui.widgets.undo_actions import UndoActions
 
@@ -298,7 +298,9 @@ class ActivitiesTab(QWidget):
             show_error(self, error)
 
     def choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, t.ACT_IMPORT_CHOOSE, "", "Excel (*.xlsx)")
+        name = open_file(
+            self, self.ctx, Purpose.EXCEL_IMPORT, t.ACT_IMPORT_CHOOSE, "Excel (*.xlsx)"
+        )
         if name:
             self.preview_import(Path(name))
 
@@ -330,7 +332,9 @@ class ActivitiesTab(QWidget):
     def choose_export(self) -> None:
         year = self.chosen_year()
         suggested = t.ACT_EXPORT_FILE.format(year=year or "tat-ca")
-        name, _ = QFileDialog.getSaveFileName(self, title_of(t.ACT_EXPORT), suggested, "Excel (*.xlsx)")
+        name = save_file(
+            self, self.ctx, Purpose.EXCEL_EXPORT, title_of(t.ACT_EXPORT), suggested, "Excel (*.xlsx)"
+        )
         if not name:
             return
         try:
@@ -341,9 +345,10 @@ class ActivitiesTab(QWidget):
         self.status.setText(t.ACT_EXPORTED.format(count=wording.count(count), path=name))
 
     def choose_template(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, t.ACT_EXPORT_TEMPLATE, t.ACT_TEMPLATE_FILE, "Excel (*.xlsx)"
-        )
+        name = save_file(
+            self, self.ctx, Purpose.EXCEL_EXPORT, t.ACT_EXPORT_TEMPLATE, t.ACT_TEMPLATE_FILE,
+            "Excel (*.xlsx)",
+        )  # fmt: skip
         if not name:
             return
         try:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -47,6 +46,7 @@ from desktop.ui.texts import movement as t
 from desktop.ui.texts import title_of
 from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
 from desktop.ui.widgets.buttons import save_cancel
+from desktop.ui.widgets.file_dialogs import Purpose, open_files
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
 UNKNOWN = -1  # a count spin box at its minimum: "chưa rõ"
@@ -227,7 +227,7 @@ class ActivityFilesDialog(QDialog):
         self.view.resizeColumnsToContents()
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, t.ACT_FILES_CHOOSE)
+        names = open_files(self, self.ctx, Purpose.ATTACHMENT, t.ACT_FILES_CHOOSE)
         if names:
             self.attach([Path(n) for n in names])
 

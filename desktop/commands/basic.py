@@ -54,6 +54,7 @@ def _refuse_if_not_empty(ctx: AppContext) -> bool:
 
 
 def run_demo(args: argparse.Namespace, ctx: AppContext) -> int:
+    from desktop.demo.synthetic_movement import MovementSize, add_synthetic_movement
     from desktop.demo.ward import SyntheticSize, build_demo_ward, build_synthetic_ward, parse_years
     from desktop.text import wording
 
@@ -73,6 +74,8 @@ def run_demo(args: argparse.Namespace, ctx: AppContext) -> int:
         print("Số đơn vị phải lớn hơn 0 và số chỉ tiêu từ 1 đến 50.")
         return 2
     count = build_synthetic_ward(ctx.db, SyntheticSize(args.units, first, last, args.indicators))
+    # The movement's own record too, so that its reports have every part to print.
+    add_synthetic_movement(ctx.db, MovementSize(first, last))
     elapsed = time.perf_counter() - started
     size = wording.size(ctx.folder.database.stat().st_size)
     print(

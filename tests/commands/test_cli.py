@@ -59,6 +59,10 @@ def test_demo_refuses_to_overwrite(data_dir: Path, capsys: pytest.CaptureFixture
 def test_synthetic_ward(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data-dir", str(data_dir), "demo", "--units", "30", "--years", "2025-2026"]) == 0
     assert "30 đơn vị, 2880 số liệu quý" in capsys.readouterr().out
+    # With the movement's own record of its years, so that every report has its parts.
+    assert main(["--data-dir", str(data_dir), "activities", "list", "--year", "2026"]) == 0
+    listed = capsys.readouterr().out.strip().splitlines()
+    assert len(listed) >= 12
 
 
 def test_bad_year_range_is_explained(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

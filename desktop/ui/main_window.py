@@ -24,6 +24,7 @@ from desktop.changes import Area, Change
 from desktop.context import AppContext
 from desktop.ui.pages import PAGES, Page, PageSpec
 from desktop.ui.texts import common as t
+from desktop.ui.texts import help as t_help
 from desktop.ui.texts import title_of
 from desktop.ui.window_state import restore_page, save, saved_page, saved_values
 
@@ -109,6 +110,11 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu(t.MENU_HELP)
+        guide = QAction(t_help.ACTION_GUIDE, self)
+        guide.setObjectName("action_guide")
+        guide.setShortcut(QKeySequence("F1"))
+        guide.triggered.connect(self.show_guide)
+        help_menu.addAction(guide)
         about = QAction(t.ACTION_ABOUT, self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -204,6 +210,13 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.ctx, self)
         if dialog.exec():
             self.statusBar().showMessage(t.SETTINGS_SAVED, 5000)
+
+    def show_guide(self) -> None:
+        """Hướng dẫn sử dụng (F1), opened on the task of the page shown."""
+        from desktop.ui.help_window import open_guide
+
+        row = self.navigation.currentRow()
+        open_guide(self, PAGES[row].key if 0 <= row < len(PAGES) else None)
 
     def show_about(self) -> None:
         from desktop.logs import LOG_FILE_NAME

@@ -1,7 +1,10 @@
 """Nhật ký thay đổi ra Excel: every entry the clerk filtered, one row each, written atomically.
 
-The moment is a real date cell (Excel sorts and filters it as a date) shown to the second; the
-old and new values are written in full, where the page cuts long snapshots.
+The moment is a real date cell (Excel sorts and filters it as a date) shown to the second. Each
+entry is worded as the page words it — the record by its name, the field by its Vietnamese name,
+old and new values as the pages show them, in full where the page cuts them — and, for an
+inspection that must see exactly what was stored, the last columns keep the stored form: the
+record's number, the field's name in the database, the values as written.
 """
 
 from __future__ import annotations
@@ -18,14 +21,18 @@ SHEET_TITLE = "Nhật ký thay đổi"
 HEADERS = (
     "Thời điểm",
     "Bảng",
-    "Mã bản ghi",
+    "Bản ghi",
     "Thao tác",
     "Trường",
     "Giá trị cũ",
     "Giá trị mới",
     "Lý do",
+    "Mã bản ghi",
+    "Trường (tên lưu trữ)",
+    "Giá trị cũ (dạng lưu trữ)",
+    "Giá trị mới (dạng lưu trữ)",
 )
-WIDTHS = (20, 22, 10, 10, 20, 50, 50, 30)
+WIDTHS = (20, 22, 40, 10, 24, 50, 50, 30, 10, 20, 30, 30)
 MOMENT_FORMAT = "DD/MM/YYYY HH:MM:SS"
 
 
@@ -41,12 +48,16 @@ def export_audit(session: Session, flt: AuditFilter, path: Path) -> int:
             yield [
                 entry.at,
                 entry.table,
-                entry.record_id,
+                entry.record,
                 entry.action_label,
-                entry.field,
+                entry.field_label,
                 entry.old_text,
                 entry.new_text,
                 entry.reason,
+                entry.record_id,
+                entry.field,
+                entry.old_value,
+                entry.new_value,
             ]
 
     write_table(sheet, HEADERS, rows(), widths=WIDTHS)

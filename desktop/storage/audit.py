@@ -67,6 +67,11 @@ class AuditRow:
         return table_label(self.table_name)
 
     @property
+    def table_noun(self) -> str:
+        """The table's name inside a sentence: "Thêm *đơn vị* …"."""
+        return self.table[:1].lower() + self.table[1:]
+
+    @property
     def action_label(self) -> str:
         return ACTION_LABELS.get(self.action, self.action)
 
@@ -110,17 +115,15 @@ class AuditRow:
 
     @cached_property
     def summary(self) -> str:
-        """One line for the log's table: "Trạng thái: Nháp → Đã trình Hội đồng phường",
-        "Thêm “Tổ dân phố số 5”"."""
+        """One line for the log's table: "Trạng thái: Nháp → Đã trình Hội đồng phường"; a record
+        added or deleted by its fields, "Mã đơn vị: TDP5; Tên đơn vị: Tổ dân phố số 5; …" (the
+        record's name has its own column)."""
         if self.action == "update":
             old = self.old_text or wording.EMPTY_VALUE
             new = self.new_text or wording.EMPTY_VALUE
             return f"{self.field_label}: {old} → {new}"
-        table = self.table[:1].lower() + self.table[1:]
-        named = self.record
-        if named and not named.startswith("số "):
-            return f"{self.action_label} {table} “{named}”"
-        return f"{self.action_label} {table} {named}".rstrip()
+        fields = "; ".join(f"{d.field}: {d.old or d.new}" for d in self.details())
+        return fields or f"{self.action_label} {self.table_noun}"
 
     def details(self) -> list[Detail]:
         """The entry as a two-column detail: each field with its value before and after."""

@@ -94,6 +94,13 @@ def test_export_to_excel(demo_db: Database, tmp_path: Path) -> None:
     assert sheet.cell(1, 1).value == "Thời điểm"
     values = [sheet.cell(r, 7).value for r in range(2, count + 2)]
     assert "Trường Mầm non Hoa Sữa" in values
+    # Worded as the page words it, the stored form kept in the last columns for an inspection.
+    row = values.index("Trường Mầm non Hoa Sữa") + 2
+    worded = [sheet.cell(row, c).value for c in range(2, 6)]
+    assert worded == ["Đơn vị", "Trường Mầm non Hoa Sữa", "Sửa", "Tên đơn vị"]
+    assert [sheet.cell(1, c).value for c in (9, 10)] == ["Mã bản ghi", "Trường (tên lưu trữ)"]
+    assert [sheet.cell(row, c).value for c in (10, 12)] == ["name", "Trường Mầm non Hoa Sữa"]
+    assert isinstance(sheet.cell(row, 9).value, int)
     assert sheet.max_row == count + 1
     moment = sheet.cell(2, 1)
     assert isinstance(moment.value, datetime)  # a date Excel sorts and filters, to the second
@@ -110,7 +117,7 @@ def test_snapshots_read_as_fields() -> None:
     # The wording changed on purpose: fields by their Vietnamese names, one a line, empty ones left out.
     added = entry("unit", "insert", new='{"code": "DV1", "name": "Tổ 5", "note": ""}')
     assert added.new_text == "Mã đơn vị: DV1\nTên đơn vị: Tổ 5"
-    assert added.record == "Tổ 5" and added.summary == "Thêm đơn vị “Tổ 5”"
+    assert added.record == "Tổ 5" and added.summary == "Mã đơn vị: DV1; Tên đơn vị: Tổ 5"
     assert entry("unit", "update", "name", "=SUM(A1)", "Tổ 5").old_text == "=SUM(A1)"
     assert entry("unit", "update", "name", None, "Tổ 5").old_text == ""
 
@@ -132,7 +139,7 @@ def test_values_read_as_the_pages_show_them() -> None:
     assert kinds.summary == "Loại đơn vị báo cáo: Doanh nghiệp → Doanh nghiệp, Hợp tác xã"
     assert entry("setting", "update", "value", "20", "22.5").new_text == "22,5"
     signer = entry("setting", "insert", new='{"key": "signer_name", "value": "Lê Văn An"}')
-    assert signer.summary == "Thêm cài đặt “Họ tên người ký”"
+    assert signer.record == "Họ tên người ký" and signer.summary == "Giá trị: Lê Văn An"
     assert signer.details() == [Detail("Giá trị", "", "Lê Văn An")]
 
 
@@ -201,7 +208,7 @@ def test_a_deleted_record_keeps_its_name(demo_db: Database) -> None:
     with demo_db.session() as session:
         rows, _ = query_audit(session, AuditFilter(table="person", record_id=number))
     deleted, changed = rows[0], rows[1]
-    assert deleted.summary == f"Xóa cá nhân “{name}”"
+    assert deleted.record == name and f"Họ và tên: {name}" in deleted.summary
     assert f"Họ và tên: {name}" in deleted.old_text.splitlines()
     assert changed.record == name and changed.summary.endswith("→ Tổ phó")
 

@@ -1,4 +1,8 @@
-"""Nhật ký thay đổi: every change (when, table, record, field, old → new), filtered and exported.
+"""Nhật ký thay đổi: every change (when, table, record, what changed), filtered and exported.
+
+Each entry reads as the pages word it (:mod:`desktop.storage.audit_words`): the record by its
+name, a one-line summary "Trạng thái: Nháp → Đã trình Hội đồng phường", and under the table the
+selected entry's fields with their values before and after (:mod:`.audit_detail`).
 
 Every change that goes through the door writes audit rows, so :meth:`AuditPage.on_change` reloads
 on any change — at once when the page is on screen, otherwise the next time it is shown (a grid
@@ -10,7 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -38,6 +43,7 @@ from desktop.storage.audit import (
 )
 from desktop.text import wording
 from desktop.ui.errors import refusal_text, show_error
+from desktop.ui.storage.audit_detail import AuditDetail
 from desktop.ui.texts import backup as t
 from desktop.ui.widgets.background import Operation, Progress, run_with_progress
 from desktop.ui.widgets.elided import full_text_tips
@@ -45,23 +51,22 @@ from desktop.ui.widgets.file_dialogs import Purpose, save_file
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
 SHOWN_LIMIT = 5000
-CELL_LIMIT = 160  # long snapshots are cut in the table; the full text is in the export
+CELL_LIMIT = 160  # a long change is cut in the table; the detail under it and the export hold it
 
 
 def _cut(text: str) -> str:
     return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "…"
 
 
-COLUMN_WIDTHS = (140, 170, 80, 60, 130, 280, 280)
+COLUMN_WIDTHS = (140, 170, 230, 60, 350)
+SUMMARY_COLUMN = 4
 COLUMNS = [
     Column[AuditRow](t.AUDIT_COLUMNS[0], lambda r: wording.date_time(r.at, seconds=True)),
     Column[AuditRow](t.AUDIT_COLUMNS[1], lambda r: r.table),
-    Column[AuditRow](t.AUDIT_COLUMNS[2], lambda r: r.record_id, align_right=True),
+    Column[AuditRow](t.AUDIT_COLUMNS[2], lambda r: _cut(r.record)),
     Column[AuditRow](t.AUDIT_COLUMNS[3], lambda r: r.action_label),
-    Column[AuditRow](t.AUDIT_COLUMNS[4], lambda r: r.field),
-    Column[AuditRow](t.AUDIT_COLUMNS[5], lambda r: _cut(r.old_text)),
-    Column[AuditRow](t.AUDIT_COLUMNS[6], lambda r: _cut(r.new_text)),
-    Column[AuditRow](t.AUDIT_COLUMNS[7], lambda r: r.reason),
+    Column[AuditRow](t.AUDIT_COLUMNS[SUMMARY_COLUMN], lambda r: _cut(r.summary)),
+    Column[AuditRow](t.AUDIT_COLUMNS[5], lambda r: r.reason),
 ]
 
 
@@ -119,7 +124,9 @@ class AuditPage(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        full_text_tips(self.view)  # a long "key: value" line cut by its column reads whole
+        full_text_tips(self.view)  # a long name or change cut by its column reads whole
+        self.detail = AuditDetail()
+        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
 
         for column, width in enumerate(COLUMN_WIDTHS):
             self.view.setColumnWidth(column, width)
@@ -129,7 +136,12 @@ class AuditPage(QWidget):
         layout.addWidget(QLabel(f"<h2>{t.AUDIT_TITLE}</h2>"))
         layout.addLayout(filters)
         layout.addWidget(self.count_label)
-        layout.addWidget(self.view, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.view)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        layout.addWidget(split, 1)
 
         # Typing waits for a pause before asking the database again.
         self._debounce = QTimer(self)
@@ -182,8 +194,13 @@ class AuditPage(QWidget):
         flt = self.current_filter()
         rows, more = self.ctx.door.read(lambda session: query_audit(session, flt, SHOWN_LIMIT))
         self.model.set_records(rows)
+        self.detail.show_row(None)
         template = t.AUDIT_COUNT_MORE if more else t.AUDIT_COUNT
         self.count_label.setText(template.format(shown=wording.count(len(rows))))
+
+    def _show_detail(self, current: QModelIndex, previous: QModelIndex) -> None:
+        valid = current.isValid() and current.row() < self.model.rowCount()
+        self.detail.show_row(self.model.record(current.row()) if valid else None)
 
     def export(self) -> None:
         name = save_file(

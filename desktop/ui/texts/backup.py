@@ -120,7 +120,7 @@ AUTO_ON_EXIT = "Đang sao lưu tự động trước khi đóng…"
 
 # -- audit log page -----------------------------------------------------------------------------
 AUDIT_TITLE = "Nhật ký thay đổi"
-AUDIT_SEARCH = "Tìm trong nhật ký (giá trị, trường, lý do; gõ không dấu cũng được)…"
+AUDIT_SEARCH = "Tìm trong nhật ký (bản ghi, trường, giá trị, lý do; gõ không dấu cũng được)…"
 AUDIT_ALL_TABLES = "Tất cả bảng"
 AUDIT_ALL_ACTIONS = "Mọi thao tác"
 AUDIT_PERIODS = {
@@ -137,16 +137,12 @@ AUDIT_EXPORT_NAME = "nhat-ky-thay-doi.xlsx"
 AUDIT_EXPORT_DONE = "Đã xuất {count} dòng nhật ký ra {path}"
 AUDIT_COUNT = "{shown} thay đổi"
 AUDIT_COUNT_MORE = "{shown} thay đổi mới nhất (còn nữa — hãy lọc để thu hẹp)"
-AUDIT_COLUMNS = (
-    "Thời điểm",
-    "Bảng",
-    "Mã bản ghi",
-    "Thao tác",
-    "Trường",
-    "Giá trị cũ",
-    "Giá trị mới",
-    "Lý do",
-)
+AUDIT_COLUMNS = ("Thời điểm", "Bảng", "Bản ghi", "Thao tác", "Thay đổi", "Lý do")
+AUDIT_DETAIL_COLUMNS = ("Trường", "Trước", "Sau")
+AUDIT_DETAIL_EMPTY = "Chọn một dòng trong nhật ký để xem chi tiết từng trường trước và sau."
+AUDIT_DETAIL_HEADING = "<b>{action} {table}</b> {record} · {at}"
+AUDIT_DETAIL_NUMBER = " (mã bản ghi {number})"
+AUDIT_DETAIL_REASON = "<br>Lý do: {reason}"
 BACKUP_CANCELLED = "Đã hủy: không có bản sao lưu nào được ghi, dữ liệu không thay đổi."
 RESTORE_CANCELLED = "Đã hủy: dữ liệu hiện tại không thay đổi."
 SELECT_BACKUP_FIRST = "Hãy chọn một bản sao lưu trong danh sách trước."

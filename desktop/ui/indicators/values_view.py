@@ -1,6 +1,7 @@
 """A table view that behaves like a spreadsheet over :class:`QuarterGridModel`.
 
-Arrow keys, Tab and Enter move; typing replaces the cell (a closed cell says why it takes nothing);
+Arrow keys, Tab and Enter move (Tab and Shift+Tab pass the grey cells that take no value); typing
+replaces the cell (a closed cell says why it takes nothing);
 space or a click on its box ticks a yes/no cell (through the model's one save);
 Delete clears the selection; Ctrl+C copies and Ctrl+V pastes a tab-separated block (as Excel puts
 on the clipboard); Ctrl+Z / Ctrl+Y undo and redo through the door's history of the grid (scope
@@ -10,9 +11,15 @@ name the step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QStyledItemDelegate,
+    QTableView,
+    QWidget,
+)
 
 from desktop.indicators.ops import SCOPE
 from desktop.ui.indicators.grid_header import PairedHeader
@@ -20,6 +27,30 @@ from desktop.ui.indicators.values_model import QuarterGridModel, parse_block
 from desktop.ui.widgets.undo_actions import OnDone, UndoActions
 
 UNIT_HEADER_WIDTH = 300
+CursorAction = QAbstractItemView.CursorAction
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class GridDelegate(QStyledItemDelegate):
+    """Enter in a cell's editor saves it and moves down at once.
+
+    Qt's delegate commits Enter through a queued call. A Tab (or a click) that reaches the editor
+    before that call runs commits and closes it first; the queued call then commits an editor the
+    view no longer holds ("commitData called with an editor that does not belong to this view"),
+    and its close moves the cell a second time. Our editors have no validator to fix up first.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(watched, QWidget)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in ENTER_KEYS
+        ):
+            self.commitData.emit(watched)
+            self.closeEditor.emit(watched, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
+            return True
+        return super().eventFilter(watched, event)
 
 
 class SpreadsheetView(QTableView):
@@ -35,6 +66,7 @@ class SpreadsheetView(QTableView):
         # Set before the model: the header then follows the model's resets from the start.
         self.setHorizontalHeader(PairedHeader(self))
         self.setModel(model)
+        self.setItemDelegate(GridDelegate(self))
         self.setObjectName("grid")
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -66,6 +98,32 @@ class SpreadsheetView(QTableView):
         super().closeEditor(editor, hint)
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             self.move_by(1, 0)
+
+    def moveCursor(
+        self, cursorAction: CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Tab and Shift+Tab (also from an open editor) go to the next cell that takes a value,
+        row after row; the arrows still visit every cell."""
+        if cursorAction not in (CursorAction.MoveNext, CursorAction.MovePrevious):
+            return super().moveCursor(cursorAction, modifiers)
+        found = self._next_open(self.currentIndex(), cursorAction == CursorAction.MoveNext)
+        return found if found is not None else super().moveCursor(cursorAction, modifiers)
+
+    def _next_open(self, start: QModelIndex, forward: bool) -> QModelIndex | None:
+        """The first cell after ``start`` (before, backwards), wrapping round the grid, that is
+        shown and open (:meth:`QuarterGridModel.why_closed`); None when there is none."""
+        rows, columns = self.model().rowCount(), self.model().columnCount()
+        if not start.isValid() or not rows or not columns:
+            return None
+        here, total = start.row() * columns + start.column(), rows * columns
+        step = 1 if forward else -1
+        for n in range(1, total):
+            row, column = divmod((here + step * n) % total, columns)
+            if self.isRowHidden(row) or self.isColumnHidden(column):
+                continue
+            if self.grid_model.why_closed(row, column) is None:
+                return self.model().index(row, column)
+        return None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -395,6 +395,7 @@ def _flowables(
             i = j
             continue
         elif d == "table" and line.table is not None:
+            _lead_into(story)
             cols = line.table.columns
             story.append(
                 LongTable(
@@ -425,6 +426,19 @@ def _flowables(
             story.append(Paragraph(line.text, styles[d]))
         i += 1
     return story
+
+
+LEAD_LENGTH = 240  # characters: a sentence of two or three lines that introduces a table
+
+
+def _lead_into(story: list[Flowable]) -> None:
+    """A short paragraph just above a table ("Kết quả toàn phường từ 59,4% lên 83,3%.", "Theo
+    loại hoạt động:") is its lead: it moves on with the table's first rows (and so does the
+    heading above it) rather than end a page alone."""
+    last = story[-1] if story else None
+    short = isinstance(last, Paragraph) and len(last.getPlainText()) <= LEAD_LENGTH
+    if isinstance(last, Paragraph) and short and not last.getKeepWithNext():
+        last.keepWithNext = 1
 
 
 def _on_page(layout: PageLayout) -> Callable[[Canvas, BaseDocTemplate], None]:

@@ -113,6 +113,23 @@ def test_a_heading_goes_with_the_first_rows_of_its_table(paragraphs: int) -> Non
     assert not [p for p in check_pdf(pdf, "issued") if p.rule in ("heading-last", "alone-heading")]
 
 
+@pytest.mark.parametrize("paragraphs", range(8, 16))
+def test_a_short_lead_in_goes_with_the_first_rows_of_its_table(paragraphs: int) -> None:
+    """The review's "2.9. …" then "Kết quả toàn phường từ 60,4% lên 84,3%." then its table: the
+    heading and its lead never end a page while the table starts on the next."""
+    template = _heading_before_table(paragraphs).replace(
+        "@table row in rows", "Kết quả toàn phường từ 60,4% (năm 2025) lên 84,3% (năm 2027).\n@table row in rows"
+    )
+    lines = parse_template(template, "thử.txt").render(
+        {"rows": [{"c0": f"Hàng {i}", "c1": "Đạt"} for i in range(40)]}
+    )
+    pages = _pages(render_pdf(lines, WardSettings(), PageLayout(), Issue(2026, 4)))
+    page = next(i for i, words in enumerate(pages) if any(w["text"] == "84,3%" for w in words))
+    assert "Hàng" in [w["text"] for w in pages[page]], "the lead ended its page without the table"
+    heading = next(i for i, words in enumerate(pages) if any(w["text"] == "CỤ" for w in words))
+    assert heading == page
+
+
 def test_a_heading_keeps_with_the_first_lines_of_a_long_paragraph() -> None:
     # The plan's "2.3. Năm 2027" moved with the whole paragraph and left 27 mm empty.
     long = " ".join([SENTENCE] * 8)

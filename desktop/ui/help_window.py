@@ -124,9 +124,7 @@ def without_missing_images(page: str, folders: Sequence[Path]) -> str:
 class GuideBrowser(QTextBrowser):
     """The guide's pages, read from the guide's folder, with the pictures that exist."""
 
-    def __init__(
-        self, folder: Path, images: Sequence[Path], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, folder: Path, images: Sequence[Path], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.folder = folder
         self.images = list(images)

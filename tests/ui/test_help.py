@@ -203,9 +203,7 @@ def test_without_pictures_the_guide_shows_its_text_and_no_image(qtbot, tmp_path:
     assert "Nhập từ Excel" in window.browser.toPlainText()
 
 
-def test_pictures_found_in_the_cache_are_shown_scaled_to_the_column(
-    qtbot, tmp_path: Path
-) -> None:
+def test_pictures_found_in_the_cache_are_shown_scaled_to_the_column(qtbot, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     _picture(cache, "02-units.png")  # one of the page's two pictures: only it is shown
     window = HelpWindow(images=[tmp_path / "bundle", cache])
@@ -250,9 +248,7 @@ def no_pictures(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(help_window, "image_folders", lambda: [tmp_path / "anh"])
 
 
-def test_f1_opens_the_guide_on_the_task_of_the_page_shown(
-    qtbot, main_window, no_pictures
-) -> None:
+def test_f1_opens_the_guide_on_the_task_of_the_page_shown(qtbot, main_window, no_pictures) -> None:
     menu = next(
         action.menu()
         for action in main_window.menuBar().actions()

@@ -35,6 +35,8 @@ from desktop.text import wording
 from desktop.ui.awards.dossier_widgets import day_of, dialog_buttons, table_view
 from desktop.ui.errors import show_error
 from desktop.ui.texts import dossiers as t
+from desktop.ui.texts import help as th
+from desktop.ui.widgets.empty_hint import EmptyHint
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
 COLUMNS = [
@@ -117,6 +119,7 @@ class CampaignsPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.activated.connect(lambda _index: self.edit_selected())
+        self.empty_hint = EmptyHint(self.view, th.HINT_CAMPAIGNS)
         buttons = QHBoxLayout()
         for text, name, slot in (
             (t.NEW_CAMPAIGN, "new_campaign", self.add),

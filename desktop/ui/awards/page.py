@@ -53,8 +53,10 @@ from desktop.ui.awards.nominations_dialog import NominationPreviewDialog, write_
 from desktop.ui.errors import show_error
 from desktop.ui.texts import common as tc
 from desktop.ui.texts import dossiers as t
+from desktop.ui.texts import help as th
 from desktop.ui.widgets.background import Operation, run_with_progress
 from desktop.ui.widgets.elided import full_text_tips
+from desktop.ui.widgets.empty_hint import EmptyHint
 from desktop.ui.widgets.file_dialogs import Purpose, open_file, save_file
 from desktop.ui.widgets.table_model import Column, RecordSortProxy
 from desktop.ui.widgets.undo_actions import UndoActions
@@ -180,6 +182,13 @@ class DossierListPanel(QWidget):
         layout.addLayout(buttons)
         layout.addLayout(files)
         self.fill_campaigns()
+        self.empty_hint = EmptyHint(self.table, self._empty_text)
+
+    def _empty_text(self) -> str:
+        """The next step of an empty list: a campaign first, then a dossier in it."""
+        if self.campaign.count() <= 1:  # only "Mọi đợt xét"
+            return th.HINT_NO_CAMPAIGN
+        return th.HINT_FILTERED if self._rows else th.HINT_DOSSIERS
 
     def fill_campaigns(self) -> None:
         current = self.campaign.currentData()

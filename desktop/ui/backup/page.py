@@ -32,7 +32,9 @@ from desktop.ui.backup.backup_dialog import BackupDialog, error_text
 from desktop.ui.backup.restore_dialog import RestoreDialog
 from desktop.ui.texts import backup as t
 from desktop.ui.texts import common as tc
+from desktop.ui.texts import help as th
 from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
+from desktop.ui.widgets.empty_hint import EmptyHint
 from desktop.ui.widgets.table_model import Column, RecordSortProxy, RecordTableModel
 
 
@@ -96,6 +98,7 @@ class BackupPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("table")
+        self.empty_hint = EmptyHint(self.table, th.HINT_BACKUPS)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

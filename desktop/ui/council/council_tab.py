@@ -35,7 +35,9 @@ from desktop.text import wording
 from desktop.ui.council.dialogs import MeetingDialog, MemberDialog, VoteDialog, dossiers_in
 from desktop.ui.errors import show_error
 from desktop.ui.texts import council as t
+from desktop.ui.texts import help as th
 from desktop.ui.widgets.elided import full_text_tips
+from desktop.ui.widgets.empty_hint import EmptyHint
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
 YEAR_ROLE = Qt.ItemDataRole.UserRole + 1  # a campaign item's year
@@ -94,12 +96,23 @@ class CouncilTab(QWidget):
         self.members_heading = QLabel()
         self.members = RecordTableModel[MemberRow](MEMBER_COLUMNS, self)
         self.members_view = table("members", self.members)
+        self.members_hint = EmptyHint(
+            self.members_view, lambda: th.HINT_MEMBERS.format(year=self.year.value())
+        )
 
         self.campaign = QComboBox()
         self.campaign.setObjectName("campaign")
         self.campaign.currentIndexChanged.connect(lambda _index: self.refresh_meetings())
         self.meetings = RecordTableModel[MeetingRow](MEETING_COLUMNS, self)
         self.meetings_view = table("meetings", self.meetings)
+        self.meetings_hint = EmptyHint(
+            self.meetings_view,
+            lambda: (
+                th.HINT_MEETINGS
+                if self.campaign.currentData() is not None  # not the "none yet" item
+                else th.HINT_MEETINGS_NO_CAMPAIGN
+            ),
+        )
 
         members = QVBoxLayout()
         year = QHBoxLayout()

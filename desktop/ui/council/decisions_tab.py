@@ -34,7 +34,9 @@ from desktop.ui.council.council_tab import button_row, table
 from desktop.ui.council.dialogs import CorrectionDialog, ReceivedDialog
 from desktop.ui.errors import show_error
 from desktop.ui.texts import council as t
+from desktop.ui.texts import help as th
 from desktop.ui.texts import title_of
+from desktop.ui.widgets.empty_hint import EmptyHint
 from desktop.ui.widgets.file_dialogs import Purpose, save_file
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
@@ -59,6 +61,7 @@ class DecisionsTab(QWidget):
         self.last_dialog: ReceivedDialog | CorrectionDialog | None = None
         self.model = RecordTableModel[DecisionRow](COLUMNS, self)
         self.view: QTableView = table("decisions", self.model)
+        self.empty_hint = EmptyHint(self.view, th.HINT_DECISIONS)
         self.blank_paper = QCheckBox(t.BLANK_PAPER)
         self.blank_paper.setObjectName("blank_paper")
         self.blank_paper.setToolTip(t.BLANK_PAPER_TIP)

@@ -15,6 +15,8 @@ from desktop.text import wording
 from desktop.ui.council.council_tab import button_row, table
 from desktop.ui.errors import show_error
 from desktop.ui.texts import council as t
+from desktop.ui.texts import help as th
+from desktop.ui.widgets.empty_hint import EmptyHint
 from desktop.ui.widgets.file_dialogs import Purpose, save_file
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
@@ -46,6 +48,7 @@ class RegisterTab(QWidget):
         self.summary.setObjectName("register_summary")
         self.model: RecordTableModel[AwardRow] = RecordTableModel(COLUMNS, self)
         self.view = table("award_register", self.model)
+        self.empty_hint = EmptyHint(self.view, th.HINT_AWARD_REGISTER)
         top = QHBoxLayout()
         top.addWidget(QLabel(t.REGISTER_YEAR))
         top.addWidget(self.year)

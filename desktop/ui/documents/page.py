@@ -49,9 +49,11 @@ from desktop.text import wording
 from desktop.ui.documents.preview import PdfPreview, print_pdf
 from desktop.ui.errors import refusal_text, show_error
 from desktop.ui.texts import documents as t
+from desktop.ui.texts import help as th
 from desktop.ui.texts import title_of
 from desktop.ui.widgets.background import Operation, Progress, run_with_progress
 from desktop.ui.widgets.buttons import ok_cancel
+from desktop.ui.widgets.empty_hint import EmptyHint
 from desktop.ui.widgets.file_dialogs import Purpose, save_file
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
@@ -185,6 +187,7 @@ class DocumentsPage(QWidget):
         )
         self.register = named(QTableView(), "register")
         self.register.setModel(self.register_model)
+        self.empty_hint = EmptyHint(self.register, th.HINT_DOCUMENTS)
         self.register.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.register.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.register.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -38,8 +38,10 @@ from desktop.ui.indicators.values_dialogs import ask_text, confirm
 from desktop.ui.indicators.values_excel import ValuesExcelActions
 from desktop.ui.indicators.values_model import QuarterGridModel
 from desktop.ui.indicators.values_view import SpreadsheetView
+from desktop.ui.texts import help as th
 from desktop.ui.texts import indicators as t
 from desktop.ui.texts import title_of
+from desktop.ui.widgets.empty_hint import EmptyHint
 from desktop.ui.widgets.undo_actions import done_text
 
 # Asked when some units have not reported the quarter: True locks it all the same.
@@ -72,6 +74,7 @@ class QuarterEntry(QWidget):
         self.model.ask_note = self._ask_note
         self.ask_incomplete: IncompleteAsker = self._ask_incomplete
         self.view = SpreadsheetView(self.model, self, on_undone=self._say_undone)
+        self.empty_hint = EmptyHint(self.view, th.HINT_ENTRY)
         years = ctx.door.read(plan_years)
         year, quarter = current_period(years)
         self.year = year_box(year, years)

@@ -49,8 +49,10 @@ from desktop.ui.movement.activity_dialogs import (
     ActivityFilesDialog,
     ActivityImportDialog,
 )
+from desktop.ui.texts import help as th
 from desktop.ui.texts import movement as t
 from desktop.ui.texts import title_of
+from desktop.ui.widgets.empty_hint import EmptyHint
 from desktop.ui.widgets.file_dialogs import Purpose, open_file, save_file
 from desktop.ui.widgets.table_model import SORT_ROLE, Column, RecordSortProxy, RecordTableModel
 from desktop.ui.widgets.undo_actions import UndoActions
@@ -140,6 +142,7 @@ class ActivitiesTab(QWidget):
         self.proxy = RecordSortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = table("activities", self.proxy)
+        self.empty_hint = EmptyHint(self.view, self._empty_text, self.model, th.HINT_FILTERED)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())
@@ -206,6 +209,12 @@ class ActivitiesTab(QWidget):
         layout.addWidget(self.status)
 
     # -- what is shown ---------------------------------------------------------------------------
+
+    def _empty_text(self) -> str:
+        if self.kind.currentData():  # none of the kind chosen: the year may hold others
+            return th.HINT_FILTERED
+        year = self.chosen_year()
+        return th.HINT_ACTIVITIES_YEAR.format(year=year) if year else th.HINT_ACTIVITIES
 
     def chosen_year(self) -> int | None:
         return int(self.year.currentData() or 0) or None

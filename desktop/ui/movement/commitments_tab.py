@@ -38,8 +38,10 @@ from desktop.text import wording
 from desktop.ui.council.council_tab import button_row, table
 from desktop.ui.council.dialogs import OperationDialog, date_edit, picked_date
 from desktop.ui.errors import show_error
+from desktop.ui.texts import help as th
 from desktop.ui.texts import movement as t
 from desktop.ui.texts import title_of
+from desktop.ui.widgets.empty_hint import EmptyHint
 from desktop.ui.widgets.file_dialogs import Purpose, open_file, save_file
 from desktop.ui.widgets.table_model import Column, RecordSortProxy, RecordTableModel
 from desktop.ui.widgets.undo_actions import UndoActions
@@ -100,6 +102,7 @@ class CommitmentsTab(QWidget):
         self.proxy.setSourceModel(self.model)
         self.search.textChanged.connect(self.proxy.set_query)
         self.view = table("commitments", self.proxy)
+        self.empty_hint = EmptyHint(self.view, self._empty_text, self.model, th.HINT_FILTERED)
         self.view.doubleClicked.connect(lambda _index: self.record_selected())
         self.undo = UndoActions(ctx, ops.SCOPE, self, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         top = QHBoxLayout()
@@ -124,6 +127,9 @@ class CommitmentsTab(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.refresh()
+
+    def _empty_text(self) -> str:
+        return th.HINT_FILTERED if getattr(self, "lines", None) else th.HINT_COMMITMENTS
 
     def refresh(self) -> None:
         year = self.year.value()

@@ -28,8 +28,10 @@ from desktop.text import wording
 from desktop.ui.council.council_tab import button_row, table
 from desktop.ui.errors import show_error
 from desktop.ui.movement.initiative_dialog import InitiativeDialog
+from desktop.ui.texts import help as th
 from desktop.ui.texts import movement as t
 from desktop.ui.texts import title_of
+from desktop.ui.widgets.empty_hint import EmptyHint
 from desktop.ui.widgets.table_model import Column, RecordSortProxy, RecordTableModel
 from desktop.ui.widgets.undo_actions import UndoActions
 
@@ -70,6 +72,16 @@ class InitiativesTab(QWidget):
         self.proxy.setSourceModel(self.model)
         self.search.textChanged.connect(self._filter)
         self.view = table("initiatives", self.proxy)
+        self.empty_hint = EmptyHint(
+            self.view,
+            lambda: (
+                th.HINT_INITIATIVES_YEAR.format(year=self.year.currentData())
+                if self.year.currentData()
+                else th.HINT_INITIATIVES
+            ),
+            self.model,
+            th.HINT_FILTERED,
+        )
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())

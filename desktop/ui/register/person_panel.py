@@ -27,7 +27,9 @@ from desktop.register.units import UnitRow
 from desktop.ui.register.record_dialog import FormField, FormSpec
 from desktop.ui.register.register_list import RegisterList, RegisterView
 from desktop.ui.register.table import TableColumn
+from desktop.ui.texts import help as th
 from desktop.ui.texts import units as t
+from desktop.ui.widgets.empty_hint import EmptyHint
 
 COLUMNS = [
     TableColumn[PersonRow](t.COLUMN_PERSON_NAME, lambda p: p.full_name, by_given_name=True),
@@ -91,6 +93,10 @@ class PersonPanel(RegisterList[PersonRow, PersonData, PersonId]):
         self.search.setObjectName("person_search")
         self.table.setObjectName("person_table")
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        # Nothing to say before a unit is chosen: the title above already asks for one.
+        self.empty_hint = EmptyHint(
+            self.table, lambda: th.HINT_PERSONS if self.unit else "", self.model, th.HINT_FILTERED
+        )
 
         self.add_button = QPushButton(t.ACTION_ADD_PERSON)
         self.edit_button = QPushButton(t.ACTION_EDIT_PERSON)

@@ -58,7 +58,9 @@ from desktop.ui.register.person_panel import PersonPanel
 from desktop.ui.register.record_dialog import FormField, FormSpec, PeriodEdit, RecordDialog
 from desktop.ui.register.register_list import RegisterList, RegisterView
 from desktop.ui.register.table import TableColumn
+from desktop.ui.texts import help as th
 from desktop.ui.texts import units as t
+from desktop.ui.widgets.empty_hint import EmptyHint
 from desktop.ui.widgets.undo_actions import UndoActions, done_text
 
 KIND_ORDER = {kind: n for n, kind in enumerate(UnitKind)}
@@ -149,6 +151,7 @@ class UnitsPage(RegisterList[UnitRow, UnitData, UnitId]):
         self.excel = UnitExcelActions(self, ctx, self._say_line)
         self._build_filters()
         self._build_table()
+        self.empty_hint = EmptyHint(self.table, th.HINT_UNITS, self.model, th.HINT_FILTERED)
         self.toolbar = self._build_actions()
         self._lay_out()
         self.reload()

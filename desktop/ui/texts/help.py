@@ -29,9 +29,13 @@ HINT_DECISIONS = (
 )
 HINT_AWARD_REGISTER = "Chưa có khen thưởng nào được ghi nhận."
 HINT_ACTIVITIES = "Chưa có hoạt động nào: bấm “Thêm…” hoặc “Nhập Excel…”."
+HINT_ACTIVITIES_YEAR = "Năm {year} chưa có hoạt động nào: bấm “Thêm…” hoặc “Nhập Excel…”."
 HINT_INITIATIVES = "Chưa có sáng kiến, mô hình nào: bấm “Thêm…”."
+HINT_INITIATIVES_YEAR = "Năm {year} chưa có sáng kiến, mô hình nào: bấm “Thêm…”."
 HINT_COMMITMENTS = "Chưa có đơn vị nào để đăng ký thi đua: thêm đơn vị ở trang Đơn vị (Ctrl+1)."
-HINT_DOCUMENTS = "Chưa có văn bản nào được cấp số: chọn văn bản, “Xem trước” rồi “Cấp số và ban hành…”."
+HINT_DOCUMENTS = (
+    "Chưa có văn bản nào được cấp số: chọn văn bản, “Xem trước” rồi “Cấp số và ban hành…”."
+)
 HINT_BACKUPS = (
     "Chưa có bản sao lưu tự động nào: bấm “Sao lưu tự động ngay”, hoặc sao lưu ra USB ở trên."
 )

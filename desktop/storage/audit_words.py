@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, time
 from typing import Any
 
@@ -23,7 +24,7 @@ from desktop.documents.kinds import KINDS
 from desktop.indicators.targets import POPULATION_LABELS
 from desktop.models import AuditEntry, CampaignKind, UnitKind
 from desktop.models.periods import quarter_text
-from desktop.text import wording
+from desktop.text import fields, wording
 
 Names = Mapping[tuple[str, int], str]  # (table, id) → what the clerk calls that record
 
@@ -82,6 +83,10 @@ CODES: dict[tuple[str, str], Mapping[str, str]] = {
     ("dossiercomponent", "made_by"): _DOCUMENT_KINDS,
     ("issueddocument", "kind"): _DOCUMENT_KINDS,
 }
+# An issued document's parameters (desktop.documents.common.DocumentRequest), stored as JSON.
+PARAMS = ("issueddocument", "params")
+PARAM_TABLES = {"campaign_id": "campaign", "dossier_id": "dossier", "meeting_id": "councilmeeting"}
+RECIPIENTS = {"ward": "Chủ tịch UBND phường", "city": "UBND thành phố"}  # a Tờ trình's "to"
 # Whole numbers that count people, ballots or units: "1.325", where a year stays "2026".
 COUNTS = {
     "participants", "officials", "students", "residents", "workers", "numerator",
@@ -102,11 +107,13 @@ class Detail:
     new: str
 
 
+@lru_cache(maxsize=None)  # the schema does not change while the app runs
 def column(table: str, field: str) -> Column[Any] | None:
     found = SQLModel.metadata.tables.get(table)
     return None if found is None else found.columns.get(field)
 
 
+@lru_cache(maxsize=None)
 def referenced(table: str, field: str) -> str | None:
     """The table a field's id points to (``dossier.nominee_unit_id`` → "unit")."""
     found = column(table, field)
@@ -157,6 +164,8 @@ def present(table: str, field: str, value: Any, names: Names) -> str:
         return _clock(str(value))
     if (table, field) in CODES:
         return _codes(CODES[(table, field)], str(value))
+    if (table, field) == PARAMS:
+        return _params(str(value), names)
     figure = _number(value) if isinstance(kind, Integer | Float) else None
     if figure is not None:
         if field.endswith("_percent"):
@@ -167,6 +176,44 @@ def present(table: str, field: str, value: Any, names: Names) -> str:
     if table == "setting" and field == "value":
         return _loose(str(value))
     return _text(str(value))
+
+
+def _params(text: str, names: Names) -> str:
+    """What an issued document was made for: "Đợt xét khen thưởng: Khen thưởng năm 2025; Trình:
+    UBND thành phố", never its stored keys."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return _text(text)
+    if not isinstance(data, dict):
+        return _text(text)
+    parts = []
+    for key, value in data.items():
+        label = fields.DOCUMENT_PARAMS.get(key) or wording.field_label("issueddocument", key)
+        if key in PARAM_TABLES and _id_of(value) is not None:
+            shown = names.get((PARAM_TABLES[key], int(value)), f"số {value}")
+        elif key == "to":
+            shown = RECIPIENTS.get(str(value), str(value))
+        elif isinstance(value, bool):
+            shown = wording.yes_no(value)
+        else:
+            shown = _text(str(value))
+        parts.append(f"{label}: {shown}")
+    return "; ".join(parts)
+
+
+def _param_records(text: str) -> set[tuple[str, int]]:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return set()
+    if not isinstance(data, dict):
+        return set()
+    return {
+        (PARAM_TABLES[key], int(value))
+        for key, value in data.items()
+        if key in PARAM_TABLES and _id_of(value) is not None
+    }
 
 
 def _codes(labels: Mapping[str, str], text: str) -> str:
@@ -300,6 +347,7 @@ def details(table: str, record: Mapping[str, Any], names: Names, *, old: bool) -
     return sorted(lines, key=lambda d: order.get(d.field, len(order)))
 
 
+@lru_cache(maxsize=None)
 def _order(table: str) -> dict[str, int]:
     found = SQLModel.metadata.tables.get(table)
     if found is None:
@@ -321,13 +369,16 @@ def wanted_names(
     if record_id is not None and (table in TITLE_COLUMNS or table in JOINED_TITLES):
         wanted.add((table, record_id))
     for value in values:
-        record = snapshot(value) if isinstance(value, str) else None
+        # A whole record (insert, delete) has no field; an update's value may be JSON itself.
+        record = snapshot(value) if not field and isinstance(value, str) else None
         pairs = record.items() if record is not None else [(field, value)]
         for name, item in pairs:
             target = referenced(table, name)
             number = _id_of(item)
             if target is not None and number is not None:
                 wanted.add((target, number))
+            if (table, name) == PARAMS and isinstance(item, str):
+                wanted |= _param_records(item)
     return wanted
 
 
@@ -365,8 +416,8 @@ def _rows(session: Session, table: str, numbers: set[int]) -> Iterable[tuple[int
     found = SQLModel.metadata.tables.get(table)
     if found is None or "id" not in found.columns:
         return []
-    fields = TITLE_COLUMNS.get(table) or JOINED_TITLES.get(table, ())
-    columns = [found.columns[f] for f in fields if f in found.columns]
+    named_by = TITLE_COLUMNS.get(table) or JOINED_TITLES.get(table, ())
+    columns = [found.columns[f] for f in named_by if f in found.columns]
     if not columns:
         return []
     ids = sorted(numbers)

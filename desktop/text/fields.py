@@ -304,3 +304,15 @@ SETTINGS = {
     "deadline_so_ket_report": "Hạn gửi báo cáo sơ kết",
     "deadline_tong_ket_report": "Hạn gửi báo cáo tổng kết",
 }
+
+# What an issued document was asked for (its stored parameters), by their keys.
+DOCUMENT_PARAMS = {
+    "year": "Năm",
+    "quarter": "Quý",
+    "campaign_id": "Đợt xét khen thưởng",
+    "dossier_id": "Hồ sơ",
+    "meeting_id": "Phiên họp Hội đồng",
+    "to": "Trình",
+    "period": "Giai đoạn",
+    "blank": "Mẫu để trống",
+}

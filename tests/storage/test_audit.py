@@ -138,6 +138,15 @@ def test_values_read_as_the_pages_show_them() -> None:
     kinds = entry("indicator", "update", "unit_kinds", "business", "business,cooperative")
     assert kinds.summary == "Loại đơn vị báo cáo: Doanh nghiệp → Doanh nghiệp, Hợp tác xã"
     assert entry("setting", "update", "value", "20", "22.5").new_text == "22,5"
+    asked = '{"blank": true, "campaign_id": 3, "to": "city", "year": 2026}'
+    issued = replace(
+        entry("issueddocument", "update", "params", None, asked),
+        names={("campaign", 3): "Khen thưởng năm 2026"},
+    )
+    assert issued.new_text == (
+        "Mẫu để trống: Có; Đợt xét khen thưởng: Khen thưởng năm 2026; Trình: UBND thành phố; "
+        "Năm: 2026"
+    )
     signer = entry("setting", "insert", new='{"key": "signer_name", "value": "Lê Văn An"}')
     assert signer.record == "Họ tên người ký" and signer.summary == "Giá trị: Lê Văn An"
     assert signer.details() == [Detail("Giá trị", "", "Lê Văn An")]

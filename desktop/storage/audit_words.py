@@ -13,8 +13,8 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, datetime, time
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Boolean, Column, Date, DateTime, Enum, Float, Integer, Time, select
@@ -107,13 +107,13 @@ class Detail:
     new: str
 
 
-@lru_cache(maxsize=None)  # the schema does not change while the app runs
+@cache  # the schema does not change while the app runs
 def column(table: str, field: str) -> Column[Any] | None:
     found = SQLModel.metadata.tables.get(table)
     return None if found is None else found.columns.get(field)
 
 
-@lru_cache(maxsize=None)
+@cache
 def referenced(table: str, field: str) -> str | None:
     """The table a field's id points to (``dossier.nominee_unit_id`` → "unit")."""
     found = column(table, field)
@@ -347,7 +347,7 @@ def details(table: str, record: Mapping[str, Any], names: Names, *, old: bool) -
     return sorted(lines, key=lambda d: order.get(d.field, len(order)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _order(table: str) -> dict[str, int]:
     found = SQLModel.metadata.tables.get(table)
     if found is None:

@@ -119,10 +119,10 @@ class AuditRow:
         added or deleted by its fields, "Mã đơn vị: TDP5; Tên đơn vị: Tổ dân phố số 5; …" (the
         record's name has its own column)."""
         if self.action == "update":
-            old = self.old_text or wording.EMPTY_VALUE
-            new = self.new_text or wording.EMPTY_VALUE
+            old = _one_line(self.old_text) or wording.EMPTY_VALUE
+            new = _one_line(self.new_text) or wording.EMPTY_VALUE
             return f"{self.field_label}: {old} → {new}"
-        fields = "; ".join(f"{d.field}: {d.old or d.new}" for d in self.details())
+        fields = "; ".join(f"{d.field}: {_one_line(d.old or d.new)}" for d in self.details())
         return fields or f"{self.action_label} {self.table_noun}"
 
     def details(self) -> list[Detail]:
@@ -145,6 +145,11 @@ class AuditRow:
                 self.reason,
             ]
         )
+
+
+def _one_line(text: str) -> str:
+    """A text of several lines (the signer's authority lines) on the log's one line."""
+    return " / ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 _AuditColumns = Select[int, datetime, str, int | None, str, str, str | None, str | None, str]

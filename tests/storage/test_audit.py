@@ -138,6 +138,8 @@ def test_values_read_as_the_pages_show_them() -> None:
     kinds = entry("indicator", "update", "unit_kinds", "business", "business,cooperative")
     assert kinds.summary == "Loại đơn vị báo cáo: Doanh nghiệp → Doanh nghiệp, Hợp tác xã"
     assert entry("setting", "update", "value", "20", "22.5").new_text == "22,5"
+    authority = entry("setting", "update", "value", "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "")
+    assert authority.summary == "Giá trị: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH → (trống)"
     asked = '{"blank": true, "campaign_id": 3, "to": "city", "year": 2026}'
     issued = replace(
         entry("issueddocument", "update", "params", None, asked),

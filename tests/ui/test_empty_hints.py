@@ -44,6 +44,7 @@ def _hints(window) -> dict[str, EmptyHint]:  # type: ignore[no-untyped-def]
         "commitments": movement["CommitmentsTab"].empty_hint,
         "documents": pages["documents"].empty_hint,
         "backups": pages["backup"].empty_hint,
+        "audit": pages["audit"].empty_hint,
     }
 
 
@@ -139,8 +140,14 @@ def test_the_demo_ward_shows_its_records_and_no_hint(qtbot, ctx: AppContext) -> 
         "activities",
         "initiatives",
         "commitments",
+        "audit",
     ):
         assert not hints[where].shown(), where
+    # A log the clerk's search empties says so, not "nothing logged yet".
+    audit = window.page("audit")
+    audit.search.setText("không có thay đổi nào như thế này")
+    audit.reload()
+    assert hints["audit"].shown() and hints["audit"].text() == th.HINT_FILTERED
 
 
 @pytest.mark.parametrize("rows", [0, 2])

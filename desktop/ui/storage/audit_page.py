@@ -45,8 +45,10 @@ from desktop.text import wording
 from desktop.ui.errors import refusal_text, show_error
 from desktop.ui.storage.audit_detail import AuditDetail
 from desktop.ui.texts import backup as t
+from desktop.ui.texts import help as th
 from desktop.ui.widgets.background import Operation, Progress, run_with_progress
 from desktop.ui.widgets.elided import full_text_tips
+from desktop.ui.widgets.empty_hint import EmptyHint
 from desktop.ui.widgets.file_dialogs import Purpose, save_file
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 
@@ -125,6 +127,7 @@ class AuditPage(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         full_text_tips(self.view)  # a long name or change cut by its column reads whole
+        self.empty_hint = EmptyHint(self.view, self._empty_text)
         self.detail = AuditDetail()
         self.view.selectionModel().currentRowChanged.connect(self._show_detail)
 
@@ -152,6 +155,12 @@ class AuditPage(QWidget):
         for combo in (self.table_filter, self.action_filter, self.period):
             combo.currentIndexChanged.connect(lambda _: self.reload())
         self.refresh()
+
+    def _empty_text(self) -> str:
+        """Nothing logged yet, or nothing the clerk's filters let through."""
+        chosen = self.current_filter()
+        narrowed = chosen.text.strip() or chosen.table or chosen.action or chosen.since
+        return th.HINT_FILTERED if narrowed else th.HINT_AUDIT
 
     def current_filter(self) -> AuditFilter:
         since = period_start(self.period.currentData() or "all", clerks_day())

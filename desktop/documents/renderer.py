@@ -408,6 +408,7 @@ def _flowables(
             )
             story.append(Spacer(1, 6))
         elif d == "chart" and line.figure is not None:
+            _lead_into(story)
             story.append(line.figure.flowable(width))
         elif d == "blank":
             count = int(line.text) if line.text.isdigit() else 3
@@ -432,7 +433,7 @@ LEAD_LENGTH = 240  # characters: a sentence of two or three lines that introduce
 
 
 def _lead_into(story: list[Flowable]) -> None:
-    """A short paragraph just above a table ("Kết quả toàn phường từ 59,4% lên 83,3%.", "Theo
+    """A short paragraph just above a table or a chart ("Kết quả toàn phường từ 59,4% lên 83,3%.", "Theo
     loại hoạt động:") is its lead: it moves on with the table's first rows (and so does the
     heading above it) rather than end a page alone."""
     last = story[-1] if story else None

@@ -9,7 +9,6 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from desktop.excel.activities import (
-    COLUMNS,
     SHEET,
     export_activities,
     import_operation,
@@ -20,8 +19,8 @@ from desktop.excel.common import ExcelInputError
 from desktop.models import ActivityKind, Unit, UnitKind
 from desktop.movement import activity_ops
 from desktop.movement.activities import ActivityData, ActivityError, activity_views
+from tests.helpers.activity_lists import HEADERS, a_list
 
-HEADERS = [c.header for c in COLUMNS]
 CLASS = "Lớp “Bình dân học vụ số”"
 
 
@@ -36,19 +35,6 @@ def units(db) -> dict[str, int]:  # type: ignore[no-untyped-def]
         session.add_all(rows)
         session.commit()
         return {u.code: u.id for u in rows}  # type: ignore[misc]
-
-
-def a_list(path: Path, rows: list[list[object]]) -> Path:
-    """A unit's list as it comes back: the template's headers, then its rows."""
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = SHEET
-    sheet.append(HEADERS)
-    for row in rows:
-        sheet.append(row)
-    workbook.save(path)
-    return path
 
 
 GOOD = [

@@ -5,18 +5,15 @@ refused whole, delete and Ctrl+Z."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from desktop.excel.activities import COLUMNS, SHEET
 from desktop.movement.activities import activity_views
 from desktop.ui.movement.activities_tab import ActivitiesTab
+from tests.helpers.activity_lists import a_list
 
-HEADERS = [c.header for c in COLUMNS]
 CLASS_TITLE = "Lớp “Bình dân học vụ số” nâng cao tại Tổ dân phố số 10: dịch vụ công, thanh toán số"
 
 
@@ -63,18 +60,6 @@ def test_added_through_the_dialog_after_a_refusal(tab, ctx, monkeypatch) -> None
     dialog.save()
     assert dialog.result() == 1
     assert "Hướng dẫn cài đặt VNeID cho người cao tuổi" in titles(tab)
-
-
-def a_list(path: Path, rows: list[list[object]]) -> Path:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = SHEET
-    sheet.append(HEADERS)
-    for row in rows:
-        sheet.append(row)
-    workbook.save(path)
-    return path
 
 
 ROW = [date(2026, 11, 20), "Tuyên truyền", "Tuyên truyền thanh toán không dùng tiền mặt",

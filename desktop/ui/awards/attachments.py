@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,10 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.awards.attachment_ops import attach_files, detach
-from desktop.awards.attachments import stored_problem, viewer_folder, viewing_copy
+from desktop.awards.attachments import stored_problem
 from desktop.awards.detail import DossierDetail
 from desktop.context import AppContext
-from desktop.errors import Refusal
 from desktop.models import Attachment
 from desktop.models.ids import AttachmentId, DossierId, saved_id
 from desktop.text import wording
@@ -32,6 +29,7 @@ from desktop.ui.awards.dossier_widgets import table_view
 from desktop.ui.errors import show_error
 from desktop.ui.texts import dossiers as t
 from desktop.ui.texts import title_of
+from desktop.ui.widgets.attachment_viewer import open_attachment
 from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
 from desktop.ui.widgets.file_dialogs import Purpose, open_files
 from desktop.ui.widgets.table_model import Column, RecordTableModel
@@ -126,18 +124,9 @@ class AttachmentsTab(QWidget):
         return self.rows.record(rows[0].row()) if rows else None
 
     def open_selected(self) -> None:
-        """A copy under the original name goes to the system viewer, in the data folder's own
-        temporary area; the store is never edited."""
         attachment = self.selected()
-        if attachment is None:
-            return
-        try:
-            folder = self.ctx.folder
-            copy = viewing_copy(folder.attachments, attachment, viewer_folder(folder))
-        except (Refusal, OSError) as error:
-            show_error(self, error)
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+        if attachment is not None:
+            open_attachment(self, self.ctx, attachment)
 
     def remove_selected(self) -> None:
         attachment = self.selected()

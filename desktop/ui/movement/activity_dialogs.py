@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.awards.attachments import stored_problem, viewer_folder, viewing_copy
+from desktop.awards.attachments import stored_problem
 from desktop.context import AppContext
-from desktop.errors import Refusal
 from desktop.excel.activities import ActivityImportPreview, PreviewRow
 from desktop.models import ActivityKind, Attachment
 from desktop.models.ids import AttachmentId, saved_id
@@ -44,6 +43,7 @@ from desktop.ui.council.council_tab import button_row, table
 from desktop.ui.errors import show_error
 from desktop.ui.texts import movement as t
 from desktop.ui.texts import title_of
+from desktop.ui.widgets.attachment_viewer import open_attachment
 from desktop.ui.widgets.background import Cancelled, Operation, Progress, run_with_progress
 from desktop.ui.widgets.buttons import save_cancel
 from desktop.ui.widgets.file_dialogs import Purpose, open_files
@@ -252,15 +252,8 @@ class ActivityFilesDialog(QDialog):
 
     def open_selected(self) -> None:
         attachment = self.selected()
-        if attachment is None:
-            return
-        try:
-            folder = self.ctx.folder
-            copy = viewing_copy(folder.attachments, attachment, viewer_folder(folder))
-        except (Refusal, OSError) as error:
-            show_error(self, error)
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+        if attachment is not None:
+            open_attachment(self, self.ctx, attachment)
 
     def remove_selected(self) -> None:
         attachment = self.selected()

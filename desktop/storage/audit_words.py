@@ -173,7 +173,7 @@ def present(table: str, field: str, value: Any, names: Names) -> str:
         if field.endswith("_count") or field in COUNTS:
             return wording.count(int(figure))
         return _figure(figure)
-    if table == "setting" and field == "value":
+    if table == "setting" and (field == "value" or field.startswith("value.")):
         return _loose(str(value))
     return _text(str(value))
 

@@ -83,6 +83,14 @@ def _record_id(obj: Any) -> int | None:
     return key[0] if len(key) == 1 and isinstance(key[0], int) else None
 
 
+def _field_of(obj: Any, field: str) -> str:
+    """The changed field as the log keeps it. A setting is a row keyed by text (no number to
+    name it by): its value is logged as "value.<key>", so the log can say which setting."""
+    if obj.__tablename__ == "setting" and field == "value":
+        return f"value.{obj.key}"
+    return field
+
+
 @event.listens_for(ThiDuaSession, "after_flush")
 def _audit(session: Session, flush_context: Any) -> None:
     reason = session.info.get(REASON_KEY, "")
@@ -122,6 +130,6 @@ def _audit(session: Session, flush_context: Any) -> None:
             old = history.deleted[0] if history.deleted else None
             new = history.added[0] if history.added else None
             if _plain(old) != _plain(new):
-                add(obj, "update", attr.key, _as_text(old), _as_text(new))
+                add(obj, "update", _field_of(obj, attr.key), _as_text(old), _as_text(new))
     if rows:
         session.connection().execute(insert(table_of(AuditEntry)), rows)

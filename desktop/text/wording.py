@@ -280,7 +280,10 @@ def table_name(table: str) -> str:
 
 def field_name(table: str, field: str) -> str | None:
     """The clerk's name of a field of a table ("dossier", "decision_number" → "Số quyết định");
-    None when the wording has none (see :func:`field_label`)."""
+    None when the wording has none (see :func:`field_label`). A setting's value is logged as
+    "value.<key>": named by the setting ("value.signer_name" → "Họ tên người ký")."""
+    if table == "setting" and field.startswith("value."):
+        return setting_name(field.removeprefix("value."))
     return fields.FIELDS.get(table, {}).get(field) or fields.SHARED.get(field)
 
 

@@ -255,6 +255,19 @@ def test_every_entry_of_the_demo_ward_reads_in_the_clerks_words(demo_db: Databas
             assert row.record and not row.record.startswith("số "), row
 
 
+def test_an_edited_setting_is_named_by_what_it_sets(demo_db: Database) -> None:
+    """A setting has no number: its value is logged under its key, so the change reads
+    "Họ tên người ký: … → …", not "Giá trị: … → …"."""
+    for name in ("Lê Văn An", "Trần Văn Bình"):  # the first may add the row, the second edits
+        with demo_db.session() as session:
+            save_ward_settings(replace(load_settings(session), signer_name=name))(session)
+    with demo_db.session() as session:
+        rows, _ = query_audit(session, AuditFilter(table="setting", action="update"))
+    [row] = [r for r in rows if r.new_value == "Trần Văn Bình"]
+    assert row.field == "value.signer_name"
+    assert row.summary == "Họ tên người ký: Lê Văn An → Trần Văn Bình"
+
+
 def test_names_are_read_a_batch_at_a_time(demo_db: Database) -> None:
     statements: list[str] = []
 

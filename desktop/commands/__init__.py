@@ -93,6 +93,12 @@ COMMANDS: tuple[Command, ...] = (
         "tạo phường mẫu (hoặc phường tổng hợp cỡ lớn để đo hiệu năng)",
     ),
     Command(
+        "log",
+        "desktop.commands.audit",
+        "nhật ký thay đổi: xem theo bảng, thao tác, ngày, chữ; xuất Excel",
+        reads=reads(),
+    ),
+    Command(
         "check",
         "desktop.commands.basic",
         "kiểm tra toàn vẹn và khóa ngoại của tệp dữ liệu",

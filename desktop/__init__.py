@@ -6,3 +6,5 @@ The package is split so that everything below ``desktop.ui`` is free of Qt widge
 
 __version__ = "0.1.0"
 APP_NAME = "ThiĐua"
+# Shown as the publisher by the installer, the uninstall entry and the program's file properties.
+PUBLISHER = "UBND phường"

@@ -48,6 +48,7 @@ from desktop.backup.manifest import (
 from desktop.backup.progress import ProgressSink, SilentProgress
 from desktop.backup.recovery import Removed
 from desktop.backup.snapshot import read_facts, snapshot_database, table_counts
+from desktop.backup.targets import windows_drive_problem
 from desktop.models._base import now
 from desktop.paths import DataFolder
 from desktop.text import search_key
@@ -165,17 +166,30 @@ def sweep_parts(target_dir: Path) -> list[Removed]:
     return removed
 
 
+_ERRNO_PROBLEMS = {
+    errno.ENOSPC: "full",
+    errno.EROFS: "read-only",
+    errno.EACCES: "read-only",
+    errno.EPERM: "read-only",
+    errno.ENOENT: "gone",
+    errno.ENODEV: "gone",
+    errno.EIO: "gone",
+    errno.ENXIO: "gone",
+}
+
+
 def target_error(error: OSError, folder: Path) -> TargetError:
     """The clerk's words for a write that failed on the target folder or stick."""
-    code = error.errno
-    if code == errno.ENOSPC:
+    # Windows's own code first: Python words a pulled-out stick as EACCES (ERROR_NOT_READY).
+    kind = windows_drive_problem(error) or _ERRNO_PROBLEMS.get(error.errno or 0)
+    if kind == "full":
         text = f"Thư mục “{folder}” (hoặc USB) đã đầy. Hãy xóa bớt tệp hoặc dùng USB khác."
-    elif code in (errno.EROFS, errno.EACCES, errno.EPERM):
+    elif kind == "read-only":
         text = (
             f"Không ghi được vào “{folder}”: thư mục chỉ đọc hoặc không có quyền ghi. Hãy mở khóa "
             "chống ghi của USB hoặc chọn thư mục khác."
         )
-    elif code in (errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO):
+    elif kind == "gone":
         text = (
             f"Không ghi được vào “{folder}”: USB đã bị rút ra hoặc thư mục không còn tồn tại. "
             "Hãy cắm lại USB rồi sao lưu lại."

@@ -10,9 +10,11 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+APP_NAME = "ThiDua"
 ENV_VAR = "THIDUA_DATA_DIR"
 PORTABLE_MARKER = "portable.txt"
 DATABASE_NAME = "thidua.sqlite3"
@@ -96,7 +98,25 @@ def executable_dir() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
-def resolve_data_folder(cli_value: str | os.PathLike[str] | None = None) -> DataFolder:
+def user_data_root(platform: str = sys.platform, environ: Mapping[str, str] = os.environ) -> Path:
+    """The per-user data folder: ``%LOCALAPPDATA%\\ThiDua`` on Windows, else platformdirs' own.
+
+    Local, not roaming: a SQLite file must not travel with a roaming profile. Read from the
+    environment as Windows sets it (a user name with Vietnamese letters or spaces included); a
+    Windows without the variable falls back to platformdirs, which asks the shell.
+    """
+    if platform == "win32":
+        local = environ.get("LOCALAPPDATA", "").strip()
+        if local:
+            return Path(local) / APP_NAME
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def resolve_data_folder(
+    cli_value: str | os.PathLike[str] | None = None, platform: str = sys.platform
+) -> DataFolder:
     if cli_value:
         return DataFolder(Path(cli_value).expanduser().resolve())
     env_value = os.environ.get(ENV_VAR, "").strip()
@@ -105,9 +125,7 @@ def resolve_data_folder(cli_value: str | os.PathLike[str] | None = None) -> Data
     exe_dir = executable_dir()
     if (exe_dir / PORTABLE_MARKER).exists():
         return DataFolder(exe_dir / "data")
-    from platformdirs import user_data_dir
-
-    return DataFolder(Path(user_data_dir("ThiDua", appauthor=False, roaming=False)))
+    return DataFolder(user_data_root(platform))
 
 
 def resource_path(*parts: str) -> Path:

@@ -18,6 +18,7 @@ resolved path; the file is unlocked and its record cleared when the last holder 
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import os
@@ -28,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol, cast
 
 from desktop.errors import NOTHING_CHANGED, DataBusy
 
@@ -144,11 +145,26 @@ def read_holder(lock_file: Path) -> Holder | None:
 # -- the operating system's lock -------------------------------------------------------------------
 
 
+ON_WINDOWS = sys.platform == "win32"
+
+
+class _Msvcrt(Protocol):
+    """The part of Windows's ``msvcrt`` the lock uses (a stand-in replaces it in tests)."""
+
+    LK_NBLCK: int
+    LK_UNLCK: int
+
+    def locking(self, fd: int, mode: int, nbytes: int, /) -> None: ...
+
+
+def _msvcrt() -> _Msvcrt:
+    return cast(_Msvcrt, importlib.import_module("msvcrt"))
+
+
 def _try_os_lock(handle: IO[bytes]) -> bool:
     """Take the lock without waiting; False when another process holds it."""
-    if sys.platform == "win32":
-        import msvcrt
-
+    if ON_WINDOWS:
+        msvcrt = _msvcrt()
         handle.seek(WINDOWS_LOCK_OFFSET)
         try:
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
@@ -167,9 +183,8 @@ def _try_os_lock(handle: IO[bytes]) -> bool:
 
 
 def _os_unlock(handle: IO[bytes]) -> None:
-    if sys.platform == "win32":
-        import msvcrt
-
+    if ON_WINDOWS:
+        msvcrt = _msvcrt()
         handle.seek(WINDOWS_LOCK_OFFSET)
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
         handle.seek(0)

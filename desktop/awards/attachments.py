@@ -23,7 +23,7 @@ from desktop.awards.errors import DossierError
 from desktop.models import Attachment, DossierComponent
 from desktop.paths import DataFolder
 from desktop.text import wording
-from desktop.text.filenames import name_problem, safe_file_name
+from desktop.text.filenames import fitting_name, name_problem, safe_file_name
 
 __all__ = [
     "MAX_BYTES",
@@ -265,7 +265,8 @@ def viewing_copy(store: Path, attachment: Attachment, folder: Path) -> Path:
     target_dir.mkdir(parents=True, exist_ok=True)
     if target_dir.is_symlink() or not _inside(target_dir, folder):
         raise DossierError(_OUTSIDE)
-    target = target_dir / safe_file_name(attachment.original_name)
+    # Cut to fit Windows's 260 characters, so that the viewer can open it.
+    target = target_dir / fitting_name(target_dir, attachment.original_name)
     if target.parent != target_dir:  # a safe name has no folder part; this holds it so
         raise DossierError(_OUTSIDE)
     if not target.is_symlink() and target.is_file() and _sha256_of(target) == attachment.sha256:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import PurePath
 
 # What a name given for an empty or all-invisible name is called (and the stem of ".pdf").
 FALLBACK_STEM = "Tệp đính kèm"
@@ -25,6 +26,12 @@ MAX_CHARS = 200
 MAX_BYTES = 240
 # An extension longer than this is part of the stem when the name is shortened.
 MAX_SUFFIX = 16
+# Windows's MAX_PATH (260) counts the closing NUL: a whole path of 259 characters opens in the app
+# and in whatever viewer it hands the file to, whether the PC allows long paths or not.
+WINDOWS_MAX_PATH = 259
+# A stem is never cut below this, even where the folder leaves no room (the open then fails and
+# is worded as any disk failure is).
+MIN_STEM = 8
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*]')
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -108,6 +115,27 @@ def safe_file_name(name: str) -> str:
     if is_device_name(text):
         text = "_" + text
     return text
+
+
+def fitting_name(folder: PurePath | str, name: str, limit: int = WINDOWS_MAX_PATH) -> str:
+    """``name`` made safe and its stem cut so that ``folder`` joined with it fits in ``limit``.
+
+    For a file the app writes under a name the clerk chose (a viewing copy): a 200-character name
+    in ``C:\\Users\\…\\AppData\\Local\\ThiDua\\.tmp\\…`` would pass Windows's 260, and neither the
+    app nor the viewer could open it. The extension is kept; a cut never leaves a device name, a
+    trailing dot or space.
+    """
+    name = safe_file_name(name)
+    room = limit - len(str(folder)) - 1  # the separator
+    if len(name) <= room:
+        return name
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or not stem or len(suffix) > MAX_SUFFIX:
+        stem, suffix = name, ""
+    else:
+        suffix = "." + suffix
+    stem = stem[: max(room - len(suffix), MIN_STEM)]
+    return safe_file_name(stem.rstrip(" .") + suffix)
 
 
 def name_problem(name: str) -> str | None:

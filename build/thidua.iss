@@ -11,7 +11,7 @@
 ; shortcuts to the clerk's own Start menu and desktop.
 ;
 ; THE DATA FOLDER IS NEVER TOUCHED. The ward's data lives apart from the program, in
-; %LOCALAPPDATA%\ThiDua (desktop/paths.py: platformdirs' user_data_dir("ThiDua", roaming=False)),
+; %LOCALAPPDATA%\ThiDua (desktop/paths.py, user_data_root), beside but outside %LOCALAPPDATA%\Programs,
 ; or in ThiDua\data beside the program in portable mode. Neither is installed by this script, so the
 ; uninstaller, which removes only what it installed, leaves them; and no [InstallDelete] or
 ; [UninstallDelete] entry below names them, nor uses a wildcard on {app} (tests/build check this).

@@ -12,7 +12,7 @@ import re
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from types import ModuleType
 from typing import Any
 
@@ -174,6 +174,15 @@ def test_iss_takes_version_and_publisher_from_the_defines() -> None:
     entries = "\n".join(line for lines in iss_sections().values() for line in lines)
     assert desktop.__version__ not in entries
     assert desktop.PUBLISHER not in entries
+
+
+def test_workflow_checks_the_data_folder_the_app_uses_on_windows(workflow: dict[Any, Any]) -> None:
+    local = PureWindowsPath("C:/Users/Cán bộ/AppData/Local")
+    data = paths.user_data_root("win32", {"LOCALAPPDATA": str(local)})
+    assert PureWindowsPath(data) == local / "ThiDua"
+    # The installer's folder ({autopf} = %LOCALAPPDATA%\Programs) holds no data.
+    assert not PureWindowsPath(data).is_relative_to(local / "Programs")
+    assert f'Join-Path $env:LOCALAPPDATA "{data.name}"' in steps_text(workflow["jobs"]["windows"])
 
 
 def test_iss_never_deletes_the_data_folder() -> None:

@@ -1,7 +1,8 @@
 """``ThiDua --self-test``: prove that a build works on this machine, step by step.
 
 In a scratch data folder it creates the database with the demo ward and checks it, renders a report
-to PDF with embedded fonts (the line names them, read back from the PDF), writes an encrypted backup to a second folder and verifies it by a
+to PDF with embedded fonts (the line names the serif chosen and its folder, and the fonts read
+back from the PDF), writes an encrypted backup to a second folder and verifies it by a
 trial restore, then opens the main window and every page. It prints one line
 (``THIDUA SELF-TEST OK …``) and exits 0, or names the failing step and exits 1.
 """
@@ -34,6 +35,7 @@ def _database(folder: Path) -> str:
 
 def _document(folder: Path) -> str:
     from desktop.documents.common import DocumentRequest
+    from desktop.documents.fonts import register_fonts
     from desktop.documents.service import render
     from desktop.storage import Database
 
@@ -49,7 +51,10 @@ def _document(folder: Path) -> str:
     if missing or not embedded:
         raise RuntimeError(f"phông chữ không được nhúng: {', '.join(missing) or 'không có phông'}")
     (folder / "bao-cao.pdf").write_bytes(pdf)
-    return f"báo cáo PDF {len(pdf) // 1024} KB, phông nhúng: {', '.join(embedded)}"
+    # Which serif the renderer chose, and where it found it: Windows's Times New Roman or the
+    # bundled Liberation Serif (registered by the render above; this only reads the choice).
+    chosen = register_fonts().describe()
+    return f"báo cáo PDF {len(pdf) // 1024} KB, phông chữ {chosen}, phông nhúng: {', '.join(embedded)}"
 
 
 def embedded_fonts(pdf: bytes) -> tuple[list[str], list[str]]:

@@ -40,6 +40,8 @@ _TIMES_FILES = {
         "Times_New_Roman_Bold_Italic.ttf",
     ),
 }
+TIMES_FAMILY = "Times New Roman"
+BUNDLED_FAMILY = "Liberation Serif"
 _BUNDLED_FILES = {
     REGULAR: "LiberationSerif-Regular.ttf",
     BOLD: "LiberationSerif-Bold.ttf",
@@ -52,6 +54,15 @@ _BUNDLED_FILES = {
 class FontChoice:
     family: str  # what the clerk is told: "Times New Roman" or "Liberation Serif"
     files: dict[str, Path]
+
+    @property
+    def bundled(self) -> bool:
+        return self.family == BUNDLED_FAMILY
+
+    def describe(self) -> str:
+        """Which serif and from where, as ``--self-test`` says it."""
+        where = "đi kèm chương trình" if self.bundled else "của Windows"
+        return f"{self.family} {where} ({self.files[REGULAR].parent})"
 
 
 _registered: FontChoice | None = None
@@ -85,13 +96,14 @@ def _has_vietnamese(path: Path) -> bool:
 
 
 def choose_fonts(prefer_system: bool = True) -> FontChoice:
-    """Times New Roman from Windows when it is complete, else the bundled Liberation Serif."""
+    """Times New Roman from Windows when all four styles are there, readable and Vietnamese,
+    else the bundled Liberation Serif (never a mix: a missing bold takes the whole bundled set)."""
     if prefer_system and ON_WINDOWS:
         times = _find_times()
         if times and all(_has_vietnamese(p) for p in times.values()):
-            return FontChoice("Times New Roman", times)
+            return FontChoice(TIMES_FAMILY, times)
     bundled = {style: resource_path("fonts", name) for style, name in _BUNDLED_FILES.items()}
-    return FontChoice("Liberation Serif", bundled)
+    return FontChoice(BUNDLED_FAMILY, bundled)
 
 
 def register_fonts() -> FontChoice:

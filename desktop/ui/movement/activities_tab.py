@@ -138,6 +138,7 @@ class ActivitiesTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.summary = QLabel()
         self.summary.setObjectName("activity_summary")
+        self.summary.setWordWrap(True)  # a long summary wraps: the tab stays narrow
         self.model = ActivityModel(COLUMNS, self)
         self.proxy = RecordSortProxy(self)
         self.proxy.setSourceModel(self.model)

@@ -97,6 +97,7 @@ class CommitmentsTab(QWidget):
         self.search.setPlaceholderText(t.COM_SEARCH)
         self.summary = QLabel()
         self.summary.setObjectName("commitment_summary")
+        self.summary.setWordWrap(True)  # a long summary wraps: the tab stays narrow
         self.model: RecordTableModel[CommitmentLine] = RecordTableModel(COLUMNS, self)
         self.proxy = RecordSortProxy(self)
         self.proxy.setSourceModel(self.model)

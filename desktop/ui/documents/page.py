@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -129,6 +130,25 @@ class IssueDialog(QDialog):
         return self.number.value() or None
 
 
+NARROW_CHARACTERS = 22  # what a choice box needs at least; its list shows the whole names
+
+
+def _narrow(combo: QComboBox) -> None:
+    """A choice box of long names (kinds of document, dossiers) that does not widen the page to
+    its longest name: the box shows what fits, the list opened from it and the tooltip the whole
+    name."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(NARROW_CHARACTERS)
+    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+    combo.currentTextChanged.connect(combo.setToolTip)
+
+    def fit(*_: object) -> None:
+        combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+
+    combo.model().rowsInserted.connect(fit)
+    combo.model().modelReset.connect(fit)
+
+
 class DocumentsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,7 +180,9 @@ class DocumentsPage(QWidget):
             self.period.addItem(label, key)
         self.blank = named(QCheckBox(t.BLANK), "blank")
         self._open_in_season()
-        form = QFormLayout()
+        for combo in (self.kind, self.campaign, self.dossier, self.meeting, self.period, self.to):
+            _narrow(combo)
+        self.form = form = QFormLayout()
         form.addRow(t.KIND, self.kind)
         form.addRow(t.YEAR, self.year)
         form.addRow(t.QUARTER, self.quarter)
@@ -198,16 +220,21 @@ class DocumentsPage(QWidget):
         column = QVBoxLayout(left)
         column.addWidget(QLabel(f"<h2>{t.PAGE_TITLE}</h2>"))
         column.addLayout(form)
-        for button in (
-            self.preview_button,
-            self.print_button,
-            self.save_button,
-            self.xlsx_button,
-            self.direction_button,
-            self.issue_button,
-            self.layout_button,
+        # Two buttons a row: the column stays short enough for a 1366×768 screen at 125 %.
+        buttons = QGridLayout()
+        for n, button in enumerate(
+            (
+                self.preview_button,
+                self.print_button,
+                self.save_button,
+                self.xlsx_button,
+                self.direction_button,
+                self.issue_button,
+                self.layout_button,
+            )
         ):
-            column.addWidget(button)
+            buttons.addWidget(button, n // 2, n % 2)
+        column.addLayout(buttons)
         column.addWidget(self.status)
         column.addWidget(QLabel(f"<b>{t.REGISTER}</b>"))
         column.addWidget(self.register, 1)
@@ -329,6 +356,19 @@ class DocumentsPage(QWidget):
         self.meeting.setEnabled("meeting" in needs and not blank)
         self.to.setEnabled("to" in needs)
         self.dossier.setEnabled("dossier" in needs and not blank)
+        # A field the kind never asks for is not shown at all (the page stays short enough for
+        # an office screen at 125 %); one that a blank form leaves out is only greyed.
+        applies = {
+            self.year: key in YEAR_KINDS,
+            self.quarter: key == "report",
+            self.period: key == "review",
+            self.campaign: self.campaign.isEnabled(),
+            self.meeting: "meeting" in needs,
+            self.to: self.to.isEnabled(),
+            self.dossier: "dossier" in needs,
+        }
+        for field, shown in applies.items():
+            self.form.setRowVisible(field, shown)
         self.issue_button.setEnabled(spec is not None and spec.numbered and not blank)
         # Section IV of a Báo cáo kết quả is the clerk's to write, before issuing.
         # The clerk's own parts: Phương hướng (and Khó khăn) of a yearly or quarterly report,

@@ -338,3 +338,20 @@ def test_the_page_dialogs_say_lưu_and_hủy(main_window, qtbot) -> None:
         box = dialog.findChild(QDialogButtonBox)
         assert box is not None
         assert sorted(b.text().replace("&", "") for b in box.buttons()) == ["Hủy", "Lưu"]
+
+
+def test_the_page_shows_only_the_fields_of_the_kind_and_stays_narrow(main_window) -> None:
+    """At 125 % a 1366×768 screen is 1093×614: the page never asks for more than what is left
+    beside the navigation, however long the names of the kinds and dossiers; a field the kind
+    never asks for is hidden, one a blank form leaves out greyed."""
+    page = main_window.show_page("documents")
+    for row in range(page.kind.count()):
+        page.kind.setCurrentIndex(row)
+        assert page.minimumSizeHint().width() <= 1093 - main_window.navigation.width() - 40
+    _choose(page.kind, "yearly")
+    assert page.form.isRowVisible(page.year) and not page.form.isRowVisible(page.quarter)
+    _choose(page.kind, "report")
+    assert page.form.isRowVisible(page.quarter) and not page.form.isRowVisible(page.dossier)
+    page.blank.setChecked(True)
+    assert page.form.isRowVisible(page.quarter) and not page.quarter.isEnabled()
+    assert page.kind.toolTip() == page.kind.currentText()

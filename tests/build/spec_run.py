@@ -49,6 +49,7 @@ class SpecRun:
     """What the spec handed to PyInstaller."""
 
     analysis: dict[str, Any] = field(default_factory=dict)
+    exe: dict[str, Any] = field(default_factory=dict)
     collected: list[tuple[str, str, str]] = field(default_factory=list)
     namespace: dict[str, Any] = field(default_factory=dict)
 
@@ -101,6 +102,10 @@ def run_spec(work: Path) -> SpecRun:
     def build_step(*args: Any, **options: Any) -> object:
         return object()
 
+    def executable(*args: Any, **options: Any) -> object:
+        run.exe = options
+        return object()
+
     def collect(*args: Any, **options: Any) -> object:
         run.collected = [entry for part in args[1:] for entry in part]
         return object()
@@ -113,7 +118,7 @@ def run_spec(work: Path) -> SpecRun:
         "distpath": str(work / "dist"),
         "Analysis": Analysis,
         "PYZ": build_step,
-        "EXE": build_step,
+        "EXE": executable,
         "COLLECT": collect,
     }
     saved_path = list(sys.path)

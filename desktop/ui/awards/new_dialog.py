@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.awards.defaults import new_dossier_defaults
 from desktop.awards.dossier_ops import create, new_dossier
 from desktop.awards.dossiers import NewDossier
 from desktop.awards.rules import ReplaceAsked
@@ -28,6 +29,7 @@ from desktop.changes import Area, Change
 from desktop.context import AppContext
 from desktop.errors import Refusal
 from desktop.models.ids import AwardFormId, CampaignId, DossierId, PersonId, UnitId
+from desktop.models.periods import today
 from desktop.ui.awards.dossier_widgets import dialog_buttons
 from desktop.ui.errors import show_error
 from desktop.ui.texts import dossiers as t
@@ -94,8 +96,10 @@ class NewDossierDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.fill()
-        if campaign_id is not None:
-            self.campaign.setCurrentIndex(max(0, self.campaign.findData(campaign_id)))
+        # The campaign under way (else the one of the list's filter) and the ward's usual form.
+        defaults = ctx.door.read(new_dossier_defaults(today(), campaign_id))
+        self.campaign.setCurrentIndex(max(0, self.campaign.findData(defaults.campaign_id)))
+        self.award.setCurrentIndex(max(0, self.award.findData(defaults.award_form_id)))
 
     def fill(self) -> None:
         """Read the lists again; what the clerk chose stays chosen if it is still offered."""

@@ -96,7 +96,7 @@ class NewDossierDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.fill()
-        # The campaign under way (else the one of the list's filter) and the ward's usual form.
+        # The campaign of the list's filter, else the one under way, and the ward's usual form.
         defaults = ctx.door.read(new_dossier_defaults(today(), campaign_id))
         self.campaign.setCurrentIndex(max(0, self.campaign.findData(defaults.campaign_id)))
         self.award.setCurrentIndex(max(0, self.award.findData(defaults.award_form_id)))

@@ -8,16 +8,33 @@ stick the app runs from), then the platform's per-user data folder.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 APP_NAME = "ThiDua"
 ENV_VAR = "THIDUA_DATA_DIR"
 PORTABLE_MARKER = "portable.txt"
 DATABASE_NAME = "thidua.sqlite3"
+# Windows opens a path of 259 characters at most (MAX_PATH less its closing NUL) unless long
+# paths are switched on for the PC, and the longest path the app makes inside a data folder is
+# 120 characters: a restore's attachment, .restore-YYYYMMDD-HHMMSS-ffffff/members/attachments/
+# ab/<sha256>. A longer data folder would fail half-way through a restore, so it is refused first.
+WINDOWS_MAX_PATH = 259
+LONGEST_INSIDE = 120
+WINDOWS_ROOT_LIMIT = WINDOWS_MAX_PATH - LONGEST_INSIDE - 1
+ON_WINDOWS = sys.platform == "win32"
+LONG_PATHS_KEY = r"SYSTEM\CurrentControlSet\Control\FileSystem"
+TOO_LONG = (
+    "Đường dẫn của thư mục dữ liệu “{where}” dài {length} ký tự. Windows chỉ mở được tệp có "
+    "đường dẫn đến 260 ký tự, mà chương trình cần thêm tới {inside} ký tự bên trong thư mục này "
+    "(khi khôi phục bản sao lưu). Hãy chọn thư mục có đường dẫn ngắn hơn (tối đa {limit} ký tự), "
+    "ví dụ D:\\ThiDua."
+)
 NOT_A_FOLDER = (
     "“{where}” là một tệp, không phải thư mục, nên không dùng làm thư mục dữ liệu được. Hãy "
     "chọn một thư mục (hoặc một tên thư mục chưa có) rồi thử lại."
@@ -77,18 +94,39 @@ class DataFolder:
 
         A folder that cannot be created raises the disk's ``OSError`` (read-only, full), which
         :func:`desktop.errors.refusal_of` words for the clerk; a data folder that is a file is
-        refused here. The log folder is not required: :mod:`desktop.logs` then writes elsewhere.
+        refused here, and on Windows one whose path is too long for what the app writes inside
+        it. The log folder is not required: :mod:`desktop.logs` then writes elsewhere.
         """
+        from desktop.errors import Refusal
+
+        if ON_WINDOWS and len(str(self.root)) > WINDOWS_ROOT_LIMIT and not long_paths_enabled():
+            raise Refusal(
+                TOO_LONG.format(
+                    where=self.root,
+                    length=len(str(self.root)),
+                    inside=LONGEST_INSIDE,
+                    limit=WINDOWS_ROOT_LIMIT,
+                )
+            )
         for folder in (self.root, self.attachments, self.backups, self.documents):
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except (FileExistsError, NotADirectoryError) as error:
-                from desktop.errors import Refusal
-
                 raise Refusal(NOT_A_FOLDER.format(where=error.filename or folder)) from error
         with contextlib.suppress(OSError):
             self.logs.mkdir(exist_ok=True)
         return self
+
+
+def long_paths_enabled() -> bool:
+    """Whether this Windows opens paths past 260 characters (LongPathsEnabled; the frozen program
+    and Python itself declare that they can). False elsewhere, and when it cannot be read."""
+    try:
+        winreg: Any = importlib.import_module("winreg")
+        with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, LONG_PATHS_KEY) as key:
+            return bool(winreg.QueryValueEx(key, "LongPathsEnabled")[0] == 1)
+    except (ImportError, OSError):
+        return False
 
 
 def executable_dir() -> Path:

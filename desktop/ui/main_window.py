@@ -10,10 +10,13 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFrame,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -74,7 +77,15 @@ class MainWindow(QMainWindow):
         splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.navigation)
-        splitter.addWidget(self.stack)
+        # On a small screen at 125 % or 150 % a page wider or taller than the window scrolls
+        # rather than pushing the window past the screen (and only the page shown counts: see
+        # _show_row).
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("page_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.stack)
+        splitter.addWidget(self.scroll)
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
         self.navigation.currentRowChanged.connect(self._show_row)
@@ -160,7 +171,18 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentWidget(self.page(PAGES[row].key))
+        shown = self.page(PAGES[row].key)
+        self.stack.setCurrentWidget(shown)
+        # A stack is as large as its largest page; the pages not shown are let go of theirs, so
+        # that the window and its scroll area follow the page on screen.
+        ignored = QSizePolicy.Policy.Ignored
+        for index in range(self.stack.count()):
+            page = self.stack.widget(index)
+            if page is shown:
+                page.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+            else:
+                page.setSizePolicy(ignored, ignored)
+        self.stack.updateGeometry()
 
     # -- the change broadcast --------------------------------------------------------------------
     def _changed(self, change: Change) -> None:

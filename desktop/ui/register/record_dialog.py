@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.models.periods import period_code, period_of_code
 from desktop.ui.texts import units as t
 from desktop.ui.widgets.buttons import save_cancel
+from desktop.ui.widgets.scrolling import keep_on_screen, scrolling
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -163,11 +165,15 @@ class RecordDialog(QDialog, Generic[D]):
         self.buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.errors)
-        layout.addLayout(form)
+        layout.addWidget(scrolling(form), 1)  # a unit's long form scrolls on a small screen
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         if spec.focus is not None:
             self.editors[spec.focus].setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        keep_on_screen(self)
 
     def values(self, problems: list[str]) -> D:
         """The values in the form; a number that is not one adds a problem."""

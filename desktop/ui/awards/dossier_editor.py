@@ -8,7 +8,7 @@ the values) changed. What the clerk has typed and not yet saved is kept across t
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -60,6 +60,7 @@ from desktop.ui.awards.step_dialog import StepDialog
 from desktop.ui.errors import ran, show_error
 from desktop.ui.texts import dossiers as t
 from desktop.ui.texts import movement as mt
+from desktop.ui.widgets.picker import make_searchable, picked_data
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 from desktop.ui.widgets.undo_actions import UndoActions
 from desktop.ui.window_geometry import fitting_size
@@ -152,14 +153,24 @@ class DossierEditor(QDialog):
         layout.addWidget(self.state)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
+        # Lưu leaves the window open: this line says it was done, until the next edit.
+        self.saved_line = QLabel()
+        self.saved_line.setObjectName("saved_line")
+        layout.addWidget(self.saved_line)
         self.finished.connect(self._closed)
         self.reload()
+        for box in (self.note, *self.sections.values()):
+            box.textChanged.connect(self._edited)
+        self.proposer.currentIndexChanged.connect(self._edited)
+        proposer_line = self.proposer.lineEdit()
+        if proposer_line is not None:
+            proposer_line.textEdited.connect(self.saved_line.clear)
 
     # -- building ------------------------------------------------------------------------------
     def _general_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.proposer = QComboBox()
+        self.proposer = make_searchable(QComboBox())  # typed without marks, chosen from the list
         self.proposer.setObjectName("proposer")
         self._fill_proposers()
         self.note = QPlainTextEdit()
@@ -407,14 +418,30 @@ class DossierEditor(QDialog):
 
     def save(self) -> bool:
         """Lưu: the texts and the proposer; Ctrl+Z puts the texts saved before back."""
-        proposer = self.proposer.currentData()
+        try:
+            proposer = picked_data(self.proposer, t.FIELD_PROPOSER)
+        except Refusal as refusal:
+            show_error(self, refusal)
+            return False
         fields = DossierFields(
             UnitId(proposer) if proposer is not None else None,
             self.note.toPlainText(),
             {key: edit.toPlainText() for key, edit in self.sections.items()},
         )
-        keys = ("note", "proposer", *(f"section_{key}" for key in self.sections))
-        return self._run_typed(keys, save_fields(self.dossier_id, fields))
+        if not self._run_typed(self._saved_keys(), save_fields(self.dossier_id, fields)):
+            return False
+        self.saved_line.setText(t.SAVED_AT.format(time=wording.clock(datetime.now().time())))
+        return True
+
+    def _saved_keys(self) -> tuple[str, ...]:
+        """The boxes Lưu stores."""
+        return ("note", "proposer", *(f"section_{key}" for key in self.sections))
+
+    def _edited(self) -> None:
+        # A reload rewrites the boxes with what was saved: only typing that differs is an edit.
+        typed = self._typed()
+        if any(typed[key] != self._loaded.get(key) for key in self._saved_keys()):
+            self.saved_line.clear()
 
     def add_prior(self) -> None:
         """An award the nominee received before (kept on the nominee, shown in every dossier)."""

@@ -84,6 +84,7 @@ TAB_EVENTS = "Lịch sử xử lý"
 SAVE = "&Lưu"
 OK = "Đồng ý"
 SAVED = "Đã lưu hồ sơ."
+SAVED_AT = "Đã lưu lúc {time}."  # under the editor's buttons, until the next edit
 FIELD_DISCIPLINE = "Kỷ luật / khiếu nại"
 DISCIPLINE_HINT = (
     "Ghi nếu đối tượng đang bị kỷ luật, thanh tra hoặc khiếu nại (để trống nếu không có)"

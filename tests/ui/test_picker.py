@@ -140,3 +140,33 @@ def test_the_initiative_dialog_finds_its_unit_and_authors_without_marks(
     dialog.add_author()
     assert [dialog.authors.item(0).text()] == ["Lê Thị Chi — Phòng Văn hóa - Xã hội"]
     assert dialog.data().unit_id == dialog.unit.currentData() is not None
+
+
+def test_the_ballots_dossier_is_found_by_its_nominee_and_free_text_refused(
+    main_window, qtbot, monkeypatch
+) -> None:
+    from desktop.awards.dossier_ops import take_step
+    from desktop.awards.dossiers import get_dossier
+    from desktop.models import DossierStatus
+    from desktop.models.ids import DossierId
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)  # the ballot's outcome
+    ctx = main_window.ctx
+    ctx.door.run(take_step(DossierId(5), DossierStatus.SUBMITTED_TO_COUNCIL, reason="Bổ sung sau"))
+    tab = main_window.show_page("council").council
+    tab.campaign.setCurrentIndex(tab.campaign.findText("Khen thưởng năm 2025"))
+    tab.meetings_view.selectRow(0)
+    tab.record_vote()
+    dialog = tab.last_dialog
+    retype(dialog.dossier, "nguyen van khong co")
+    dialog.accept()
+    assert dialog.isVisible() and ctx.door.read(lambda s: get_dossier(s, 5).status) is (
+        DossierStatus.SUBMITTED_TO_COUNCIL
+    )
+    assert "“nguyen van khong co” không có trong danh sách “Hồ sơ (đã trình" in warnings[-1]
+    retype(dialog.dossier, "le thi chi")  # the words of one dossier's nominee: that dossier
+    dialog.ballots_for.setValue(1)
+    dialog.accept()
+    assert ctx.door.read(lambda s: get_dossier(s, 5).status) is DossierStatus.COUNCIL_DECLINED

@@ -45,6 +45,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.texts import council as t
 from desktop.ui.widgets.buttons import ok_cancel
 from desktop.ui.widgets.file_dialogs import Purpose, open_file
+from desktop.ui.widgets.picker import picked_data, searchable_combo
 
 
 def date_edit(name: str, value: date | None = None) -> QDateEdit:
@@ -219,8 +220,7 @@ class VoteDialog(OperationDialog):
     ) -> None:
         super().__init__(ctx, t.VOTE_TITLE.format(date=wording.short_date(meeting.held_on)), parent)
         self.meeting_id = MeetingId(meeting.id)
-        self.dossier = QComboBox()
-        self.dossier.setObjectName("vote_dossier")
+        self.dossier = searchable_combo("vote_dossier")  # found by the nominee's name, unmarked
         for row in dossiers:
             self.dossier.addItem(dossier_text(row), saved_id(row.dossier.id))
         attendees = len(meeting.attendees)
@@ -252,7 +252,7 @@ class VoteDialog(OperationDialog):
     def operation(self) -> Operation[Any]:
         return council_ops.record_vote(
             self.meeting_id,
-            DossierId(int(self.dossier.currentData())),
+            DossierId(int(picked_data(self.dossier, t.VOTE_DOSSIER))),
             self.issued.value(),
             self.valid.value(),
             self.ballots_for.value(),

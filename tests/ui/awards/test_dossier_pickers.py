@@ -31,6 +31,10 @@ def page(main_window, qtbot):  # type: ignore[no-untyped-def]
 def warnings(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    # No box may wait for a click, whatever a failing test leads to.
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
     return shown
 
 
@@ -93,7 +97,7 @@ def test_the_new_dossiers_unit_is_found_typed_without_marks(page, qtbot, warning
     assert editor.proposer.currentText() == "Phòng Văn hóa - Xã hội"
 
 
-def test_the_new_dossiers_person_is_found_typed_without_marks(page, qtbot) -> None:
+def test_the_new_dossiers_person_is_found_typed_without_marks(page, qtbot, warnings) -> None:
     dialog = new_dialog(page)
     dialog.as_person.setChecked(True)
     retype(dialog.nominee, "chi le thi")

@@ -61,6 +61,7 @@ from desktop.ui.errors import ran, show_error
 from desktop.ui.texts import dossiers as t
 from desktop.ui.texts import movement as mt
 from desktop.ui.widgets.picker import make_searchable, picked_data
+from desktop.ui.widgets.scrolling import scrolling
 from desktop.ui.widgets.table_model import Column, RecordTableModel
 from desktop.ui.widgets.undo_actions import UndoActions
 from desktop.ui.window_geometry import fitting_size
@@ -202,8 +203,7 @@ class DossierEditor(QDialog):
         self.proposer.blockSignals(False)
 
     def _achievement_tab(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
+        layout = QVBoxLayout()
         self.sections: dict[str, QPlainTextEdit] = {}
         for section in achievement_sections():
             edit = QPlainTextEdit()
@@ -212,7 +212,7 @@ class DossierEditor(QDialog):
             layout.addWidget(QLabel(f"<b>{section.title}</b>"))
             layout.addWidget(edit, 1)
             self.sections[section.key] = edit
-        return page
+        return scrolling(layout)  # the report's parts scroll on a small screen
 
     def _prior_tab(self) -> QWidget:
         page = QWidget()

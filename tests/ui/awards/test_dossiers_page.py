@@ -48,10 +48,14 @@ def ok(dialog) -> None:  # type: ignore[no-untyped-def]
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
 
 
-def create(page, qtbot, award: str, nominee: str):  # type: ignore[no-untyped-def]
+def create(page, qtbot, award: str, nominee: str, campaign: str = "Khen thưởng năm 2025"):  # type: ignore[no-untyped-def]
+    """The clerk's steps in Tạo hồ sơ: the demo's dossiers are those of the 2025 round (the
+    dialog itself opens on the round under way)."""
     panel = page.dossiers
     panel.new_dossier()
     dialog = panel.new_dialog
+    assert dialog.campaign.findText(campaign) >= 0, campaign
+    dialog.campaign.setCurrentIndex(dialog.campaign.findText(campaign))
     dialog.award.setCurrentIndex(
         next(i for i in range(dialog.award.count()) if award in dialog.award.itemText(i))
     )

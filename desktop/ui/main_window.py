@@ -80,12 +80,12 @@ class MainWindow(QMainWindow):
         # On a small screen at 125 % or 150 % a page wider or taller than the window scrolls
         # rather than pushing the window past the screen (and only the page shown counts: see
         # _show_row).
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("page_scroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.stack)
-        splitter.addWidget(self.scroll)
+        self.page_area = QScrollArea()
+        self.page_area.setObjectName("page_scroll")
+        self.page_area.setWidgetResizable(True)
+        self.page_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_area.setWidget(self.stack)
+        splitter.addWidget(self.page_area)
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
         self.navigation.currentRowChanged.connect(self._show_row)
@@ -178,6 +178,8 @@ class MainWindow(QMainWindow):
         ignored = QSizePolicy.Policy.Ignored
         for index in range(self.stack.count()):
             page = self.stack.widget(index)
+            if page is None:
+                continue
             if page is shown:
                 page.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
             else:

@@ -31,7 +31,7 @@ from desktop.indicators.results import (
 )
 from desktop.indicators.rules import Pair
 from desktop.indicators.values import load_grid
-from desktop.models import Unit, UnitKind
+from desktop.models import Indicator, Unit, UnitKind
 from desktop.settings import load_settings
 from desktop.text import wording
 
@@ -228,9 +228,17 @@ def write_results(
     format_columns(sheet, formats, last)
 
 
+def _labels(session: Session) -> dict[int, str]:
+    """The catalogue's short name of each indicator (its name when it has none): a sheet names an
+    indicator as the grid does, its code beside it."""
+    return {saved: i.label for i in session.exec(select(Indicator)) if (saved := i.id) is not None}
+
+
 def write_kinds(sheet: Worksheet, session: Session, year: int, quarter: int | None) -> None:
+    labels = _labels(session)
     headers = [
         "Mã chỉ tiêu",
+        "Chỉ tiêu",
         "Loại đơn vị",
         "Tử số",
         "Mẫu số",
@@ -242,6 +250,7 @@ def write_kinds(sheet: Worksheet, session: Session, year: int, quarter: int | No
     rows = [
         [
             r.code,
+            labels.get(r.indicator_id, r.code),
             r.unit_kind.label,
             r.numerator,
             r.denominator,
@@ -253,8 +262,8 @@ def write_kinds(sheet: Worksheet, session: Session, year: int, quarter: int | No
         for r in results_by_kind(session, year, quarter)
         if r.expected_units
     ]
-    last = write_table(sheet, headers, rows, widths=[12, 32, 12, 12, 10, 12, 12, 32])
-    format_columns(sheet, {3: COUNT, 4: COUNT, 5: PERCENT, 6: COUNT, 7: COUNT}, last)
+    last = write_table(sheet, headers, rows, widths=[12, 36, 32, 12, 12, 10, 12, 12, 32])
+    format_columns(sheet, {4: COUNT, 5: COUNT, 6: PERCENT, 7: COUNT, 8: COUNT}, last)
 
 
 def write_lagging(
@@ -264,8 +273,10 @@ def write_lagging(
     quarter: int | None,
     results: Sequence[IndicatorResult] | None = None,
 ) -> None:
+    labels = _labels(session)
     headers = [
         "Mã chỉ tiêu",
+        "Chỉ tiêu",
         "Mã đơn vị",
         "Tên đơn vị",
         "Tử số",
@@ -281,6 +292,7 @@ def write_lagging(
             rows.append(
                 [
                     r.indicator_code,
+                    labels.get(r.indicator_id, r.indicator_code),
                     r.unit_code,
                     r.unit_name,
                     r.numerator,
@@ -291,8 +303,8 @@ def write_lagging(
                     r.quarter,
                 ]
             )
-    last = write_table(sheet, headers, rows, widths=[12, 12, 40, 12, 12, 10, 10, 12, 10])
-    format_columns(sheet, {4: COUNT, 5: COUNT, 6: PERCENT, 7: PERCENT, 8: POINTS}, last)
+    last = write_table(sheet, headers, rows, widths=[12, 36, 12, 40, 12, 12, 10, 10, 12, 10])
+    format_columns(sheet, {5: COUNT, 6: COUNT, 7: PERCENT, 8: PERCENT, 9: POINTS}, last)
 
 
 def write_missing(

@@ -106,6 +106,12 @@ def test_quarter_export_has_grid_and_results(demo_db: Database, tmp_path: Path) 
     ]
     results = workbook["Kết quả toàn phường"]
     assert results["A2"].value == "CBCC" and results["C2"].value == 4
+    # Each sheet names an indicator as the grid does, its code beside the name.
+    for title in ("Theo loại đơn vị", "Đơn vị chưa đạt"):
+        sheet = workbook[title]
+        assert [c.value for c in sheet[1]][:2] == ["Mã chỉ tiêu", "Chỉ tiêu"], title
+        named = {r[0].value: r[1].value for r in sheet.iter_rows(min_row=2)}
+        assert named and all(name and name != code for code, name in named.items()), title
     year = load_workbook(tmp_path / "nam.xlsx")
     assert year.sheetnames[:2] == ["Kết quả năm 2025", "Các quý trong năm"]
     quarters = list(year["Các quý trong năm"].iter_rows(min_row=2))

@@ -145,3 +145,21 @@ def test_the_editor_says_when_lu_saved_until_the_next_edit(page, qtbot, warnings
     assert editor.saved_line.text() == ""
     detail = page.ctx.door.read(lambda s: load_detail(s, 5))
     assert detail.dossier.proposing_unit_id is not None
+
+
+def test_the_unit_picker_finds_ngo_quyen_typed_without_marks(
+    main_window, qtbot, warnings
+) -> None:
+    """The issue's own words: a school named "Ngô Quyền" in the register is found in Tạo hồ sơ
+    from "ngo quyen", as the register's search finds it."""
+    from desktop.models import UnitKind
+    from desktop.register.ops import add
+    from desktop.register.units import UNITS, UnitData
+
+    school = UnitData("THCSNQ", "Trường THCS Ngô Quyền", UnitKind.SCHOOL_LOWER_SECONDARY)
+    main_window.ctx.door.run(add(UNITS, school))
+    page = main_window.show_page("dossiers")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5)
+    dialog = new_dialog(page)
+    retype(dialog.nominee, "ngo quyen")
+    assert listed(dialog.nominee) == ["Trường THCS Ngô Quyền"]

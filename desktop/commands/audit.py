@@ -21,7 +21,7 @@ class BadLogFilter(Refusal):
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
-        "log", help="nhật ký thay đổi: xem (lọc như trang Nhật ký thay đổi) hoặc xuất Excel"
+        "log", help="nhật ký thay đổi: xem theo bảng, thao tác, ngày, chữ; xuất Excel"
     )
     parser.add_argument("--text", default="", metavar="CHỮ", help="tìm trong nhật ký (bỏ dấu)")
     parser.add_argument("--table", metavar="BẢNG", help="chỉ một bảng (tên tiếng Việt hoặc mã)")

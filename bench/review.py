@@ -26,6 +26,7 @@ from desktop.demo.ward import SyntheticSize, build_synthetic_ward
 from desktop.documents.common import DocumentRequest
 from desktop.documents.service import lay_out, prepare
 from desktop.storage import Database
+from desktop.text.wording import decimal
 
 UNITS, FIRST, LAST = 5000, 2025, 2030
 TARGET = 2.0
@@ -49,7 +50,7 @@ def ward(folder: Path) -> Database:
     add_synthetic_movement(db, MovementSize(FIRST, LAST))
     print(
         f"Phường tổng hợp: {UNITS} đơn vị × {LAST - FIRST + 1} năm, {values} số liệu quý, "
-        f"dựng trong {time.perf_counter() - started:.1f} s"
+        f"dựng trong {decimal(time.perf_counter() - started)} s"
     )
     return db
 
@@ -64,7 +65,7 @@ def bench(db: Database, request: DocumentRequest, name: str) -> tuple[float, flo
     print(
         f"{name}: số liệu {gather * 1000:6.0f} ms, số liệu + dàn trang {whole * 1000:6.0f} ms "
         f"(trung vị {RUNS} lần, tốt nhất {best * 1000:.0f}), {pages} trang, "
-        f"{len(pdf) / 1e6:.2f} MB"  # type: ignore[arg-type]
+        f"{decimal(len(pdf) / 1e6, 2)} MB"  # type: ignore[arg-type]
     )
     del prepared
     return whole, gather
@@ -72,15 +73,15 @@ def bench(db: Database, request: DocumentRequest, name: str) -> tuple[float, flo
 
 def main() -> None:
     if hasattr(os, "getloadavg"):
-        print(f"Tải máy (1 phút): {os.getloadavg()[0]:.1f} trên {os.cpu_count()} lõi")
+        print(f"Tải máy (1 phút): {decimal(os.getloadavg()[0])} trên {os.cpu_count()} lõi")
     with tempfile.TemporaryDirectory() as tmp:
         db = ward(Path(tmp))
         review, _ = bench(db, DocumentRequest("review", period=f"{FIRST}-{LAST}"), "Tổng kết 2030")
         yearly, _ = bench(db, DocumentRequest("report", year=LAST), "Báo cáo kết quả năm 2030")
         verdict = "ĐẠT" if review < TARGET else "CHƯA ĐẠT"
         print(
-            f"Tổng kết 2030: {review:.2f} s — mục tiêu < {TARGET:.0f} s: {verdict}; "
-            f"bằng {review / yearly:.2f} lần báo cáo kết quả năm 2030 ({yearly:.2f} s)"
+            f"Tổng kết 2030: {decimal(review, 2)} s — mục tiêu < {TARGET:.0f} s: {verdict}; "
+            f"bằng {decimal(review / yearly, 2)} lần báo cáo kết quả năm 2030 ({decimal(yearly, 2)} s)"
         )
         db.close()
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.commands.dates import required_day
 from desktop.context import AppContext
 from desktop.errors import Refusal
 from desktop.models.movement import ActivityKind
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from desktop.movement.activities import ActivityView
     from desktop.movement.activity_totals import ActivityTotals
 
+BAD_DAY_WORDS = "Ngày “{text}” không hợp lệ: hãy ghi theo dd/mm/yyyy."
 BAD_INPUT = 2  # exit code: what was given is refused
 KINDS = [k.value for k in ActivityKind]
 KIND_HELP = ", ".join(f"{k.value}: {k.label}" for k in ActivityKind)
@@ -100,10 +102,7 @@ def _refused(error: Refusal) -> int:
 
 
 def _day(text: str) -> date:
-    try:
-        return datetime.strptime(text.strip(), "%d/%m/%Y").date()
-    except ValueError:
-        raise Refusal(f"Ngày “{text}” không hợp lệ: hãy ghi theo dd/mm/yyyy.") from None
+    return required_day(text, "Hãy ghi ngày (--date dd/mm/yyyy).", BAD_DAY_WORDS)
 
 
 def _people(view: ActivityView) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime
 from pathlib import Path
 
+from desktop.commands.dates import parse_day
 from desktop.context import AppContext
 from desktop.errors import Refusal
 
@@ -16,7 +16,7 @@ ACTIONS = {"them": "insert", "sua": "update", "xoa": "delete"}
 
 
 class BadLogFilter(Refusal):
-    """A day not written dd/mm/yyyy, or a table the log does not know."""
+    """A table the log does not know."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,15 +31,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--limit", type=int, default=50, metavar="N", help="số dòng in (50)")
     parser.add_argument("--xlsx", type=Path, metavar="TỆP.xlsx", help="xuất mọi dòng khớp ra Excel")
     parser.set_defaults(run=run_log)
-
-
-def _day(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return datetime.strptime(text.strip(), "%d/%m/%Y").date()
-    except ValueError:
-        raise BadLogFilter(f"Ngày “{text}” không đúng dạng dd/mm/yyyy.") from None
 
 
 def _table(ctx: AppContext, given: str | None) -> str | None:
@@ -66,8 +57,8 @@ def run_log(args: argparse.Namespace, ctx: AppContext) -> int:
             text=args.text,
             table=_table(ctx, args.table),
             action=ACTIONS.get(args.action or ""),
-            since=_day(args.since),
-            until=_day(args.until),
+            since=parse_day(args.since),
+            until=parse_day(args.until),
         )
     except Refusal as error:
         print(error.text(), file=sys.stderr)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.commands.dates import parse_day
 from desktop.context import AppContext
 from desktop.errors import Refusal
 from desktop.text import wording
@@ -26,10 +26,6 @@ if TYPE_CHECKING:
     from desktop.movement.commitments import CommitmentStanding
 
 BAD_INPUT = 2  # exit code: what was given is refused
-
-
-class BadDate(Refusal):
-    """A day not written dd/mm/yyyy."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -67,15 +63,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     exporting.add_argument("file", type=Path, metavar="TỆP.xlsx")
     exporting.add_argument("--year", type=int, required=True, metavar="NĂM")
     exporting.set_defaults(run=run_export)
-
-
-def parse_day(text: str | None) -> date | None:
-    if text is None or not text.strip():
-        return None
-    try:
-        return datetime.strptime(text.strip(), "%d/%m/%Y").date()
-    except ValueError:
-        raise BadDate(f"Ngày “{text}” không đúng dạng dd/mm/yyyy.") from None
 
 
 def _standing(ctx: AppContext, year: int) -> CommitmentStanding:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import asdict
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
+from desktop.commands.dates import required_day
 from desktop.context import AppContext
 from desktop.council import ops
 from desktop.council.errors import CouncilError
@@ -85,12 +86,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 # -- what the clerk typed ---------------------------------------------------------------------------
 def parse_date(text: str | None) -> date:
-    if not text:
-        raise CouncilError("Hãy ghi ngày họp (--date dd/mm/yyyy).")
-    try:
-        return datetime.strptime(text.strip(), "%d/%m/%Y").date()
-    except ValueError:
-        raise CouncilError(f"Ngày “{text}” không đúng dạng dd/mm/yyyy.") from None
+    return required_day(text, "Hãy ghi ngày họp (--date dd/mm/yyyy).")
 
 
 def parse_ids(text: str) -> list[int]:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.commands.dates import required_day
 from desktop.errors import Refusal
 
 if TYPE_CHECKING:
@@ -69,12 +70,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 # -- what the clerk typed -------------------------------------------------------------------------
 def parse_date(text: str) -> date:
-    from desktop.decisions.errors import DecisionError
-
-    try:
-        return datetime.strptime(text.strip(), "%d/%m/%Y").date()
-    except ValueError:
-        raise DecisionError(f"Ngày “{text}” không đúng dạng dd/mm/yyyy.") from None
+    return required_day(text, "Hãy ghi ngày (--date dd/mm/yyyy).")
 
 
 def parse_ids(text: str) -> list[int]:

@@ -9,10 +9,11 @@ The parser needs only the names of the kinds; the renderer (reportlab), the data
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.commands.dates import required_day
 from desktop.documents.kinds import KINDS, DocumentError
 from desktop.errors import Refusal
 
@@ -102,10 +103,7 @@ def _parse_date(text: str | None) -> date:
         from desktop.models.periods import today
 
         return today()
-    try:
-        return datetime.strptime(text, "%d/%m/%Y").date()
-    except ValueError:
-        raise DocumentError(f"Ngày “{text}” không đúng dạng dd/mm/yyyy.") from None
+    return required_day(text, "Hãy ghi ngày (--date dd/mm/yyyy).")
 
 
 def run_document(args: argparse.Namespace, ctx: AppContext) -> int:

@@ -12,6 +12,8 @@ in milliseconds).
 
 from __future__ import annotations
 
+import errno
+
 import re
 import zipfile
 import zlib
@@ -332,6 +334,15 @@ def save_atomically(workbook: Workbook, path: Path) -> None:
         raise ExcelInputError(
             f"Không ghi được “{path.name}”: tệp đang mở trong chương trình khác hoặc thư mục chỉ đọc."
         ) from None
+    except FileNotFoundError:
+        raise ExcelInputError(
+            f"Không ghi được “{path.name}”: thư mục “{path.parent}” không có (USB đã rút ra hoặc "
+            "đường dẫn gõ nhầm). Hãy chọn một thư mục có thật."
+        ) from None
     except OSError as error:
         temporary.unlink(missing_ok=True)
+        if error.errno == errno.ENOSPC:
+            raise ExcelInputError(
+                f"Không ghi được “{path.name}”: ổ đĩa đã đầy. Hãy xóa bớt tệp hoặc chọn ổ khác."
+            ) from None
         raise ExcelInputError(f"Không ghi được “{path.name}”: {error.strerror or error}.") from None

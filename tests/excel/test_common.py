@@ -311,3 +311,11 @@ def test_an_ordinary_workbook_passes_the_guards(tmp_path: Path) -> None:
     check_workbook_size(path)
     sheet = open_workbook(path)["Danh sách"]
     assert sheet.max_row == 101 and sheet["B1"].value == "Họ và tên"
+
+
+def test_a_folder_that_is_not_there_is_said_in_vietnamese(tmp_path: Path) -> None:
+    workbook, _ = new_workbook("A")
+    with pytest.raises(ExcelInputError) as refused:
+        save_atomically(workbook, tmp_path / "usb-da-rut" / "x.xlsx")
+    assert "không có (USB đã rút ra hoặc đường dẫn gõ nhầm)" in str(refused.value)
+    assert "No such file" not in str(refused.value)

@@ -13,7 +13,6 @@ in milliseconds).
 from __future__ import annotations
 
 import errno
-
 import re
 import zipfile
 import zlib

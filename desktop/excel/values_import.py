@@ -22,6 +22,7 @@ What a returned form changes (blank never erases):
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,7 +30,7 @@ from typing import Any
 
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from desktop.excel.common import ExcelInputError, open_workbook
 from desktop.excel.values_forms import (
@@ -69,12 +70,13 @@ from desktop.indicators.values import (
 from desktop.models import Unit
 from desktop.models.ids import IndicatorId, UnitId
 from desktop.settings import load_settings
-from desktop.storage.identity import database_identity
+from desktop.storage.identity import DatabaseIdentity, database_identity
 from desktop.text import clean_line, wording
 
 Report = Callable[[int, int, str], None]
 NEW_FORM = "Hãy tạo biểu mẫu mới (nút “Biểu mẫu thu thập”) gửi đơn vị điền lại."
 NOT_IMPORTED = "tệp không được nhập"
+SQLITE_INT_LIMIT = 2**63
 
 
 @dataclass
@@ -130,6 +132,16 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _is_id(value: object) -> bool:
+    # A row id SQLite can hold: a larger integer would raise OverflowError in the query, not
+    # refuse the file.
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < SQLITE_INT_LIMIT
+
+
+def _is_mac(value: object) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"[0-9a-f]{64}", value) is not None
+
+
 def _is_text(value: object) -> bool:
     return isinstance(value, str)
 
@@ -143,14 +155,14 @@ RECORD_FIELDS: dict[str, tuple[str, Callable[[object], bool], str]] = {
     "version": ("phiên bản", _is_int, "số nguyên"),
     "database_id": ("mã cơ sở dữ liệu", _is_text, "chữ"),
     "ward_name": ("tên phường", _is_text, "chữ"),
-    "unit_id": ("mã số đơn vị", _is_int, "số nguyên"),
+    "unit_id": ("mã số đơn vị", _is_id, "số nguyên dương"),
     "unit_code": ("mã đơn vị", _is_text, "chữ"),
     "unit_name": ("tên đơn vị", _is_text, "chữ"),
     "year": ("năm", _is_int, "số nguyên"),
     "quarter": ("quý", _is_int, "số nguyên"),
     "rows": ("các dòng chỉ tiêu", _is_list, "danh sách"),
     "inputs": ("các ô nhập", _is_list, "danh sách"),
-    MAC_KEY: ("mã xác thực", _is_text, "chữ"),
+    MAC_KEY: ("mã xác thực", _is_mac, "mã hợp lệ"),
 }
 # A row's protected cells: Mã chỉ tiêu, Chỉ tiêu, Tử số là, Mẫu số là (text), Mẫu số quý trước.
 ROW_TYPES: tuple[Callable[[object], bool], ...] = (
@@ -348,13 +360,17 @@ def _check_origin(session: Session, record: FormRecord, name: str) -> None:
     if not identity.verify(mac_payload(record.raw), record.mac):
         raise FormRefused(
             f"Tệp “{name}”: phần kiểm tra ẩn của biểu mẫu đã bị sửa "
-            f"({_what_changed(session, record)}) nên không khớp mã xác thực; {NOT_IMPORTED}. "
+            f"({_what_changed(session, record, identity)}) nên không khớp mã xác thực; "
+            f"{NOT_IMPORTED}. "
             f"Hãy dùng lại biểu mẫu gốc, hoặc {NEW_FORM[0].lower()}{NEW_FORM[1:]}"
         )
 
 
-def _what_changed(session: Session, record: FormRecord) -> str:
+def _what_changed(session: Session, record: FormRecord, identity: DatabaseIdentity) -> str:
     """Which part of an edited record no longer agrees with the database, as far as it can tell."""
+    original = _signed_original(session, record, identity)
+    if original:
+        return original
     unit = session.get(Unit, record.unit_id)
     changed = []
     if unit is None:
@@ -367,6 +383,43 @@ def _what_changed(session: Session, record: FormRecord) -> str:
     if clean_line(record.ward_name) != clean_line(load_settings(session).ward_name):
         changed.append("tên phường")
     return ", ".join(changed) if changed else "năm, quý, các dòng chỉ tiêu hoặc ô nhập"
+
+
+def _signed_original(session: Session, record: FormRecord, identity: DatabaseIdentity) -> str:
+    """What the record was signed with, when its unit or its quarter alone was changed: the MAC
+    is tried with each unit of the database, and each quarter of the plan, in place of the
+    record's own. A unit and its hidden record both moved to another unit of the ward agree
+    with the database in every field; only the MAC still knows the unit the form was sent to."""
+    raw = record.raw
+    for unit in session.exec(select(Unit)):
+        assert unit.id is not None
+        for fields in (
+            {"unit_id": unit.id},  # the id alone typed over
+            {"unit_id": unit.id, "unit_code": unit.code, "unit_name": unit.name},
+        ):
+            if identity.verify(mac_payload({**raw, **fields}), record.mac):
+                return (
+                    f"đơn vị: biểu mẫu gửi cho {unit.code} — {unit.name} đã bị đổi thành "
+                    f"{_unit_now(session, record, len(fields) == 1)}"
+                )
+    settings = load_settings(session)
+    for year in range(settings.plan_first_year, settings.plan_last_year + 1):
+        for quarter in range(1, 5):
+            if identity.verify(mac_payload({**raw, "year": year, "quarter": quarter}), record.mac):
+                return (
+                    f"năm, quý: biểu mẫu quý {quarter}/{year} đã bị đổi thành quý "
+                    f"{record.quarter}/{record.year}"
+                )
+    return ""
+
+
+def _unit_now(session: Session, record: FormRecord, id_alone: bool) -> str:
+    """The unit an edited record now names: the one its id points at when the id alone was
+    typed over, else the code and name typed into it (cut short: they are the editor's)."""
+    if id_alone:
+        unit = session.get(Unit, record.unit_id)
+        return f"{unit.code} — {unit.name}" if unit is not None else "một đơn vị không có trong sổ"
+    return f"{clean_line(record.unit_code)[:40]} — {clean_line(record.unit_name)[:80]}"
 
 
 def _same(cell_value: object, expected: object) -> bool:
@@ -612,6 +665,9 @@ def describe(results: Sequence[FileResult]) -> str:
             lines.append(f"✗ {who} ({r.path.name}): không nhập")
             lines += [f"    • {e}" for e in r.errors]
             continue
+        # The file's name too, as on a refused one: the clerk sees which files went in.
+        if r.unit_code:
+            who = f"{who} ({r.path.name})"
         if r.changes:
             lines.append(
                 f"✓ {who}: {wording.count(len(r.changes))} ô số liệu"

@@ -176,10 +176,79 @@ def test_edited_hidden_unit_is_refused(demo_db: Database, ctx: AppContext, tmp_p
     _set(path, {"C3": "TDP02", f"G{FIRST_ROW}": 300})
     (result,) = _read(demo_db, [path])
     assert not result.ok
-    assert "phần kiểm tra ẩn của biểu mẫu đã bị sửa (tên đơn vị)" in result.errors[0]
+    assert (
+        "phần kiểm tra ẩn của biểu mẫu đã bị sửa (đơn vị: biểu mẫu gửi cho TDP01 — Tổ dân phố "
+        "số 1 đã bị đổi thành TDP02" in result.errors[0]
+    )
     assert "không khớp mã xác thực" in result.errors[0]
     save_returned(ctx.door, [result], YEAR, QUARTER)
     assert _stored(demo_db, "TDP01", "DANSO") is None and _stored(demo_db, "TDP02", "DANSO") is None
+
+
+def test_a_unit_moved_whole_in_sheet_and_record_is_named_not_blamed_on_the_quarter(
+    demo_db: Database, ctx: AppContext, tmp_path: Path
+) -> None:
+    """Id, code and name of the unit changed to another unit's, on the sheet and in the record:
+    every field agrees with the database, and the refusal once said "năm, quý, các dòng chỉ
+    tiêu hoặc ô nhập" had changed. The MAC still knows the unit the form was sent to."""
+    path = _form(demo_db, tmp_path, "TDP01")
+    record = _record(path)
+    record.update(unit_id=int(_unit(demo_db, "TDP02")), unit_code="TDP02")
+    record["unit_name"] = "Tổ dân phố số 2"
+    _write_record(path, record)
+    _set(path, {"C3": "TDP02", "C4": "Tổ dân phố số 2", f"G{FIRST_ROW}": 300})
+    (result,) = _read(demo_db, [path])
+    assert not result.ok
+    assert (
+        "(đơn vị: biểu mẫu gửi cho TDP01 — Tổ dân phố số 1 đã bị đổi thành TDP02 — Tổ dân phố "
+        "số 2)" in result.errors[0]
+    )
+    assert "năm, quý" not in result.errors[0]
+    assert save_returned(ctx.door, [result], YEAR, QUARTER) == 0
+    assert _stored(demo_db, "TDP01", "DANSO") is None and _stored(demo_db, "TDP02", "DANSO") is None
+
+
+@pytest.mark.parametrize(
+    ("edit", "now"),
+    [
+        ({"unit_id": "TDP02"}, "TDP02 — Tổ dân phố số 2"),  # the id alone, to another unit's
+        ({"unit_id": 99_999}, "một đơn vị không có trong sổ"),
+        ({"unit_code": "TDP02"}, "TDP02 — Tổ dân phố số 1"),  # the code alone
+    ],
+)
+def test_a_unit_edited_in_the_record_alone_is_named_with_the_unit_it_was_sent_to(
+    demo_db: Database, tmp_path: Path, edit: dict[str, Any], now: str
+) -> None:
+    path = _form(demo_db, tmp_path, "TDP01")
+    record = _record(path)
+    record.update(
+        {
+            k: int(_unit(demo_db, v)) if k == "unit_id" and isinstance(v, str) else v
+            for k, v in edit.items()
+        }
+    )
+    _write_record(path, record)
+    (result,) = _read(demo_db, [path])
+    assert (
+        f"(đơn vị: biểu mẫu gửi cho TDP01 — Tổ dân phố số 1 đã bị đổi thành {now})"
+        in (result.errors[0])
+    )
+
+
+def test_a_quarter_moved_in_sheet_and_record_is_named_with_the_quarter_it_was_sent_for(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    path = _form(demo_db, tmp_path, "TDP01")
+    record = _record(path)
+    record["quarter"] = QUARTER - 1
+    _write_record(path, record)
+    _set(path, {"C6": QUARTER - 1, f"G{FIRST_ROW}": 300})
+    with demo_db.session() as s:
+        (result,) = read_returned(s, [path], YEAR, QUARTER - 1)
+    assert (
+        f"(năm, quý: biểu mẫu quý {QUARTER}/{YEAR} đã bị đổi thành quý {QUARTER - 1}/{YEAR})"
+        in result.errors[0]
+    )
 
 
 def test_edited_protected_cell_is_refused_naming_the_cell(
@@ -258,6 +327,64 @@ def test_malformed_record_refuses_only_that_file(
         assert _stored(database, "TDP03", "DANSO") == Pair(300, 400)
     finally:
         database.close()
+
+
+@pytest.mark.parametrize("unit_id", [10**30, 2**63, 0, -5])
+def test_a_unit_id_too_large_for_sqlite_refuses_that_file_not_the_whole_import(
+    demo_db: Database,
+    ctx: AppContext,
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    unit_id: int,
+) -> None:
+    """A record's unit id past SQLite's integers raised OverflowError in the lookup: the whole
+    batch ended in "lỗi không lường trước" (exit 70) and the two good forms were not saved."""
+    good = [_form(demo_db, tmp_path / code, code) for code in ("TDP01", "TDP03")]
+    for path in good:
+        _set(path, {f"G{FIRST_ROW}": 300, f"H{FIRST_ROW}": 400})
+    bad = _form(demo_db, tmp_path / "bad", "TDP02")
+    record = _record(bad)
+    record["unit_id"] = unit_id
+    _write_record(bad, record)
+    ctx.close()
+    assert _import_cli(data_dir, good[0], bad, good[1]) == 1
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err and "không lường trước" not in out.err
+    assert "mã số đơn vị không phải là số nguyên dương" in out.out
+    assert "Đã lưu 4 ô số liệu từ 2/3 tệp." in out.out
+    database = Database.open(data_dir / "thidua.sqlite3")
+    try:
+        assert _stored(database, "TDP01", "DANSO") == Pair(300, 400)
+        assert _stored(database, "TDP03", "DANSO") == Pair(300, 400)
+    finally:
+        database.close()
+
+
+@pytest.mark.parametrize("mac", ["", "0" * 63, "XYZ" * 22])
+def test_an_emptied_mac_is_called_malformed_not_an_edit_of_the_quarter(
+    demo_db: Database, tmp_path: Path, mac: str
+) -> None:
+    """An emptied MAC was reported as "đã bị sửa (năm, quý, các dòng chỉ tiêu hoặc ô nhập)"."""
+    path = _form(demo_db, tmp_path, "TDP01")
+    record = _record(path)
+    record["mac"] = mac
+    _write_record(path, record)
+    (result,) = _read(demo_db, [path])
+    assert "phần kiểm tra của biểu mẫu không hợp lệ (mã xác thực" in result.errors[0]
+    assert "năm, quý" not in result.errors[0]
+
+
+def test_the_report_names_the_file_of_each_saved_form(
+    demo_db: Database, ctx: AppContext, tmp_path: Path
+) -> None:
+    """Saved forms were named only by their unit, refused ones by their file: the clerk could
+    not tell from the report which files of the folder had gone in."""
+    path = _form(demo_db, tmp_path, "TDP01")
+    _set(path, {f"G{FIRST_ROW}": 300, f"H{FIRST_ROW}": 400})
+    results = _read(demo_db, [path])
+    save_returned(ctx.door, results, YEAR, QUARTER)
+    assert f"✓ TDP01 — Tổ dân phố số 1 ({path.name}): 2 ô số liệu (đã lưu)" in describe(results)
 
 
 def test_a_record_that_is_not_json_is_refused_without_a_traceback(

@@ -659,6 +659,9 @@ def _yes_no_pair(
 def describe(results: Sequence[FileResult]) -> str:
     """The per-file report: one paragraph per file — saved, accepted, unchanged or refused."""
     lines = []
+    # Some saved and this one not: an import the disk cut short. The file is marked, lest its
+    # "✓" read as saved beside those that were.
+    interrupted = any(r.saved for r in results)
     for r in results:
         who = f"{r.unit_code} — {r.unit_name}" if r.unit_code else r.path.name
         if not r.ok:
@@ -671,7 +674,7 @@ def describe(results: Sequence[FileResult]) -> str:
         if r.changes:
             lines.append(
                 f"✓ {who}: {wording.count(len(r.changes))} ô số liệu"
-                + (" (đã lưu)" if r.saved else "")
+                + (" (đã lưu)" if r.saved else " (chưa lưu)" if interrupted else "")
             )
         else:
             lines.append(f"✓ {who}: không có gì thay đổi so với số liệu đã lưu")

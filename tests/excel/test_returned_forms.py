@@ -598,6 +598,23 @@ def test_disk_full_mid_batch_from_the_command_line_lists_the_files(
     assert "(đã lưu)" in out.out  # the per-file report marks the file saved
 
 
+def test_an_import_cut_short_marks_the_unsaved_files_in_the_report(
+    demo_db: Database, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files after the failure were listed as "✓ …: 2 ô số liệu", as if accepted and saved,
+    beside "✓ …: 2 ô số liệu (đã lưu)"."""
+    paths = _three_forms(demo_db, tmp_path)
+    results = _read(demo_db, paths)
+    _failing_second_save(monkeypatch, errno.ENOSPC)
+    with pytest.raises(ImportInterrupted):
+        save_returned(ctx.door, results, YEAR, QUARTER)
+    report = describe(results)
+    assert f"({paths[0].name}): 2 ô số liệu (đã lưu)" in report
+    assert f"({paths[1].name}): 2 ô số liệu (chưa lưu)" in report
+    assert f"({paths[2].name}): 2 ô số liệu (chưa lưu)" in report
+    assert "(chưa lưu)" not in describe(_read(demo_db, paths))  # a preview marks nothing
+
+
 def test_a_good_form_goes_in_once_and_again_changes_nothing(
     demo_db: Database, ctx: AppContext, tmp_path: Path
 ) -> None:

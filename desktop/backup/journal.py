@@ -219,6 +219,11 @@ def can_finish(root: Path, journal: Journal) -> bool:
 def roll_forward(root: Path, journal: Journal) -> None:
     """Finish the swap: the items not yet replaced are kept aside and the new ones moved in."""
     for item in journal.items:
+        # An item already moved in stays: where the folder had no old one (a window.ini never
+        # saved, a restore onto an empty folder) nothing is aside, and putting it aside now would
+        # send the backup's own copy off with the scratch folder.
+        if _moved_in(root, journal, item):
+            continue
         _put_aside(root, journal, item)
         _move_in(root, journal, item)
     fsync_folder(root)

@@ -201,6 +201,24 @@ def test_restore_killed_at_any_step_is_whole_before_or_whole_after(
         assert state(ctx) == before
 
 
+@pytest.mark.parametrize("item", ["window.ini", "documents"])
+def test_restore_killed_after_moving_in_an_item_the_folder_did_not_have_loses_nothing(
+    ctx: AppContext, two_states: tuple[Path, State], monkeypatch: pytest.MonkeyPatch, item: str
+) -> None:
+    """Restoring onto a folder without window.ini (the window never opened there) or documents/,
+    killed just after the backup's copy was moved in: finishing must not put the new copy aside
+    as if it were the old one (and sweep it with the scratch folder)."""
+    import shutil
+
+    backup, after = two_states
+    live = ctx.folder.root / item
+    shutil.rmtree(live) if live.is_dir() else live.unlink()
+    killed_restore(ctx, backup, monkeypatch, f"{item}:in", done=True)
+    lines = settled(ctx)
+    assert lines[0].startswith("Lần khôi phục trước bị ngắt: đã hoàn tất khôi phục từ")
+    assert without_restore_note(state(ctx)) == after
+
+
 def test_restore_killed_after_database_move_whose_new_attachments_are_gone_is_rolled_back(
     ctx: AppContext, two_states: tuple[Path, State], monkeypatch: pytest.MonkeyPatch
 ) -> None:

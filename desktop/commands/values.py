@@ -392,6 +392,9 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
         print(error.text(), file=sys.stderr)
         return DISK
     print(describe(results))
+    if not args.clear_blank and any(r.ok and r.kept_blank for r in results):
+        # The summary speaks of the window's check box; here the choice is a flag.
+        print("Muốn xóa số đã lưu ở các ô để trống, chạy lại lệnh với --clear-blank.")
     accepted = [r for r in results if r.ok]
     if not args.dry_run:
         if accepted and not any(r.changes for r in accepted):

@@ -77,7 +77,10 @@ def parse_count(value: object, what: str = "Giá trị") -> int | None:
     if number < 0:
         raise ValueRefused(f"{what} không được là số âm ({number}).")
     if number > MAX_COUNT:
-        raise ValueRefused(f"{what} {number} quá lớn; hãy kiểm tra lại.")
+        # A pasted 1e300 would otherwise fill the message with three hundred digits.
+        digits = str(number)
+        shown = digits if len(digits) <= 15 else f"có {len(digits)} chữ số"
+        raise ValueRefused(f"{what} quá lớn ({shown}); hãy kiểm tra lại.")
     return number
 
 

@@ -464,7 +464,8 @@ def test_a_cleared_cell_keeps_its_value_unless_the_clerk_clears_blanks(
     assert result.clearing is not None and result.clearing.cleared == 1
     ctx.close()
     assert _import_cli(data_dir, path) == 0
-    assert "giữ nguyên 1 ô để trống" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "giữ nguyên 1 ô để trống" in out and "với --clear-blank" in out  # the flag, named
     database = Database.open(data_dir / "thidua.sqlite3")
     try:
         assert _stored(database, "TDP01", "DANSO") == Pair(300, 400)

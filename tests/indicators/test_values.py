@@ -49,6 +49,7 @@ def _stored(
 ) -> Pair | None:
     return stored_pair(s, unit_id, indicator_id, year, quarter)
 
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("12", 12), (" 1 234 ", 1234), ("0", 0), ("", None), (None, None), (7.0, 7), (15, 15)],
@@ -73,6 +74,12 @@ def test_counts_that_are_accepted(text: object, expected: int | None) -> None:
 def test_counts_that_are_refused(text: object, message: str) -> None:
     with pytest.raises(ValueRefused, match=message):
         parse_count(text, "Tử số")
+
+
+def test_a_huge_pasted_number_is_refused_without_its_three_hundred_digits() -> None:
+    with pytest.raises(ValueRefused) as refused:
+        parse_count(1e300, "Tử số")
+    assert "có 301 chữ số" in str(refused.value) and "0000000000" not in str(refused.value)
 
 
 def test_pair_rules(ward: tuple[Database, dict[str, int]]) -> None:

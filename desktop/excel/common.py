@@ -13,6 +13,8 @@ in milliseconds).
 from __future__ import annotations
 
 import errno
+import io
+import os
 import re
 import zipfile
 import zlib
@@ -325,8 +327,16 @@ def save_atomically(workbook: Workbook, path: Path) -> None:
     """Write beside the target and rename, so a crash never leaves half a workbook under its name."""
     path = Path(path)
     temporary = path.with_name(f".{path.name}.part")
+    # Built in memory first: openpyxl's own ZipFile on the file is not closed when a write fails
+    # (a full disk), so its destructor failed again later and printed a traceback after the
+    # message, and on Windows kept the .part open so it could not be removed. The file is ours.
+    content = io.BytesIO()
+    workbook.save(content)
     try:
-        workbook.save(temporary)
+        with temporary.open("wb") as handle:
+            handle.write(content.getbuffer())
+            handle.flush()
+            os.fsync(handle.fileno())
         temporary.replace(path)
     except PermissionError:
         temporary.unlink(missing_ok=True)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import struct
+import sys
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -319,3 +321,33 @@ def test_a_folder_that_is_not_there_is_said_in_vietnamese(tmp_path: Path) -> Non
         save_atomically(workbook, tmp_path / "usb-da-rut" / "x.xlsx")
     assert "không có (USB đã rút ra hoặc đường dẫn gõ nhầm)" in str(refused.value)
     assert "No such file" not in str(refused.value)
+
+
+def _refusal_of_saving_onto(target: Path, part_device: Path) -> str:
+    # The .part the save writes first is made to be a full disk (/dev/full fails every write with
+    # ENOSPC); the refusal is returned as text so that nothing of the failed save stays referenced.
+    target.with_name(f".{target.name}.part").symlink_to(part_device)
+    workbook, sheet = new_workbook("Đơn vị")
+    write_table(sheet, ["Mã", "Tên"], [[str(n), "Tổ dân phố"] for n in range(2000)])
+    try:
+        save_atomically(workbook, target)
+    except ExcelInputError as error:
+        return str(error)
+    raise AssertionError("the full disk was not noticed")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_while_saving_prints_no_traceback_after_the_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Measured: `units export` onto a full USB said the Vietnamese words, then printed
+    # "Exception ignored in: <function ZipFile.__del__ …> OSError: [Errno 28]" when openpyxl's
+    # unclosed archive was collected.
+    unraisable: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    target = tmp_path / "don-vi.xlsx"
+    message = _refusal_of_saving_onto(target, Path("/dev/full"))
+    gc.collect()
+    assert "ổ đĩa đã đầy" in message
+    assert unraisable == []
+    assert sorted(tmp_path.iterdir()) == []

@@ -103,14 +103,40 @@ def sweep(folder: DataFolder, keep: frozenset[Path] = frozenset()) -> list[Remov
     return removed
 
 
+# What each leftover was, in the clerk's words, by its name's start (the longest prefix first).
+KINDS = (
+    (".restore-test-", "lần khôi phục thử dở dang"),
+    (".restore-", "lần khôi phục dở dang"),
+    (".backup-", "lần sao lưu dở dang"),
+    ("verify-", "lần kiểm tra bản sao lưu dở dang"),
+    (INCOMING_PREFIX, "tệp đính kèm chép vào dở dang"),
+)
+OTHER_KIND = "tệp tạm"
+
+
+def kind_of(item: Path) -> str:
+    return next((kind for prefix, kind in KINDS if item.name.startswith(prefix)), OTHER_KIND)
+
+
 def swept_line(removed: list[Removed]) -> str | None:
-    """ "Đã dọn 3 mục tạm (1,2 GB) do lần chạy trước bị ngắt giữa chừng." or None."""
+    """ "Đã dọn 3 mục tạm (1,2 GB) do lần chạy trước bị ngắt giữa chừng: …" or None.
+
+    The kinds are named (a backup, a restore, a trial restore cut short), so that the clerk knows
+    what the crash interrupted — only a temporary copy went, never the data — and what to redo.
+    """
     if not removed:
         return None
     size = sum(item.size for item in removed)
+    counts: dict[str, int] = {}
+    for item in removed:
+        kind = kind_of(item.path)
+        counts[kind] = counts.get(kind, 0) + 1
+    kinds = "; ".join(
+        kind if n == 1 else f"{kind} ({wording.count(n)} mục)" for kind, n in counts.items()
+    )
     return (
         f"Đã dọn {wording.count(len(removed))} mục tạm ({wording.size(size)}) do lần chạy trước "
-        "bị ngắt giữa chừng."
+        f"bị ngắt giữa chừng: {kinds}."
     )
 
 

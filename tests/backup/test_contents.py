@@ -219,3 +219,27 @@ def test_encrypted_trial_restore_leaves_no_plaintext_outside_data_folder(
     assert list(system_temp.iterdir()) == []
     recover_at_start(ctx.folder)
     assert not ctx.folder.scratch.exists() or list(ctx.folder.scratch.iterdir()) == []
+
+
+def test_start_sweep_says_what_each_leftover_was_not_only_how_many(ctx: AppContext) -> None:
+    """The sweep names what the crash cut short (a backup, a restore, a trial restore, a file
+    being attached), so the clerk knows what to run again; a count alone said nothing."""
+    from desktop.backup.recovery import recover_at_start
+
+    root = ctx.folder.root
+    (root / ".backup-k1").mkdir()
+    (root / ".restore-20261201-080000-000001").mkdir()
+    ctx.folder.scratch.mkdir(exist_ok=True)
+    (ctx.folder.scratch / ".restore-test-k2").mkdir()
+    (ctx.folder.scratch / ".restore-test-k3").mkdir()
+    (ctx.folder.attachments / "ab").mkdir(parents=True)
+    (ctx.folder.attachments / "ab" / ".incoming-k4").write_bytes(b"x" * 10)
+    [line] = recover_at_start(ctx.folder)
+    assert line.startswith("Đã dọn 5 mục tạm (10 byte) do lần chạy trước bị ngắt giữa chừng: ")
+    for kind in (
+        "lần sao lưu dở dang",
+        "lần khôi phục dở dang",
+        "lần khôi phục thử dở dang (2 mục)",
+        "tệp đính kèm chép vào dở dang",
+    ):
+        assert kind in line

@@ -28,7 +28,13 @@ from desktop.backup.archive import SAFETY_TAG, create_backup
 from desktop.backup.errors import BackupError
 from desktop.backup.manifest import DOCUMENTS, WINDOW_SETTINGS, Manifest
 from desktop.backup.progress import ProgressSink, SilentProgress
-from desktop.backup.trail import CONFIRM_HINT, ShorterAuditLog, note_restore, shorter_audit_log
+from desktop.backup.trail import (
+    CONFIRM_HINT,
+    ShorterAuditLog,
+    audit_rows,
+    note_restore,
+    shorter_audit_log,
+)
 from desktop.backup.verify import VerifiedBackup, verify_backup
 from desktop.changes import EVERYTHING
 from desktop.context import AppContext
@@ -51,6 +57,8 @@ class RestoreResult:
     test_only: bool
     names_cleaned: int = 0  # attachment names from the backup that were not safe, renamed
     newest_ids: dict[str, int] = field(default_factory=dict)  # of the backup's tables, as read
+    # The backup's audit rows (hashed), for :func:`shorter_audit_log` (a trial restore's only).
+    audit_rows: frozenset[int] = frozenset()
 
 
 def _upgrade(database: Path) -> str | None:
@@ -135,6 +143,8 @@ def trial_restore(
             progress=progress,
         )
         upgraded = _upgrade_or_refuse(verified)
+        assert verified.database is not None
+        held = audit_rows(verified.database)
     return RestoreResult(
         Path(path),
         verified.manifest,
@@ -143,6 +153,7 @@ def trial_restore(
         None,
         True,
         newest_ids=verified.newest_ids,
+        audit_rows=held,
     )
 
 
@@ -164,7 +175,11 @@ def _refuse_shorter_log(ctx: AppContext, path: Path, verified: VerifiedBackup) -
     from desktop.errors import Refusal
 
     try:
-        warning = ctx.door.read(shorter_audit_log(path, verified.manifest, verified.newest_ids))
+        assert verified.database is not None
+        held = audit_rows(verified.database)  # before the restore's own row is written into it
+        warning = ctx.door.read(
+            shorter_audit_log(path, verified.manifest, verified.newest_ids, held)
+        )
     except (Refusal, DatabaseError) as error:  # a damaged current file has no log to compare
         log.warning("current audit log not readable before restore: %s", error)
         return

@@ -118,8 +118,49 @@ def _rows_before(session: Session, manifest: Manifest, newest_ids: dict[str, int
     return max(int(by_id), int(by_time), by_records)
 
 
+# The columns of an audit row, in a fixed order: a row of the backup and one of the current log
+# are the same row when every one of them is equal.
+AUDIT_COLUMNS = "id, at, table_name, record_id, action, field, old_value, new_value, reason"
+
+
+def audit_rows(database: Path) -> frozenset[int]:
+    """The rows of a backup's audit log (its extracted database, read-only), as hashes.
+
+    Compared within this process only, so Python's own hash of the row's values suffices and a
+    large log costs a few bytes a row.
+    """
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)) as conn:
+        try:
+            rows = conn.execute(f"SELECT {AUDIT_COLUMNS} FROM {AUDIT_TABLE}")
+        except sqlite3.OperationalError:  # no log at all: nothing of the current one is held
+            return frozenset()
+        return frozenset(hash(tuple(row)) for row in rows)
+
+
+def _rows_missing(session: Session, manifest: Manifest, held_rows: frozenset[int]) -> int:
+    """The current log's rows dated before the backup was made that its log lacks or holds changed.
+
+    Only rows dated before the backup: those it must hold whatever happened since (a restore of
+    an older backup, an id reused after a deletion), so that an honest backup is never doubted.
+    """
+    from sqlalchemy import text
+
+    made = manifest.created_at.replace("T", " ")
+    rows = session.connection().execute(
+        text(f"SELECT {AUDIT_COLUMNS} FROM {AUDIT_TABLE} WHERE at < :made"),
+        {"made": made},
+    )
+    return sum(1 for row in rows if hash(tuple(row)) not in held_rows)
+
+
 def shorter_audit_log(
-    source: Path, manifest: Manifest, newest_ids: dict[str, int]
+    source: Path,
+    manifest: Manifest,
+    newest_ids: dict[str, int],
+    held_rows: frozenset[int] | None = None,
 ) -> Query[str | None]:
     """The warning for a backup whose audit log was cut short, or None.
 
@@ -135,7 +176,17 @@ def shorter_audit_log(
         held = manifest.counts.get(AUDIT_TABLE, 0)
         expected = _rows_before(session, manifest, newest_ids)
         if held >= expected:
-            return None
+            missing = _rows_missing(session, manifest, held_rows) if held_rows is not None else 0
+            if not missing:
+                return None
+            # The count kept, the rows not: some were deleted and others put in their place.
+            return (
+                f"Nhật ký thay đổi của bản sao lưu “{source.name}” thiếu hoặc đã sửa "
+                f"{wording.count(missing)} dòng mà dữ liệu hiện tại ghi từ trước lúc bản sao lưu "
+                f"được tạo ({wording.date_time(manifest.created)}). Bản sao lưu có thể đã bị sửa "
+                "để xóa dấu vết; khôi phục sẽ làm mất các dòng nhật ký đó. Dữ liệu hiện tại không "
+                "thay đổi."
+            )
         return (
             f"Nhật ký thay đổi của bản sao lưu “{source.name}” ngắn hơn của dữ liệu hiện tại: bản "
             f"sao lưu có {wording.count(held)} dòng, trong khi dữ liệu hiện tại có "

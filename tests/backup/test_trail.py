@@ -124,6 +124,43 @@ def test_shorter_audit_log_warns_even_when_the_backup_is_dated_before_everything
         restore_backup(ctx, forged)
 
 
+def test_audit_rows_replaced_by_filler_keeping_the_count_warn(
+    ctx: AppContext, demo_db: Database, usb: Path
+) -> None:
+    """A subtler forgery than emptying: the rows of one table deleted and as many copies of
+    others put in, under new ids, so the count, the newest id and the date all still agree."""
+    _age_the_log(ctx.folder.database)
+    good = create_backup(ctx.folder, usb).path
+    forged = _with_database(
+        good,
+        usb / "thay-dong.tdbak",
+        "CREATE TEMP TABLE gone AS SELECT * FROM auditentry WHERE table_name = 'unit';"
+        "DELETE FROM auditentry WHERE table_name = 'unit';"
+        "INSERT INTO auditentry SELECT id + 1000000, at, 'person', record_id, action, field,"
+        " old_value, new_value, reason FROM gone;",
+    )
+    gone = len(_unit_audit_rows(ctx.folder.database))
+    assert gone > 0
+    assert table_counts(ctx.folder.database)["auditentry"] <= _audit_count(forged)
+    before = ctx.folder.database.read_bytes()
+    with pytest.raises(ShorterAuditLog) as refused:
+        restore_backup(ctx, forged)
+    said = refused.value.text()
+    assert f"thiếu hoặc đã sửa {gone} dòng" in said and "--confirm" in said
+    assert ctx.folder.database.read_bytes() == before
+    restore_backup(ctx, forged, accept_shorter_audit=True)  # the clerk read it and went on
+
+
+def _unit_audit_rows(database: Path) -> list[tuple[object, ...]]:
+    with closing(sqlite3.connect(database)) as conn:
+        return conn.execute("SELECT * FROM auditentry WHERE table_name = 'unit'").fetchall()
+
+
+def _audit_count(backup: Path) -> int:
+    with zipfile.ZipFile(backup) as archive:
+        return int(json.loads(archive.read(MANIFEST_NAME))["counts"]["auditentry"])
+
+
 def test_older_backup_with_its_whole_log_does_not_warn(
     ctx: AppContext, demo_db: Database, usb: Path
 ) -> None:

@@ -46,8 +46,19 @@ class FolderCheck:
         return [*self.database_problems, *self.file_problems]
 
 
+# What _sha256 says of a link in place of a stored file: the backup skips links (it must never
+# follow one out of the data folder), so a stored file that is one would be lost with the disk.
+LINKED = "liên kết"
+LINK_WORDS = (
+    "chỉ là một lối tắt (liên kết) tới nơi khác, không phải tệp nằm trong thư mục dữ liệu: bản "
+    "sao lưu không chép nó. Hãy chép lại tệp thật vào chỗ này."
+)
+
+
 def _sha256(path: Path) -> str | None:
-    """The file's SHA-256, or None when it is missing or cannot be read."""
+    """The file's SHA-256, None when it is missing or cannot be read, :data:`LINKED` for a link."""
+    if path.is_symlink():
+        return LINKED
     digest = hashlib.sha256()
     try:
         with path.open("rb") as handle:
@@ -97,6 +108,8 @@ def attachment_problems(folder: DataFolder, conn: sqlite3.Connection) -> tuple[l
         found = _sha256(attachment_file(folder, sha))
         if found is None:
             problems.append(f"Thiếu tệp đính kèm {_ids(ids)} (mã băm {sha[:12]}…).")
+        elif found == LINKED:
+            problems.append(f"Tệp đính kèm {_ids(ids)} {LINK_WORDS}")
         elif found != sha:
             problems.append(
                 f"Tệp đính kèm {_ids(ids)} đã bị thay đổi: nội dung không khớp mã băm {sha[:12]}…."
@@ -117,6 +130,8 @@ def document_problems(folder: DataFolder, conn: sqlite3.Connection) -> tuple[lis
         found = _sha256(document_file(folder, sha))
         if found is None:
             problems.append(f"Thiếu tệp PDF của văn bản {symbol} (mã {row_id}).")
+        elif found == LINKED:
+            problems.append(f"Tệp PDF của văn bản {symbol} (mã {row_id}) {LINK_WORDS}")
         elif found != sha:
             problems.append(
                 f"Tệp PDF của văn bản {symbol} (mã {row_id}) đã bị thay đổi: nội dung không khớp "

@@ -128,3 +128,23 @@ def test_check_writes_nothing_to_the_database(
     before = ctx.folder.database.read_bytes()
     assert main(["--data-dir", str(ctx.folder.root), "check"]) == 0
     assert ctx.folder.database.read_bytes() == before
+
+
+def test_a_stored_file_replaced_by_a_link_is_named_not_counted_whole(
+    ctx: AppContext, demo_db: Database, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Measured: an attachment swapped for a link to a copy outside the data folder passed the
+    check ("đủ và đúng") while every backup left it out, and a restore then lacked it."""
+    content = b"%PDF-1.4 to trinh that"
+    path = attach(ctx, content)
+    pdf = issued_pdf(ctx, b"%PDF-1.4 ke hoach that")
+    for stored in (path, pdf):
+        outside = tmp_path / f"ngoai-{stored.name}"
+        outside.write_bytes(stored.read_bytes())
+        stored.unlink()
+        stored.symlink_to(outside)
+    code, out = run_check(ctx, capsys)
+    assert code != 0
+    assert "2 tệp thiếu hoặc bị thay đổi" in out
+    assert out.count("chỉ là một lối tắt (liên kết) tới nơi khác") == 2
+    assert "Tệp PDF của văn bản 09/KH-UBND" in out

@@ -18,11 +18,13 @@ resolved path; the file is unlocked and its record cleared when the last holder 
 
 from __future__ import annotations
 
+import errno
 import importlib
 import json
 import logging
 import os
 import socket
+import stat
 import sys
 import threading
 from collections.abc import Callable
@@ -31,7 +33,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Protocol, cast
 
-from desktop.errors import NOTHING_CHANGED, DataBusy
+from desktop.errors import NOTHING_CHANGED, DataBusy, Refusal
 
 log = logging.getLogger("thidua.storage")
 
@@ -53,6 +55,14 @@ STALE = (
     "{pid}) nên thư mục dữ liệu còn ghi là đang mở."
 )
 TAKEN_OVER = STALE + " Chương trình đã tiếp quản thư mục dữ liệu."
+FOREIGN = (
+    "Trong thư mục dữ liệu “{folder}”, “{name}” không phải tệp khóa của ThiĐua mà là {what}. "
+    "Chương trình không ghi vào đó để khỏi làm hỏng tệp khác. Hãy xóa riêng mục “{name}” rồi thử "
+    "lại. " + NOTHING_CHANGED
+)
+A_LINK = "một lối tắt (liên kết) tới nơi khác"
+A_FOLDER = "một thư mục"
+NOT_A_FILE = "một mục không phải tệp thường"
 
 
 def program_of_command(words: str) -> str:
@@ -133,6 +143,19 @@ class FolderInUse(DataBusy):
         super().__init__(message)
 
 
+class ForeignLockFile(Refusal):
+    """The lock's name is taken by something the app did not make: a link, a folder, a device."""
+
+    def __init__(self, lock_file: Path, what: str) -> None:
+        super().__init__(FOREIGN.format(folder=lock_file.parent, name=lock_file.name, what=what))
+
+
+def _place(lock_file: Path) -> Path:
+    """The lock file's own path, its folder resolved: resolving the name itself would follow a
+    link planted under it, and the record would be written over the file it points to."""
+    return lock_file.parent.resolve() / lock_file.name
+
+
 def read_holder(lock_file: Path) -> Holder | None:
     """Who the lock file says holds the folder (None: nobody recorded, or no file)."""
     try:
@@ -197,8 +220,30 @@ def _os_unlock(handle: IO[bytes]) -> None:
 def _open(path: Path) -> IO[bytes]:
     # "a+": created when missing, never truncated before the lock is ours; kept open while held.
     # Bytes, not text: Windows locks at an offset far past the record, and a text file cannot
-    # seek to an arbitrary offset.
-    return open(path, "a+b")
+    # seek to an arbitrary offset. Never through a link, and only a plain file: the record is
+    # written over whatever the name opens (measured: a link to another file emptied that file;
+    # a folder under the name ended in "lỗi không lường trước").
+    if path.is_symlink():  # Windows has no O_NOFOLLOW; on POSIX the flag closes the race too
+        raise ForeignLockFile(path, A_LINK)
+    flags = os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(path, flags | getattr(os, "O_BINARY", 0), 0o666)
+    except IsADirectoryError:
+        raise ForeignLockFile(path, A_FOLDER) from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise ForeignLockFile(path, A_LINK) from None
+        if ON_WINDOWS and path.is_dir():  # Windows says "permission denied" for a folder
+            raise ForeignLockFile(path, A_FOLDER) from None
+        raise
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):  # a FIFO would hang the read of the record
+        os.close(descriptor)
+        raise ForeignLockFile(path, NOT_A_FILE)
+    try:
+        return os.fdopen(descriptor, "a+b")
+    except BaseException:
+        os.close(descriptor)
+        raise
 
 
 def _write_record(handle: IO[bytes], holder: Holder | None) -> None:
@@ -270,9 +315,10 @@ def acquire(
     """Hold ``lock_file`` for ``program``; None when ``take_over`` declined a stale record.
 
     Raises :class:`FolderInUse` naming the holder when another process holds it, and the disk's
-    ``OSError`` when the file cannot be made (a read-only or full disk).
+    ``OSError`` when the file cannot be made (a read-only or full disk), and
+    :class:`ForeignLockFile` when its name is taken by a link, a folder or a device.
     """
-    path = lock_file.resolve()
+    path = _place(lock_file)
     with _guard:
         held = _held.get(path)
         if held is not None:
@@ -305,11 +351,11 @@ def try_acquire(lock_file: Path, program: str) -> FolderLock | None:
     """Hold the lock if nobody else does (None: another holds it, or it cannot be made)."""
     try:
         return acquire(lock_file, program)
-    except (FolderInUse, OSError):
+    except (FolderInUse, ForeignLockFile, OSError):
         return None
 
 
 def held_here(lock_file: Path) -> bool:
     """Whether this process holds ``lock_file`` now."""
     with _guard:
-        return lock_file.resolve() in _held
+        return _place(lock_file) in _held

@@ -232,3 +232,28 @@ def test_reader_skips_recovery_while_another_holds_the_folder(
     assert "tắt đột ngột" in after.stderr and "Đã dọn" in after.stderr
     assert not in_use.exists()
     assert not held_here(ward / "thidua.lock") and read_holder(ward / "thidua.lock") is None
+
+
+def test_a_lock_file_linked_to_another_file_leaves_that_file_untouched(
+    ward: Path, tmp_path: Path
+) -> None:
+    # Measured: thidua.lock made a link to another file, and the next command emptied that file.
+    other = tmp_path / "van-ban.txt"
+    other.write_text("Tờ trình đã ký", encoding="utf-8")
+    (ward / "thidua.lock").unlink(missing_ok=True)
+    (ward / "thidua.lock").symlink_to(other)
+    done = run_cli("--data-dir", str(ward), "init")
+    assert done.returncode == EXIT_REFUSED
+    assert "“thidua.lock” không phải tệp khóa của ThiĐua mà là một lối tắt" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert other.read_text(encoding="utf-8") == "Tờ trình đã ký"
+    assert run_cli("--data-dir", str(ward), "info").returncode == 0  # a reader still reads
+
+
+def test_a_folder_under_the_lock_files_name_is_refused_in_words(ward: Path) -> None:
+    # Measured: a folder named thidua.lock ended in "lỗi không lường trước" (exit 70).
+    (ward / "thidua.lock").unlink(missing_ok=True)
+    (ward / "thidua.lock").mkdir()
+    done = run_cli("--data-dir", str(ward), "init")
+    assert done.returncode == EXIT_REFUSED
+    assert "mà là một thư mục" in done.stderr and "lường trước" not in done.stderr

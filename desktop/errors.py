@@ -73,9 +73,11 @@ READ_ONLY = (
 DISK_FULL = (
     "Ổ đĩa chứa “{where}” đã đầy. Hãy giải phóng chỗ trống rồi thử lại. " + NOTHING_CHANGED
 )
+# The system's own words ("disk I/O error", "Input/output error") are English: the clerk reads
+# what they may mean instead. SQLite says it too when a full disk has no room for its -shm file.
 DISK_ERROR = (
-    "Không ghi được vào “{where}” (lỗi đọc ghi ổ đĩa: {detail}). Hãy kiểm tra ổ đĩa hoặc USB "
-    "rồi thử lại. " + NOTHING_CHANGED
+    "Không ghi được vào “{where}”: lỗi đọc ghi ổ đĩa (ổ đĩa có thể đã đầy hoặc hỏng, hoặc USB đã "
+    "bị rút ra). Hãy kiểm tra ổ đĩa hoặc USB rồi thử lại. " + NOTHING_CHANGED
 )
 
 
@@ -101,7 +103,7 @@ def refusal_of(error: BaseException, where: str = "") -> Refusal | None:
         if "full" in text:
             return DiskFailed(DISK_FULL.format(where=where))
         if "disk i/o" in text:
-            return DiskFailed(DISK_ERROR.format(where=where, detail="disk I/O error"))
+            return DiskFailed(DISK_ERROR.format(where=where))
         return None
     if isinstance(error, OSError):
         place = where or (error.filename and str(error.filename)) or ""
@@ -110,7 +112,7 @@ def refusal_of(error: BaseException, where: str = "") -> Refusal | None:
         if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
             return DiskFailed(DISK_FULL.format(where=place))
         if error.errno == errno.EIO:
-            return DiskFailed(DISK_ERROR.format(where=place, detail=error.strerror or "EIO"))
+            return DiskFailed(DISK_ERROR.format(where=place))
     return None
 
 

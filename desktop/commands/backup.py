@@ -157,6 +157,15 @@ def run_restore(args: argparse.Namespace, ctx: AppContext) -> int:
         print(error, file=sys.stderr)
         return EXIT_REFUSED
     print("\n".join(summary_lines(path, result)))
+    if args.test and ctx.database_exists:
+        # The trial is how the clerk decides: a forged or cut log is said now, not at the restore.
+        from desktop.backup.trail import shorter_audit_log
+
+        warning = ctx.door.read(
+            shorter_audit_log(result.source, result.manifest, result.newest_ids, result.audit_rows)
+        )
+        if warning is not None:
+            print(f"Lưu ý: {warning}")
     return 0
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import socket
@@ -15,7 +14,7 @@ import pytest
 from sqlmodel import col, select
 
 from desktop.backup import ShorterAuditLog, create_backup, list_backups, restore_backup
-from desktop.backup.manifest import DATABASE_MEMBER, MANIFEST_NAME, comment_for
+from desktop.backup.manifest import MANIFEST_NAME
 from desktop.backup.snapshot import table_counts
 from desktop.cli import main
 from desktop.context import AppContext
@@ -23,6 +22,7 @@ from desktop.models import Attachment, AuditEntry, Setting, Unit
 from desktop.models.register import UnitKind
 from desktop.storage import Database
 from desktop.text import wording
+from tests.helpers.forged_backups import age_the_log, with_database
 
 
 @pytest.fixture
@@ -54,48 +54,11 @@ def test_restore_writes_audit_entry(ctx: AppContext, demo_db: Database, usb: Pat
     assert noted["at"].startswith("2026-12-01")  # when: the clerk's day
 
 
-def _age_the_log(database: Path) -> None:
-    """The log as a ward's is: written over the weeks before the backup, not in its very second."""
-    with closing(sqlite3.connect(database)) as conn, conn:
-        conn.execute("UPDATE auditentry SET at = datetime(at, '-7 days')")
-
-
-def _with_database(
-    source: Path, target: Path, edit_database: str, made_at: str | None = None
-) -> Path:
-    """The backup with its database edited by SQL and its manifest made to agree (a forgery)."""
-    work = target.with_suffix(".sqlite3")
-    with zipfile.ZipFile(source) as original:
-        work.write_bytes(original.read(DATABASE_MEMBER))
-        manifest = json.loads(original.read(MANIFEST_NAME))
-        with closing(sqlite3.connect(work)) as conn:
-            conn.executescript(edit_database)
-            last = conn.execute("SELECT coalesce(max(id), 0) FROM auditentry").fetchone()[0]
-        content = work.read_bytes()
-        manifest["counts"] = table_counts(work)
-        manifest["last_audit_id"] = last
-        if made_at is not None:
-            manifest["created_at"] = made_at
-        for member in manifest["members"]:
-            if member["name"] == DATABASE_MEMBER:
-                member["size"], member["sha256"] = len(content), hashlib.sha256(content).hexdigest()
-        raw = json.dumps(manifest).encode()
-        with zipfile.ZipFile(target, "w") as out:
-            for info in original.infolist():
-                if info.filename == DATABASE_MEMBER:
-                    out.writestr(info.filename, content)
-                elif info.filename != MANIFEST_NAME:
-                    out.writestr(info.filename, original.read(info))
-            out.writestr(MANIFEST_NAME, raw)
-            out.comment = comment_for(hashlib.sha256(raw).hexdigest())
-    return target
-
-
 def test_shorter_audit_log_warns(ctx: AppContext, demo_db: Database, usb: Path) -> None:
     """The issue's forgery: the log emptied (and its newest id with it), all else consistent."""
-    _age_the_log(ctx.folder.database)
+    age_the_log(ctx.folder.database)
     good = create_backup(ctx.folder, usb).path
-    wiped = _with_database(good, usb / "xoa-dau-vet.tdbak", "DELETE FROM auditentry;")
+    wiped = with_database(good, usb / "xoa-dau-vet.tdbak", "DELETE FROM auditentry;")
     before = ctx.folder.database.read_bytes()
     with pytest.raises(ShorterAuditLog) as refused:
         restore_backup(ctx, wiped)
@@ -117,7 +80,7 @@ def test_shorter_audit_log_warns_even_when_the_backup_is_dated_before_everything
 ) -> None:
     """The log, its newest id and the backup's date all forged: the records it holds still tell."""
     good = create_backup(ctx.folder, usb).path
-    forged = _with_database(
+    forged = with_database(
         good, usb / "gia-ngay.tdbak", "DELETE FROM auditentry;", made_at="2020-01-01T08:00:00"
     )
     with pytest.raises(ShorterAuditLog, match="bản sao lưu có 0 dòng"):
@@ -129,9 +92,9 @@ def test_audit_rows_replaced_by_filler_keeping_the_count_warn(
 ) -> None:
     """A subtler forgery than emptying: the rows of one table deleted and as many copies of
     others put in, under new ids, so the count, the newest id and the date all still agree."""
-    _age_the_log(ctx.folder.database)
+    age_the_log(ctx.folder.database)
     good = create_backup(ctx.folder, usb).path
-    forged = _with_database(
+    forged = with_database(
         good,
         usb / "thay-dong.tdbak",
         "CREATE TEMP TABLE gone AS SELECT * FROM auditentry WHERE table_name = 'unit';"
@@ -181,11 +144,14 @@ def test_shorter_audit_log_stops_the_command_unless_confirmed(
 ) -> None:
     data = ["--data-dir", str(data_dir)]
     assert main([*data, "demo"]) == 0
-    _age_the_log(data_dir / "thidua.sqlite3")
+    age_the_log(data_dir / "thidua.sqlite3")
     assert main([*data, "backup", "--to", str(usb)]) == 0
     [good] = list_backups(usb)
-    wiped = _with_database(good.path, usb / "xoa.tdbak", "DELETE FROM auditentry WHERE id > 10;")
+    wiped = with_database(good.path, usb / "xoa.tdbak", "DELETE FROM auditentry WHERE id > 10;")
     capsys.readouterr()
+    assert main([*data, "restore", str(wiped), "--test"]) == 0  # the trial says it, changes nothing
+    tried = capsys.readouterr().out
+    assert "Khôi phục thử thành công" in tried and "Lưu ý: Nhật ký thay đổi" in tried
     assert main([*data, "restore", str(wiped)]) == 1
     said = capsys.readouterr().err
     assert "Nhật ký thay đổi của bản sao lưu “xoa.tdbak” ngắn hơn" in said
@@ -203,7 +169,7 @@ def test_restored_attachment_names_are_cleaned(
             Attachment(dossier_id=dossier_id, sha256="ab" * 32, original_name="x.pdf", size=3)
         )
     good = create_backup(ctx.folder, usb).path
-    crafted = _with_database(
+    crafted = with_database(
         good,
         usb / "ten-doc.tdbak",
         "UPDATE attachment SET original_name = '..\\..\\Startup\\evil.exe' WHERE sha256 = '"

@@ -221,7 +221,9 @@ class RestoreDialog(QDialog):
         grow_to_fit(self)
         if self.ctx.database_exists:
             self.audit_warning = self.ctx.door.read(
-                shorter_audit_log(result.source, result.manifest, result.newest_ids)
+                shorter_audit_log(
+                    result.source, result.manifest, result.newest_ids, result.audit_rows
+                )
             )
         if self.audit_warning is not None:
             self._show(self.audit_warning, True)

@@ -19,7 +19,10 @@ def setup_logging(log_folder: Path, level: int = logging.INFO) -> Path | None:
     """Attach (once) a rotating file handler to the ``thidua`` logger; returns the log file."""
     root = logging.getLogger("thidua")
     root.setLevel(level)
-    for folder in (log_folder, Path(tempfile.gettempdir()) / "ThiDua-logs"):
+    for fallback in (False, True):
+        # The system's temporary folder only when the data folder fails: finding it writes a
+        # probe file there, which a crash at that moment would leave behind.
+        folder = Path(tempfile.gettempdir()) / "ThiDua-logs" if fallback else log_folder
         path = folder / LOG_FILE_NAME
         for handler in list(root.handlers):
             if isinstance(handler, RotatingFileHandler):

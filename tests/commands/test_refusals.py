@@ -236,6 +236,34 @@ def test_unwritable_log_folder_does_not_stop_a_command(ward: Path, tmp_path: Pat
     assert (temp / "ThiDua-logs" / "thidua.log").exists()
 
 
+def test_a_start_with_its_log_in_the_data_folder_writes_nothing_in_the_system_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding the system's temporary folder writes a probe file in it, which a kill at that
+    moment would leave there: a start whose log folder works never looks for it."""
+    import logging
+    import tempfile
+
+    from desktop.logs import setup_logging
+
+    def no_probe() -> str:
+        raise AssertionError("the system's temporary folder was looked for")
+
+    monkeypatch.setattr(tempfile, "gettempdir", no_probe)
+    logger = logging.getLogger("thidua")
+    kept = list(logger.handlers)
+    try:
+        assert setup_logging(tmp_path / "logs") == tmp_path / "logs" / "thidua.log"
+    finally:
+        for handler in list(logger.handlers):
+            if handler not in kept:
+                logger.removeHandler(handler)
+                handler.close()
+        for handler in kept:
+            if handler not in logger.handlers:
+                logger.addHandler(handler)
+
+
 BROKEN_INFO = """
     import desktop.commands.basic as basic
     def _broken(args, ctx):

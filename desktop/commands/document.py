@@ -151,11 +151,13 @@ def _request(args: argparse.Namespace) -> DocumentRequest:
 
 def _make(args: argparse.Namespace, ctx: AppContext) -> int:
     from desktop.documents import ops
-    from desktop.documents.register import write_pdf
+    from desktop.documents.register import check_out_folder, write_pdf
     from desktop.text import wording
 
     request = _request(args)
     issued_on = _parse_date(args.date) if args.issue else None  # refused before anything is done
+    if args.out:  # a folder that is gone, before a number is given or a page laid out
+        check_out_folder(Path(args.out))
     if args.number is not None and issued_on is None:
         raise DocumentError("Số văn bản (--number) chỉ dùng khi cấp số: thêm --issue.")
     if args.xlsx and request.kind == "yearly":
@@ -265,11 +267,12 @@ def _ask_first(
 
 def _reprint(args: argparse.Namespace, ctx: AppContext) -> int:
     from desktop.documents import ops
-    from desktop.documents.register import write_pdf
+    from desktop.documents.register import check_out_folder, write_pdf
     from desktop.models.ids import DocumentId
 
     if args.id is None:
         raise DocumentError("Hãy cho biết mã văn bản cần in lại: --id N (xem “document list”).")
+    check_out_folder(Path(args.out))
     shown = ctx.door.read(ops.reprinted(DocumentId(args.id), ctx.folder.documents))
     write_pdf(Path(args.out), shown.pdf)
     print(f"Đã in lại vào {args.out}")

@@ -26,6 +26,7 @@ from desktop.documents.service import Prepared, kind_module, lay_out, prepare
 from desktop.models import IssuedDocument
 from desktop.models.ids import DocumentId
 from desktop.settings import load_settings
+from desktop.text.saving import folder_missing, known_failure
 
 log = logging.getLogger("thidua.documents")
 
@@ -116,10 +117,11 @@ def pdf_path(documents_folder: Path, sha256: str) -> Path:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the place and rename, so that a crash never leaves half a PDF under its name."""
+    """Write beside the place and rename, so that a crash never leaves half a PDF under its name.
+
+    The folder must be there: only the app's own ``documents/`` is created, by its caller."""
     temporary = path.with_name(f".{path.name}.part")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         with temporary.open("wb") as handle:
             handle.write(data)
             handle.flush()
@@ -135,20 +137,36 @@ WHY = {
     errno.EACCES: "thư mục chỉ cho phép đọc, hoặc tệp đang mở trong chương trình khác",
     errno.EPERM: "thư mục chỉ cho phép đọc, hoặc tệp đang mở trong chương trình khác",
     errno.EROFS: "ổ đĩa chỉ cho phép đọc",
-    errno.ENOSPC: "ổ đĩa đã đầy",
-    errno.ENOENT: "thư mục không còn",
     errno.ENOTDIR: "nơi lưu không phải là một thư mục",
     errno.EEXIST: "nơi lưu không phải là một thư mục",
     errno.EISDIR: "đã có một thư mục trùng tên",
 }
 
 
-def write_pdf(path: Path, data: bytes) -> Path:
-    """Write a PDF where the clerk chose; a place that cannot be written is refused in words."""
+def check_out_folder(path: Path) -> None:
+    """Refuse a chosen place whose folder is not there, before any work (or a number) is spent.
+
+    Never created: a folder that is gone is a pulled USB stick or a mistyped path, and a PDF
+    written into a folder made up for it would be "saved" where the clerk will never look. Worded
+    as the Excel writers word it (:mod:`desktop.text.saving`)."""
     path = Path(path)
+    if not path.parent.exists():
+        raise DocumentError(folder_missing(path))
+
+
+def write_pdf(path: Path, data: bytes) -> Path:
+    """Write a PDF where the clerk chose; a place that cannot be written is refused in words.
+
+    A folder that is not there is refused, never created; it and a full disk are worded as for
+    every file the clerk saves (:mod:`desktop.text.saving`)."""
+    path = Path(path)
+    check_out_folder(path)
     try:
         _write_atomically(path, data)
     except OSError as error:
+        known = known_failure(path, error)
+        if known is not None:
+            raise DocumentError(known) from error
         why = WHY.get(error.errno or 0, f"lỗi đọc ghi ({error.strerror or error})")
         raise DocumentError(WRITE_FAILED.format(path=path, why=why)) from error
     return path
@@ -180,6 +198,7 @@ def issue_document(
     sha = hashlib.sha256(pdf).hexdigest()
     path = pdf_path(documents_folder, sha)
     written = not path.exists()
+    path.parent.mkdir(parents=True, exist_ok=True)  # the app's own documents/, made when first used
     _write_atomically(path, pdf)
     if written:
         _removed_on_rollback(session, path)

@@ -116,3 +116,22 @@ def test_the_help_names_the_direction_and_the_confirmation(
     shown = " ".join(capsys.readouterr().out.split())
     assert "document direction --year N" in shown and "Phương hướng, đề xuất" in shown
     assert "--confirm" in shown and "--text" in shown and "--file" in shown
+
+
+def test_a_pdf_to_a_missing_folder_is_refused_before_a_number_and_makes_no_folder(
+    data: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``document plan --out /media/gone/p.pdf`` made the folder and said "Đã ghi"; now it is
+    refused as an Excel file there is, with a non-zero exit, before a number is given."""
+    gone = tmp_path / "gone" / "p.pdf"
+    assert main([*data, "document", "plan", "--out", str(gone)]) == 2
+    out = capsys.readouterr().out
+    assert "thư mục “" in out and "không có (USB đã rút ra hoặc đường dẫn gõ nhầm)" in out
+    assert "Đã ghi" not in out and "Traceback" not in out
+    assert main([*data, "document", "plan", "--issue", "--confirm", "--out", str(gone)]) == 2
+    assert "USB đã rút ra" in capsys.readouterr().out
+    assert main([*data, "document", "reprint", "--id", "1", "--out", str(gone)]) == 2
+    assert "USB đã rút ra" in capsys.readouterr().out
+    assert not gone.parent.exists()
+    assert main([*data, "document", "list"]) == 0
+    assert "Sổ văn bản chưa có văn bản nào." in capsys.readouterr().out

@@ -105,8 +105,55 @@ def test_a_pdf_that_cannot_be_written_is_refused_in_vietnamese(tmp_path: Path) -
         DocumentError, match="Không ghi được tệp .*nơi lưu không phải là một thư mục"
     ):
         write_pdf(occupied / "bao-cao.pdf", b"%PDF-1.4")
-    assert write_pdf(tmp_path / "mới" / "bao-cao.pdf", b"%PDF-1.4").read_bytes() == b"%PDF-1.4"
-    assert [p.name for p in (tmp_path / "mới").iterdir()] == ["bao-cao.pdf"]  # no .part left
+    chosen = tmp_path / "mới"
+    chosen.mkdir()
+    assert write_pdf(chosen / "bao-cao.pdf", b"%PDF-1.4").read_bytes() == b"%PDF-1.4"
+    assert [p.name for p in chosen.iterdir()] == ["bao-cao.pdf"]  # no .part left
+
+
+def test_a_pdf_to_a_missing_folder_is_refused_as_excel_is_and_no_folder_is_made(
+    tmp_path: Path,
+) -> None:
+    """A pulled USB stick or a mistyped path: the folder was made up for the PDF and "Đã ghi"
+    said, where an Excel file to the same place was refused. Now both say the same words."""
+    from desktop.excel.common import ExcelInputError, new_workbook, save_atomically
+
+    gone = tmp_path / "usb" / "2026"
+    with pytest.raises(DocumentError) as refused:
+        write_pdf(gone / "ke-hoach.pdf", b"%PDF-1.4")
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(ExcelInputError) as excel:
+        save_atomically(new_workbook("Kế hoạch")[0], gone / "ke-hoach.pdf")
+    assert str(refused.value) == str(excel.value)
+    assert "thư mục “" in str(refused.value) and "USB đã rút ra" in str(refused.value)
+
+
+def test_a_full_disk_while_writing_a_pdf_is_refused_in_vietnamese_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    from desktop.text.saving import disk_full
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    target = tmp_path / "bao-cao.pdf"
+    with pytest.raises(DocumentError) as refused:
+        write_pdf(target, b"%PDF-1.4")
+    assert str(refused.value) == disk_full(target)
+    assert "ổ đĩa đã đầy" in str(refused.value) and "No space" not in str(refused.value)
+    assert list(tmp_path.iterdir()) == []  # neither the PDF nor its .part
+
+
+def test_an_issued_pdf_still_makes_the_data_folders_own_documents_folder(
+    ctx: AppContext, demo_db: Database, tmp_path: Path
+) -> None:
+    documents = tmp_path / "data" / "documents"
+    ctx.door.run(ops.issue(DocumentRequest("plan"), date(2025, 2, 5), documents))
+    assert [p.suffix for p in documents.iterdir()] == [".pdf"]
 
 
 def test_the_document_command_module_loads_without_the_renderer_or_excel() -> None:

@@ -80,6 +80,12 @@ class DataFolder:
         return self.root / ".tmp"
 
     @property
+    def viewer(self) -> Path:
+        """Copies of stored files opened in the system's viewer (in :attr:`scratch`): the last
+        session's are not a crash's debris, and go at the next start without a word."""
+        return self.scratch / "xem"
+
+    @property
     def lock_file(self) -> Path:
         """Held by the one process that uses this data folder (the window or a writing command)."""
         return self.root / "thidua.lock"

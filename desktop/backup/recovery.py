@@ -202,7 +202,8 @@ def recover_at_start(folder: DataFolder) -> list[str]:
     restored, keep = finish_restore(folder) if folder.root.is_dir() else (None, frozenset())
     if restored is not None:
         lines.append(restored)
-    line = swept_line(sweep(folder, keep))
+    swept = [item for item in sweep(folder, keep) if item.path != folder.viewer]
+    line = swept_line(swept)
     if line is not None:
         lines.append(line)
     return lines

@@ -214,6 +214,17 @@ def test_writer_start_sweeps_crash_debris_before_opening_and_says_so(ward: Path)
     assert not (ward / ".tmp" / "archive.zip").exists()
 
 
+def test_last_sessions_viewing_copies_go_without_a_word_of_a_crash(ward: Path) -> None:
+    """An attachment opened in the viewer leaves its copy in .tmp/xem/ after a normal close: the
+    next start removes it, and does not tell the clerk that the last run was cut short."""
+    copy = ward / ".tmp" / "xem" / "7" / "Kế hoạch.pdf"
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes(b"%PDF")
+    result = run_cli("--data-dir", str(ward), "demo")
+    assert result.returncode == 0, result.stderr
+    assert "Đã dọn" not in result.stderr and not copy.exists()
+
+
 def test_reader_skips_recovery_while_another_holds_the_folder(
     ward: Path, holding: list[Holding]
 ) -> None:

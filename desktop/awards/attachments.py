@@ -20,6 +20,8 @@ from sqlmodel import Session, col, select
 
 from desktop.awards.dossiers import get_dossier
 from desktop.awards.errors import DossierError
+from desktop.backup.stored import LINK_WORDS, LINKED
+from desktop.backup.stored import _sha256 as stored_sha256  # ``check``'s own reading, not a copy
 from desktop.models import Attachment, DossierComponent
 from desktop.paths import DataFolder
 from desktop.text import wording
@@ -193,31 +195,36 @@ def remove_attachment(session: Session, attachment_id: int) -> None:
 def stored_problem(store: Path, attachment: Attachment, *, by_hash: bool = False) -> str | None:
     """Why the stored copy cannot be used (removed or changed outside the app), or None.
 
-    The size is compared always (cheap enough for every row of a table); ``by_hash`` also reads
-    the file and compares its SHA-256, which notices other bytes of the same size."""
+    The size is compared always (cheap enough for every row of a table); ``by_hash``, the files
+    check of :func:`check_store`, also reads the file and compares its SHA-256 as ``check`` does
+    (:mod:`desktop.backup.stored`), which notices other bytes of the same size and a link."""
     path = stored_path(store, attachment.sha256)
     if not path.is_file():
-        return f"Tệp “{attachment.original_name}” không còn trong thư mục dữ liệu (đã bị xóa hoặc di chuyển)."
+        return _missing(attachment)
     if path.stat().st_size != attachment.size:
-        return _changed(attachment)
-    if by_hash and _sha256_of(path) != attachment.sha256:
-        return _changed(attachment)
+        return _changed(attachment, opening=not by_hash)
+    if by_hash:
+        found = stored_sha256(path)
+        if found is None:
+            return _missing(attachment)
+        if found == LINKED:
+            return f"Tệp “{attachment.original_name}” trong thư mục dữ liệu {LINK_WORDS}"
+        if found != attachment.sha256:
+            return _changed(attachment, opening=False)
     return None
 
 
-def _changed(attachment: Attachment) -> str:
+def _missing(attachment: Attachment) -> str:
+    return f"Tệp “{attachment.original_name}” không còn trong thư mục dữ liệu (đã bị xóa hoặc di chuyển)."
+
+
+def _changed(attachment: Attachment, *, opening: bool = True) -> str:
+    """``opening``: said as the file is refused to the viewer; otherwise as a check names it."""
     return (
         f"Tệp “{attachment.original_name}” trong thư mục dữ liệu đã bị thay đổi (nội dung không còn "
-        "khớp với bản đã đính kèm), nên không mở. Hãy đính kèm lại tệp gốc; hồ sơ chưa bị thay đổi."
+        f"khớp với bản đã đính kèm){', nên không mở' if opening else ''}. Hãy đính kèm lại tệp "
+        "gốc; hồ sơ chưa bị thay đổi."
     )
-
-
-def _sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -226,16 +233,17 @@ class StoreProblem:
     problem: str
 
 
-def check_store(
-    session: Session, store: Path, dossier_id: int | None = None, *, by_hash: bool = False
-) -> list[StoreProblem]:
-    """Attachments whose stored copy is missing or changed (of one dossier, or of all)."""
+def check_store(session: Session, store: Path, dossier_id: int | None = None) -> list[StoreProblem]:
+    """Attachments whose stored copy is missing or changed (of one dossier, or of all).
+
+    Every file is hashed, as ``check`` hashes it: the size alone let other bytes of the same size
+    pass as "còn đủ" (``dossiers files`` and the page's “Kiểm tra tệp” both ask this)."""
     query = select(Attachment).order_by(col(Attachment.id))
     if dossier_id is not None:
         query = query.where(Attachment.dossier_id == dossier_id)
     problems = []
     for attachment in session.exec(query):
-        problem = stored_problem(store, attachment, by_hash=by_hash)
+        problem = stored_problem(store, attachment, by_hash=True)
         if problem:
             problems.append(StoreProblem(attachment, problem))
     return problems
@@ -269,7 +277,7 @@ def viewing_copy(store: Path, attachment: Attachment, folder: Path) -> Path:
     target = target_dir / fitting_name(target_dir, attachment.original_name)
     if target.parent != target_dir:  # a safe name has no folder part; this holds it so
         raise DossierError(_OUTSIDE)
-    if not target.is_symlink() and target.is_file() and _sha256_of(target) == attachment.sha256:
+    if not target.is_symlink() and target.is_file() and stored_sha256(target) == attachment.sha256:
         return target  # still the right bytes, perhaps open in the viewer: Windows could not replace it
     fd, temp_name = tempfile.mkstemp(prefix=".copy-", dir=target_dir)
     temp = Path(temp_name)

@@ -83,7 +83,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     show.add_argument("--json", action="store_true", help="in dạng JSON")
     show.set_defaults(run=run_show)
 
-    files = commands.add_parser("files", help="kiểm tra tệp đính kèm còn đủ trong thư mục dữ liệu")
+    files = commands.add_parser(
+        "files", help="kiểm tra tệp đính kèm còn đủ và không bị thay đổi (theo mã băm)"
+    )
     files.set_defaults(run=run_files)
 
 

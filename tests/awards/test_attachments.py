@@ -16,6 +16,7 @@ from desktop.awards.attachments import (
     prune_store,
     remove_attachment,
     stored_path,
+    stored_problem,
     viewer_folder,
     viewing_copy,
 )
@@ -269,11 +270,36 @@ def test_viewer_refuses_changed_bytes(demo_db, ctx, tmp_path) -> None:
         attachment = attach_file(s, store, first_draft(s).id, scan(tmp_path))
     stored = stored_path(store, attachment.sha256)
     stored.write_bytes(b"%PDF-1.4 to_trinh")  # other bytes, same size
-    assert check_store_of(demo_db, store) == []  # the size alone does not notice…
-    with demo_db.session() as s:
-        problems = check_store(s, store, by_hash=True)  # …the hash does
+    assert stored_problem(store, attachment) is None  # the size alone does not notice…
+    problems = check_store_of(demo_db, store)  # …the files check hashes, as `check` does
     assert [p.attachment.id for p in problems] == [attachment.id]
     folder = viewer_folder(ctx.folder)
     with pytest.raises(DossierError, match="đã bị thay đổi"):
         viewing_copy(store, attachment, folder)
     assert [p for p in folder.rglob("*") if p.is_file()] == []
+
+
+def test_the_files_check_names_same_size_changed_bytes_and_a_link_as_check_does(
+    demo_db, ctx, tmp_path
+) -> None:
+    """``dossiers files`` and the page's check said "còn đủ" of other bytes of the same size;
+    they hash now, with ``check``'s own function (desktop/backup/stored.py), never a copy."""
+    from desktop.awards import attachments
+    from desktop.backup import stored as backup_stored
+
+    assert attachments.stored_sha256 is backup_stored._sha256
+    store = ctx.folder.attachments
+    with demo_db.session() as s:
+        draft = first_draft(s).id
+        changed = attach_file(s, store, draft, scan(tmp_path))
+        linked = attach_file(s, store, draft, scan(tmp_path, "anh.jpg", b"\xff\xd8 anh bang khen"))
+    stored_path(store, changed.sha256).write_bytes(b"%PDF-1.4 to_trinh")  # same size
+    outside = tmp_path / "ngoai.jpg"
+    outside.write_bytes(b"\xff\xd8 anh bang khen")
+    stored_path(store, linked.sha256).unlink()
+    stored_path(store, linked.sha256).symlink_to(outside)  # right bytes, but not in the folder
+    problems = {p.attachment.id: p.problem for p in check_store_of(demo_db, store)}
+    assert set(problems) == {changed.id, linked.id}
+    assert "“Tờ trình số 12.pdf” trong thư mục dữ liệu đã bị thay đổi" in problems[changed.id]
+    assert "nên không mở" not in problems[changed.id]
+    assert "lối tắt (liên kết)" in problems[linked.id]

@@ -81,6 +81,32 @@ def test_files_reports_a_removed_attachment(demo_dir, capsys, tmp_path) -> None:
     assert code == 1 and "Hồ sơ số 4: Tệp “to-trinh.pdf” không còn" in out
 
 
+def test_files_names_an_attachment_replaced_by_other_bytes_of_the_same_size(
+    demo_dir, capsys, tmp_path
+) -> None:
+    """``dossiers files`` compared sizes only and said "Mọi tệp đính kèm đều còn đủ" of a file
+    whose bytes were swapped, which ``check`` named; both hash it now."""
+    from desktop.awards.attachments import attach_file, stored_path
+    from desktop.context import AppContext
+
+    source = tmp_path / "to-trinh.pdf"
+    source.write_bytes(b"%PDF to trinh")
+    ctx = AppContext.from_args(demo_dir)
+    with ctx.db.session() as s:
+        attachment = attach_file(s, ctx.folder.attachments, 4, source)
+    ctx.close()
+    stored = stored_path(demo_dir / "attachments", attachment.sha256)
+    stored.write_bytes(b"%PDF to_trinh")  # other bytes, the same size
+    code, out = run(demo_dir, capsys, "files")
+    assert "còn đủ" not in out
+    assert (
+        code == 1 and "Hồ sơ số 4: Tệp “to-trinh.pdf” trong thư mục dữ liệu đã bị thay đổi" in out
+    )
+    assert "nên không mở" not in out  # a check, not a refusal to open
+    assert main(["--data-dir", str(demo_dir), "check"]) != 0
+    assert "đã bị thay đổi" in capsys.readouterr().out
+
+
 def test_show_tells_what_is_missing_and_the_history(demo_dir, capsys) -> None:
     code, out = run(demo_dir, capsys, "show", "1")
     assert code == 0

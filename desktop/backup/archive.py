@@ -48,6 +48,7 @@ from desktop.backup.manifest import (
 from desktop.backup.progress import ProgressSink, SilentProgress
 from desktop.backup.recovery import Removed
 from desktop.backup.snapshot import read_facts, snapshot_database, table_counts
+from desktop.backup.stored import expected_members
 from desktop.backup.targets import windows_drive_problem
 from desktop.models._base import now
 from desktop.paths import DataFolder
@@ -70,6 +71,23 @@ class BackupResult:
     encrypted: bool
     seconds: float
     swept: tuple[Removed, ...] = ()  # unfinished files of earlier backups removed from the target
+    # Stored files the database refers to that the backup could not hold as stored (missing,
+    # changed, a link in place of the file), in the clerk's words.
+    left_out: tuple[str, ...] = ()
+
+    def left_out_line(self) -> str | None:
+        """ "Lưu ý: bản sao lưu không có 2 tệp …" or None."""
+        if not self.left_out:
+            return None
+        from desktop.errors import more_lines
+        from desktop.text import wording
+
+        names = "; ".join(more_lines(list(self.left_out), 5))
+        return (
+            f"Lưu ý: bản sao lưu không có {wording.count(len(self.left_out))} tệp mà dữ liệu cần, "
+            f"vì trong thư mục dữ liệu chúng bị thiếu, bị thay đổi hoặc chỉ là lối tắt: {names}. "
+            "Hãy đính kèm lại các tệp này từ bản gốc (hoặc ban hành lại văn bản) rồi sao lưu lại."
+        )
 
     def swept_line(self) -> str | None:
         """ "Đã xóa 2 tệp sao lưu dở dang (1,2 GB) …" or None."""
@@ -303,6 +321,7 @@ def create_backup(
             last_audit_id=last_audit,
         )
         manifest.holds, others = _members(folder)
+        expected = expected_members(snapshot)
         final = target_dir / backup_name(ward, started, tag)
         bump = 0
         while final.exists():  # two backups in one second: never overwrite the earlier one
@@ -346,7 +365,15 @@ def create_backup(
             raise
     seconds = (datetime.now() - started).total_seconds()
     log.info("backup written to %s (%d members, %.1f s)", final, len(manifest.members), seconds)
-    return BackupResult(final, manifest, bool(passphrase), seconds, swept)
+    # Each member was hashed as it was written: what the database needs and did not go in as
+    # stored is known without reading anything again.
+    held = {member.name: member.sha256 for member in manifest.members}
+    left_out = tuple(
+        label for name, (sha, label) in expected.items() if held.get(name) != sha
+    )
+    if left_out:
+        log.warning("backup to %s lacks %d stored files", final, len(left_out))
+    return BackupResult(final, manifest, bool(passphrase), seconds, swept, left_out)
 
 
 def _remove_quietly(path: Path) -> None:

@@ -153,3 +153,24 @@ def check_folder(folder: DataFolder) -> FolderCheck:
         return result
     result.file_problems = attachments + documents
     return result
+
+
+def expected_members(database: Path) -> dict[str, tuple[str, str]]:
+    """The stored files a database refers to: archive member name → (SHA-256, the clerk's name
+    of it), so that a backup can say which of them it could not hold (missing, changed, a link)."""
+    from desktop.backup.manifest import ATTACHMENTS_PREFIX, DOCUMENTS_PREFIX
+
+    expected: dict[str, tuple[str, str]] = {}
+    with closing(_read_only(database)) as conn:
+        for sha, ids in _attachment_rows(conn):
+            name = f"{ATTACHMENTS_PREFIX}{sha[:2]}/{sha}"
+            expected[name] = (sha, f"tệp đính kèm {_ids(ids)}")
+        if "issueddocument" in _tables(conn):
+            rows = conn.execute(
+                "SELECT id, symbol, pdf_sha256 FROM issueddocument WHERE pdf_sha256 != '' "
+                "ORDER BY id"
+            )
+            for row_id, symbol, sha in rows:
+                name = f"{DOCUMENTS_PREFIX}{sha}.pdf"
+                expected[name] = (str(sha), f"tệp PDF của văn bản {symbol} (mã {row_id})")
+    return expected

@@ -110,6 +110,9 @@ def run_backup(args: argparse.Namespace, ctx: AppContext) -> int:
     size = wording.size(result.path.stat().st_size)
     seconds = wording.decimal(result.seconds)
     print(f"Đã sao lưu và kiểm tra lại: {result.path} ({size}, {seconds} giây)")
+    left_out = result.left_out_line()
+    if left_out:
+        print(left_out, file=sys.stderr)
     return _note_backup(ctx)
 
 

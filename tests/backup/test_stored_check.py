@@ -148,3 +148,40 @@ def test_a_stored_file_replaced_by_a_link_is_named_not_counted_whole(
     assert "2 tệp thiếu hoặc bị thay đổi" in out
     assert out.count("chỉ là một lối tắt (liên kết) tới nơi khác") == 2
     assert "Tệp PDF của văn bản 09/KH-UBND" in out
+
+
+def test_a_backup_that_could_not_hold_a_stored_file_says_which(
+    ctx: AppContext, demo_db: Database, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Measured: with an attachment swapped for a link, the backup said only "Đã sao lưu và kiểm
+    tra lại" and left it out; a missing PDF and a changed attachment went unsaid the same way."""
+    linked = attach(ctx, b"%PDF-1.4 to trinh that")
+    changed = attach(ctx, b"%PDF-1.4 bien ban that")
+    gone = issued_pdf(ctx, b"%PDF-1.4 ke hoach that")
+    outside = tmp_path / "ngoai.pdf"
+    outside.write_bytes(linked.read_bytes())
+    linked.unlink()
+    linked.symlink_to(outside)
+    changed.write_bytes(b"%PDF-1.4 bien ban KHAC")
+    gone.unlink()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    ctx.close()
+    assert main(["--data-dir", str(ctx.folder.root), "backup", "--to", str(usb)]) == 0
+    said = capsys.readouterr()
+    assert "Đã sao lưu và kiểm tra lại" in said.out
+    assert "bản sao lưu không có 3 tệp mà dữ liệu cần" in said.err
+    assert "văn bản 09/KH-UBND" in said.err and said.err.count("tệp đính kèm #") == 2
+
+
+def test_a_whole_backup_says_nothing_of_files_left_out(
+    ctx: AppContext, demo_db: Database, tmp_path: Path
+) -> None:
+    from desktop.backup import create_backup
+
+    attach(ctx, b"%PDF-1.4 to trinh")
+    issued_pdf(ctx, b"%PDF-1.4 ke hoach")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    result = create_backup(ctx.folder, usb)
+    assert result.left_out == () and result.left_out_line() is None

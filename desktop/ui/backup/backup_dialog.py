@@ -187,6 +187,9 @@ class BackupDialog(QDialog):
         swept = result.swept_line()
         if swept:
             done += "\n" + swept
+        left_out = result.left_out_line()
+        if left_out:
+            done += "\n" + left_out
         try:  # the status bar and the Sao lưu page hear of it from the door
             self.ctx.door.run(usb_backup_recorded(result.path.parent))
         except Exception as error:  # the backup is written and verified; only the note failed

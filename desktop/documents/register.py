@@ -167,7 +167,10 @@ def write_pdf(path: Path, data: bytes) -> Path:
         known = known_failure(path, error)
         if known is not None:
             raise DocumentError(known) from error
-        why = WHY.get(error.errno or 0, f"lỗi đọc ghi ({error.strerror or error})")
+        # Not the system's English words: what the failure may mean.
+        why = WHY.get(
+            error.errno or 0, "lỗi đọc ghi ổ đĩa (ổ đĩa hoặc USB có thể bị hỏng hay đã bị rút ra)"
+        )
         raise DocumentError(WRITE_FAILED.format(path=path, why=why)) from error
     return path
 

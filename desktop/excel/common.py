@@ -13,7 +13,6 @@ in milliseconds), and sheets whose cells together exceed :data:`MAX_CELLS` howev
 
 from __future__ import annotations
 
-import errno
 import io
 import os
 import re
@@ -32,7 +31,7 @@ from openpyxl.workbook.workbook import Workbook as WorkbookType
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.errors import Refusal
-from desktop.text import wording
+from desktop.text import saving, wording
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -91,8 +90,11 @@ def open_workbook(
             f"Tệp “{name}” đang được một chương trình khác mở hoặc khóa. Hãy đóng tệp trong Excel "
             "rồi thử lại."
         ) from None
-    except OSError as error:
-        raise ExcelInputError(f"Không đọc được tệp “{name}”: {error.strerror or error}.") from None
+    except OSError:
+        raise ExcelInputError(
+            f"Không đọc được tệp “{name}”: lỗi đọc ổ đĩa (ổ đĩa hoặc USB có thể bị hỏng hay đã bị "
+            "rút ra). Hãy chép tệp vào máy rồi thử lại."
+        ) from None
     if head == OLE_SIGNATURE:
         raise ExcelInputError(
             f"Tệp “{name}” có mật khẩu bảo vệ hoặc là tệp Excel đời cũ (.xls). Hãy bỏ mật khẩu "
@@ -359,15 +361,13 @@ def save_atomically(workbook: Workbook, path: Path) -> None:
         raise ExcelInputError(
             f"Không ghi được “{path.name}”: tệp đang mở trong chương trình khác hoặc thư mục chỉ đọc."
         ) from None
-    except FileNotFoundError:
-        raise ExcelInputError(
-            f"Không ghi được “{path.name}”: thư mục “{path.parent}” không có (USB đã rút ra hoặc "
-            "đường dẫn gõ nhầm). Hãy chọn một thư mục có thật."
-        ) from None
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        if error.errno == errno.ENOSPC:
-            raise ExcelInputError(
-                f"Không ghi được “{path.name}”: ổ đĩa đã đầy. Hãy xóa bớt tệp hoặc chọn ổ khác."
-            ) from None
-        raise ExcelInputError(f"Không ghi được “{path.name}”: {error.strerror or error}.") from None
+        known = saving.known_failure(path, error)
+        if known is not None:
+            raise ExcelInputError(known) from None
+        # The system's own words are English; the clerk reads what the failure may mean.
+        raise ExcelInputError(
+            f"Không ghi được “{path.name}”: lỗi đọc ghi ổ đĩa (ổ đĩa hoặc USB có thể bị hỏng hay "
+            "đã bị rút ra). Hãy thử lại hoặc chọn ổ khác."
+        ) from None

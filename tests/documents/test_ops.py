@@ -148,6 +148,21 @@ def test_a_full_disk_while_writing_a_pdf_is_refused_in_vietnamese_and_leaves_not
     assert list(tmp_path.iterdir()) == []  # neither the PDF nor its .part
 
 
+def test_a_failing_disk_while_writing_a_pdf_is_said_without_the_systems_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    def failing(_fd: int) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", failing)
+    with pytest.raises(DocumentError) as refused:
+        write_pdf(tmp_path / "bao-cao.pdf", b"%PDF-1.4")
+    assert "lỗi đọc ghi ổ đĩa" in str(refused.value) and "Input/output" not in str(refused.value)
+
+
 def test_an_issued_pdf_still_makes_the_data_folders_own_documents_folder(
     ctx: AppContext, demo_db: Database, tmp_path: Path
 ) -> None:

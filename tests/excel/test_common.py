@@ -384,3 +384,19 @@ def test_many_small_sheets_each_under_the_ratio_floor_are_refused_by_their_cells
         open_workbook(path)
     assert "Chưa có gì thay đổi" in str(refused.value)
     assert openpyxl_untouched == []
+
+
+def test_a_failing_disk_while_saving_is_said_without_the_systems_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    def failing(_fd: int) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", failing)
+    workbook, _ = new_workbook("A")
+    with pytest.raises(ExcelInputError) as refused:
+        save_atomically(workbook, tmp_path / "x.xlsx")
+    assert "lỗi đọc ghi ổ đĩa" in str(refused.value) and "Input/output" not in str(refused.value)
+    assert list(tmp_path.iterdir()) == []

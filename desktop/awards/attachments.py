@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 from desktop.awards.dossiers import get_dossier
 from desktop.awards.errors import DossierError
 from desktop.backup.stored import LINK_WORDS, LINKED
-from desktop.backup.stored import _sha256 as stored_sha256  # ``check``'s own reading, not a copy
+from desktop.backup.stored import file_sha256 as stored_sha256  # ``check``'s own reading
 from desktop.models import Attachment, DossierComponent
 from desktop.paths import DataFolder
 from desktop.text import wording

@@ -46,7 +46,7 @@ class FolderCheck:
         return [*self.database_problems, *self.file_problems]
 
 
-# What _sha256 says of a link in place of a stored file: the backup skips links (it must never
+# What file_sha256 says of a link in place of a stored file: the backup skips links (it must never
 # follow one out of the data folder), so a stored file that is one would be lost with the disk.
 LINKED = "liên kết"
 LINK_WORDS = (
@@ -55,7 +55,7 @@ LINK_WORDS = (
 )
 
 
-def _sha256(path: Path) -> str | None:
+def file_sha256(path: Path) -> str | None:
     """The file's SHA-256, None when it is missing or cannot be read, :data:`LINKED` for a link."""
     if path.is_symlink():
         return LINKED
@@ -105,7 +105,7 @@ def attachment_problems(folder: DataFolder, conn: sqlite3.Connection) -> tuple[l
     checked = 0
     for sha, ids in _attachment_rows(conn):
         checked += 1
-        found = _sha256(attachment_file(folder, sha))
+        found = file_sha256(attachment_file(folder, sha))
         if found is None:
             problems.append(f"Thiếu tệp đính kèm {_ids(ids)} (mã băm {sha[:12]}…).")
         elif found == LINKED:
@@ -127,7 +127,7 @@ def document_problems(folder: DataFolder, conn: sqlite3.Connection) -> tuple[lis
     )
     for row_id, symbol, sha in rows:
         checked += 1
-        found = _sha256(document_file(folder, sha))
+        found = file_sha256(document_file(folder, sha))
         if found is None:
             problems.append(f"Thiếu tệp PDF của văn bản {symbol} (mã {row_id}).")
         elif found == LINKED:

@@ -543,7 +543,7 @@ def run_files(args: argparse.Namespace, ctx: AppContext) -> int:
     store = ctx.folder.attachments
     problems = ctx.door.read(lambda session: check_store(session, store))
     if not problems:
-        print("Mọi tệp đính kèm đều còn đủ trong thư mục dữ liệu.")
+        print("Mọi tệp đính kèm đều còn đủ và đúng như khi đính kèm.")
         return 0
     print(f"{wording.count(len(problems))} tệp đính kèm có vấn đề:")
     for p in problems:

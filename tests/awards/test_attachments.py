@@ -287,7 +287,7 @@ def test_the_files_check_names_same_size_changed_bytes_and_a_link_as_check_does(
     from desktop.awards import attachments
     from desktop.backup import stored as backup_stored
 
-    assert attachments.stored_sha256 is backup_stored._sha256
+    assert attachments.stored_sha256 is backup_stored.file_sha256
     store = ctx.folder.attachments
     with demo_db.session() as s:
         draft = first_draft(s).id

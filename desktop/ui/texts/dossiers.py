@@ -31,7 +31,7 @@ EXPORT_FILTER = "Tệp Excel (*.xlsx)"
 EXPORTING = "Đang ghi tệp Excel…"
 EXPORTED = "Đã ghi {count} hồ sơ ra tệp:\n{path}"
 CHECK_FILES_TITLE = "Kiểm tra tệp đính kèm"
-FILES_OK = "Mọi tệp đính kèm đều còn đủ trong thư mục dữ liệu."
+FILES_OK = "Mọi tệp đính kèm đều còn đủ và đúng như khi đính kèm."
 FILE_PROBLEM = "Hồ sơ số {id}: {problem}"
 FILES_MISSING = (
     "{count} tệp đính kèm không còn dùng được:\n{lines}\n\nHãy đính kèm lại các tệp này "

@@ -47,7 +47,6 @@ __all__ = [
 
 MAX_BYTES = 100 * 1024 * 1024
 CHUNK = 1024 * 1024
-VIEWER_FOLDER = "xem"
 _OUTSIDE = (
     "Không mở được tệp: chỗ để bản xem nằm ngoài vùng tạm của thư mục dữ liệu. "
     "Hãy khởi động lại chương trình rồi mở lại; hồ sơ chưa bị thay đổi."
@@ -251,7 +250,7 @@ def check_store(session: Session, store: Path, dossier_id: int | None = None) ->
 
 def viewer_folder(data: DataFolder) -> Path:
     """Where viewing copies go: the data folder's own temporary area, emptied at every start."""
-    return data.scratch / VIEWER_FOLDER
+    return data.viewer
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -62,6 +62,7 @@ _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*?\bref\s*=\s*[
 _CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,8})")
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]")
+_STRING_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
 _ATTRIBUTE = re.compile(rb"([\w:]+)\s*=\s*[\"']([^\"']*)[\"']")
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
@@ -177,6 +178,7 @@ def check_workbook_size(path: Path, *, max_rows: int = MAX_ROWS) -> None:
                 cells = 0
                 for sheet in sheets:
                     cells = _check_row_count(package, sheet, name, max_rows, cells)
+            _check_shared_strings(package, name)
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -293,6 +295,29 @@ def _check_row_count(
             if cells > MAX_CELLS:
                 raise _too_big(name, f"có hơn {wording.count(MAX_CELLS)} ô")
     return cells
+
+
+def _check_shared_strings(package: zipfile.ZipFile, name: str) -> None:
+    """openpyxl reads every shared string into memory before the first row: a workbook never has
+    more distinct texts than cells, so more than :data:`MAX_CELLS` of them is refused unread."""
+    try:
+        member = package.getinfo("xl/sharedStrings.xml")
+    except KeyError:
+        return
+    if member.file_size <= COUNT_ROWS_OVER:
+        return
+    strings = 0
+    tail = b""
+    with package.open(member) as handle:
+        while chunk := handle.read(MB):
+            window = tail + chunk
+            strings += len(_STRING_TAG.findall(window))
+            # An unfinished tag waits for the next chunk; a finished one must not count twice.
+            cut = window.rfind(b"<", max(0, len(window) - 64))
+            unfinished = cut >= 0 and not _STRING_TAG.match(window, cut)
+            tail = window[cut:] if unfinished else b""
+            if strings > MAX_CELLS:
+                raise _too_big(name, f"có hơn {wording.count(MAX_CELLS)} đoạn chữ khác nhau")
 
 
 def set_safe_value(cell: Cell, value: Any) -> None:

@@ -400,3 +400,27 @@ def test_a_failing_disk_while_saving_is_said_without_the_systems_english(
         save_atomically(workbook, tmp_path / "x.xlsx")
     assert "lỗi đọc ghi ổ đĩa" in str(refused.value) and "Input/output" not in str(refused.value)
     assert list(tmp_path.iterdir()) == []
+
+
+def _with_shared_strings(path: Path, count: int) -> Path:
+    strings = b"".join(b"<si><t>t%d</t></si>" % n for n in range(count))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("xl/worksheets/sheet1.xml", b"<worksheet><sheetData/></worksheet>")
+        package.writestr("xl/sharedStrings.xml", b"<sst>" + strings + b"</sst>")
+    return path
+
+
+@pytest.mark.parametrize("chunk", [7, 1024 * 1024])  # tags cut across chunks, and whole
+def test_shared_strings_past_the_cells_a_workbook_may_have_are_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, openpyxl_untouched: list[Path], chunk: int
+) -> None:
+    """openpyxl holds every shared string before it reads a row: millions of distinct texts in a
+    part under the size and ratio limits took the memory the guards keep the sheets from taking."""
+    monkeypatch.setattr(common, "MAX_CELLS", 1000)
+    monkeypatch.setattr(common, "COUNT_ROWS_OVER", 100)
+    monkeypatch.setattr(common, "MB", chunk)
+    check_workbook_size(_with_shared_strings(tmp_path / "vua-du.xlsx", 1000))
+    path = _with_shared_strings(tmp_path / "qua-nhieu.xlsx", 1001)
+    with pytest.raises(WorkbookTooBig, match="hơn 1.000 đoạn chữ khác nhau"):
+        open_workbook(path)
+    assert openpyxl_untouched == []

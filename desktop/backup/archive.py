@@ -84,9 +84,9 @@ class BackupResult:
 
         names = "; ".join(more_lines(list(self.left_out), 5))
         return (
-            f"Lưu ý: bản sao lưu không có {wording.count(len(self.left_out))} tệp mà dữ liệu cần, "
-            f"vì trong thư mục dữ liệu chúng bị thiếu, bị thay đổi hoặc chỉ là lối tắt: {names}. "
-            "Hãy đính kèm lại các tệp này từ bản gốc (hoặc ban hành lại văn bản) rồi sao lưu lại."
+            f"Lưu ý: bản sao lưu thiếu {wording.count(len(self.left_out))} tệp mà dữ liệu cần "
+            f"(trong thư mục dữ liệu, tệp bị mất, bị thay đổi hoặc chỉ là lối tắt): {names}. "
+            "Hãy đính kèm lại các tệp này từ bản gốc rồi sao lưu lại."
         )
 
     def swept_line(self) -> str | None:

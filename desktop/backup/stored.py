@@ -162,9 +162,13 @@ def expected_members(database: Path) -> dict[str, tuple[str, str]]:
 
     expected: dict[str, tuple[str, str]] = {}
     with closing(_read_only(database)) as conn:
+        names: dict[int, str] = {}
+        if "attachment" in _tables(conn):
+            names = dict(conn.execute("SELECT id, original_name FROM attachment"))
         for sha, ids in _attachment_rows(conn):
             name = f"{ATTACHMENTS_PREFIX}{sha[:2]}/{sha}"
-            expected[name] = (sha, f"tệp đính kèm {_ids(ids)}")
+            # By the name the clerk attached it under: an id alone means nothing to them.
+            expected[name] = (sha, f"tệp đính kèm “{names.get(ids[0], '')}” ({_ids(ids)})")
         if "issueddocument" in _tables(conn):
             rows = conn.execute(
                 "SELECT id, symbol, pdf_sha256 FROM issueddocument WHERE pdf_sha256 != '' "

@@ -170,8 +170,8 @@ def test_a_backup_that_could_not_hold_a_stored_file_says_which(
     assert main(["--data-dir", str(ctx.folder.root), "backup", "--to", str(usb)]) == 0
     said = capsys.readouterr()
     assert "Đã sao lưu và kiểm tra lại" in said.out
-    assert "bản sao lưu không có 3 tệp mà dữ liệu cần" in said.err
-    assert "văn bản 09/KH-UBND" in said.err and said.err.count("tệp đính kèm #") == 2
+    assert "bản sao lưu thiếu 3 tệp mà dữ liệu cần" in said.err
+    assert "văn bản 09/KH-UBND" in said.err and said.err.count("tệp đính kèm “to-trinh.pdf” (#") == 2
 
 
 def test_a_whole_backup_says_nothing_of_files_left_out(

@@ -190,15 +190,16 @@ class BackupDialog(QDialog):
         left_out = result.left_out_line()
         if left_out:
             done += "\n" + left_out
+        warn = left_out is not None  # written and sound, but the clerk has something to redo
         try:  # the status bar and the Sao lưu page hear of it from the door
             self.ctx.door.run(usb_backup_recorded(result.path.parent))
         except Exception as error:  # the backup is written and verified; only the note failed
             # Not shown as a failure: the clerk may take the stick away, the backup is good.
             self._show(
-                done + "\n" + t.BACKUP_NOT_NOTED.format(problem=error_text(self, error)), False
+                done + "\n" + t.BACKUP_NOT_NOTED.format(problem=error_text(self, error)), warn
             )
             return
-        self._show(done, False)
+        self._show(done, warn)
 
     def _failed(self, error: BaseException) -> None:
         self.start_button.setEnabled(True)
